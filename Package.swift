@@ -1,0 +1,106 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Settings every target of ours shares: Swift 6 mode, the upcoming features we opted into,
+/// and warnings as errors so that CI and `make test` agree.
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "Lector",
+    products: [
+        .executable(name: "lector", targets: ["lector"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(
+            name: "LectorCore",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LectorText",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LectorConfig",
+            dependencies: ["CYAML", "LectorCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LectorMetadata",
+            dependencies: ["LectorCore", "LectorText"],
+            path: "Plugins/Metadata",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LectorPipeline",
+            dependencies: [
+                "LectorCore", "LectorConfig", "LectorText", "LectorMetadata",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "lector",
+            dependencies: [
+                "LectorCore", "LectorConfig", "LectorPipeline", "LectorText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LectorTestSupport",
+            dependencies: [
+                "LectorCore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/LectorTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LectorCoreTests",
+            dependencies: ["LectorCore", "LectorTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LectorTextTests",
+            dependencies: ["LectorText"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LectorConfigTests",
+            dependencies: ["LectorConfig", "LectorCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LectorMetadataTests",
+            dependencies: ["LectorMetadata", "LectorCore", "LectorTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LectorPipelineTests",
+            dependencies: ["LectorPipeline", "LectorCore", "LectorConfig", "LectorTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LectorEndToEndTests",
+            dependencies: ["LectorTestSupport", "LectorCore"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

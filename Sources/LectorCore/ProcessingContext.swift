@@ -1,0 +1,21 @@
+public import Logging
+
+/// What a processor gets besides the document.
+public struct ProcessingContext: Sendable {
+    /// A logger whose metadata carries `document.id`; processors log at `info` or below.
+    public var logger: Logger
+
+    /// The configuration generation the document is processed with (1 for the first
+    /// configuration loaded, one more after each successful reload).
+    public var generation: Int
+
+    /// Creates a context.
+    ///
+    /// - Parameters:
+    ///   - logger: The per-document logger.
+    ///   - generation: The configuration generation.
+    public init(logger: Logger, generation: Int = 1) {
+        self.logger = logger
+        self.generation = generation
+    }
+}
