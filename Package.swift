@@ -89,7 +89,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LectorMetadataTests",
-            dependencies: ["LectorMetadata", "LectorCore", "LectorTestSupport"],
+            dependencies: [
+                "LectorMetadata", "LectorCore", "LectorTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -100,6 +103,7 @@ let package = Package(
         .testTarget(
             name: "LectorEndToEndTests",
             dependencies: ["LectorTestSupport", "LectorCore"],
+            exclude: ["validate_schema.py"],
             swiftSettings: strictSettings
         ),
     ]

@@ -3,7 +3,7 @@
 /// Lector's output is JSON, exec plugins speak JSON, and annotations added by processors are
 /// JSON-shaped, so one small value type serves them all. Objects keep insertion order so that
 /// output is stable and reads in the order the document was enriched.
-public enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable {
     /// `null`.
     case null
     /// `true` or `false`.
@@ -70,6 +70,23 @@ public enum JSONValue: Sendable, Equatable {
     /// The member named `key`, if this is an object that has it.
     public subscript(key: String) -> JSONValue? {
         objectValue?[key]
+    }
+}
+
+extension JSONValue: Equatable {
+    /// Values are equal when they have the same structure; numbers compare by value, so
+    /// `.int(3) == .double(3)` (JSON does not distinguish them).
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case (.bool(let a), .bool(let b)): a == b
+        case (.int(let a), .int(let b)): a == b
+        case (.int, .double), (.double, .int), (.double, .double): lhs.doubleValue == rhs.doubleValue
+        case (.string(let a), .string(let b)): a == b
+        case (.array(let a), .array(let b)): a == b
+        case (.object(let a), .object(let b)): a == b
+        default: false
+        }
     }
 }
 

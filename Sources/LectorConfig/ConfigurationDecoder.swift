@@ -1,0 +1,229 @@
+import LectorCore
+
+/// Walks a ``ConfigValue`` tree into a ``LectorConfiguration``, collecting every mistake.
+///
+/// Each check reports and carries on with the default, so one pass finds all the mistakes
+/// that do not hide each other.
+struct ConfigurationDecoder {
+    /// The top-level keys, in the order the documentation lists them.
+    static let topLevelKeys = [
+        "inbox", "outbox", "failed", "archive", "min_age", "workers", "max_bytes", "shutdown_timeout",
+        "include_text", "metrics_file", "pipeline",
+    ]
+    /// The spool folders that go together.
+    static let spoolKeys = ["inbox", "outbox", "failed"]
+    /// The values allowed for `shutdown_timeout`, in seconds.
+    static let shutdownTimeoutRange = 0.0...3600
+    /// The values allowed for `min_age`, in seconds.
+    static let minAgeRange = 0.0...86_400
+
+    /// The mistakes found so far.
+    private(set) var errors: [ConfigurationError] = []
+
+    let file: String
+    let directory: String
+    let purpose: ConfigurationPurpose
+
+    init(file: String, directory: String, purpose: ConfigurationPurpose) {
+        self.file = file
+        self.directory = directory
+        self.purpose = purpose
+    }
+
+    /// Decodes the root node.
+    ///
+    /// - Parameters:
+    ///   - root: The document's root.
+    ///   - sha256: The file's digest.
+    /// - Returns: The configuration; meaningful only when ``errors`` is empty.
+    mutating func decode(_ root: ConfigValue, sha256: String) -> LectorConfiguration {
+        var configuration = LectorConfiguration(file: file, directory: directory, sha256: sha256)
+        guard case .mapping(let entries) = root.kind else {
+            report(root.location, "", "the file must be a mapping of keys such as 'pipeline:', found \(root.kindName)")
+            return configuration
+        }
+        var fields: [String: ConfigEntry] = [:]
+        var suggested: Set<String> = []
+        for entry in entries {
+            if Self.topLevelKeys.contains(entry.key) {
+                fields[entry.key] = entry
+            } else if let guess = unknownKey(entry, among: Self.topLevelKeys, in: nil, keyPath: entry.key) {
+                suggested.insert(guess)
+            }
+        }
+        func missing(_ key: String, _ hint: String = "") {
+            if !suggested.contains(key) { report(root.location, "", "missing required key '\(key)'\(hint)") }
+        }
+
+        if let entry = fields["workers"], let value = read(entry, { try $0.int() }) {
+            configuration.workers = check(value, in: LectorConfiguration.workersRange, entry) ?? configuration.workers
+        }
+        if let entry = fields["max_bytes"], let value = read(entry, { try $0.bytes() }) {
+            let range = LectorConfiguration.maxBytesRange
+            if range.contains(value) {
+                configuration.maxBytes = value
+            } else {
+                report(
+                    entry.value.location,
+                    entry.key,
+                    "max_bytes must be between 1 byte and 1GiB, found \(value) bytes"
+                )
+            }
+        }
+        if let entry = fields["shutdown_timeout"], let value = read(entry, { try $0.seconds() }) {
+            configuration.shutdownTimeout =
+                seconds(value, in: Self.shutdownTimeoutRange, entry) ?? LectorConfiguration.defaultShutdownTimeout
+        }
+        if let entry = fields["include_text"], let value = read(entry, { try $0.bool() }) {
+            configuration.includeText = value
+        }
+
+        if let entry = fields["metrics_file"], let path = folder(entry, what: "file") {
+            configuration.metricsFile = path
+        }
+
+        var minAge = 0.0
+        if let entry = fields["min_age"], let value = read(entry, { try $0.seconds() }) {
+            minAge = seconds(value, in: Self.minAgeRange, entry) ?? 0
+        }
+        var paths: [String: String] = [:]
+        var seenPaths: [String: String] = [:]
+        for key in Self.spoolKeys + ["archive"] {
+            guard let entry = fields[key], let path = folder(entry) else { continue }
+            if let other = seenPaths[path] {
+                report(entry.value.location, key, "\(key) is the same folder as \(other) (\(path))")
+            } else {
+                seenPaths[path] = key
+            }
+            paths[key] = path
+        }
+        let spoolWanted =
+            purpose == .daemon || Self.spoolKeys.contains { fields[$0] != nil } || fields["archive"] != nil
+        if spoolWanted {
+            let hint = purpose == .daemon ? "" : " (inbox, outbox and failed go together)"
+            for key in Self.spoolKeys where fields[key] == nil { missing(key, hint) }
+        }
+        if let inbox = paths["inbox"], let outbox = paths["outbox"], let failed = paths["failed"] {
+            configuration.spool = SpoolConfiguration(
+                inbox: inbox,
+                outbox: outbox,
+                failed: failed,
+                archive: paths["archive"],
+                minAge: minAge
+            )
+        }
+
+        if let entry = fields["pipeline"] {
+            configuration.pipeline = pipeline(entry)
+        } else {
+            missing("pipeline")
+        }
+        return configuration
+    }
+
+    /// A spool folder: a non-empty string, resolved against the file's directory.
+    private mutating func folder(_ entry: ConfigEntry, what: String = "folder") -> String? {
+        guard let text = read(entry, { try $0.string() }) else { return nil }
+        guard !text.isEmpty, !text.contains("\0") else {
+            report(entry.value.location, entry.key, "\(entry.key) must be a \(what)'s path, found '\(text)'")
+            return nil
+        }
+        return ConfigurationFile.resolve(text, against: directory)
+    }
+
+    /// Reads a node with one of ``ConfigValue``'s accessors, reporting a mismatch.
+    ///
+    /// - Parameters:
+    ///   - entry: The entry whose value is read.
+    ///   - keyPath: The value's key path; the entry's key when `nil`.
+    ///   - accessor: The accessor.
+    /// - Returns: The value, or `nil` after reporting.
+    mutating func read<Value>(
+        _ entry: ConfigEntry,
+        keyPath: String? = nil,
+        _ accessor: (ConfigValue) throws -> Value
+    ) -> Value? {
+        read(entry.value, keyPath: keyPath ?? entry.key, accessor)
+    }
+
+    /// Reads a node with one of ``ConfigValue``'s accessors, reporting a mismatch.
+    ///
+    /// - Parameters:
+    ///   - value: The node.
+    ///   - keyPath: Its key path.
+    ///   - accessor: The accessor.
+    /// - Returns: The value, or `nil` after reporting.
+    mutating func read<Value>(
+        _ value: ConfigValue,
+        keyPath: String,
+        _ accessor: (ConfigValue) throws -> Value
+    ) -> Value? {
+        do {
+            return try accessor(value)
+        } catch let error as ProcessorError {
+            report(error.location ?? value.location, keyPath, "\(keyPath): \(error.message)")
+        } catch {
+            report(value.location, keyPath, "\(keyPath): \(error)")
+        }
+        return nil
+    }
+
+    private mutating func check<Value: Comparable>(
+        _ value: Value,
+        in range: ClosedRange<Value>,
+        _ entry: ConfigEntry
+    ) -> Value? {
+        if range.contains(value) { return value }
+        report(
+            entry.value.location,
+            entry.key,
+            "\(entry.key) must be between \(range.lowerBound) and \(range.upperBound), found \(value)"
+        )
+        return nil
+    }
+
+    private mutating func seconds(_ value: Double, in range: ClosedRange<Double>, _ entry: ConfigEntry) -> Double? {
+        if range.contains(value) { return value }
+        func shown(_ seconds: Double) -> String {
+            seconds.rounded() == seconds && abs(seconds) < 1e15 ? "\(Int(seconds))s" : "\(seconds)s"
+        }
+        report(
+            entry.value.location,
+            entry.key,
+            "\(entry.key) must be between \(shown(range.lowerBound)) and \(shown(range.upperBound)), found \(shown(value))"
+        )
+        return nil
+    }
+
+    /// Reports a key that is not one of `known`, with a did-you-mean.
+    ///
+    /// - Parameters:
+    ///   - entry: The entry with the unknown key.
+    ///   - known: The keys allowed here.
+    ///   - context: Where, for the message (`'when'`), or `nil` at the top level.
+    ///   - keyPath: The entry's key path.
+    /// - Returns: The suggestion made, if any.
+    @discardableResult
+    mutating func unknownKey(
+        _ entry: ConfigEntry,
+        among known: [String],
+        in context: String?,
+        keyPath: String
+    ) -> String? {
+        var message = "unknown key '\(entry.key)'"
+        if let context { message += " in '\(context)'" }
+        let guess = Spelling.suggestion(for: entry.key, among: known)
+        if let guess {
+            message += " (did you mean '\(guess)'?)"
+        } else {
+            message += "; known keys: \(known.joined(separator: ", "))"
+        }
+        report(entry.keyLocation, keyPath, message)
+        return guess
+    }
+
+    /// Records a mistake.
+    mutating func report(_ location: SourceLocation, _ keyPath: String, _ message: String) {
+        errors.append(ConfigurationError(file: file, location: location, keyPath: keyPath, message: message))
+    }
+}

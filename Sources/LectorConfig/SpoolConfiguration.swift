@@ -1,0 +1,33 @@
+/// The spool folders the daemon works in.
+///
+/// Paths are absolute: the loader resolves relative paths against the configuration
+/// file's directory (and does not expand `~`).
+public struct SpoolConfiguration: Sendable, Equatable {
+    /// Where documents arrive (`inbox`).
+    public var inbox: String
+    /// Where enriched JSON documents are written (`outbox`).
+    public var outbox: String
+    /// Where documents that failed go, with an `.error.json` beside each (`failed`).
+    public var failed: String
+    /// Where originals are kept after success (`archive`), or `nil` when none is configured.
+    public var archive: String?
+    /// How long a file must have been left unmodified before it is claimed (`min_age`),
+    /// in seconds; 0 claims at once.
+    public var minAge: Double
+
+    /// Creates a spool configuration.
+    ///
+    /// - Parameters:
+    ///   - inbox: The inbox folder, absolute.
+    ///   - outbox: The outbox folder, absolute.
+    ///   - failed: The failed folder, absolute.
+    ///   - archive: The archive folder, absolute, or `nil`.
+    ///   - minAge: The minimum age of a file before it is claimed, in seconds.
+    public init(inbox: String, outbox: String, failed: String, archive: String? = nil, minAge: Double = 0) {
+        self.inbox = inbox
+        self.outbox = outbox
+        self.failed = failed
+        self.archive = archive
+        self.minAge = minAge
+    }
+}

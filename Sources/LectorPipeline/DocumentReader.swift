@@ -1,0 +1,145 @@
+public import LectorCore
+public import LectorText
+
+/// Makes documents from raw inputs: file bytes, or JSON Lines records.
+public enum DocumentReader {
+    /// A document from a file's bytes.
+    ///
+    /// The bytes are decoded (UTF-8, UTF-16 with BOM, Windows-1252 as a fallback with a
+    /// warning), line endings normalised, and the id taken from the file name without its
+    /// last extension.
+    ///
+    /// - Parameters:
+    ///   - bytes: The file's contents.
+    ///   - fileName: The file's base name (`putin-scholz.txt`).
+    ///   - maximumBytes: The size limit (`max_bytes`).
+    /// - Returns: The document.
+    /// - Throws: ``DocumentInputError`` (`not_text`, `too_large`, `empty`).
+    public static func document(
+        bytes: [UInt8],
+        fileName: String,
+        maximumBytes: Int = TextDecoder.defaultMaximumBytes
+    ) throws(DocumentInputError) -> Document {
+        let decoded: DecodedText
+        do {
+            decoded = try TextDecoder.decode(bytes, maximumBytes: maximumBytes)
+        } catch {
+            throw DocumentInputError(code: error.code.description, message: error.message)
+        }
+        let source = Document.Source(
+            file: fileName,
+            bytes: bytes.count,
+            sha256: SHA256.hex(bytes),
+            encoding: decoded.encoding
+        )
+        return Document(
+            id: identifier(forFileName: fileName),
+            text: decoded.text,
+            source: source,
+            warnings: decoded.warnings
+        )
+    }
+
+    /// The document id for a file name: the name without its last extension
+    /// (`putin-scholz.txt` → `putin-scholz`; `.hidden` and `noext` stay as they are).
+    ///
+    /// - Parameter fileName: A base name.
+    /// - Returns: The id.
+    public static func identifier(forFileName fileName: String) -> String {
+        guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex else { return fileName }
+        return String(fileName[..<dot])
+    }
+
+    /// A document from one JSON Lines record: `{"id": …, "text": …, "metadata": {…}}`.
+    ///
+    /// `id` may be a string or a number; `text` must be a string; `metadata`, when present,
+    /// an object. Other members are ignored. Line endings in `text` are normalised to `\n`.
+    ///
+    /// - Parameters:
+    ///   - line: The line's bytes, without the newline.
+    ///   - maximumBytes: The size limit for `text`.
+    /// - Returns: The document.
+    /// - Throws: ``DocumentInputError`` (`invalid_json`, `invalid_record`, `too_large`),
+    ///   with the record's id in ``DocumentInputError`` when it could be read.
+    public static func document(
+        jsonLine line: ArraySlice<UInt8>,
+        maximumBytes: Int = TextDecoder.defaultMaximumBytes
+    ) throws(JSONLinesRecordError) -> Document {
+        let value: JSONValue
+        do {
+            value = try JSONValue.parse(line)
+        } catch {
+            throw JSONLinesRecordError(id: nil, error: DocumentInputError(code: "invalid_json", message: "\(error)"))
+        }
+        guard let object = value.objectValue else {
+            throw JSONLinesRecordError(
+                id: nil,
+                error: DocumentInputError(code: "invalid_record", message: "a JSON Lines record must be an object")
+            )
+        }
+        let id: String?
+        switch object["id"] {
+        case .string(let text): id = text
+        case .int(let number): id = String(number)
+        default: id = nil
+        }
+        func fail(_ message: String) -> JSONLinesRecordError {
+            JSONLinesRecordError(id: id, error: DocumentInputError(code: "invalid_record", message: message))
+        }
+        guard let id, !id.isEmpty else { throw fail("the record has no \"id\" (a string or a number)") }
+        guard let text = object["text"]?.stringValue else { throw fail("the record has no \"text\" string") }
+        guard text.utf8.count <= maximumBytes else {
+            throw JSONLinesRecordError(
+                id: id,
+                error: DocumentInputError(
+                    code: "too_large",
+                    message: "text is \(text.utf8.count) bytes, over the limit of \(maximumBytes) (max_bytes)"
+                )
+            )
+        }
+        var metadata = JSONObject()
+        if let given = object["metadata"] {
+            guard let fields = given.objectValue else { throw fail("\"metadata\" must be an object") }
+            metadata = fields
+        }
+        return Document(id: id, text: normalizingLineEndings(text), metadata: metadata)
+    }
+
+    private static func normalizingLineEndings(_ text: String) -> String {
+        guard text.utf8.contains(13) else { return text }
+        var scalars = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" {
+                scalars.append("\n")
+                previousWasCR = true
+                continue
+            }
+            if scalar == "\n", previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = false
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+}
+
+/// A JSON Lines record that could not become a document, with its id when known.
+public struct JSONLinesRecordError: Error, Sendable, Equatable {
+    /// The record's id, when it had one.
+    public var id: String?
+    /// What was wrong.
+    public var error: DocumentInputError
+
+    /// Creates an error.
+    ///
+    /// - Parameters:
+    ///   - id: The record's id, if known.
+    ///   - error: What was wrong.
+    public init(id: String?, error: DocumentInputError) {
+        self.id = id
+        self.error = error
+    }
+}

@@ -1,0 +1,236 @@
+import ArgumentParser
+import LectorCore
+import LectorPipeline
+import Logging
+
+/// `lector process`: runs files (or JSON Lines records) through the chain once and prints
+/// the enriched documents.
+struct ProcessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process",
+        abstract: "Run files through the chain and print one enriched JSON document each.",
+        discussion: """
+            Without --config, ./config.yaml is used when it exists, else the built-in default \
+            chain. With several inputs, each document is one line. Exit status: 0 when every \
+            input was processed, 1 when any failed (each failure is reported on stderr, or as an \
+            error object in --jsonl mode), 78 when the configuration is wrong.
+            """
+    )
+
+    @Option(name: .long, help: "The configuration file (default: ./config.yaml if present).")
+    var config: String?
+
+    @Option(name: .long, help: "Comma-separated processors to run at their default options, instead of the chain.")
+    var processors: String?
+
+    @Flag(name: .long, help: "Indent the JSON for reading.")
+    var pretty = false
+
+    @Flag(name: .long, help: "Inputs are JSON Lines: one {\"id\", \"text\", \"metadata\"?} object per line.")
+    var jsonl = false
+
+    @Option(name: .long, help: "Write each document to DIR/ID.json instead of standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "Documents processed at once (default: 1).")
+    var workers = 1
+
+    @Argument(help: "Files to process; - or nothing reads standard input.")
+    var paths: [String] = []
+
+    func validate() throws {
+        guard (1...256).contains(workers) else { throw ValidationError("--workers must be between 1 and 256") }
+        if jsonl, output != nil { throw ValidationError("--output cannot be used with --jsonl") }
+    }
+
+    func run() throws {
+        LoggingSetup.bootstrap(defaultLevel: .warning)
+        let logger = Logger(label: "lector.process")
+        let loaded = try ChainLoader.load(configPath: config, processors: processors)
+        let inputs = paths.isEmpty ? ["-"] : paths
+        let failures: Int
+        if jsonl {
+            failures = try runJSONLines(inputs: inputs, loaded: loaded, logger: logger)
+        } else {
+            failures = runFiles(inputs: inputs, loaded: loaded, logger: logger)
+        }
+        if failures > 0 { throw ExitStatus.failure }
+    }
+
+    /// One outcome, computed on a worker and written by the command's thread.
+    private enum Outcome: Sendable {
+        case document(id: String, json: [UInt8])
+        case failed(message: String, json: [UInt8]?)
+    }
+
+    private func runFiles(inputs: [String], loaded: LoadedChain, logger: Logger) -> Int {
+        let chain = loaded.chain
+        let limit = loaded.maximumBytes
+        let style: JSONValue.EncodingStyle = pretty ? .pretty : .compact
+        var writer = OutputWriter()
+        var progress = ProgressReporter(total: inputs.count)
+        var failures = 0
+        let batchSize = max(64, workers * 16)
+        for start in stride(from: 0, to: inputs.count, by: batchSize) {
+            let batch = Array(inputs[start..<min(start + batchSize, inputs.count)])
+            let outcomes = orderedParallelMap(batch, workers: workers) { path -> Outcome in
+                Self.processFile(path: path, chain: chain, limit: limit, style: style, logger: logger)
+            }
+            for (path, outcome) in zip(batch, outcomes) {
+                switch outcome {
+                case .document(let id, let json):
+                    if let output {
+                        do {
+                            try OutputWriter.writeFile(directory: output, name: id + ".json", bytes: json)
+                        } catch {
+                            failures += 1
+                            StandardError.write("lector: \(path): \(error)\n")
+                        }
+                    } else {
+                        writer.writeLine(json)
+                    }
+                case .failed(let message, _):
+                    failures += 1
+                    StandardError.write("lector: \(path == "-" ? "standard input" : path): \(message)\n")
+                }
+                progress.advance()
+            }
+        }
+        writer.flush()
+        progress.finish()
+        return failures
+    }
+
+    private static func processFile(
+        path: String,
+        chain: Chain,
+        limit: Int,
+        style: JSONValue.EncodingStyle,
+        logger: Logger
+    ) -> Outcome {
+        let bytes: [UInt8]
+        do {
+            bytes =
+                path == "-"
+                ? try FileReader.readStandardInput(limit: limit) : try FileReader.read(path: path, limit: limit)
+        } catch {
+            return .failed(message: error.message, json: nil)
+        }
+        let fileName = path == "-" ? "stdin" : String(path.split(separator: "/").last ?? Substring(path))
+        let document: Document
+        do {
+            document = try DocumentReader.document(bytes: bytes, fileName: fileName, maximumBytes: limit)
+        } catch {
+            return .failed(message: error.message, json: nil)
+        }
+        let result = chain.run(document, logger: logger)
+        if let failure = result.failure {
+            return .failed(message: failure.description, json: nil)
+        }
+        return .document(
+            id: document.id,
+            json: DocumentEncoder.json(result, includeText: chain.includeText).encoded(style: style)
+        )
+    }
+
+    private func runJSONLines(inputs: [String], loaded: LoadedChain, logger: Logger) throws -> Int {
+        let chain = loaded.chain
+        let limit = loaded.maximumBytes
+        var writer = OutputWriter()
+        var failures = 0
+        for input in inputs {
+            let bytes: [UInt8]
+            do {
+                // A corpus may hold many documents: allow up to 1,024 times max_bytes in all.
+                let corpusLimit = limit.multipliedReportingOverflow(by: 1024)
+                let total = corpusLimit.overflow ? Int.max : corpusLimit.partialValue
+                bytes =
+                    input == "-"
+                    ? try FileReader.readStandardInput(limit: total) : try FileReader.read(path: input, limit: total)
+            } catch {
+                StandardError.write("lector: \(input == "-" ? "standard input" : input): \(error.message)\n")
+                failures += 1
+                continue
+            }
+            let lines = JSONLinesSplitter.lines(bytes)
+            var progress = ProgressReporter(total: lines.count)
+            let batchSize = max(256, workers * 64)
+            for start in stride(from: 0, to: lines.count, by: batchSize) {
+                let batch = Array(lines[start..<min(start + batchSize, lines.count)])
+                let outcomes = orderedParallelMap(batch, workers: workers) { line -> Outcome in
+                    Self.processRecord(
+                        bytes[line.range],
+                        lineNumber: line.number,
+                        chain: chain,
+                        limit: limit,
+                        logger: logger
+                    )
+                }
+                for outcome in outcomes {
+                    switch outcome {
+                    case .document(_, let json):
+                        writer.writeLine(json)
+                    case .failed(_, let json):
+                        failures += 1
+                        if let json { writer.writeLine(json) }
+                    }
+                }
+                progress.advance(by: batch.count)
+            }
+            progress.finish()
+        }
+        writer.flush()
+        return failures
+    }
+
+    private static func processRecord(
+        _ line: ArraySlice<UInt8>,
+        lineNumber: Int,
+        chain: Chain,
+        limit: Int,
+        logger: Logger
+    ) -> Outcome {
+        let document: Document
+        do {
+            document = try DocumentReader.document(jsonLine: line, maximumBytes: limit)
+        } catch {
+            let record = DocumentEncoder.inputErrorRecord(id: error.id, error: error.error, line: lineNumber)
+            return .failed(message: error.error.message, json: record.encoded())
+        }
+        let result = chain.run(document, logger: logger)
+        if result.failure != nil {
+            return .failed(
+                message: result.failure?.description ?? "",
+                json: DocumentEncoder.failureRecord(result).encoded()
+            )
+        }
+        return .document(id: document.id, json: DocumentEncoder.json(result, includeText: chain.includeText).encoded())
+    }
+}
+
+/// Splits JSON Lines input into non-blank lines with their 1-based numbers.
+enum JSONLinesSplitter {
+    struct Line: Sendable {
+        let number: Int
+        let range: Range<Int>
+    }
+
+    static func lines(_ bytes: [UInt8]) -> [Line] {
+        var lines: [Line] = []
+        var start = 0
+        var number = 1
+        func add(_ end: Int) {
+            var trimmedEnd = end
+            if trimmedEnd > start, bytes[trimmedEnd - 1] == 13 { trimmedEnd -= 1 }
+            let blank = bytes[start..<trimmedEnd].allSatisfy { $0 == 32 || $0 == 9 }
+            if !blank { lines.append(Line(number: number, range: start..<trimmedEnd)) }
+        }
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            add(index)
+            start = index + 1
+            number += 1
+        }
+        if start < bytes.count { add(bytes.count) }
+        return lines
+    }
+}

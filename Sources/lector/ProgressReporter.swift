@@ -1,0 +1,53 @@
+/// Shows `done, rate, time left` on stderr while a long `lector process` runs, when stderr
+/// is a terminal; silent otherwise (logs and pipes stay clean).
+struct ProgressReporter {
+    private let enabled: Bool
+    private let total: Int?
+    private let clock = ContinuousClock()
+    private let start: ContinuousClock.Instant
+    private var lastShown: ContinuousClock.Instant
+    private var done = 0
+
+    init(total: Int?, enabled: Bool = Environment.isTerminal(2)) {
+        self.total = total
+        self.enabled = enabled
+        start = clock.now
+        lastShown = start
+    }
+
+    /// Counts finished inputs and redraws at most ten times a second.
+    mutating func advance(by count: Int = 1) {
+        done += count
+        guard enabled else { return }
+        let now = clock.now
+        guard now - lastShown >= .milliseconds(100) else { return }
+        lastShown = now
+        draw(now: now)
+    }
+
+    /// Draws the final figures and ends the line.
+    func finish() {
+        guard enabled, done > 1 else { return }
+        draw(now: clock.now)
+        StandardError.write("\n")
+    }
+
+    private func draw(now: ContinuousClock.Instant) {
+        let elapsed = max(seconds(now - start), 1e-9)
+        let rate = Double(done) / elapsed
+        var line = "\r\u{1B}[K\(done)"
+        if let total {
+            line += "/\(total) done, \(Int(rate.rounded()))/s"
+            if rate > 0, total > done {
+                line += ", \(Int((Double(total - done) / rate).rounded(.up)))s left"
+            }
+        } else {
+            line += " done, \(Int(rate.rounded()))/s"
+        }
+        StandardError.write(line)
+    }
+
+    private func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

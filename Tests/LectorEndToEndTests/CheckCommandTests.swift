@@ -1,0 +1,59 @@
+import LectorTestSupport
+import Testing
+
+@Suite("lector check and lector processors", .serialized)
+struct CheckCommandTests {
+    @Test("the repository's config.yaml is valid", .timeLimit(.minutes(1)))
+    func repositoryConfig() throws {
+        let result = try LectorBinary.run(["check", "--config", Repository.path("config.yaml")])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.output.contains("OK"))
+    }
+
+    @Test("a bad config exits 78 with every error as FILE:LINE:COLUMN", .timeLimit(.minutes(1)))
+    func badConfig() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let path = try scratch.write(
+            "config.yaml",
+            text: "inbox: in\noutbox: out\nfailed: bad\nworkrs: 2\npipeline:\n  - metadata: {titel: true}\n  - sumary\n"
+        )
+        let result = try LectorBinary.run(["check", "--config", path])
+        #expect(result.status == 78)
+        let lines = result.standardError.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(result.standardError)")
+        #expect(lines.first?.hasPrefix("\(path):4:1: unknown key 'workrs' (did you mean 'workers'?)") == true)
+        #expect(
+            lines.contains { $0.hasPrefix("\(path):6:16: metadata: unknown option 'titel' (did you mean 'title'?)") }
+        )
+        #expect(lines.contains { $0.hasPrefix("\(path):7:5: unknown processor 'sumary'") })
+    }
+
+    @Test("the daemon's keys are required by check, not by --pipeline-only", .timeLimit(.minutes(1)))
+    func requiredKeys() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let path = try scratch.write("config.yaml", text: "pipeline:\n  - metadata\n")
+        let daemon = try LectorBinary.run(["check", "--config", path])
+        #expect(daemon.status == 78)
+        #expect(daemon.standardError.contains("missing required key 'inbox'"))
+        let pipelineOnly = try LectorBinary.run(["check", "--pipeline-only", "--config", path])
+        #expect(pipelineOnly.status == 0, "\(pipelineOnly.standardError)")
+    }
+
+    @Test("a missing config file exits 78 with a clear message", .timeLimit(.minutes(1)))
+    func missingFile() throws {
+        let result = try LectorBinary.run(["check", "--config", "/nonexistent/config.yaml"])
+        #expect(result.status == 78)
+        #expect(result.standardError.hasPrefix("/nonexistent/config.yaml: "))
+    }
+
+    @Test("lector processors lists each processor, what it adds and its options", .timeLimit(.minutes(1)))
+    func processors() throws {
+        let result = try LectorBinary.run(["processors"])
+        #expect(result.status == 0)
+        #expect(result.output.hasPrefix("metadata\n"))
+        #expect(result.output.contains("options:"))
+        #expect(result.output.contains("Default chain without config.yaml: metadata"))
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import LectorCore
+import LectorTestSupport
+import Testing
+
+@Suite("lector eval")
+struct EvalCommandTests {
+    @Test("lector eval metadata prints per-form accuracy, throughput and a JSON line", .timeLimit(.minutes(1)))
+    func evalMetadata() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let records: [JSONValue] = [
+            ["id": "a", "title": "Ferries go electric", "article": "The council voted on Tuesday.\n\nMore follows."],
+            ["id": "b", "title": nil, "article": "Frost hit the valley overnight, growers said."],
+        ]
+        try scratch.write("sample.jsonl", text: records.map { $0.encodedString() }.joined(separator: "\n") + "\n")
+        let result = try LectorBinary.run(["eval", "metadata", scratch.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.output.contains("all right: 100.00%"), "\(result.output)")
+        #expect(result.output.contains("documents/s"))
+        let last = try #require(result.output.split(separator: "\n").last)
+        let figures = try JSONValue.parse(String(last))
+        #expect(figures["cases"] == 9)
+        #expect(figures["all_right"] == 100)
+    }
+}

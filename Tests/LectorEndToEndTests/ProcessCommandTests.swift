@@ -1,0 +1,136 @@
+import Foundation
+import LectorCore
+import LectorTestSupport
+import Testing
+
+@Suite("lector process", .serialized)
+struct ProcessCommandTests {
+    private func parseLines(_ output: [UInt8]) throws -> [JSONValue] {
+        try output.split(separator: UInt8(ascii: "\n")).map { try JSONValue.parse($0) }
+    }
+
+    @Test("a file becomes one enriched document that validates against the schema", .timeLimit(.minutes(1)))
+    func oneFile() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let result = try LectorBinary.run(
+            ["process", "--processors", "metadata", Repository.path("samples/harbour-ferries.txt")]
+        )
+        #expect(result.status == 0, "\(result.standardError)")
+        let document = try JSONValue.parse(result.standardOutput)
+        #expect(document["id"] == "harbour-ferries")
+        #expect(document["source"]?["file"] == "harbour-ferries.txt")
+        #expect(document["source"]?["encoding"] == "utf-8")
+        #expect(document["metadata"]?["title"] == "City council votes to electrify harbour ferries by 2030")
+        #expect(document["metadata"]?["date"] == "2025-10-14T09:30:00+02:00")
+        #expect(document["text"]?.stringValue?.hasPrefix("The city council voted 31 to 14") == true)
+        #expect(document["processing"]?["steps"]?.arrayValue?.first?["status"] == "ok")
+        let file = try scratch.write("out.json", result.standardOutput)
+        let validation = try Repository.validateAgainstSchema([file])
+        #expect(validation.valid, "\(validation.report)")
+    }
+
+    @Test("standard input is read when the path is - or missing; --pretty indents", .timeLimit(.minutes(1)))
+    func standardInput() throws {
+        let text = Array("date 2022-02-16 After talks in Moscow, the leaders spoke.".utf8)
+        let dash = try LectorBinary.run(["process", "--processors", "metadata", "-"], input: text)
+        #expect(dash.status == 0, "\(dash.standardError)")
+        let document = try JSONValue.parse(dash.standardOutput)
+        #expect(document["id"] == "stdin")
+        #expect(document["metadata"]?["date"] == "2022-02-16")
+        #expect(document["text"] == "After talks in Moscow, the leaders spoke.")
+        let pretty = try LectorBinary.run(["process", "--processors", "metadata", "--pretty"], input: text)
+        #expect(pretty.output.hasPrefix("{\n  \"id\": \"stdin\","))
+    }
+
+    @Test("several files give one line each; a bad file is reported and the rest go on", .timeLimit(.minutes(1)))
+    func severalFiles() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let good = try scratch.write("good.txt", text: "A short note.\n")
+        let binary = try scratch.write("binary.txt", [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 13])
+        let utf16 = try scratch.write(
+            "wide.txt",
+            [0xFF, 0xFE] + Array("Hi there.".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        )
+        let result = try LectorBinary.run([
+            "process", "--processors", "metadata", good, binary, utf16, scratch.appending("missing.txt"),
+        ])
+        #expect(result.status == 1)
+        let documents = try parseLines(result.standardOutput)
+        #expect(documents.map { $0["id"] } == ["good", "wide"])
+        #expect(documents[1]["source"]?["encoding"] == "utf-16le")
+        #expect(result.standardError.contains("binary.txt: not a text file"))
+        #expect(result.standardError.contains("missing.txt: cannot open"))
+    }
+
+    @Test("--output writes ID.json files atomically", .timeLimit(.minutes(1)))
+    func outputDirectory() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let outbox = scratch.appending("outbox")
+        try FileManager.default.createDirectory(atPath: outbox, withIntermediateDirectories: true)
+        let result = try LectorBinary.run(
+            ["process", "--processors", "metadata", "--output", outbox, Repository.path("samples/orchard-frost.txt")]
+        )
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outbox) == ["orchard-frost.json"])
+    }
+
+    @Test("--jsonl: 1,000 lines in, 1,000 out, same order; a bad line yields an error object", .timeLimit(.minutes(1)))
+    func jsonLines() throws {
+        var input = ""
+        for index in 0..<1000 {
+            if index == 500 {
+                input += "{this is not json\n"
+            } else {
+                let record: JSONValue = [
+                    "id": .string("doc-\(index)"), "text": .string("Article number \(index). It is short."),
+                ]
+                input += record.encodedString() + "\n"
+            }
+        }
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let result = try LectorBinary.run(
+            ["process", "--jsonl", "--processors", "metadata", "--workers", "2"],
+            input: Array(input.utf8)
+        )
+        #expect(result.status == 1, "one bad line makes the exit status 1")
+        let lines = try parseLines(result.standardOutput)
+        #expect(lines.count == 1000)
+        for (index, line) in lines.enumerated() where index != 500 {
+            #expect(line["id"] == .string("doc-\(index)"))
+            #expect(line["source"] == nil)
+        }
+        #expect(lines[500]["id"] == nil || lines[500]["id"] == .null)
+        #expect(lines[500]["line"] == 501)
+        #expect(lines[500]["error"]?["code"] == "invalid_json")
+        let file = try scratch.write("out.jsonl", result.standardOutput)
+        let validation = try Repository.validateAgainstSchema([file])
+        #expect(validation.valid, "\(validation.report)")
+    }
+
+    @Test("an unknown processor in --processors exits 78 with a did-you-mean", .timeLimit(.minutes(1)))
+    func unknownProcessor() throws {
+        let result = try LectorBinary.run(["process", "--processors", "metadta"], input: Array("x".utf8))
+        #expect(result.status == 78)
+        #expect(result.standardError.contains("unknown processor 'metadta' (did you mean 'metadata'?)"))
+    }
+
+    @Test("without --config, ./config.yaml is used when present", .timeLimit(.minutes(1)))
+    func defaultConfig() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        try scratch.write("config.yaml", text: "pipeline:\n  - metadata: {title: false}\ninclude_text: false\n")
+        let result = try LectorBinary.run(
+            ["process", "-"],
+            input: Array("Headline\n\nBody.".utf8),
+            directory: scratch.path
+        )
+        #expect(result.status == 0, "\(result.standardError)")
+        let document = try JSONValue.parse(result.standardOutput)
+        #expect(document["text"] == nil)
+        #expect(document["metadata"]?["title"] == .null)
+    }
+}

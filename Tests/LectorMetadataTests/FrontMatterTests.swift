@@ -1,0 +1,137 @@
+import LectorCore
+import LectorMetadata
+import Testing
+
+@Suite struct FrontMatterTests {
+    @Test func readsScalarsQuotesListsAndComments() {
+        let text = """
+            ---
+            # a comment
+            title: "Putin \\"meets\\" Scholz"   # trailing comment
+            date: 2022-02-16
+            author: 'Jane O''Brien'
+            tags: [ukraine, "nato, europe", 3]
+            draft: false
+            words: 812
+            rating: 4.5
+            summary: ~
+            Published-Date: 16 February 2022
+            ---
+
+            After talks in Moscow…
+            """
+        let document = runMetadata(text)
+        let expected: JSONValue = [
+            "date": "2022-02-16", "title": "Putin \"meets\" Scholz", "author": "Jane O'Brien",
+            "tags": ["ukraine", "nato, europe", 3], "draft": false, "words": 812, "rating": 4.5, "summary": nil,
+            "published_date": "16 February 2022",
+        ]
+        #expect(JSONValue.object(document.metadata) == expected)
+        #expect(document.metadata.keys.prefix(2) == ["date", "title"])
+        #expect(document.text == "After talks in Moscow…")
+        #expect(document.warnings.isEmpty)
+    }
+
+    @Test func readsBlockListsNestedMappingsAndDotsFence() {
+        let text = """
+            ---
+            title: Talks
+            authors:
+              - Jane Doe
+              - "John Roe"
+            categories:
+            - world
+            - europe
+            source:
+              name: Reuters
+              url: https://reuters.com/x
+            ...
+            Body line one.
+            Body line two.
+            """
+        let document = runMetadata(text)
+        let expected: JSONValue = [
+            "date": nil, "title": "Talks", "authors": ["Jane Doe", "John Roe"], "categories": ["world", "europe"],
+            "source": ["name": "Reuters", "url": "https://reuters.com/x"],
+        ]
+        #expect(JSONValue.object(document.metadata) == expected)
+        #expect(document.text == "Body line one.\nBody line two.")
+    }
+
+    @Test func readsBlockScalarsAndEscapes() {
+        let text = """
+            ---
+            title: "Caf\\u00e9 \\x41\\tB"
+            description: >-
+              Talks in Moscow
+              ended late.
+            note: |
+              line one
+                indented
+            date: "Wed, 16 Feb 2022 10:30:00 +0000"
+            ---
+            Body.
+            """
+        let document = runMetadata(text)
+        #expect(document.metadata["title"] == "Café A\tB")
+        #expect(document.metadata["description"] == "Talks in Moscow ended late.")
+        #expect(document.metadata["note"] == "line one\n  indented\n")
+        #expect(document.metadata["date"] == "2022-02-16T10:30:00+00:00")
+        #expect(document.metadata["date_raw"] == "Wed, 16 Feb 2022 10:30:00 +0000")
+        #expect(document.text == "Body.")
+    }
+
+    @Test func readsListOfMappings() {
+        let text = "---\ncontributors:\n  - name: Jane\n    role: writer\n  - name: John\n---\nBody."
+        let document = runMetadata(text)
+        #expect(document.metadata["contributors"] == [["name": "Jane", "role": "writer"], ["name": "John"]])
+        #expect(document.text == "Body.")
+    }
+
+    @Test func numericTitleStaysText() {
+        let document = runMetadata("---\ntitle: 1984\ndate: 2022\n---\nBody.")
+        #expect(document.metadata["title"] == "1984")
+        #expect(document.metadata["date"] == JSONValue.null)
+        #expect(JSONValue.object(document.metadata) == ["date": nil, "title": "1984", "date_raw": "2022"])
+    }
+
+    @Test(
+        arguments: [
+            ("---\ntitle: \"unterminated\n---\nBody.", "line 2: unterminated quoted value"),
+            ("---\ntitle: Talks\nthis line is not yaml\n---\nBody.", "line 3: expected 'key: value'"),
+            ("---\ntitle: {a: 1}\n---\nBody.", "line 2: inline mappings ('{…}') are not supported"),
+            ("---\ntitle: [a, b\n---\nBody.", "line 2: unterminated inline list"),
+            ("---\ntitle: Talks\n\tdate: 2022-02-16\n---\nBody.", "line 3: tabs cannot indent YAML"),
+            ("---\ntitle: \"a\\qb\"\n---\nBody.", "line 2: unknown escape '\\q'"),
+            ("---\ntitle: Talks\n    date: x\n  bad: y\n---\nBody.", "line 3: unexpected indentation"),
+            ("---\ntitle: Talks\n\nBody without a closing fence.", "no closing '---' line"),
+        ]
+    )
+    func brokenFrontMatterLeavesTextAndWarns(text: String, reason: String) throws {
+        let document = runMetadata(text)
+        #expect(document.text == text)
+        #expect(JSONValue.object(document.metadata) == ["date": nil, "title": nil])
+        let warning = try #require(document.warnings.first)
+        #expect(document.warnings.count == 1)
+        #expect(warning.hasPrefix("front matter could not be read: \(reason)"))
+    }
+
+    @Test func horizontalRuleIsNotFrontMatter() {
+        let text = "----\nBody after a rule."
+        let document = runMetadata(text)
+        #expect(document.text == text)
+        #expect(document.warnings.isEmpty)
+    }
+
+    @Test func emptyFrontMatterIsRemoved() {
+        let document = runMetadata("---\n---\n\nBody.")
+        #expect(document.text == "Body.")
+        #expect(JSONValue.object(document.metadata) == ["date": nil, "title": nil])
+    }
+
+    @Test func titleLineAfterFrontMatterWithoutTitle() {
+        let document = runMetadata("---\ndate: 2022-02-16\n---\n# Talks in Moscow\n\nBody.")
+        #expect(JSONValue.object(document.metadata) == ["date": "2022-02-16", "title": "Talks in Moscow"])
+        #expect(document.text == "Body.")
+    }
+}

@@ -1,0 +1,68 @@
+import LectorCore
+import LectorPipeline
+import Testing
+
+@Suite("DocumentReader")
+struct DocumentReaderTests {
+    @Test(
+        "ids drop the last extension only",
+        arguments: [
+            ("putin-scholz.txt", "putin-scholz"), ("a.b.txt", "a.b"), ("noext", "noext"), (".hidden", ".hidden"),
+        ]
+    )
+    func identifiers(fileName: String, id: String) {
+        #expect(DocumentReader.identifier(forFileName: fileName) == id)
+    }
+
+    @Test("a file becomes a document with its source")
+    func fromFile() throws {
+        let bytes = Array("Hello\r\nworld".utf8)
+        let document = try DocumentReader.document(bytes: bytes, fileName: "greeting.txt")
+        #expect(document.id == "greeting")
+        #expect(document.text == "Hello\nworld")
+        #expect(document.source?.bytes == 12)
+        #expect(document.source?.encoding == "utf-8")
+        #expect(document.source?.sha256.count == 64)
+    }
+
+    @Test("binary and oversized files are input errors")
+    func badFiles() throws {
+        let binary = try #require(throws: DocumentInputError.self) {
+            try DocumentReader.document(bytes: [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2], fileName: "a.out")
+        }
+        #expect(binary.code == "not_text")
+        let large = try #require(throws: DocumentInputError.self) {
+            try DocumentReader.document(bytes: Array(repeating: 65, count: 100), fileName: "big.txt", maximumBytes: 10)
+        }
+        #expect(large.code == "too_large")
+    }
+
+    @Test("a JSON Lines record gives id, text and metadata")
+    func jsonLine() throws {
+        let line = Array(#"{"id": 7, "text": "One.\r\nTwo.", "metadata": {"date": "2022-02-16"}, "extra": 1}"#.utf8)
+        let document = try DocumentReader.document(jsonLine: line[...])
+        #expect(document.id == "7")
+        #expect(document.text == "One.\nTwo.")
+        #expect(document.metadata["date"] == "2022-02-16")
+        #expect(document.source == nil)
+    }
+
+    @Test(
+        "bad JSON Lines records say what is wrong",
+        arguments: [
+            ("{not json", nil, "invalid_json"),
+            ("[1]", nil, "invalid_record"),
+            (#"{"text": "x"}"#, nil, "invalid_record"),
+            (#"{"id": "a"}"#, "a", "invalid_record"),
+            (#"{"id": "a", "text": 3}"#, "a", "invalid_record"),
+            (#"{"id": "a", "text": "x", "metadata": 1}"#, "a", "invalid_record"),
+        ] as [(String, String?, String)]
+    )
+    func badRecords(line: String, id: String?, code: String) throws {
+        let error = try #require(throws: JSONLinesRecordError.self) {
+            try DocumentReader.document(jsonLine: Array(line.utf8)[...])
+        }
+        #expect(error.id == id)
+        #expect(error.error.code == code)
+    }
+}

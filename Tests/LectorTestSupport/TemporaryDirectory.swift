@@ -1,0 +1,66 @@
+import Foundation
+
+/// A fresh directory under the system's temporary folder, removed by ``remove()``.
+///
+/// ```swift
+/// let directory = try TemporaryDirectory()
+/// defer { directory.remove() }
+/// ```
+public struct TemporaryDirectory: Sendable {
+    /// The directory's absolute path.
+    public let path: String
+
+    /// Creates a new, empty directory.
+    ///
+    /// - Parameter prefix: A prefix for its name.
+    /// - Throws: When the directory cannot be created.
+    public init(prefix: String = "lector-test") throws {
+        var template = Array((NSTemporaryDirectory() + "/\(prefix)-XXXXXX").utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
+        guard let created = made else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        path = String(cString: created)
+    }
+
+    /// The path of `name` inside the directory.
+    ///
+    /// - Parameter name: A relative path.
+    /// - Returns: The absolute path.
+    public func appending(_ name: String) -> String {
+        path + "/" + name
+    }
+
+    /// Writes a file inside the directory, creating intermediate folders.
+    ///
+    /// - Parameters:
+    ///   - name: A relative path.
+    ///   - contents: The bytes.
+    /// - Returns: The file's absolute path.
+    /// - Throws: When the file cannot be written.
+    @discardableResult
+    public func write(_ name: String, _ contents: [UInt8]) throws -> String {
+        let target = appending(name)
+        let folder = (target as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data(contents).write(to: URL(fileURLWithPath: target))
+        return target
+    }
+
+    /// Writes a UTF-8 text file inside the directory.
+    ///
+    /// - Parameters:
+    ///   - name: A relative path.
+    ///   - text: The text.
+    /// - Returns: The file's absolute path.
+    /// - Throws: When the file cannot be written.
+    @discardableResult
+    public func write(_ name: String, text: String) throws -> String {
+        try write(name, Array(text.utf8))
+    }
+
+    /// Deletes the directory and everything in it.
+    public func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
