@@ -6,7 +6,15 @@ PREFIX ?= /usr/local
 CONFIG ?= config.yaml
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build release run test lint format clean
+DESTDIR ?=
+BINDIR ?= $(PREFIX)/bin
+SYSCONFDIR ?= /etc
+UNITDIR ?= /lib/systemd/system
+SYSUSERSDIR ?= /usr/lib/sysusers.d
+TMPFILESDIR ?= /usr/lib/tmpfiles.d
+DOCDIR ?= $(PREFIX)/share/doc/lector
+
+.PHONY: all deps build release run test lint format install install-files bench-daemon clean
 
 all: build
 
@@ -29,11 +37,37 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product lector
 
-# Processes the sample articles into var/outbox through the chain in config.yaml.
+# Starts the daemon in the foreground on config.yaml (spool under var/); Ctrl-C stops it.
 run: release
 	@mkdir -p var/inbox var/outbox var/failed
-	.build/release/lector process --config $(CONFIG) --output var/outbox samples/*.txt
-	@echo "Enriched documents are in $(CURDIR)/var/outbox:" && ls var/outbox
+	@echo "Lector is starting. Drop text files into $(CURDIR)/var/inbox/ (e.g. cp samples/*.txt var/inbox/);"
+	@echo "enriched JSON appears in $(CURDIR)/var/outbox/, rejects in var/failed/. Ctrl-C to stop."
+	.build/release/lector run --config $(CONFIG)
+
+# Installs the binary, the systemd unit, sysusers.d and tmpfiles.d snippets, and
+# /etc/lector/config.yaml (kept when it exists). DESTDIR and PREFIX are honoured; the unit
+# refers to $(BINDIR)/lector.
+BUILT ?= .build/release/lector
+
+install: release install-files
+
+# The copying part of `install`, for a binary that is already built (BUILT=path).
+install-files:
+	install -D -m 0755 $(BUILT) $(DESTDIR)$(BINDIR)/lector
+	install -d $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR) $(DESTDIR)$(SYSCONFDIR)/lector $(DESTDIR)$(DOCDIR)
+	sed 's#/usr/local/bin/lector#$(BINDIR)/lector#g; s#/usr/local/share/doc/lector#$(DOCDIR)#g' systemd/lector.service > $(DESTDIR)$(UNITDIR)/lector.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/lector.service
+	install -m 0644 systemd/lector.sysusers $(DESTDIR)$(SYSUSERSDIR)/lector.conf
+	install -m 0644 systemd/lector.tmpfiles $(DESTDIR)$(TMPFILESDIR)/lector.conf
+	[ -e $(DESTDIR)$(SYSCONFDIR)/lector/config.yaml ] || install -m 0644 systemd/config.yaml $(DESTDIR)$(SYSCONFDIR)/lector/config.yaml
+	install -m 0644 README.md NOTICE LICENSE $(DESTDIR)$(DOCDIR)/
+	@echo "Installed. Then: systemd-sysusers && systemd-tmpfiles --create && systemctl daemon-reload && systemctl enable --now lector"
+
+# Drop-to-output latency and documents per second of the daemon at 1 and 2 workers, on the
+# DEV news articles (DATA=folder holding bbc_news_summary.dev.jsonl). Prints a table and JSON.
+DATA ?= ../shared/data/summarization
+bench-daemon: release
+	python3 Benchmarks/daemon_bench.py --lector .build/release/lector --data $(DATA)
 
 lint:
 	scripts/format.sh --lint

@@ -54,10 +54,19 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(name: "CLectorSystem"),
+        .target(
+            name: "LectorDaemon",
+            dependencies: [
+                "CLectorSystem", "LectorCore", "LectorConfig", "LectorPipeline",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "lector",
             dependencies: [
-                "LectorCore", "LectorConfig", "LectorPipeline", "LectorText",
+                "LectorCore", "LectorConfig", "LectorPipeline", "LectorText", "LectorDaemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -98,6 +107,11 @@ let package = Package(
         .testTarget(
             name: "LectorPipelineTests",
             dependencies: ["LectorPipeline", "LectorCore", "LectorConfig", "LectorTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LectorDaemonTests",
+            dependencies: ["LectorDaemon", "LectorCore", "LectorPipeline", "LectorTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -7,7 +7,7 @@ import LectorCore
 struct ConfigurationDecoder {
     /// The top-level keys, in the order the documentation lists them.
     static let topLevelKeys = [
-        "inbox", "outbox", "failed", "archive", "min_age", "workers", "max_bytes", "shutdown_timeout",
+        "inbox", "outbox", "failed", "archive", "min_age", "min_free_space", "workers", "max_bytes", "shutdown_timeout",
         "include_text", "metrics_file", "pipeline",
     ]
     /// The spool folders that go together.
@@ -86,6 +86,10 @@ struct ConfigurationDecoder {
         if let entry = fields["min_age"], let value = read(entry, { try $0.seconds() }) {
             minAge = seconds(value, in: Self.minAgeRange, entry) ?? 0
         }
+        var minFreeSpace = SpoolConfiguration.defaultMinFreeSpace
+        if let entry = fields["min_free_space"], let value = read(entry, { try $0.bytes() }) {
+            minFreeSpace = value
+        }
         var paths: [String: String] = [:]
         var seenPaths: [String: String] = [:]
         for key in Self.spoolKeys + ["archive"] {
@@ -109,7 +113,8 @@ struct ConfigurationDecoder {
                 outbox: outbox,
                 failed: failed,
                 archive: paths["archive"],
-                minAge: minAge
+                minAge: minAge,
+                minFreeSpace: minFreeSpace
             )
         }
 

@@ -34,6 +34,8 @@ import LectorCore
 ///   - `archive` (string, optional, default: none): Folder originals are kept in after success.
 ///   - `min_age` (duration, optional, default: `0s`): How long a file must be left unmodified
 ///     before it is claimed; `500ms`, `2s`, `1m`, `1h` or plain seconds, at most `24h`.
+///   - `min_free_space` (size, optional, default: `64MiB`): Claiming pauses while the
+///     outbox's file system has less free space than this, and resumes when there is more.
 ///   - `workers` (int, optional, default: the number of processors available): Documents
 ///     processed at once, 1 to 256.
 ///   - `max_bytes` (size, optional, default: `10MiB`): Largest input file accepted;

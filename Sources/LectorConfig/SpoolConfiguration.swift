@@ -14,6 +14,12 @@ public struct SpoolConfiguration: Sendable, Equatable {
     /// How long a file must have been left unmodified before it is claimed (`min_age`),
     /// in seconds; 0 claims at once.
     public var minAge: Double
+    /// Claiming pauses while the outbox's file system has less free space than this, in
+    /// bytes (`min_free_space`, default 64 MiB), so a full disk never turns into failures.
+    public var minFreeSpace: Int
+
+    /// The default for ``minFreeSpace``: 64 MiB.
+    public static let defaultMinFreeSpace = 64 << 20
 
     /// Creates a spool configuration.
     ///
@@ -23,11 +29,20 @@ public struct SpoolConfiguration: Sendable, Equatable {
     ///   - failed: The failed folder, absolute.
     ///   - archive: The archive folder, absolute, or `nil`.
     ///   - minAge: The minimum age of a file before it is claimed, in seconds.
-    public init(inbox: String, outbox: String, failed: String, archive: String? = nil, minAge: Double = 0) {
+    ///   - minFreeSpace: The free space below which claiming pauses, in bytes.
+    public init(
+        inbox: String,
+        outbox: String,
+        failed: String,
+        archive: String? = nil,
+        minAge: Double = 0,
+        minFreeSpace: Int = SpoolConfiguration.defaultMinFreeSpace
+    ) {
         self.inbox = inbox
         self.outbox = outbox
         self.failed = failed
         self.archive = archive
         self.minAge = minAge
+        self.minFreeSpace = minFreeSpace
     }
 }

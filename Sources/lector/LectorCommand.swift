@@ -10,7 +10,7 @@ struct LectorCommand: ParsableCommand {
         abstract: "Enrich articles: metadata, language, entities, summary, sentiment.",
         version: LectorVersion.current,
         subcommands: [
-            ProcessCommand.self, CheckCommand.self, ProcessorsCommand.self,
+            RunCommand.self, ProcessCommand.self, CheckCommand.self, StatusCommand.self, ProcessorsCommand.self,
             EvalCommand.self,
         ]
     )

@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""Drop-to-output latency and throughput of a running `lector run`, on real articles.
+
+Usage: daemon_bench.py [--lector PATH] [--data DIR] [--config-pipeline STEPS] [--rate 50] [--seconds 10]
+
+For 1 and 2 workers it starts the daemon on a fresh spool in a temporary folder and
+  * throughput: renames every article into the inbox at once and times until the last
+    output appears (documents per second);
+  * latency: drops articles at a steady rate and records, for each, the time from its
+    rename into the inbox to its output appearing (polled every millisecond), plus the
+    daemon's own figure (inotify event to output renamed) from its status file.
+Prints a table and one JSON line. The articles are the DEV news articles of
+DATA/bbc_news_summary.dev.jsonl, written as "title, blank line, body".
+"""
+import argparse
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def articles(data_dir):
+    path = os.path.join(data_dir, "bbc_news_summary.dev.jsonl")
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            name = record["id"].replace("/", "-") + ".txt"
+            yield name, (record.get("title", "") + "\n\n" + record["article"]).encode("utf-8")
+
+
+def percentile(values, q):
+    ordered = sorted(values)
+    rank = max(0, min(len(ordered) - 1, int(round(q * len(ordered) + 0.5)) - 1))
+    return ordered[rank]
+
+
+class Daemon:
+    def __init__(self, lector, workers, pipeline):
+        self.root = tempfile.mkdtemp(prefix="lector-bench-")
+        self.inbox = os.path.join(self.root, "inbox")
+        self.outbox = os.path.join(self.root, "outbox")
+        self.staging = os.path.join(self.root, "staging")
+        os.makedirs(self.inbox)
+        os.makedirs(self.staging)
+        config = os.path.join(self.root, "config.yaml")
+        with open(config, "w") as handle:
+            handle.write("inbox: inbox\noutbox: outbox\nfailed: failed\n")
+            handle.write(f"workers: {workers}\npipeline:\n")
+            for step in pipeline:
+                handle.write(f"  - {step}\n")
+        env = dict(os.environ, LECTOR_LOG_LEVEL="warning")
+        self.process = subprocess.Popen([lector, "run", "--config", config], env=env, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            if self.status().get("state") == "running":
+                return
+            time.sleep(0.01)
+        raise SystemExit("the daemon did not become ready")
+
+    def status(self):
+        folder = os.path.join(self.inbox, ".lector")
+        try:
+            for name in os.listdir(folder):
+                if name.startswith("status-") and name.endswith(".json"):
+                    with open(os.path.join(folder, name)) as handle:
+                        return json.load(handle)
+        except (FileNotFoundError, json.JSONDecodeError):
+            pass
+        return {}
+
+    def drop(self, name, body):
+        staged = os.path.join(self.staging, name)
+        with open(staged, "wb") as handle:
+            handle.write(body)
+        os.rename(staged, os.path.join(self.inbox, name))
+
+    def outputs(self):
+        try:
+            return [n for n in os.listdir(self.outbox) if not n.startswith(".")]
+        except FileNotFoundError:
+            return []
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=60)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def throughput(lector, workers, pipeline, docs):
+    daemon = Daemon(lector, workers, pipeline)
+    try:
+        for name, body in docs:
+            with open(os.path.join(daemon.staging, name), "wb") as handle:
+                handle.write(body)
+        start = time.perf_counter()
+        for name, _ in docs:
+            os.rename(os.path.join(daemon.staging, name), os.path.join(daemon.inbox, name))
+        while len(daemon.outputs()) < len(docs):
+            time.sleep(0.002)
+        return len(docs) / (time.perf_counter() - start)
+    finally:
+        daemon.stop()
+
+
+def latency(lector, workers, pipeline, docs, rate, seconds):
+    daemon = Daemon(lector, workers, pipeline)
+    try:
+        count = min(len(docs), int(rate * seconds))
+        dropped = {}
+        seen = {}
+        start = time.perf_counter()
+        index = 0
+        while index < count or len(seen) < count:
+            now = time.perf_counter()
+            while index < count and now - start >= index / rate:
+                name, body = docs[index]
+                daemon.drop(name, body)
+                dropped[name[:-4] + ".json"] = time.perf_counter()
+                index += 1
+            for output in daemon.outputs():
+                if output not in seen and output in dropped:
+                    seen[output] = time.perf_counter()
+            if time.perf_counter() - start > seconds + 30:
+                break
+            time.sleep(0.001)
+        waits = [(seen[name] - dropped[name]) * 1000 for name in seen]
+        status = daemon.status()
+        return {
+            "documents": len(waits),
+            "p50_ms": round(percentile(waits, 0.5), 2),
+            "p99_ms": round(percentile(waits, 0.99), 2),
+            "daemon_p50_ms": status.get("latency_ms", {}).get("p50"),
+            "daemon_p99_ms": status.get("latency_ms", {}).get("p99"),
+        }
+    finally:
+        daemon.stop()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--lector", default=".build/release/lector")
+    parser.add_argument("--data", default="../shared/data/summarization")
+    parser.add_argument("--pipeline", default="metadata", help="comma-separated steps")
+    parser.add_argument("--rate", type=float, default=50, help="articles per second for the latency run")
+    parser.add_argument("--seconds", type=float, default=10, help="length of the latency run")
+    parser.add_argument("--repeat", type=int, default=3, help="throughput runs per worker count (median kept)")
+    args = parser.parse_args()
+    docs = list(articles(args.data))
+    pipeline = [step.strip() for step in args.pipeline.split(",") if step.strip()]
+    results = {"articles": len(docs), "mean_bytes": int(statistics.mean(len(b) for _, b in docs)), "pipeline": pipeline}
+    print(f"{len(docs)} DEV articles (mean {results['mean_bytes']} bytes), chain: {', '.join(pipeline)}")
+    print(f"{'workers':>8} {'docs/s (median)':>16} {'p50 ms':>8} {'p99 ms':>8} {'daemon p50':>11} {'daemon p99':>11}")
+    for workers in (1, 2):
+        rates = [throughput(args.lector, workers, pipeline, docs) for _ in range(args.repeat)]
+        lat = latency(args.lector, workers, pipeline, docs, args.rate, args.seconds)
+        results[f"workers_{workers}"] = {"docs_per_s": round(statistics.median(rates), 1),
+                                         "docs_per_s_runs": [round(r, 1) for r in rates], "latency": lat}
+        print(f"{workers:>8} {statistics.median(rates):>16.1f} {lat['p50_ms']:>8} {lat['p99_ms']:>8} "
+              f"{lat['daemon_p50_ms']!s:>11} {lat['daemon_p99_ms']!s:>11}")
+    results["speedup_2_vs_1"] = round(results["workers_2"]["docs_per_s"] / results["workers_1"]["docs_per_s"], 2)
+    print(f"2 workers / 1 worker: {results['speedup_2_vs_1']}x; latency at a steady {args.rate:g} articles/s")
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+import Dispatch
+import LectorConfig
+import LectorPipeline
+import Logging
+
+extension Daemon {
+    /// SIGHUP, on the control queue. A reload already running absorbs any number of further
+    /// SIGHUPs into exactly one more reload after it, so none is lost and none is repeated.
+    func requestReload() {
+        guard state.value.phase != .draining else { return }
+        if state.value.reloading {
+            state.value.reloadAgain = true
+            return
+        }
+        state.value.reloading = true
+        notifier.send(
+            "RELOADING=1\nMONOTONIC_USEC=\(SystemdNotifier.monotonicMicroseconds)\nSTATUS=reloading \(configPath)"
+        )
+        let nextGeneration = state.value.chain.identity.generation + 1
+        let path = configPath
+        let registry = registry
+        // Parsing and building (which may load models) happen off the control queue, so
+        // documents keep flowing on the old chain meanwhile.
+        background.async { @Sendable [self] in
+            let outcome: Result<(LectorConfiguration, Chain), ConfigurationErrors>
+            do throws(ConfigurationErrors) {
+                outcome = .success(
+                    try ChainBuilder(registry: registry).load(path: path, purpose: .daemon, generation: nextGeneration)
+                )
+            } catch {
+                outcome = .failure(error)
+            }
+            control.async { @Sendable [self] in finishReload(outcome) }
+        }
+    }
+
+    private func finishReload(_ outcome: Result<(LectorConfiguration, Chain), ConfigurationErrors>) {
+        state.value.reloading = false
+        switch outcome {
+        case .success(let (configuration, chain)):
+            if configuration.spool != state.value.configuration.spool {
+                logger.warning("spool folders changed in config.yaml; they take effect at the next restart")
+            }
+            var applied = configuration
+            applied.spool = state.value.configuration.spool
+            state.value.configuration = applied
+            state.value.chain = chain
+            logger.notice(
+                "configuration reloaded",
+                metadata: [
+                    "config.generation": "\(chain.identity.generation)",
+                    "pipeline": "\(chain.steps.map(\.name).joined(separator: ","))",
+                ]
+            )
+            notifier.send("READY=1\nSTATUS=\(statusLine())")
+        case .failure(let errors):
+            let first = errors.errors.first.map(\.description) ?? "invalid configuration"
+            state.value.lastError = "reload rejected: \(first)"
+            for error in errors.errors {
+                logger.error("reload rejected; keeping the running configuration", metadata: ["error": "\(error)"])
+            }
+            notifier.send(
+                "READY=1\nSTATUS=reload rejected, still on generation \(state.value.chain.identity.generation): \(first)"
+            )
+        }
+        writeStatus()
+        if state.value.reloadAgain {
+            state.value.reloadAgain = false
+            requestReload()
+        }
+        schedule()
+    }
+}

@@ -1,0 +1,128 @@
+import Dispatch
+import Foundation
+import Glibc
+public import LectorConfig
+public import LectorPipeline
+public import Logging
+
+/// The long-running daemon: watches the inbox, claims documents, runs them through the
+/// chain on a bounded pool of workers, and writes the results — until SIGTERM.
+///
+/// One serial `control` queue owns all state (``DaemonState``): watcher events, claims,
+/// completions, reloads, signals and timers. Documents run on a concurrent `work` queue,
+/// at most `workers` at a time, and post their outcome back to `control`.
+public final class Daemon: Sendable {
+    let control = DispatchQueue(label: "lector.control")
+    let work = DispatchQueue(label: "lector.work", attributes: .concurrent)
+    let background = DispatchQueue(label: "lector.reload")
+    let state: QueueBound<DaemonState>
+    let spool: Spool
+    let configPath: String
+    let registry: ProcessorRegistry
+    let logger: Logger
+    let notifier: SystemdNotifier
+    let retryPolicy = RetryPolicy()
+    let startedAt = Date().timeIntervalSince1970
+
+    /// Creates a daemon over a loaded configuration and built chain (models already loaded).
+    ///
+    /// - Parameters:
+    ///   - configuration: The configuration (with its spool keys).
+    ///   - chain: The chain built from it.
+    ///   - configPath: The file to read again on SIGHUP.
+    ///   - registry: Where processor names are looked up on reload.
+    ///   - logger: The daemon's logger.
+    /// - Throws: ``DaemonError`` when the spool cannot be set up.
+    public init(
+        configuration: LectorConfiguration,
+        chain: Chain,
+        configPath: String,
+        registry: ProcessorRegistry = .builtIn,
+        logger: Logger
+    ) throws(DaemonError) {
+        guard let spoolConfiguration = configuration.spool else {
+            throw DaemonError(.configuration, "the configuration has no inbox, outbox and failed folders")
+        }
+        spool = try Spool(layout: SpoolLayout(spoolConfiguration))
+        self.configPath = configPath
+        self.registry = registry
+        var logger = logger
+        logger[metadataKey: "daemon.id"] = "\(spool.id)"
+        self.logger = logger
+        notifier = SystemdNotifier()
+        state = QueueBound(DaemonState(configuration: configuration, chain: chain), queue: control)
+    }
+
+    /// Loads the configuration and models, starts the daemon, and never returns: the process
+    /// exits 0 after a drain, 78 on a bad configuration, 73 when the spool cannot be set up.
+    ///
+    /// - Parameters:
+    ///   - configPath: The configuration file.
+    ///   - registry: The processors available.
+    ///   - logger: The daemon's logger.
+    public static func run(configPath: String, registry: ProcessorRegistry = .builtIn, logger: Logger) -> Never {
+        let loadStart = ContinuousClock.now
+        let configuration: LectorConfiguration
+        let chain: Chain
+        do {
+            (configuration, chain) = try ChainBuilder(registry: registry).load(path: configPath, purpose: .daemon)
+        } catch {
+            for item in error.errors {
+                logger.error("invalid configuration", metadata: ["error": "\(item)"])
+            }
+            FileHandle.standardError.write(Data((error.errors.map(\.description).joined(separator: "\n") + "\n").utf8))
+            exit(78)
+        }
+        let daemon: Daemon
+        do {
+            daemon = try Daemon(
+                configuration: configuration,
+                chain: chain,
+                configPath: configPath,
+                registry: registry,
+                logger: logger
+            )
+        } catch {
+            logger.critical("cannot start", metadata: ["error": "\(error)"])
+            exit(73)
+        }
+        let loadTime = ContinuousClock.now - loadStart
+        daemon.control.async { @Sendable in daemon.start(loadTime: loadTime) }
+        dispatchMain()
+    }
+
+    /// Where this daemon writes its status snapshot.
+    var statusPath: FilePath { spool.layout.control.appending("status-\(spool.id).json") }
+}
+
+/// Everything the control queue owns.
+struct DaemonState {
+    enum Phase: Sendable, Equatable { case starting, running, draining }
+
+    var configuration: LectorConfiguration
+    var chain: Chain
+    var phase: Phase = .starting
+    var pending = NameQueue()
+    var ready = NameQueue()
+    var inFlight: Set<FileName> = []
+    var discovered: [FileName: ContinuousClock.Instant] = [:]
+    var attempts: [FileName: Int] = [:]
+    var waiting: Set<FileName> = []
+    var processed = 0
+    var failed = 0
+    var retries = 0
+    var latencies = LatencyWindow()
+    var lastError: String?
+    var reloading = false
+    var reloadAgain = false
+    var paused = false
+    var lastSpaceCheck: ContinuousClock.Instant?
+    var watcher: InboxWatcher?
+    var sources: [any DispatchSourceProtocol] = []
+    var signalsReady = false
+
+    init(configuration: LectorConfiguration, chain: Chain) {
+        self.configuration = configuration
+        self.chain = chain
+    }
+}

@@ -1,0 +1,163 @@
+public import LectorCore
+
+/// A snapshot of a running daemon's figures, written to `inbox/.lector/status-ID.json`
+/// every second and read by `lector status`.
+public struct DaemonStatus: Sendable, Equatable {
+    /// The daemon's id.
+    public var daemon: String
+    /// Its process id.
+    public var pid: Int
+    /// `running`, `paused` (disk nearly full), `draining` or `stopped`.
+    public var state: String
+    /// When it started, seconds since the epoch.
+    public var started: Double
+    /// When this snapshot was taken, seconds since the epoch.
+    public var updated: Double
+    /// The configuration generation in use.
+    public var generation: Int
+    /// The configuration hash in use.
+    public var config: String
+    /// Documents written to the outbox.
+    public var processed: Int
+    /// Inputs set aside in `failed/`.
+    public var failed: Int
+    /// Transient errors retried.
+    public var retries: Int
+    /// Documents being processed now.
+    public var inFlight: Int
+    /// Inbox entries seen but not yet claimed (plus claimed ones waiting for a worker).
+    public var queued: Int
+    /// The most documents in flight at once.
+    public var workers: Int
+    /// The last failure or error, one line, if any.
+    public var lastError: String?
+    /// Drop-to-output latency percentiles over recent documents, in milliseconds.
+    public var latency: [String: Double]
+
+    /// Creates a snapshot.
+    ///
+    /// - Parameters:
+    ///   - daemon: The daemon's id.
+    ///   - pid: Its process id.
+    ///   - state: `running`, `paused`, `draining` or `stopped`.
+    ///   - started: When it started, seconds since the epoch.
+    ///   - updated: When the snapshot was taken.
+    ///   - generation: The configuration generation.
+    ///   - config: The configuration hash.
+    ///   - processed: Documents written.
+    ///   - failed: Inputs set aside.
+    ///   - retries: Transient errors retried.
+    ///   - inFlight: Documents in flight.
+    ///   - queued: Documents waiting.
+    ///   - workers: The worker limit.
+    ///   - lastError: The last error, if any.
+    ///   - latency: Latency percentiles by key (`p50`, `p90`, `p99`).
+    public init(
+        daemon: String,
+        pid: Int,
+        state: String,
+        started: Double,
+        updated: Double,
+        generation: Int,
+        config: String,
+        processed: Int,
+        failed: Int,
+        retries: Int,
+        inFlight: Int,
+        queued: Int,
+        workers: Int,
+        lastError: String?,
+        latency: [String: Double]
+    ) {
+        self.daemon = daemon
+        self.pid = pid
+        self.state = state
+        self.started = started
+        self.updated = updated
+        self.generation = generation
+        self.config = config
+        self.processed = processed
+        self.failed = failed
+        self.retries = retries
+        self.inFlight = inFlight
+        self.queued = queued
+        self.workers = workers
+        self.lastError = lastError
+        self.latency = latency
+    }
+
+    /// The snapshot as JSON.
+    public var json: JSONValue {
+        var latencyObject = JSONObject()
+        for key in ["p50", "p90", "p99"] { latencyObject[key] = latency[key].map(JSONValue.double) ?? .null }
+        return [
+            "daemon": .string(daemon), "pid": .int(pid), "state": .string(state),
+            "started": .double(started), "updated": .double(updated),
+            "uptime_s": .double(((updated - started) * 10).rounded() / 10),
+            "generation": .int(generation), "config": .string(config),
+            "processed": .int(processed), "failed": .int(failed), "retries": .int(retries),
+            "in_flight": .int(inFlight), "queued": .int(queued), "workers": .int(workers),
+            "last_error": lastError.map(JSONValue.string) ?? .null,
+            "latency_ms": .object(latencyObject),
+        ]
+    }
+
+    /// Reads a snapshot back from its JSON.
+    ///
+    /// - Parameter json: What ``json`` wrote.
+    /// - Returns: The snapshot, or `nil` when fields are missing.
+    public static func parse(_ json: JSONValue) -> DaemonStatus? {
+        guard let daemon = json["daemon"]?.stringValue, let state = json["state"]?.stringValue else { return nil }
+        var latency: [String: Double] = [:]
+        for key in ["p50", "p90", "p99"] { latency[key] = json["latency_ms"]?[key]?.doubleValue }
+        return DaemonStatus(
+            daemon: daemon,
+            pid: json["pid"]?.intValue ?? 0,
+            state: state,
+            started: json["started"]?.doubleValue ?? 0,
+            updated: json["updated"]?.doubleValue ?? 0,
+            generation: json["generation"]?.intValue ?? 0,
+            config: json["config"]?.stringValue ?? "",
+            processed: json["processed"]?.intValue ?? 0,
+            failed: json["failed"]?.intValue ?? 0,
+            retries: json["retries"]?.intValue ?? 0,
+            inFlight: json["in_flight"]?.intValue ?? 0,
+            queued: json["queued"]?.intValue ?? 0,
+            workers: json["workers"]?.intValue ?? 0,
+            lastError: json["last_error"]?.stringValue,
+            latency: latency
+        )
+    }
+
+    /// The snapshot in Prometheus text exposition format, for node_exporter's textfile
+    /// collector (`metrics_file:` in config.yaml).
+    public var prometheus: String {
+        let label = "{daemon=\"\(daemon)\"}"
+        var text = ""
+        func metric(_ name: String, _ type: String, _ help: String, _ value: Double, labels: String? = nil) {
+            if !text.contains("# TYPE \(name) ") {
+                text += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
+            }
+            text += "\(name)\(labels ?? label) \(value)\n"
+        }
+        metric("lector_documents_processed_total", "counter", "Documents written to the outbox.", Double(processed))
+        metric("lector_documents_failed_total", "counter", "Inputs set aside in failed/.", Double(failed))
+        metric("lector_retries_total", "counter", "Transient errors retried.", Double(retries))
+        metric("lector_documents_in_flight", "gauge", "Documents being processed.", Double(inFlight))
+        metric("lector_inbox_queued", "gauge", "Inbox entries waiting to be processed.", Double(queued))
+        metric("lector_config_generation", "gauge", "Configuration generation in use.", Double(generation))
+        metric("lector_uptime_seconds", "gauge", "Seconds since the daemon started.", updated - started)
+        for (key, quantile) in [("p50", "0.5"), ("p90", "0.9"), ("p99", "0.99")] {
+            if let value = latency[key] {
+                metric(
+                    "lector_latency_milliseconds",
+                    "summary",
+                    "Drop-to-output latency over recent documents.",
+                    value,
+                    labels: "{daemon=\"\(daemon)\",quantile=\"\(quantile)\"}"
+                )
+            }
+        }
+        return text
+    }
+}

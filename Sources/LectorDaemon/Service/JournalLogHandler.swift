@@ -1,0 +1,100 @@
+import Glibc
+public import Logging
+import Synchronization
+
+/// A log handler for a daemon under systemd: one line per event on stderr, with
+/// `key=value` metadata, and — when `$JOURNAL_STREAM` says stderr goes to the journal — a
+/// `<N>` syslog priority prefix that journald turns into the entry's priority (and no
+/// timestamp, which journald adds).
+public struct JournalLogHandler: LogHandler {
+    /// The lowest level logged.
+    public var logLevel: Logger.Level
+    /// Metadata on every line.
+    public var metadata: Logger.Metadata = [:]
+    private let label: String
+    private let journal: Bool
+
+    /// Creates a handler.
+    ///
+    /// - Parameters:
+    ///   - label: The logger's label (`lector.daemon`).
+    ///   - level: The lowest level logged.
+    ///   - journal: Whether to write `<N>` prefixes; by default, when `$JOURNAL_STREAM` is set.
+    public init(label: String, level: Logger.Level = .info, journal: Bool? = nil) {
+        self.label = label
+        logLevel = level
+        self.journal = journal ?? (getenv("JOURNAL_STREAM") != nil)
+    }
+
+    /// Metadata by key.
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    /// Writes one line.
+    ///
+    /// - Parameter event: The event.
+    public func log(event: LogEvent) {
+        var merged = metadata
+        if let extra = event.metadata { merged.merge(extra) { _, new in new } }
+        var line = journal ? "<\(Self.priority(event.level))>" : "\(Self.timestamp()) \(event.level) "
+        line += "\(label): \(Self.oneLine("\(event.message)"))"
+        for key in merged.keys.sorted() {
+            line += " \(key)=\(Self.quoted(Self.oneLine("\(merged[key].map { "\($0)" } ?? "")")))"
+        }
+        line += "\n"
+        Self.lock.withLock { _ in
+            var bytes = Array(line.utf8)
+            bytes.withUnsafeMutableBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let written = write(2, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                    if written <= 0 { break }
+                    offset += written
+                }
+            }
+        }
+    }
+
+    private static let lock = Mutex<Void>(())
+
+    /// syslog(3) priorities: 7 debug … 2 critical.
+    static func priority(_ level: Logger.Level) -> Int {
+        switch level {
+        case .trace, .debug: 7
+        case .info: 6
+        case .notice: 5
+        case .warning: 4
+        case .error: 3
+        case .critical: 2
+        }
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        text.contains(where: \.isNewline) ? text.map { $0.isNewline ? "\\n" : String($0) }.joined() : text
+    }
+
+    private static func quoted(_ text: String) -> String {
+        text.isEmpty || text.contains(" ") || text.contains("\"") ? "\"\(text.replacingQuotes())\"" : text
+    }
+
+    private static func timestamp() -> String {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        var parts = tm()
+        var seconds = now.tv_sec
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let millis = Int(now.tv_nsec / 1_000_000)
+        let fraction = millis < 10 ? "00\(millis)" : millis < 100 ? "0\(millis)" : "\(millis)"
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(fraction)Z"
+    }
+}
+
+extension String {
+    fileprivate func replacingQuotes() -> String {
+        map { $0 == "\"" ? "\\\"" : String($0) }.joined()
+    }
+}

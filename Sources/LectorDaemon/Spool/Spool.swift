@@ -1,0 +1,170 @@
+import Glibc
+public import LectorPipeline
+
+/// The daemon's hold on the spool: its own locked work folder, and the moves that take a
+/// document from the inbox to the outbox or to `failed/` without ever losing it.
+///
+/// Every step is a rename or a write-fsync-rename, ordered so that a crash at any point
+/// leaves each input either still in the inbox, in a work folder (recovered at the next
+/// start), or finished — never in two places as finished, never nowhere:
+/// 1. claim: `rename(inbox/NAME, work/ID/NAME)`;
+/// 2. output: write `outbox/.lector.ID.NAME.json.tmp`, fsync, rename to `outbox/NAME.json`,
+///    fsync the outbox;
+/// 3. only then archive or delete `work/ID/NAME`.
+///
+/// A failure writes `failed/NAME.error.json` first, then moves the input to `failed/NAME`.
+public final class Spool: Sendable {
+    /// The folders.
+    public let layout: SpoolLayout
+    /// This daemon's id: 16 hex digits, unique per process start.
+    public let id: String
+    /// This daemon's work folder, `inbox/.lector/work/ID`.
+    public let workFolder: FilePath
+    private let lockDescriptor: Int32
+
+    /// Creates the spool's folders when missing, and this daemon's locked work folder.
+    ///
+    /// - Parameter layout: The folders.
+    /// - Throws: ``DaemonError`` with code ``DaemonError/Code/spool``.
+    public init(layout: SpoolLayout) throws(DaemonError) {
+        self.layout = layout
+        var random = UInt64.random(in: 0...UInt64.max)
+        random ^= UInt64(getpid()) << 40
+        id = String(random, radix: 16).leftPadded(to: 16)
+        workFolder = layout.workRoot.appending(id)
+        do {
+            for folder in [layout.inbox, layout.outbox, layout.failed] + [layout.archive].compactMap({ $0 }) {
+                try SystemCalls.makeDirectories(folder, mode: 0o775)
+            }
+            try SystemCalls.makeDirectories(layout.workRoot, mode: 0o750)
+            try SystemCalls.makeDirectories(workFolder, mode: 0o750)
+            lockDescriptor = try SystemCalls.open(workFolder.appending(".lock"), O_RDWR | O_CREAT, mode: 0o640)
+        } catch {
+            throw DaemonError(.spool, "cannot set up the spool under \(layout.inbox)", cause: error)
+        }
+        let locked = (try? SystemCalls.tryLock(lockDescriptor)) ?? false
+        guard locked else {
+            close(lockDescriptor)
+            throw DaemonError(.spool, "cannot lock the work folder \(workFolder)")
+        }
+    }
+
+    deinit {
+        close(lockDescriptor)
+    }
+
+    /// Removes this daemon's (empty) work folder and lock; called at a clean exit.
+    public func release() {
+        if let entries = try? SystemCalls.list(workFolder), entries.allSatisfy({ $0.name == FileName(".lock") }) {
+            try? SystemCalls.remove(workFolder.appending(".lock"))
+            try? SystemCalls.removeDirectory(workFolder)
+        }
+    }
+
+    // MARK: Discovery and claiming
+
+    /// The inbox entries that may be documents: everything but ignored names and
+    /// directories (symlinks and other non-regular files are listed: claiming them sends
+    /// them to `failed/` with a reason, never following a link).
+    ///
+    /// - Returns: The names, sorted.
+    /// - Throws: ``Errno`` when the inbox cannot be read.
+    public func scanInbox() throws(Errno) -> [FileName] {
+        var names: [FileName] = []
+        for entry in try SystemCalls.list(layout.inbox) where !entry.name.isIgnored {
+            var kind = entry.kind
+            if kind == nil { kind = (try? SystemCalls.status(layout.inbox.appending(entry.name)))?.kind }
+            if kind != .directory, kind != nil { names.append(entry.name) }
+        }
+        return names.sorted()
+    }
+
+    /// What claiming an inbox entry found.
+    public enum ClaimOutcome: Sendable, Equatable {
+        /// The entry is now in this daemon's work folder.
+        case claimed
+        /// The entry is gone (another daemon claimed it, or its producer removed it).
+        case gone
+        /// The entry is a directory: not a document, left alone.
+        case directory
+        /// The entry is too young for `min_age`; try again after the given seconds.
+        case tooYoung(Double)
+    }
+
+    /// Claims an inbox entry by renaming it into this daemon's work folder.
+    ///
+    /// - Parameters:
+    ///   - name: The entry's name.
+    ///   - minimumAge: Seconds since its last modification before it may be claimed.
+    ///   - now: The current time, seconds since the epoch.
+    /// - Returns: What happened.
+    /// - Throws: ``Errno`` for failures other than the entry being gone.
+    public func claim(_ name: FileName, minimumAge: Double = 0, now: Double = 0) throws(Errno) -> ClaimOutcome {
+        let source = layout.inbox.appending(name)
+        let status: SystemCalls.FileStatus
+        do {
+            status = try SystemCalls.status(source)
+        } catch  where error == .noEntry {
+            return .gone
+        }
+        if status.kind == .directory { return .directory }
+        if minimumAge > 0, status.kind == .regular, now - status.modified < minimumAge {
+            return .tooYoung(minimumAge - (now - status.modified))
+        }
+        do {
+            try SystemCalls.rename(source, workFolder.appending(name))
+        } catch  where error == .noEntry {
+            return .gone
+        }
+        return .claimed
+    }
+
+    // MARK: Reading
+
+    /// What reading a claimed entry gave.
+    public enum ReadOutcome: Sendable {
+        /// The file's bytes.
+        case bytes([UInt8])
+        /// The entry is not a document; it belongs in `failed/` with this reason.
+        case rejected(DocumentInputError)
+    }
+
+    /// Reads a claimed entry without following symlinks or blocking on FIFOs.
+    ///
+    /// - Parameters:
+    ///   - name: The entry's name in the work folder.
+    ///   - limit: `max_bytes`.
+    /// - Returns: The bytes, or why it is not a document.
+    /// - Throws: ``Errno`` for I/O failures (transient ones are retried by the caller).
+    public func readClaimed(_ name: FileName, limit: Int) throws(Errno) -> ReadOutcome {
+        let path = workFolder.appending(name)
+        let descriptor: Int32
+        do {
+            descriptor = try SystemCalls.open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
+        } catch  where error == .loop {
+            return .rejected(
+                DocumentInputError(code: "unreadable", message: "a symbolic link: links are never followed")
+            )
+        } catch  where error == Errno(ENXIO) || error == Errno(EOPNOTSUPP) {
+            return .rejected(DocumentInputError(code: "unreadable", message: "not a regular file"))
+        }
+        defer { close(descriptor) }
+        let status = try SystemCalls.status(descriptor: descriptor)
+        guard status.kind == .regular else {
+            return .rejected(DocumentInputError(code: "unreadable", message: "not a regular file"))
+        }
+        let tooLarge = DocumentInputError(
+            code: "too_large",
+            message: "file is \(status.size) bytes, over the limit of \(limit) (max_bytes)"
+        )
+        guard status.size <= limit else { return .rejected(tooLarge) }
+        guard let bytes = try SystemCalls.readAll(descriptor, limit: limit) else { return .rejected(tooLarge) }
+        return .bytes(bytes)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to length: Int) -> String {
+        count >= length ? self : String(repeating: "0", count: length - count) + self
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import LectorDaemon
+import LectorPipeline
+import Logging
+
+/// `lector run`: the daemon, in the foreground (systemd supervises it).
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Watch the inbox and enrich every document dropped into it, until SIGTERM.",
+        discussion: """
+            Runs in the foreground: no fork, no pid file. SIGHUP reloads the configuration \
+            (a bad file is rejected and the running chain kept); SIGTERM or SIGINT drains \
+            in-flight documents and exits 0; a second signal exits at once. Under systemd \
+            (Type=notify) it reports READY, RELOADING, STOPPING, STATUS and WATCHDOG. \
+            Exit status: 0 after a drain, 78 on a bad configuration, 73 when the spool \
+            cannot be set up.
+            """
+    )
+
+    @Option(name: .long, help: "The configuration file.")
+    var config = "config.yaml"
+
+    func run() throws {
+        let level = Environment.value("LECTOR_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
+        LoggingSystem.bootstrap { label in JournalLogHandler(label: label, level: level) }
+        Daemon.run(configPath: config, registry: Processors.registry, logger: Logger(label: "lector.daemon"))
+    }
+}

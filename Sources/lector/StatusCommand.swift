@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import LectorConfig
+import LectorCore
+import LectorDaemon
+
+/// `lector status`: the figures of the daemons running on a configuration's inbox.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show what the running daemons on this inbox have done.",
+        discussion: """
+            Each daemon writes INBOX/.lector/status-ID.json every second; this command reads \
+            them and shows the live ones. --prometheus prints the Prometheus text format (the \
+            daemon also writes it to `metrics_file:` when set, for node_exporter's textfile \
+            collector). Exit status 3 when no daemon is running.
+            """
+    )
+
+    @Option(name: .long, help: "The configuration file.")
+    var config = "config.yaml"
+
+    @Flag(name: .long, help: "Print the figures as JSON, one object per daemon.")
+    var json = false
+
+    @Flag(name: .long, help: "Print the figures in Prometheus text format.")
+    var prometheus = false
+
+    func run() throws {
+        let configuration = try ChainLoader.loadConfiguration(path: config, purpose: .daemon)
+        guard let spool = configuration.spool else { throw ExitStatus.config }
+        let statuses = StatusReader.liveStatuses(layout: SpoolLayout(spool))
+        if statuses.isEmpty {
+            StandardError.write("lector: no daemon is running on \(spool.inbox)\n")
+            throw ExitCode(3)
+        }
+        let inboxCount = StatusReader.inboxCount(layout: SpoolLayout(spool))
+        if prometheus {
+            print(statuses.map(\.prometheus).joined(), terminator: "")
+            return
+        }
+        if json {
+            for status in statuses { print(status.json.encodedString()) }
+            return
+        }
+        for status in statuses {
+            let uptime = Int(Date().timeIntervalSince1970 - status.started)
+            let latency = ["p50", "p90", "p99"].map { key in
+                status.latency[key].map { "\(key) \($0) ms" } ?? "\(key) -"
+            }.joined(separator: ", ")
+            print(
+                """
+                daemon \(status.daemon) (pid \(status.pid)): \(status.state), up \(uptime / 3600)h \(uptime / 60 % 60)m \(uptime % 60)s
+                  processed \(status.processed), failed \(status.failed), retries \(status.retries), in flight \(status.inFlight), queued \(status.queued)
+                  config generation \(status.generation) (\(status.config.prefix(19))…), workers \(status.workers)
+                  latency (drop to output): \(latency)
+                  last error: \(status.lastError ?? "none")
+                """
+            )
+        }
+        print("inbox: \(inboxCount) documents waiting in \(spool.inbox)")
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import LectorCore
+import LectorDaemon
+import Testing
+
+@Suite("DaemonStatus and SystemdNotifier")
+struct DaemonStatusTests {
+    private let status = DaemonStatus(
+        daemon: "0123456789abcdef",
+        pid: 42,
+        state: "running",
+        started: 1000,
+        updated: 1060,
+        generation: 2,
+        config: "sha256:ab",
+        processed: 10,
+        failed: 1,
+        retries: 0,
+        inFlight: 2,
+        queued: 3,
+        workers: 2,
+        lastError: "x.txt: not a text file",
+        latency: ["p50": 1.5, "p90": 2, "p99": 7.25]
+    )
+
+    @Test("the snapshot round-trips through its JSON")
+    func roundTrip() throws {
+        let parsed = DaemonStatus.parse(try JSONValue.parse(status.json.encodedString()))
+        #expect(parsed == status)
+    }
+
+    @Test("Prometheus text has HELP and TYPE once per metric and the daemon label")
+    func prometheus() {
+        let text = status.prometheus
+        #expect(text.contains("# TYPE lector_documents_processed_total counter\n"))
+        #expect(text.contains("lector_documents_processed_total{daemon=\"0123456789abcdef\"} 10.0\n"))
+        #expect(text.contains("lector_latency_milliseconds{daemon=\"0123456789abcdef\",quantile=\"0.99\"} 7.25\n"))
+        #expect(text.components(separatedBy: "# TYPE lector_latency_milliseconds").count == 2)
+    }
+
+    @Test("sd_notify sends one datagram per message to $NOTIFY_SOCKET")
+    func notify() throws {
+        let path = NSTemporaryDirectory() + "/lector-notify-\(getpid()).sock"
+        unlink(path)
+        let receiver = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        #expect(receiver >= 0)
+        defer {
+            close(receiver)
+            unlink(path)
+        }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in path.utf8.enumerated() { raw[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(receiver, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        #expect(bound == 0)
+        let notifier = SystemdNotifier(socketPath: path)
+        #expect(notifier.isEnabled)
+        notifier.send("READY=1\nSTATUS=ok")
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let count = recv(receiver, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+        #expect(count > 0)
+        #expect(String(decoding: buffer[0..<max(count, 0)], as: UTF8.self) == "READY=1\nSTATUS=ok")
+        #expect(!SystemdNotifier(socketPath: "").isEnabled)
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import LectorCore
+import LectorTestSupport
+import Testing
+
+@Suite("lector run: crashes, reloads, shutdown, sharing", .serialized)
+struct DaemonRecoveryTests {
+    /// Every input exactly once: in the outbox (by its id) or in failed/.
+    private func expectExactlyOnce(_ harness: DaemonHarness, count: Int) {
+        let outputs = Set(harness.outputs())
+        let failed = Set(harness.failures())
+        #expect(outputs.count + failed.count == count, "\(outputs.count) outputs + \(failed.count) failed")
+        for index in 0..<count {
+            let inOutbox = outputs.contains("doc-\(index).json")
+            let inFailed = failed.contains("doc-\(index).txt")
+            #expect(inOutbox != inFailed, "doc-\(index) must be in exactly one place")
+        }
+    }
+
+    @Test(
+        "kill -9 in the middle of a 2,000-document burst, then a restart: every input exactly once",
+        .timeLimit(.minutes(3))
+    )
+    func killAndRestart() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata", "test_delay: {ms: 1}"])
+        defer { harness.tearDown() }
+        let first = try harness.start()
+        for index in 0..<2000 { try harness.drop("doc-\(index).txt", text: "Document \(index). Some text.") }
+        #expect(harness.waitFor { harness.outputs().count >= 300 })
+        harness.send(SIGKILL, to: first)
+        _ = harness.waitForExit(first)
+        let killedAt = harness.outputs().count
+        #expect(killedAt < 2000, "the kill must land mid-burst")
+        let second = try harness.start()
+        #expect(harness.waitFor(seconds: 120) { harness.outputs().count + harness.failures().count >= 2000 })
+        #expect(harness.waitFor(seconds: 5) { harness.workLeftovers().isEmpty })
+        expectExactlyOnce(harness, count: 2000)
+        #expect(harness.names(in: harness.inbox).isEmpty)
+        #expect(harness.allNames(in: harness.outbox).allSatisfy { !$0.hasSuffix(".tmp") })
+        #expect(
+            harness.names(in: harness.inbox + "/.lector/work").count == 1,
+            "the dead daemon's folder was taken over"
+        )
+        harness.send(SIGTERM, to: second)
+        #expect(harness.waitForExit(second) == 0)
+    }
+
+    @Test("a broken reload keeps the old chain; a good one changes the next outputs", .timeLimit(.minutes(2)))
+    func reload() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata"])
+        defer { harness.tearDown() }
+        let daemon = try harness.start()
+        try harness.drop("one.txt", text: "First.")
+        #expect(harness.waitFor { harness.outputs() == ["one.json"] })
+
+        try harness.writeRawConfig(
+            "inbox: inbox\noutbox: outbox\nfailed: failed\npipeline:\n  - metadata\n  - sumary\n"
+        )
+        harness.send(SIGHUP, to: daemon)
+        #expect(
+            harness.waitFor {
+                (harness.status(of: daemon)?["last_error"] as? String)?.contains("reload rejected") == true
+            }
+        )
+        #expect(harness.log(of: daemon).contains("config.yaml:6:5: unknown processor 'sumary'"))
+        try harness.drop("two.txt", text: "Second.")
+        #expect(harness.waitFor { harness.outputs().contains("two.json") })
+        let second = try JSONValue.parse(
+            Array(try #require(FileManager.default.contents(atPath: harness.outbox + "/two.json")))
+        )
+        #expect(second["processing"]?["generation"] == 1)
+        #expect(second["test_delay"] == nil)
+
+        // A slow reload (600 ms of "model loading"); SIGHUPs that arrive during it, after the
+        // file changed again, coalesce into exactly one more reload, which applies the last file.
+        try harness.writeConfig(pipeline: ["metadata", "test_delay: {ms: 2, load_ms: 600}"])
+        harness.send(SIGHUP, to: daemon)
+        usleep(200_000)
+        try harness.writeConfig(pipeline: ["metadata", "test_delay: {ms: 3}"])
+        for _ in 0..<3 {
+            harness.send(SIGHUP, to: daemon)
+            usleep(30_000)
+        }
+        #expect(harness.waitFor(seconds: 10) { (harness.status(of: daemon)?["generation"] as? Int) == 3 })
+        usleep(1_500_000)
+        #expect((harness.status(of: daemon)?["generation"] as? Int) == 3, "three SIGHUPs during a reload make one more")
+        try harness.drop("three.txt", text: "Third.")
+        #expect(harness.waitFor { harness.outputs().contains("three.json") })
+        let third = try JSONValue.parse(
+            Array(try #require(FileManager.default.contents(atPath: harness.outbox + "/three.json")))
+        )
+        #expect(third["test_delay"]?["ms"] == 3, "the last file written is the one in force")
+        #expect(third["processing"]?["generation"] == 3)
+        harness.send(SIGTERM, to: daemon)
+        #expect(harness.waitForExit(daemon) == 0)
+    }
+
+    @Test("SIGTERM with documents in flight finishes them, exits 0 and leaves no partial file", .timeLimit(.minutes(2)))
+    func drainOnTerm() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata", "test_delay: {ms: 400}"], workers: 2)
+        defer { harness.tearDown() }
+        let daemon = try harness.start()
+        for index in 0..<6 { try harness.drop("doc-\(index).txt", text: "Document \(index).") }
+        #expect(harness.waitFor { (harness.status(of: daemon)?["in_flight"] as? Int ?? 0) > 0 })
+        harness.send(SIGTERM, to: daemon)
+        #expect(harness.waitForExit(daemon) == 0)
+        let outputs = harness.outputs()
+        #expect(!outputs.isEmpty, "in-flight documents finish")
+        #expect(outputs.count + harness.names(in: harness.inbox).count == 6, "the rest stays in the inbox")
+        #expect(harness.allNames(in: harness.outbox).allSatisfy { !$0.hasSuffix(".tmp") })
+        #expect(harness.workLeftovers().isEmpty)
+        for name in outputs {
+            let data = try #require(FileManager.default.contents(atPath: harness.outbox + "/" + name))
+            #expect(throws: Never.self) { try JSONValue.parse(Array(data)) }
+        }
+    }
+
+    @Test("two daemons on one inbox process 2,000 documents, each exactly once", .timeLimit(.minutes(3)))
+    func twoDaemons() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata"], workers: 1)
+        defer { harness.tearDown() }
+        let first = try harness.start()
+        let second = try harness.start()
+        for index in 0..<2000 { try harness.drop("doc-\(index).txt", text: "Document \(index).") }
+        #expect(harness.waitFor(seconds: 120) { harness.outputs().count == 2000 })
+        harness.send(SIGTERM, to: first)
+        harness.send(SIGTERM, to: second)
+        #expect(harness.waitForExit(first) == 0)
+        #expect(harness.waitForExit(second) == 0)
+        let processed = (harness.log(of: first) + harness.log(of: second)).split(separator: "\n")
+            .filter { $0.contains("document processed") }
+        #expect(processed.count == 2000, "each document is processed once, by one daemon")
+        let byFirst = harness.log(of: first).components(separatedBy: "document processed").count - 1
+        #expect(byFirst > 0 && byFirst < 2000, "both daemons took part (first: \(byFirst))")
+        expectExactlyOnce(harness, count: 2000)
+    }
+}
