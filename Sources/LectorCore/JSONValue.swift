@@ -61,6 +61,18 @@ public enum JSONValue: Sendable {
         return nil
     }
 
+    /// The text of a string, number or Boolean (`"3"`, `"0.5"`, `"true"`), or `nil` for
+    /// `null`, arrays and objects: how a scalar compares with text in conditions.
+    public var scalarText: String? {
+        switch self {
+        case .string(let text): text
+        case .int(let number): String(number)
+        case .double(let number): String(number)
+        case .bool(let flag): String(flag)
+        default: nil
+        }
+    }
+
     /// Whether this is `null`.
     public var isNull: Bool {
         if case .null = self { return true }

@@ -68,7 +68,7 @@ extension StepCondition {
                     return "condition not met: metadata '\(test.key)' \(wanted ? "is missing" : "is present")"
                 }
             case .equals(let allowed):
-                let text = value.flatMap(Self.scalarText)
+                let text = value?.scalarText
                 if text.map({ allowed.contains($0) }) != true {
                     let shown = text.map { "'\($0)'" } ?? "missing"
                     return "condition not met: metadata '\(test.key)' is \(shown), not "
@@ -77,15 +77,5 @@ extension StepCondition {
             }
         }
         return nil
-    }
-
-    private static func scalarText(_ value: JSONValue) -> String? {
-        switch value {
-        case .string(let text): text
-        case .int(let number): String(number)
-        case .double(let number): String(number)
-        case .bool(let flag): String(flag)
-        default: nil
-        }
     }
 }

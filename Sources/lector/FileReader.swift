@@ -1,10 +1,8 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import LectorDaemon
 
-/// Reads whole files and standard input with plain system calls.
+/// Reads whole files and standard input for the one-shot commands, with the daemon's
+/// system-call layer.
 enum FileReader {
     /// Why a file could not be read.
     struct Failure: Error, CustomStringConvertible {
@@ -16,26 +14,31 @@ enum FileReader {
 
     /// Whether `path` names a regular file (following symlinks).
     static func isRegularFile(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        guard let descriptor = try? SystemCalls.open(FilePath(path), O_RDONLY | O_NONBLOCK) else { return false }
+        defer { close(descriptor) }
+        return (try? SystemCalls.status(descriptor: descriptor))?.kind == .regular
     }
 
     /// The bytes of a regular file, refusing files larger than `limit` without reading them.
     static func read(path: String, limit: Int) throws(Failure) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw Failure(code: "unreadable", message: "cannot open: \(errnoText())") }
+        let descriptor: Int32
+        do {
+            descriptor = try SystemCalls.open(FilePath(path), O_RDONLY | O_NONBLOCK)
+        } catch {
+            throw Failure(code: "unreadable", message: "cannot open: \(error)")
+        }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            throw Failure(code: "unreadable", message: "cannot stat: \(errnoText())")
+        let status: SystemCalls.FileStatus
+        do {
+            status = try SystemCalls.status(descriptor: descriptor)
+        } catch {
+            throw Failure(code: "unreadable", message: "cannot stat: \(error)")
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw Failure(code: "unreadable", message: "not a regular file")
-        }
-        guard Int(info.st_size) <= limit else {
+        guard status.kind == .regular else { throw Failure(code: "unreadable", message: "not a regular file") }
+        guard status.size <= limit else {
             throw Failure(
                 code: "too_large",
-                message: "file is \(info.st_size) bytes, over the limit of \(limit) (max_bytes)"
+                message: "file is \(status.size) bytes, over the limit of \(limit) (max_bytes)"
             )
         }
         return try readAll(descriptor, limit: limit)
@@ -47,24 +50,16 @@ enum FileReader {
     }
 
     private static func readAll(_ descriptor: Int32, limit: Int) throws(Failure) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Failure(code: "unreadable", message: "read failed: \(errnoText())")
-            }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > limit {
-                throw Failure(code: "too_large", message: "input is over the limit of \(limit) bytes (max_bytes)")
-            }
+        let bytes: [UInt8]?
+        do {
+            bytes = try SystemCalls.readAll(descriptor, limit: limit)
+        } catch {
+            throw Failure(code: "unreadable", message: "read failed: \(error)")
         }
-    }
-
-    static func errnoText() -> String {
-        String(cString: strerror(errno))
+        guard let bytes else {
+            throw Failure(code: "too_large", message: "input is over the limit of \(limit) bytes (max_bytes)")
+        }
+        return bytes
     }
 }
 

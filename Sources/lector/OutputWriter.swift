@@ -1,8 +1,5 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import LectorDaemon
 
 /// A buffered writer to a file descriptor (standard output by default).
 ///
@@ -33,37 +30,24 @@ struct OutputWriter {
     /// Writes every byte, retrying short writes and EINTR. Errors (such as EPIPE) end the
     /// write silently: there is no one left to tell.
     static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
+        try? SystemCalls.writeAll(descriptor, bytes)
     }
 
-    /// Writes `bytes` to `directory/name` atomically: a temporary file, fsync, rename.
+    /// Writes `bytes` and a newline to `directory/name` atomically: a temporary file,
+    /// fsync, rename, fsync of the directory.
     static func writeFile(directory: String, name: String, bytes: [UInt8]) throws(FileReader.Failure) {
-        let target = directory + "/" + name
-        let temporary = directory + "/." + name + ".tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw FileReader.Failure(
-                code: "unwritable",
-                message: "cannot create \(temporary): \(FileReader.errnoText())"
-            )
-        }
-        writeAll(descriptor, bytes + [UInt8(ascii: "\n")])
-        let synced = fsync(descriptor) == 0
-        close(descriptor)
-        guard synced, rename(temporary, target) == 0 else {
-            let reason = FileReader.errnoText()
-            unlink(temporary)
-            throw FileReader.Failure(code: "unwritable", message: "cannot write \(target): \(reason)")
+        let folder = FilePath(directory)
+        let temporary = folder.appending("." + name + ".tmp")
+        do {
+            let descriptor = try SystemCalls.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode: 0o644)
+            defer { close(descriptor) }
+            try SystemCalls.writeAll(descriptor, bytes + [UInt8(ascii: "\n")])
+            try SystemCalls.sync(descriptor)
+            try SystemCalls.rename(temporary, folder.appending(name))
+            try SystemCalls.syncDirectory(folder)
+        } catch {
+            try? SystemCalls.remove(temporary)
+            throw FileReader.Failure(code: "unwritable", message: "cannot write \(directory)/\(name): \(error)")
         }
     }
 }

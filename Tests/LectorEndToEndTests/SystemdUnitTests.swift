@@ -14,16 +14,7 @@ struct SystemdUnitTests {
     }
 
     private func systemdAnalyze(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["systemd-analyze"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try Repository.runTool(["systemd-analyze"] + arguments)
     }
 
     @Test("systemd-analyze verify prints nothing", .timeLimit(.minutes(1)))
@@ -65,23 +56,11 @@ struct SystemdUnitTests {
     func install() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        // Install the already-built binary: point the release path at it through a stub build folder.
-        let stub = directory.appending("build/release")
-        try FileManager.default.createDirectory(atPath: stub, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: LectorBinary.path, toPath: stub + "/lector")
-        process.arguments = [
+        let result = try Repository.runTool([
             "make", "-C", Repository.root, "--no-print-directory", "install-files",
-            "DESTDIR=\(directory.appending("root"))", "PREFIX=/opt/lector", "BUILT=\(stub)/lector",
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+            "DESTDIR=\(directory.appending("root"))", "PREFIX=/opt/lector", "BUILT=\(LectorBinary.path)",
+        ])
+        #expect(result.status == 0, "\(result.output)")
         let root = directory.appending("root")
         for path in [
             "/opt/lector/bin/lector", "/lib/systemd/system/lector.service", "/usr/lib/sysusers.d/lector.conf",

@@ -61,7 +61,7 @@ struct HeaderFields {
             if let raw { fields.entries.insert(("date_raw", .string(raw)), at: index + 1) }
         }
         if let index = fields.entries.firstIndex(where: { $0.key == "title" }),
-            let text = Self.scalarText(fields.entries[index].value)
+            let text = fields.entries[index].value.scalarText
         {
             fields.entries[index].value = .string(text)
         }
@@ -77,19 +77,8 @@ struct HeaderFields {
     ///   text, or `nil` for it when the value was already in ISO form or was `null`.
     static func normalizedDate(_ value: JSONValue, with normalizer: DateNormalizer) -> (JSONValue, String?) {
         if value.isNull { return (.null, nil) }
-        guard let text = scalarText(value) else { return (.null, value.encodedString()) }
+        guard let text = value.scalarText else { return (.null, value.encodedString()) }
         guard let iso = normalizer.normalize(text) else { return (.null, text) }
         return (.string(iso), iso == text ? nil : text)
-    }
-
-    /// The text of a string, number or Boolean.
-    private static func scalarText(_ value: JSONValue) -> String? {
-        switch value {
-        case .string(let text): text
-        case .int(let number): String(number)
-        case .double(let number): String(number)
-        case .bool(let flag): String(flag)
-        default: nil
-        }
     }
 }
