@@ -61,6 +61,8 @@ install-files:
 	install -m 0644 systemd/lector.tmpfiles $(DESTDIR)$(TMPFILESDIR)/lector.conf
 	[ -e $(DESTDIR)$(SYSCONFDIR)/lector/config.yaml ] || install -m 0644 systemd/config.yaml $(DESTDIR)$(SYSCONFDIR)/lector/config.yaml
 	install -m 0644 README.md NOTICE LICENSE $(DESTDIR)$(DOCDIR)/
+	install -d $(DESTDIR)$(PREFIX)/share/lector
+	cp -R Models $(DESTDIR)$(PREFIX)/share/lector/models
 	@echo "Installed. Then: systemd-sysusers && systemd-tmpfiles --create && systemctl daemon-reload && systemctl enable --now lector"
 
 # Drop-to-output latency and documents per second of the daemon at 1 and 2 workers, on the

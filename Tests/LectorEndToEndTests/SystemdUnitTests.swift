@@ -64,7 +64,7 @@ struct SystemdUnitTests {
         let root = directory.appending("root")
         for path in [
             "/opt/lector/bin/lector", "/lib/systemd/system/lector.service", "/usr/lib/sysusers.d/lector.conf",
-            "/usr/lib/tmpfiles.d/lector.conf", "/etc/lector/config.yaml",
+            "/usr/lib/tmpfiles.d/lector.conf", "/etc/lector/config.yaml", "/opt/lector/share/lector/models/README.md",
         ] {
             #expect(FileManager.default.fileExists(atPath: root + path), "missing \(path)")
         }
