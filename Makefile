@@ -14,7 +14,7 @@ SYSUSERSDIR ?= /usr/lib/sysusers.d
 TMPFILESDIR ?= /usr/lib/tmpfiles.d
 DOCDIR ?= $(PREFIX)/share/doc/lector
 
-.PHONY: all deps build release run test lint format install install-files bench-daemon clean
+.PHONY: all deps build release plugins run test lint format install install-files bench-daemon bench-plugins clean
 
 all: build
 
@@ -36,6 +36,11 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release --product lector
+
+# Builds lector and the example plugins (Plugins/examples), release.
+plugins: release
+	$(SWIFT) build -c release --product lector-example-reading-time
+	$(SWIFT) build -c release --product LectorExampleTextStats
 
 # Starts the daemon in the foreground on config.yaml (spool under var/); Ctrl-C stops it.
 run: release
@@ -70,6 +75,10 @@ install-files:
 DATA ?= ../shared/data/summarization
 bench-daemon: release
 	python3 Benchmarks/daemon_bench.py --lector .build/release/lector --data $(DATA)
+
+# Per-document overhead of an exec plugin round trip and of a library call.
+bench-plugins: plugins
+	python3 Benchmarks/plugin_bench.py --lector .build/release/lector
 
 lint:
 	scripts/format.sh --lint

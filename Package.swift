@@ -14,7 +14,11 @@ let strictSettings: [SwiftSetting] = [
 let package = Package(
     name: "Lector",
     products: [
-        .executable(name: "lector", targets: ["lector"])
+        .executable(name: "lector", targets: ["lector"]),
+        // Example plugins (Plugins/examples): an exec plugin in Swift and a shared-library
+        // plugin in Swift; `make plugins` builds them.
+        .executable(name: "lector-example-reading-time", targets: ["LectorExampleReadingTime"]),
+        .library(name: "LectorExampleTextStats", type: .dynamic, targets: ["LectorExampleTextStats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,9 +51,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "LectorExternal",
+            dependencies: ["CLectorSystem", "LectorCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LectorPipeline",
             dependencies: [
-                "LectorCore", "LectorConfig", "LectorText", "LectorMetadata",
+                "LectorCore", "LectorConfig", "LectorText", "LectorMetadata", "LectorExternal",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -70,6 +79,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "LectorExampleReadingTime",
+            dependencies: ["LectorCore"],
+            path: "Plugins/examples/ReadingTime",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LectorExampleTextStats",
+            dependencies: ["LectorCore", "LectorText"],
+            path: "Plugins/examples/TextStats",
             swiftSettings: strictSettings
         ),
         .target(
@@ -115,9 +136,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "LectorExternalTests",
+            dependencies: [
+                "LectorExternal", "LectorCore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "LectorEndToEndTests",
             dependencies: ["LectorTestSupport", "LectorCore"],
-            exclude: ["validate_schema.py"],
+            exclude: ["validate_schema.py", "Fixtures"],
             swiftSettings: strictSettings
         ),
     ]

@@ -226,3 +226,23 @@ extension StringProtocol {
         return result
     }
 }
+
+extension ConfigValue {
+    /// The node as JSON, for handing options to plugins: unquoted scalars that read as
+    /// whole numbers, numbers, Booleans or null become those; everything else a string.
+    public var jsonValue: JSONValue {
+        switch kind {
+        case .scalar(let text, let quoted):
+            if quoted { return .string(text) }
+            if isNull { return .null }
+            if let number = Int(text) { return .int(number) }
+            if let number = Double(text), number.isFinite { return .double(number) }
+            if let flag = try? bool() { return .bool(flag) }
+            return .string(text)
+        case .sequence(let elements):
+            return .array(elements.map(\.jsonValue))
+        case .mapping(let entries):
+            return .object(JSONObject(entries.map { ($0.key, $0.value.jsonValue) }))
+        }
+    }
+}

@@ -23,9 +23,16 @@ public protocol Processor: Sendable {
     /// When a language step found a language outside this set, the pipeline skips the step
     /// with a reason; when the language is unknown, the step runs.
     var supportedLanguages: Set<String>? { get }
+
+    /// The name `processing.steps` shows for this step, when it is not the processor's
+    /// config name (an exec plugin shows its own name, not `exec`).
+    var stepName: String? { get }
 }
 
 extension Processor {
     /// Any language, unless a processor says otherwise.
     public var supportedLanguages: Set<String>? { nil }
+
+    /// The config name, unless a processor says otherwise.
+    public var stepName: String? { nil }
 }

@@ -6,12 +6,13 @@
 /// - ``Code/unsupportedLanguage``: the document's language is not one the processor knows.
 /// - ``Code/timedOut``: the processor ran past its time limit.
 /// - ``Code/unavailable``: a model, program or library the processor needs is missing or broken.
+/// - ``Code/pluginFailed``: an external plugin crashed, hung, or broke its protocol.
 /// - ``Code/internal``: a bug.
 public struct ProcessorError: Error, Sendable, CustomStringConvertible {
     /// A broad classification that callers can switch on.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Wrapped: Hashable, Sendable {
-            case invalidInput, invalidOptions, unsupportedLanguage, timedOut, unavailable, `internal`
+            case invalidInput, invalidOptions, unsupportedLanguage, timedOut, unavailable, pluginFailed, `internal`
         }
         private let wrapped: Wrapped
         private init(_ wrapped: Wrapped) { self.wrapped = wrapped }
@@ -26,6 +27,8 @@ public struct ProcessorError: Error, Sendable, CustomStringConvertible {
         public static let timedOut = Self(.timedOut)
         /// Something the processor needs (a model, a program, a library) is missing or broken.
         public static let unavailable = Self(.unavailable)
+        /// An external plugin crashed, hung, or broke its protocol (it is restarted).
+        public static let pluginFailed = Self(.pluginFailed)
         /// A bug: an invariant did not hold.
         public static let `internal` = Self(.internal)
 
@@ -37,6 +40,7 @@ public struct ProcessorError: Error, Sendable, CustomStringConvertible {
             case .unsupportedLanguage: "unsupported_language"
             case .timedOut: "timed_out"
             case .unavailable: "unavailable"
+            case .pluginFailed: "plugin_failed"
             case .internal: "internal"
             }
         }

@@ -12,6 +12,9 @@
 public struct ProcessorOptions: Sendable {
     /// The options as written, or `nil` when the step has none.
     public let value: ConfigValue?
+    /// The directory relative paths in options resolve against: the configuration file's
+    /// directory, or the working directory when there is no file.
+    public var directory: String = "."
     private var entries: [ConfigEntry]
     private var read: Set<String> = []
 
@@ -140,6 +143,18 @@ public struct ProcessorOptions: Sendable {
     public mutating func seconds(_ key: String, default defaultValue: Double) throws -> Double {
         guard let node = value(key) else { return defaultValue }
         return try node.seconds()
+    }
+
+    /// A path option, resolved against ``directory`` when relative.
+    ///
+    /// - Parameter key: The option's name.
+    /// - Returns: The absolute (or directory-relative) path, or `nil` when absent.
+    /// - Throws: ``ProcessorError`` when the value is not a non-empty string.
+    public mutating func path(_ key: String) throws -> String? {
+        guard let node = value(key) else { return nil }
+        let text = try node.string()
+        guard !text.isEmpty else { throw node.error("\(key) must be a path") }
+        return text.hasPrefix("/") ? text : directory + "/" + text
     }
 
     /// Rejects every option that no getter asked for.

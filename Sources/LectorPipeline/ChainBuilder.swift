@@ -57,18 +57,21 @@ public struct ChainBuilder: Sendable {
             }
             do {
                 var options = try ProcessorOptions(step.options)
+                options.directory = configuration.directory
                 let processor = try factory.makeProcessor(options: &options)
                 try options.finish()
                 steps.append(
                     ChainStep(
-                        name: step.processor,
+                        name: processor.stepName ?? step.processor,
                         processor: processor,
                         condition: step.condition,
                         onError: step.onError
                     )
                 )
             } catch let error as ProcessorError {
-                report("\(step.processor): \(error.message)", at: error.location, keyPath: "\(step.keyPath).options")
+                var message = error.message
+                if let cause = error.cause { message += " (\(cause))" }
+                report("\(step.processor): \(message)", at: error.location, keyPath: "\(step.keyPath).options")
             } catch {
                 report("\(step.processor): \(error)", at: step.location)
             }

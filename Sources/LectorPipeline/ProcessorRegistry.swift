@@ -1,4 +1,5 @@
 public import LectorCore
+import LectorExternal
 import LectorMetadata
 
 /// The processors a chain can name, by their `config.yaml` name.
@@ -25,7 +26,7 @@ public struct ProcessorRegistry: Sendable {
 
     /// Every processor that ships inside the `lector` binary.
     public static let builtIn = ProcessorRegistry(
-        [MetadataProcessorFactory()],
+        [MetadataProcessorFactory(), ExecPluginFactory(), LibraryPluginFactory()],
         defaultChain: ["metadata"]
     )
 

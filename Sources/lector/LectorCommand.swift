@@ -1,4 +1,5 @@
 import ArgumentParser
+import LectorCore
 import LectorPipeline
 import Logging
 

@@ -1,5 +1,5 @@
 import CLectorSystem
-public import Glibc
+import Glibc
 
 /// The system calls the spool needs, with byte paths and typed `Errno` errors.
 ///
@@ -71,9 +71,9 @@ public enum SystemCalls {
     ///   - mode: The mode for a created file.
     /// - Returns: The descriptor.
     /// - Throws: ``Errno``.
-    public static func open(_ path: FilePath, _ flags: Int32, mode: mode_t = 0o644) throws(Errno) -> Int32 {
+    public static func open(_ path: FilePath, _ flags: Int32, mode: UInt32 = 0o644) throws(Errno) -> Int32 {
         while true {
-            let descriptor = path.withCString { Glibc.open($0, flags | O_CLOEXEC, mode) }
+            let descriptor = path.withCString { Glibc.open($0, flags | O_CLOEXEC, mode_t(mode)) }
             if descriptor >= 0 { return descriptor }
             if errno != EINTR { throw Errno.current }
         }
@@ -189,14 +189,14 @@ public enum SystemCalls {
     ///   - path: The directory.
     ///   - mode: The mode for created directories.
     /// - Throws: ``Errno``.
-    public static func makeDirectories(_ path: FilePath, mode: mode_t = 0o755) throws(Errno) {
+    public static func makeDirectories(_ path: FilePath, mode: UInt32 = 0o755) throws(Errno) {
         var prefix: [UInt8] = []
         let parts = path.bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
         if path.bytes.first == UInt8(ascii: "/") { prefix.append(UInt8(ascii: "/")) }
         for part in parts {
             prefix.append(contentsOf: part)
             let current = FilePath(bytes: prefix)
-            if current.withCString({ mkdir($0, mode) }) != 0, errno != EEXIST { throw Errno.current }
+            if current.withCString({ mkdir($0, mode_t(mode)) }) != 0, errno != EEXIST { throw Errno.current }
             prefix.append(UInt8(ascii: "/"))
         }
         guard try status(path).kind == .directory else { throw Errno.notDirectory }
