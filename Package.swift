@@ -94,6 +94,20 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "LectorFuzzTargets",
+            dependencies: [
+                "LectorCore", "LectorConfig", "LectorText", "LectorPipeline", "LectorExternal",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "CLectorFuzz"),
+        .executableTarget(
+            name: "lector-fuzz",
+            dependencies: ["CLectorFuzz", "LectorFuzzTargets"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LectorTestSupport",
             dependencies: [
                 "LectorCore",
@@ -141,6 +155,11 @@ let package = Package(
                 "LectorExternal", "LectorCore",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LectorFuzzTargetsTests",
+            dependencies: ["LectorFuzzTargets"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -7,6 +7,7 @@ extension JSONValue {
     /// Accepts exactly one value with optional surrounding white space. Integers that fit in
     /// `Int` become ``JSONValue/int(_:)``; other numbers become ``JSONValue/double(_:)``.
     /// A lone surrogate in a `\u` escape becomes U+FFFD. Duplicate keys: the last one wins.
+    /// A number too large for a `Double` is an error.
     ///
     /// - Parameter bytes: UTF-8 JSON text.
     /// - Returns: The value.
@@ -278,6 +279,8 @@ private struct JSONParser {
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
         if isInteger, let value = Int(text) { return .int(value) }
         guard let value = Double(text) else { throw fail("invalid number") }
+        // JSON has no infinity: a number too large for a Double would not survive a round trip.
+        guard value.isFinite else { throw JSONParseError(message: "number out of range", offset: start) }
         return .double(value)
     }
 

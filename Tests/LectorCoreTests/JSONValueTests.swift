@@ -76,6 +76,12 @@ struct JSONValueTests {
         }
     }
 
+    @Test("a number too large for a Double is refused (found by fuzzing: it re-encoded as null)")
+    func overflow() {
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(#"{"":-2e11111111111111111111}"#) }
+        #expect(throws: JSONParseError.self) { try JSONValue.parse("1e400") }
+    }
+
     @Test("deep nesting is refused instead of exhausting the stack")
     func depth() {
         let text = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
