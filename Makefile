@@ -14,7 +14,7 @@ SYSUSERSDIR ?= /usr/lib/sysusers.d
 TMPFILESDIR ?= /usr/lib/tmpfiles.d
 DOCDIR ?= $(PREFIX)/share/doc/lector
 
-.PHONY: all deps build release plugins run test lint format install install-files bench-daemon bench-plugins fuzz soak clean
+.PHONY: all deps build release plugins run test lint format install install-files bench bench-daemon bench-plugins fuzz soak clean
 
 all: build
 
@@ -69,6 +69,15 @@ install-files:
 	install -d $(DESTDIR)$(PREFIX)/share/lector
 	cp -R Models $(DESTDIR)$(PREFIX)/share/lector/models
 	@echo "Installed. Then: systemd-sysusers && systemd-tmpfiles --create && systemctl daemon-reload && systemctl enable --now lector"
+
+# The whole default chain: articles/s on 1 and 2 workers, share per processor, model load,
+# peak memory (in process), then drop-to-output latency through a daemon at 50 articles/s,
+# then — when its packages are installed — the Python reference chain on the same articles.
+REFERENCE_PYTHON ?= python3
+bench: release
+	.build/release/lector bench $(DATA)
+	python3 Benchmarks/daemon_bench.py --lector .build/release/lector --data $(DATA) --latency-only
+	-$(REFERENCE_PYTHON) Benchmarks/python_reference.py --data $(DATA)
 
 # Drop-to-output latency and documents per second of the daemon at 1 and 2 workers, on the
 # DEV news articles (DATA=folder holding bbc_news_summary.dev.jsonl). Prints a table and JSON.
