@@ -47,9 +47,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "LectorSummary",
+            dependencies: ["LectorCore", "LectorText"],
+            path: "Plugins/Summary",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LectorPipeline",
             dependencies: [
                 "LectorCore", "LectorConfig", "LectorText", "LectorMetadata",
+                "LectorSummary",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -67,6 +74,7 @@ let package = Package(
             name: "lector",
             dependencies: [
                 "LectorCore", "LectorConfig", "LectorPipeline", "LectorText", "LectorDaemon",
+                "LectorSummary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -102,6 +110,11 @@ let package = Package(
                 "LectorMetadata", "LectorCore", "LectorTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LectorSummaryTests",
+            dependencies: ["LectorSummary", "LectorCore", "LectorTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 public import LectorCore
 import LectorMetadata
+import LectorSummary
 
 /// The processors a chain can name, by their `config.yaml` name.
 ///
@@ -25,8 +26,8 @@ public struct ProcessorRegistry: Sendable {
 
     /// Every processor that ships inside the `lector` binary.
     public static let builtIn = ProcessorRegistry(
-        [MetadataProcessorFactory()],
-        defaultChain: ["metadata"]
+        [MetadataProcessorFactory(), SummaryProcessorFactory()],
+        defaultChain: ["metadata", "summary"]
     )
 
     /// The names, in order.
