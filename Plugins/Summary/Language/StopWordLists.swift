@@ -11,8 +11,9 @@ import LectorCore
 public struct StopWordLists: Sendable {
     /// The language codes, in bit order (bit `i` of a mask is `languages[i]`).
     public let languages: [String]
-    /// Each stop word (lowercase) and the languages that list it.
-    let masks: [String: UInt64]
+    /// Each stop word (lowercase, at most ``TermKey/capacity`` scalars) and the languages
+    /// that list it.
+    let masks: [TermKey: UInt64]
 
     /// Parses the model file's text.
     ///
@@ -21,7 +22,7 @@ public struct StopWordLists: Sendable {
     ///   or more than 64 languages.
     public init(parsing text: String) throws {
         var languages: [String] = []
-        var masks: [String: UInt64] = [:]
+        var masks: [TermKey: UInt64] = [:]
         for line in text.split(separator: "\n") where !line.isEmpty {
             let parts = line.split(separator: "\t", maxSplits: 1)
             guard parts.count == 2, languages.count < 64 else {
@@ -29,7 +30,9 @@ public struct StopWordLists: Sendable {
             }
             let bit = UInt64(1) << UInt64(languages.count)
             languages.append(String(parts[0]))
-            for word in parts[1].split(separator: " ") { masks[String(word), default: 0] |= bit }
+            for word in parts[1].split(separator: " ") {
+                if let key = TermKey(word) { masks[key, default: 0] |= bit }
+            }
         }
         self.languages = languages
         self.masks = masks
@@ -65,9 +68,17 @@ public struct StopWordLists: Sendable {
 
     /// The languages a word is a stop word in (a mask, zero when none).
     ///
-    /// - Parameter word: The lowercase word.
+    /// - Parameter word: The word (any case).
     /// - Returns: The mask.
     public func languages(of word: String) -> UInt64 {
-        masks[word] ?? 0
+        TermKey(Substring(word)).map { masks[$0] ?? 0 } ?? 0
+    }
+
+    /// The languages a word is a stop word in (a mask, zero when none).
+    ///
+    /// - Parameter key: The packed word.
+    /// - Returns: The mask.
+    func languages(of key: TermKey) -> UInt64 {
+        masks[key] ?? 0
     }
 }

@@ -56,24 +56,18 @@ struct ArticleAnalysis {
         let tokens = Tokenizer.tokenize(self.text)
         let sentences = SentenceSplitter.split(self.text, tokens: tokens)
         guard !sentences.isEmpty else { return }
-        var words: [String?] = []
-        var masks: [UInt64] = []
-        words.reserveCapacity(tokens.count)
-        masks.reserveCapacity(tokens.count)
-        for token in tokens {
-            if token.kind == .word || token.kind == .number {
-                let word = FurnitureDetector.lowercased(scalars, token.range)
-                words.append(word)
-                masks.append(token.kind == .word ? stopWords.languages(of: word) : 0)
-            } else {
-                words.append(nil)
-                masks.append(0)
+        var isWord = [Bool](repeating: false, count: tokens.count)
+        var masks = [UInt64](repeating: 0, count: tokens.count)
+        for (index, token) in tokens.enumerated() where token.kind == .word || token.kind == .number {
+            isWord[index] = true
+            if token.kind == .word, let key = TermKey(scalars[token.range]) {
+                masks[index] = stopWords.languages(of: key)
             }
         }
-        let stopMask = Self.stopMask(language: language, masks: masks, words: words, stopWords: stopWords)
-        var ids: [String: Int] = [:]
-        func termID(_ word: String) -> Int {
-            let key = word.unicodeScalars.count > Self.termPrefix ? String(word.unicodeScalars.prefix(Self.termPrefix)) : word
+        let stopMask = Self.stopMask(language: language, masks: masks, isWord: isWord, stopWords: stopWords)
+        var ids: [TermKey: Int] = [:]
+        func termID(_ range: Range<Int>) -> Int? {
+            guard let key = TermKey(scalars[range], limit: Self.termPrefix) else { return nil }
             if let id = ids[key] { return id }
             ids[key] = ids.count
             return ids.count - 1
@@ -93,10 +87,13 @@ struct ArticleAnalysis {
             var wordCount = 0
             var scan = cursor
             while scan < tokens.count, tokens[scan].start < sentence.end {
-                if let word = words[scan] {
+                if isWord[scan] {
                     wordCount += 1
-                    if masks[scan] & stopMask == 0, Self.isContent(word, kind: tokens[scan].kind) {
-                        terms.append(termID(word))
+                    let token = tokens[scan]
+                    if masks[scan] & stopMask == 0, Self.isContent(scalars[token.range], kind: token.kind),
+                        let id = termID(token.range)
+                    {
+                        terms.append(id)
                     }
                 }
                 scan += 1
@@ -130,19 +127,22 @@ struct ArticleAnalysis {
         if let title {
             let titleText = ScalarText(title)
             var found: Set<Int> = []
+            let titleScalars = titleText.scalars
             for token in Tokenizer.tokenize(titleText) where token.kind == .word || token.kind == .number {
-                let word = FurnitureDetector.lowercased(titleText.scalars, token.range)
-                let key = word.unicodeScalars.count > Self.termPrefix ? String(word.unicodeScalars.prefix(Self.termPrefix)) : word
-                if let id = ids[key], stopWords.languages(of: word) & stopMask == 0 { found.insert(id) }
+                let stop = TermKey(titleScalars[token.range]).map { stopWords.languages(of: $0) } ?? 0
+                if stop & stopMask == 0, let key = TermKey(titleScalars[token.range], limit: Self.termPrefix),
+                    let id = ids[key]
+                {
+                    found.insert(id)
+                }
             }
             titleTerms = found.sorted()
         }
     }
 
     /// Whether a lowercase word can be a term: a number, an ideograph, or two letters or more.
-    private static func isContent(_ word: String, kind: Token.Kind) -> Bool {
+    private static func isContent(_ scalars: ArraySlice<Unicode.Scalar>, kind: Token.Kind) -> Bool {
         if kind == .number { return true }
-        let scalars = word.unicodeScalars
         guard let first = scalars.first else { return false }
         return scalars.count >= 2 || first.value >= 0x2E80
     }
@@ -150,13 +150,13 @@ struct ArticleAnalysis {
     /// The stop-word languages to use: the document's language when there is a list for it,
     /// else the list matching the most of the first words (at least one word in ten), else
     /// none (zero).
-    private static func stopMask(language: String?, masks: [UInt64], words: [String?], stopWords: StopWordLists)
+    private static func stopMask(language: String?, masks: [UInt64], isWord: [Bool], stopWords: StopWordLists)
         -> UInt64
     {
         if let language { return stopWords.mask(for: language) ?? 0 }
         var hits = [Int](repeating: 0, count: 64)
         var sampled = 0
-        for (mask, word) in zip(masks, words) where word != nil {
+        for (mask, word) in zip(masks, isWord) where word {
             sampled += 1
             if sampled > languageSample { break }
             var bits = mask
@@ -172,12 +172,12 @@ struct ArticleAnalysis {
 
     /// With no stop-word list: drops terms of at most three scalars found in more than half
     /// of the sentences (articles, particles), when there are four sentences or more.
-    private mutating func removeFrequentShortTerms(ids: [String: Int]) {
+    private mutating func removeFrequentShortTerms(ids: [TermKey: Int]) {
         guard items.count >= 4 else { return }
         var frequency = [Int](repeating: 0, count: ids.count)
         for item in items { for term in item.distinct { frequency[term] += 1 } }
         var dropped = [Bool](repeating: false, count: ids.count)
-        for (key, id) in ids where key.unicodeScalars.count <= 3 && frequency[id] * 2 > items.count {
+        for (key, id) in ids where key.count <= 3 && frequency[id] * 2 > items.count {
             dropped[id] = true
         }
         guard dropped.contains(true) else { return }

@@ -30,14 +30,19 @@ enum FurnitureDetector {
         "share this", "scroll down", "click here", "read more", "read the full", "follow us", "follow @",
         "sign up", "subscribe", "advertisement", "photo:", "photos:", "photograph:", "picture:", "pictures:",
         "image:", "image copyright", "image caption", "media playback", "video:", "watch:", "related:",
-        "see also", "published:", "updated:", "last updated", "copyright", "©", "all rights reserved",
-        "(photo", "credit:", "pictured:", "caption:", "getty images", "for confidential support",
-    ]
+        "see also", "published:", "updated:", "last updated", "copyright", "all rights reserved", "(photo",
+        "credit:", "pictured:", "caption:", "getty images", "for confidential support",
+    ].map { Array($0.utf8) }
     private static let credits = [
-        "getty images", "ap photo", "/afp", "/reuters", "(reuters)", "(afp)", "/ap", "shutterstock",
-        "http://", "https://", "www.", "@", "pa wire", "/epa",
-    ]
-    private static let shareBarEnd = "copy this link"
+        "getty images", "ap photo", "/afp", "/reuters", "(reuters)", "(afp)", "/ap", "shutterstock", "http://",
+        "https://", "www.", "@", "pa wire", "/epa",
+    ].map { Array($0.utf8) }
+    private static let shareBar = Array("share this with".utf8)
+    private static let shareBarEnd = Array("copy this link".utf8)
+    /// What stands for a scalar outside ASCII in the folded text.
+    private static let other: UInt8 = 0xFF
+    /// What stands for `©`.
+    private static let copyright: UInt8 = 0xFE
 
     /// Where a sentence's text really starts, or `nil` when the sentence is furniture.
     ///
@@ -55,24 +60,55 @@ enum FurnitureDetector {
         requiresPunctuation: Bool,
         title: String?
     ) -> Int? {
-        var start = range.lowerBound
-        let head = lowercased(scalars, start..<min(range.upperBound, start + 200))
-        if head.hasPrefix("share this with"), let bar = head.firstRange(of: shareBarEnd) {
-            start += head.unicodeScalars.distance(from: head.unicodeScalars.startIndex, to: bar.upperBound)
+        let folded = fold(scalars, range)
+        if hasPrefix(folded, shareBar), let bar = find(shareBarEnd, in: folded) {
+            var start = range.lowerBound + bar + shareBarEnd.count
             while start < range.upperBound, scalars[start].properties.isWhitespace { start += 1 }
             return start < range.upperBound ? start : nil
         }
         guard words >= minimumWords else { return nil }
         if requiresPunctuation, !endsLikeSentence(scalars, range) { return nil }
-        if head.hasPrefix("by "), words <= maximumBylineWords { return nil }
-        if openings.contains(where: head.hasPrefix) { return nil }
-        if words < maximumCreditWords {
-            let whole = lowercased(scalars, range)
-            if credits.contains(where: whole.contains) { return nil }
-        }
+        if hasPrefix(folded, Array("by ".utf8)), words <= maximumBylineWords { return nil }
+        if folded.first == copyright || openings.contains(where: { hasPrefix(folded, $0) }) { return nil }
+        if words < maximumCreditWords, credits.contains(where: { find($0, in: folded) != nil }) { return nil }
         if isShouted(scalars, range) { return nil }
-        if let title, !title.isEmpty, head.count < 200, head == title { return nil }
-        return start
+        if let title, title.unicodeScalars.count == range.count, lowercased(scalars, range) == title { return nil }
+        return range.lowerBound
+    }
+
+    /// The sentence as bytes, one per scalar: ASCII lowercased, `©` as ``copyright``, any
+    /// other scalar as ``other``.
+    private static func fold(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> [UInt8] {
+        var folded = [UInt8](repeating: other, count: range.count)
+        for (offset, scalar) in scalars[range].enumerated() {
+            let value = scalar.value
+            if value < 0x80 {
+                folded[offset] = UInt8(value) | ((0x41...0x5A).contains(value) ? 0x20 : 0)
+            } else if value == 0xA9 {
+                folded[offset] = copyright
+            }
+        }
+        return folded
+    }
+
+    private static func hasPrefix(_ folded: [UInt8], _ prefix: [UInt8]) -> Bool {
+        folded.count >= prefix.count && folded[..<prefix.count].elementsEqual(prefix)
+    }
+
+    /// The offset of the first occurrence of `needle` in `folded`.
+    private static func find(_ needle: [UInt8], in folded: [UInt8]) -> Int? {
+        guard let first = needle.first, folded.count >= needle.count else { return nil }
+        var index = 0
+        let last = folded.count - needle.count
+        while index <= last {
+            if folded[index] == first {
+                var matched = 1
+                while matched < needle.count, folded[index + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return index }
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// Whether the sentence ends in sentence punctuation, before closing quotes and brackets.
@@ -104,9 +140,19 @@ enum FurnitureDetector {
     private static func isShouted(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         var letters = 0
         var capitals = 0
-        for scalar in scalars[range] where scalar.properties.isAlphabetic {
-            letters += 1
-            if scalar.properties.isUppercase { capitals += 1 }
+        for scalar in scalars[range] {
+            let value = scalar.value
+            if value < 0x80 {
+                if (0x41...0x5A).contains(value) {
+                    letters += 1
+                    capitals += 1
+                } else if (0x61...0x7A).contains(value) {
+                    letters += 1
+                }
+            } else if scalar.properties.isAlphabetic {
+                letters += 1
+                if scalar.properties.isUppercase { capitals += 1 }
+            }
         }
         return letters > 10 && capitals * 10 > letters * 6
     }
