@@ -72,12 +72,18 @@ struct ArticleAnalysis {
             ids[key] = ids.count
             return ids.count - 1
         }
+        // Most of the text in sentences that end in punctuation: then the others are headings,
+        // captions and labels. (Thai, or a list of phrases, has little punctuation at all.)
         var punctuated = 0
-        for sentence in sentences where FurnitureDetector.endsLikeSentence(scalars, sentence.range) {
-            punctuated += 1
+        var total = 0
+        for sentence in sentences {
+            total += sentence.range.count
+            if FurnitureDetector.endsLikeSentence(scalars, sentence.range) { punctuated += sentence.range.count }
         }
-        let requiresPunctuation = punctuated * 2 >= sentences.count
-        let lowerTitle = title.map { FurnitureDetector.lowercased(Array($0.unicodeScalars), 0..<$0.unicodeScalars.count) }
+        let requiresPunctuation = punctuated * 2 >= total
+        let lowerTitle = title.map {
+            FurnitureDetector.lowercased(Array($0.unicodeScalars), 0..<$0.unicodeScalars.count)
+        }
         var cursor = 0
         var previousEnd = 0
         items.reserveCapacity(sentences.count)
@@ -150,7 +156,12 @@ struct ArticleAnalysis {
     /// The stop-word languages to use: the document's language when there is a list for it,
     /// else the list matching the most of the first words (at least one word in ten), else
     /// none (zero).
-    private static func stopMask(language: String?, masks: [UInt64], isWord: [Bool], stopWords: StopWordLists)
+    private static func stopMask(
+        language: String?,
+        masks: [UInt64],
+        isWord: [Bool],
+        stopWords: StopWordLists
+    )
         -> UInt64
     {
         if let language { return stopWords.mask(for: language) ?? 0 }

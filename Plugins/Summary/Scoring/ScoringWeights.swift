@@ -91,13 +91,18 @@ public struct ScoringWeights: Sendable, Equatable {
     ///   name or a value that is not a number.
     public init(parsing text: String) throws {
         self.init()
-        for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "," }) {
-            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let lines = text.split(separator: "\n").map {
+            $0.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        }
+        for line in lines.flatMap({ $0.split(separator: ",") }) {
             let parts = line.split(whereSeparator: { $0 == "\t" || $0 == "=" || $0 == " " })
             if parts.isEmpty { continue }
             guard parts.count == 2, let value = Double(parts[1]), value.isFinite, set(String(parts[0]), to: value)
             else {
-                throw ProcessorError(.invalidOptions, "bad summary weight '\(line)' (names: \(Self.names.joined(separator: ", ")))")
+                throw ProcessorError(
+                    .invalidOptions,
+                    "bad summary weight '\(line)' (names: \(Self.names.joined(separator: ", ")))"
+                )
             }
         }
     }

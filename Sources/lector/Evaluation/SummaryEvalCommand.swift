@@ -63,7 +63,9 @@ struct SummaryEvalCommand: ParsableCommand {
         var lead = RougeTally()
         for (record, document) in zip(records, documents) {
             let picks = processor.summarize(document)
-            system.add(RougeScorer.score(candidate: picks.map(\.text).joined(separator: "\n"), reference: record.reference))
+            system.add(
+                RougeScorer.score(candidate: picks.map(\.text).joined(separator: "\n"), reference: record.reference)
+            )
             if baseline == "lead" {
                 let text = ScalarText(record.article)
                 let first = SentenceSplitter.split(text).prefix(sentences).map { $0.text(in: text) }
