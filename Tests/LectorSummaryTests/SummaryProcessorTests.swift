@@ -156,4 +156,46 @@ struct SummaryProcessorTests {
         #expect(texts.last?.hasPrefix("The city council voted") == true)
         #expect(!texts.contains("People walked past the shops."))
     }
+
+    @Test("a sentence broken across a blank line is put back together; a stray fragment is never picked")
+    func brokenLines() throws {
+        let text = """
+            The 99th qualifier in the field of 99 due to contest the Masters
+
+            next week told reporters of his immense relief at holding on to the last spot.
+
+            : Will you go to the prom with me?
+
+            Paul Casey was at home in Arizona when the matter was decided last Sunday.
+            """
+        let summary = try SummaryTesting.summarize(text, options: [("sentences", "3")])
+        let texts = summary.sentences.compactMap { $0["text"]?.stringValue }
+        #expect(
+            texts == [
+                "The 99th qualifier in the field of 99 due to contest the Masters\n\nnext week told reporters of his "
+                    + "immense relief at holding on to the last spot.",
+                "Paul Casey was at home in Arizona when the matter was decided last Sunday.",
+            ]
+        )
+    }
+
+    @Test("entity mentions from an entities step raise the sentences that carry them")
+    func entities() throws {
+        let text =
+            "Markets were calm on Monday. Traders waited for news. "
+            + "Acme Corp said Acme Corp profits rose, and Acme Corp shares gained."
+        var document = Document(id: "e", text: text)
+        let acme: JSONValue = [
+            "text": "Acme Corp", "type": "ORG", "count": 3,
+            "mentions": [["start": 54, "end": 63], ["start": 69, "end": 78], ["start": 97, "end": 106]],
+        ]
+        document.annotations["entities"] = [acme]
+        let processor = try SummaryTesting.processor([("sentences", "3")])
+        let boosted = try #require(processor.summarize(document).last)
+        document.annotations["entities"] = nil
+        let plain = try #require(processor.summarize(document).last)
+        #expect(boosted.text.hasPrefix("Acme Corp said"))
+        #expect(boosted.text == plain.text)
+        #expect(boosted.score > plain.score + 0.05)
+    }
 }

@@ -54,7 +54,7 @@ struct ArticleAnalysis {
         self.text = ScalarText(text)
         let scalars = self.text.scalars
         let tokens = Tokenizer.tokenize(self.text)
-        let sentences = SentenceSplitter.split(self.text, tokens: tokens)
+        let sentences = Self.joiningBrokenLines(SentenceSplitter.split(self.text, tokens: tokens), scalars)
         guard !sentences.isEmpty else { return }
         var isWord = [Bool](repeating: false, count: tokens.count)
         var masks = [UInt64](repeating: 0, count: tokens.count)
@@ -196,6 +196,31 @@ struct ArticleAnalysis {
             items[index].terms.removeAll { dropped[$0] }
             items[index].distinct.removeAll { dropped[$0] }
         }
+    }
+
+    /// The sentences with those broken across a line break put back together: a sentence
+    /// that ends in a letter, digit, `,` or `;` and is followed by one that starts in
+    /// lowercase continues into it (feeds that wrap text at odd places, or cut a sentence
+    /// around a photo).
+    static func joiningBrokenLines(_ sentences: [Sentence], _ scalars: [Unicode.Scalar]) -> [Sentence] {
+        var joined: [Sentence] = []
+        joined.reserveCapacity(sentences.count)
+        for sentence in sentences {
+            if let last = joined.last, isSmall(scalars[sentence.start]) {
+                let end = scalars[last.end - 1]
+                if end == "," || end == ";" || end.properties.isAlphabetic || end.properties.numericType != nil {
+                    joined[joined.count - 1].end = sentence.end
+                    continue
+                }
+            }
+            joined.append(sentence)
+        }
+        return joined
+    }
+
+    /// Whether a scalar is a lowercase letter (ASCII answered without a lookup).
+    static func isSmall(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (0x61...0x7A).contains(scalar.value) : scalar.properties.isLowercase
     }
 
     /// Whether the gap between two sentences holds a blank line.

@@ -3,6 +3,8 @@
 ///
 /// A sentence is furniture when it:
 /// - has fewer than ``minimumWords`` words (labels such as `Skilful:`);
+/// - starts in lowercase or with `:`, `;`, `,`, `.`, `)`, `]` or `|` (a fragment of a
+///   sentence cut by a caption or a line break);
 /// - does not end like a sentence (`.`, `!`, `?`, `…`, `。`, `।`, `؟`, … before any closing
 ///   quotes or brackets), so headlines, captions, section labels and lines ending in `:`,
 ///   unless the article has (almost) no sentence punctuation at all (Thai, raw lists);
@@ -67,6 +69,8 @@ enum FurnitureDetector {
             return start < range.upperBound ? start : nil
         }
         guard words >= minimumWords else { return nil }
+        // A fragment: starts in lowercase or with punctuation other than a quote or bracket.
+        if let first = scalars[range].first, ArticleAnalysis.isSmall(first) || isStrayPunctuation(first) { return nil }
         if requiresPunctuation, !endsLikeSentence(scalars, range) { return nil }
         if hasPrefix(folded, Array("by ".utf8)), words <= maximumBylineWords { return nil }
         if folded.first == copyright || openings.contains(where: { hasPrefix(folded, $0) }) { return nil }
@@ -134,6 +138,11 @@ enum FurnitureDetector {
         case 0x22, 0x27, 0x29, 0x5D, 0x7D, 0x2019, 0x201D, 0x00BB, 0x203A, 0x300D, 0x300F, 0xFF09, 0x3011: true
         default: false
         }
+    }
+
+    /// Punctuation that never starts a sentence: `:`, `;`, `,`, `.`, `)`, `]`, `|`.
+    private static func isStrayPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        ":;,.)]|".unicodeScalars.contains(scalar)
     }
 
     /// Whether most of the sentence's letters (and more than ten of them) are capitals.
