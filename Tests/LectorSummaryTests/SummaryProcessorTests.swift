@@ -198,4 +198,22 @@ struct SummaryProcessorTests {
         #expect(boosted.text == plain.text)
         #expect(boosted.score > plain.score + 0.05)
     }
+
+    @Test("a language without a stop-word list (Welsh) falls back to frequent short words")
+    func languageWithoutList() throws {
+        let text = """
+            Mae cyngor y ddinas wedi pleidleisio i drydaneiddio holl fferis yr harbwr erbyn 2030.
+
+            Mae'r fferis yn cludo 40,000 o deithwyr y dydd ar draws yr harbwr. Roedd y tywydd yn braf.
+
+            Bydd y pedair fferi drydan gyntaf yn dechrau gwasanaethu yr harbwr yn y gwanwyn.
+            """
+        for language: String? in ["cy", nil] {
+            let summary = try SummaryTesting.summarize(text, options: [("sentences", "2")], language: language)
+            let texts = summary.sentences.compactMap { $0["text"]?.stringValue }
+            #expect(texts.count == 2)
+            #expect(texts.first?.hasPrefix("Mae cyngor y ddinas") == true)
+            #expect(!texts.contains("Roedd y tywydd yn braf."))
+        }
+    }
 }
