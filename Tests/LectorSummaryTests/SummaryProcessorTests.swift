@@ -28,7 +28,7 @@ struct SummaryProcessorTests {
             for label in furniture { #expect(!picked.hasPrefix(label), "picked furniture: \(picked)") }
         }
         #expect(summary.text == texts.joined(separator: " "))
-        #expect(texts.first?.hasPrefix("LONDON (Reuters) - The city council voted") == true)
+        #expect(texts.first?.hasPrefix("The city council voted") == true, "the dateline is left out")
     }
 
     @Test("a title line repeated in the body, bylines and captions are never picked, even when asked for all")
@@ -215,5 +215,23 @@ struct SummaryProcessorTests {
             #expect(texts.first?.hasPrefix("Mae cyngor y ddinas") == true)
             #expect(!texts.contains("Roedd y tywydd yn braf."))
         }
+    }
+
+    @Test(arguments: [
+        ("LONDON (Reuters) - The council voted to buy electric ferries.", "The council voted to buy electric ferries."),
+        ("LONDON, Feb 16 (Reuters) - The council voted on ferries.", "The council voted on ferries."),
+        ("Boston (CNN)Guilty across the board, the jury said today.", "Guilty across the board, the jury said today."),
+        ("(CNN) -- The council voted to buy electric ferries.", "The council voted to buy electric ferries."),
+        ("MOSCOW — The council voted to buy electric ferries.", "The council voted to buy electric ferries."),
+        ("President Obama (D) said the ferries would run.", "President Obama (D) said the ferries would run."),
+        ("New York - based firms said the ferries would run.", "New York - based firms said the ferries would run."),
+    ])
+    func datelines(sentence: String, picked: String) throws {
+        let summary = try SummaryTesting.summarize(sentence, options: [("sentences", "1")])
+        let first = try #require(summary.sentences.first)
+        #expect(first["text"]?.stringValue == picked)
+        let start = try #require(first["start"]?.intValue)
+        let end = try #require(first["end"]?.intValue)
+        #expect(SummaryTesting.slice(sentence, start, end) == picked)
     }
 }

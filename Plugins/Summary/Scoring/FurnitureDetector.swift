@@ -18,7 +18,9 @@
 /// - is written mostly in capitals (a shouted headline, a bare dateline);
 /// - repeats the title.
 ///
-/// A sentence that *starts* with a share bar glued to the text (`Share this withEmail…Copy
+/// A sentence that opens with an agency dateline (`LONDON (Reuters) - `, see
+/// ``DatelineDetector``) keeps its text and loses the dateline. A sentence that *starts*
+/// with a share bar glued to the text (`Share this withEmail…Copy
 /// this link` — BBC pages) is not dropped: its start moves past the bar.
 enum FurnitureDetector {
     /// Fewer words than this make a label, not a sentence.
@@ -36,7 +38,7 @@ enum FurnitureDetector {
         "credit:", "pictured:", "caption:", "getty images", "for confidential support",
     ].map { Array($0.utf8) }
     private static let credits = [
-        "getty images", "ap photo", "/afp", "/reuters", "(reuters)", "(afp)", "/ap", "shutterstock", "http://",
+        "getty images", "ap photo", "/afp", "/reuters", "/ap", "shutterstock", "http://",
         "https://", "www.", "@", "pa wire", "/epa",
     ].map { Array($0.utf8) }
     private static let shareBar = Array("share this with".utf8)
@@ -77,7 +79,8 @@ enum FurnitureDetector {
         if words < maximumCreditWords, credits.contains(where: { find($0, in: folded) != nil }) { return nil }
         if isShouted(scalars, range) { return nil }
         if let title, title.unicodeScalars.count == range.count, lowercased(scalars, range) == title { return nil }
-        return range.lowerBound
+        let dateline = DatelineDetector.length(in: scalars, range)
+        return range.lowerBound + (dateline > 0 && range.count - dateline >= 20 ? dateline : 0)
     }
 
     /// The sentence as bytes, one per scalar: ASCII lowercased, `©` as ``copyright``, any
