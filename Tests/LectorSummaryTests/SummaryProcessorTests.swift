@@ -234,4 +234,18 @@ struct SummaryProcessorTests {
         let end = try #require(first["end"]?.intValue)
         #expect(SummaryTesting.slice(sentence, start, end) == picked)
     }
+
+    @Test("ratio 1 and 0.5 on a 3,000-sentence article stay fast and give every or half the sentences")
+    func hugeArticle() throws {
+        let text = (0..<3_000).map { "Line \($0) of the ledger records \($0 * 3) tonnes at pier \($0 % 9)." }
+            .joined(separator: " ")
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(try SummaryTesting.summarize(text, options: [("ratio", "1")]).sentences.count == 3_000)
+        let half = try SummaryTesting.summarize(text, options: [("ratio", "0.5")])
+        #expect(half.sentences.count == 1_500)
+        let starts = half.sentences.compactMap { $0["start"]?.intValue }
+        #expect(starts == starts.sorted())
+        #expect(clock.now - start < .seconds(10))
+    }
 }

@@ -2,8 +2,15 @@
 /// with what is already picked (maximal marginal relevance), within the length asked for.
 ///
 /// Sentences never get cut: under `max_chars`, a sentence that would not fit is passed
-/// over for a shorter one. The result is in document order.
+/// over for a shorter one. The result is in document order. Each candidate's largest
+/// overlap with the picks is kept up to date as picks are made, so a pick costs one pass
+/// over the candidates; beyond ``maximumDiverseSentences`` sentences (long summaries of
+/// long articles, `ratio: 0.5` of a book) the rest are taken in score order without the
+/// overlap penalty, which keeps the cost near-linear.
 struct SentenceSelector {
+    /// Picks beyond this many are made in plain score order.
+    static let maximumDiverseSentences = 64
+
     /// The summary's length.
     let length: SummaryLength
     /// How strongly overlap lowers a candidate.
@@ -16,25 +23,36 @@ struct SentenceSelector {
     ///   - scores: One score per item, `nil` for furniture.
     /// - Returns: Item indices, ascending.
     func select(_ analysis: ArticleAnalysis, scores: [Double?]) -> [Int] {
-        var candidates = scores.indices.filter { scores[$0] != nil }
+        var candidates: [(item: Int, score: Double, overlap: Double)] = []
+        for (index, score) in scores.enumerated() {
+            if let score { candidates.append((index, score, 0)) }
+        }
         let wanted = length.sentenceCount(available: candidates.count)
         var budget = length.maxCharacters ?? Int.max
         var picked: [Int] = []
-        while picked.count < wanted, !candidates.isEmpty {
+        while picked.count < min(wanted, Self.maximumDiverseSentences), !candidates.isEmpty {
             var best: (position: Int, value: Double)?
-            for (position, candidate) in candidates.enumerated() {
-                guard analysis.items[candidate].range.count <= budget, let score = scores[candidate] else { continue }
-                var overlap = 0.0
-                for chosen in picked {
-                    overlap = max(overlap, Self.overlap(analysis.items[candidate], analysis.items[chosen]))
-                }
-                let value = score - redundancy * overlap
+            for (position, candidate) in candidates.enumerated()
+            where analysis.items[candidate.item].range.count <= budget {
+                let value = candidate.score - redundancy * candidate.overlap
                 if best.map({ value > $0.value }) ?? true { best = (position, value) }
             }
             guard let best else { break }
-            let choice = candidates.remove(at: best.position)
+            let choice = candidates.remove(at: best.position).item
             budget -= analysis.items[choice].range.count
             picked.append(choice)
+            for position in candidates.indices {
+                let overlap = Self.overlap(analysis.items[candidates[position].item], analysis.items[choice])
+                candidates[position].overlap = max(candidates[position].overlap, overlap)
+            }
+        }
+        if picked.count < wanted {
+            for candidate in candidates.sorted(by: { $0.score > $1.score }) where picked.count < wanted {
+                let size = analysis.items[candidate.item].range.count
+                guard size <= budget else { continue }
+                budget -= size
+                picked.append(candidate.item)
+            }
         }
         return picked.sorted()
     }
