@@ -248,4 +248,16 @@ struct SummaryProcessorTests {
         #expect(starts == starts.sorted())
         #expect(clock.now - start < .seconds(10))
     }
+
+    @Test("Chinese and Thai articles give whole sentences", arguments: ["zh", "th"])
+    func chineseAndThai(language: String) throws {
+        let text =
+            language == "zh"
+            ? "市议会周二投票决定在2030年前将所有港口渡轮改为电动。渡轮每天运送四万名乘客。天气很好。"
+            : "สภาเมืองลงมติให้เปลี่ยนเรือข้ามฟากทั้งหมดเป็นเรือไฟฟ้าภายในปี 2030\n\nเรือข้ามฟากขนส่งผู้โดยสารสี่หมื่นคนต่อวัน"
+        let summary = try SummaryTesting.summarize(text, options: [("sentences", "1")], language: language)
+        let first = try #require(summary.sentences.first?["text"]?.stringValue)
+        #expect(first.hasPrefix(language == "zh" ? "市议会周二投票" : "สภาเมืองลงมติ"))
+        #expect(language == "th" || first.hasSuffix("。"))
+    }
 }

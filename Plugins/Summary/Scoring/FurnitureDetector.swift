@@ -2,7 +2,8 @@
 /// around the news and a summary must never pick.
 ///
 /// A sentence is furniture when it:
-/// - has fewer than ``minimumWords`` words (labels such as `Skilful:`);
+/// - has fewer than ``minimumWords`` words and ``minimumShortScalars`` scalars (labels such
+///   as `Skilful:`);
 /// - starts in lowercase or with `:`, `;`, `,`, `.`, `)`, `]` or `|` (a fragment of a
 ///   sentence cut by a caption or a line break);
 /// - does not end like a sentence (`.`, `!`, `?`, `…`, `。`, `।`, `؟`, … before any closing
@@ -25,6 +26,9 @@
 enum FurnitureDetector {
     /// Fewer words than this make a label, not a sentence.
     static let minimumWords = 4
+    /// A sentence of fewer words than ``minimumWords`` still counts when it has this many
+    /// scalars (Thai, Lao, Khmer and Burmese runs are one token per phrase).
+    static let minimumShortScalars = 30
     /// The longest byline, in words.
     static let maximumBylineWords = 12
     /// Sentences with a credit, URL or handle and fewer words than this are furniture.
@@ -70,7 +74,7 @@ enum FurnitureDetector {
             while start < range.upperBound, scalars[start].properties.isWhitespace { start += 1 }
             return start < range.upperBound ? start : nil
         }
-        guard words >= minimumWords else { return nil }
+        guard words >= minimumWords || range.count >= minimumShortScalars else { return nil }
         // A fragment: starts in lowercase or with punctuation other than a quote or bracket.
         if let first = scalars[range].first, ArticleAnalysis.isSmall(first) || isStrayPunctuation(first) { return nil }
         if requiresPunctuation, !endsLikeSentence(scalars, range) { return nil }
