@@ -56,9 +56,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "LectorSummary",
+            dependencies: ["LectorCore", "LectorText"],
+            path: "Plugins/Summary",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LectorPipeline",
             dependencies: [
                 "LectorCore", "LectorConfig", "LectorText", "LectorMetadata", "LectorExternal",
+                "LectorSummary",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -76,6 +83,7 @@ let package = Package(
             name: "lector",
             dependencies: [
                 "LectorCore", "LectorConfig", "LectorPipeline", "LectorText", "LectorDaemon",
+                "LectorSummary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -137,6 +145,11 @@ let package = Package(
                 "LectorMetadata", "LectorCore", "LectorTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LectorSummaryTests",
+            dependencies: ["LectorSummary", "LectorCore", "LectorTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

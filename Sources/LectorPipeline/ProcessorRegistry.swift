@@ -1,6 +1,7 @@
 public import LectorCore
 import LectorExternal
 import LectorMetadata
+import LectorSummary
 
 /// The processors a chain can name, by their `config.yaml` name.
 ///
@@ -26,8 +27,8 @@ public struct ProcessorRegistry: Sendable {
 
     /// Every processor that ships inside the `lector` binary.
     public static let builtIn = ProcessorRegistry(
-        [MetadataProcessorFactory(), ExecPluginFactory(), LibraryPluginFactory()],
-        defaultChain: ["metadata"]
+        [MetadataProcessorFactory(), SummaryProcessorFactory(), ExecPluginFactory(), LibraryPluginFactory()],
+        defaultChain: ["metadata", "summary"]
     )
 
     /// The names, in order.

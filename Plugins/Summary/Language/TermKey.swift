@@ -1,0 +1,61 @@
+/// A lowercase word of up to ``capacity`` scalars packed into four integers, so that stop
+/// words and terms are looked up without building a `String` per token.
+struct TermKey: Hashable {
+    /// The longest word a key holds, in scalars.
+    static let capacity = 12
+
+    private var parts: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    /// The number of scalars packed.
+    private(set) var count = 0
+
+    static func == (lhs: TermKey, rhs: TermKey) -> Bool {
+        lhs.parts == rhs.parts && lhs.count == rhs.count
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(parts.0)
+        hasher.combine(parts.1)
+        hasher.combine(parts.2)
+        hasher.combine(parts.3)
+    }
+
+    /// Packs the lowercase forms of `scalars`, keeping at most `limit` of them; fails when
+    /// the word is empty or longer than ``capacity`` and `limit` does not cut it.
+    ///
+    /// - Parameters:
+    ///   - scalars: The word as written.
+    ///   - limit: How many scalars to keep (the rest is ignored).
+    init?(_ scalars: ArraySlice<Unicode.Scalar>, limit: Int = capacity) {
+        let kept = min(limit, Self.capacity)
+        guard !scalars.isEmpty, scalars.count <= Self.capacity || limit <= Self.capacity else { return nil }
+        for scalar in scalars.prefix(kept) { append(Self.lowercase(scalar)) }
+    }
+
+    /// Packs a word given as text (lowercased as it is packed).
+    ///
+    /// - Parameter word: The word.
+    init?(_ word: Substring) {
+        self.init(ArraySlice(Array(word.unicodeScalars)))
+    }
+
+    private mutating func append(_ value: UInt32) {
+        let shifted = UInt64(value) << UInt64(21 * (count % 3))
+        switch count / 3 {
+        case 0: parts.0 |= shifted
+        case 1: parts.1 |= shifted
+        case 2: parts.2 |= shifted
+        default: parts.3 |= shifted
+        }
+        count += 1
+    }
+
+    /// The scalar lowercased (to one scalar when its lowercase form is one).
+    @inline(__always)
+    static func lowercase(_ scalar: Unicode.Scalar) -> UInt32 {
+        let value = scalar.value
+        if value < 0x80 { return (0x41...0x5A).contains(value) ? value + 0x20 : value }
+        guard scalar.properties.isUppercase else { return value }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        return lower.count == 1 ? lower.first?.value ?? value : value
+    }
+}
