@@ -62,10 +62,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "LectorEntities",
+            dependencies: ["LectorCore", "LectorText"],
+            path: "Plugins/Entities",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LectorPipeline",
             dependencies: [
                 "LectorCore", "LectorConfig", "LectorText", "LectorMetadata", "LectorExternal",
                 "LectorSummary",
+                "LectorEntities",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -83,7 +90,7 @@ let package = Package(
             name: "lector",
             dependencies: [
                 "LectorCore", "LectorConfig", "LectorPipeline", "LectorText", "LectorDaemon",
-                "LectorSummary",
+                "LectorSummary", "LectorEntities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -150,6 +157,14 @@ let package = Package(
         .testTarget(
             name: "LectorSummaryTests",
             dependencies: ["LectorSummary", "LectorCore", "LectorTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LectorEntitiesTests",
+            dependencies: [
+                "LectorEntities", "LectorCore", "LectorText", "LectorPipeline", "LectorTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 public import LectorCore
+public import LectorText
 
 /// The `metadata` step: splits an article's header off its text and into
 /// ``Document/metadata``.

@@ -1,4 +1,5 @@
 public import LectorCore
+import LectorEntities
 import LectorExternal
 import LectorMetadata
 import LectorSummary
@@ -27,8 +28,11 @@ public struct ProcessorRegistry: Sendable {
 
     /// Every processor that ships inside the `lector` binary.
     public static let builtIn = ProcessorRegistry(
-        [MetadataProcessorFactory(), SummaryProcessorFactory(), ExecPluginFactory(), LibraryPluginFactory()],
-        defaultChain: ["metadata", "summary"]
+        [
+            MetadataProcessorFactory(), EntitiesProcessorFactory(), SummaryProcessorFactory(), ExecPluginFactory(),
+            LibraryPluginFactory(),
+        ],
+        defaultChain: ["metadata", "entities", "summary"]
     )
 
     /// The names, in order.

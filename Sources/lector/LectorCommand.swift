@@ -12,7 +12,7 @@ struct LectorCommand: ParsableCommand {
         version: LectorVersion.current,
         subcommands: [
             RunCommand.self, ProcessCommand.self, CheckCommand.self, StatusCommand.self, ProcessorsCommand.self,
-            EvalCommand.self, BenchCommand.self,
+            EvalCommand.self, BenchCommand.self, TrainCommand.self,
         ]
     )
 }

@@ -1,4 +1,5 @@
 import LectorCore
+import LectorText
 
 /// Reads a block of RFC 822-style header lines (`Title: …`, `Date: …`) at the start of an
 /// article, ended by a blank line.

@@ -1,4 +1,5 @@
 import LectorCore
+import LectorText
 
 /// The fields an article's header gave, in the order found, with keys normalised.
 struct HeaderFields {

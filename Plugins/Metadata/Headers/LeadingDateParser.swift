@@ -1,3 +1,5 @@
+import LectorText
+
 /// Reads a date written at the very start of an article, before the body or on a line of
 /// its own: `date 2022-02-16 After talks…`, `Date: 2022-02-16 After talks…`,
 /// `2022-02-16 — After talks…`, `16 February 2022: After talks…`, or a first line that is

@@ -1,4 +1,4 @@
-import LectorMetadata
+import LectorText
 import Testing
 
 @Suite struct DateNormalizerTests {

@@ -1,0 +1,112 @@
+public import LectorCore
+public import LectorText
+
+/// The `entities` step: finds people, organisations, places and other names with a trained
+/// tagger, and dates, money, percentages and quantities by rule, and groups the mentions of
+/// each entity.
+///
+/// Writes `annotations["entities"]`: an array of entities, most salient first, each
+/// `{"text", "type", "count", "salience", "confidence", "value"?, "currency"?, "unit"?,
+/// "mentions": [{"start", "end", "text"}]}` (see ``EntityGroup``). Offsets count Unicode
+/// scalars into the text, half-open. Dates without a year are resolved against
+/// `metadata.date` when an earlier step set it (see ``ValueRecognizer``).
+///
+/// The model is chosen by the document's language (from a `language` step, else a
+/// `metadata.language` such as JSON Lines input may carry); when no language is known, by
+/// the commonest function words of the text (English or Spanish), else the first of
+/// ``languages``.
+public struct EntitiesProcessor: Processor {
+    /// The types written; others are dropped.
+    public var types: Set<EntityType>
+    /// Named mentions below this confidence are dropped.
+    public var minimumConfidence: Double
+    /// The languages handled, in order of preference; each has a model.
+    public var languages: [String]
+    let models: [String: TaggerModel]
+
+    /// Creates a processor, loading the models of `languages` (once per process).
+    ///
+    /// - Parameters:
+    ///   - types: The types to write.
+    ///   - minimumConfidence: The confidence a named mention needs.
+    ///   - languages: The languages to handle; each needs `entities/<code>.bin`.
+    /// - Throws: ``ProcessorError`` (`unavailable`) when a model is missing.
+    public init(
+        types: Set<EntityType> = Set(EntityType.allCases),
+        minimumConfidence: Double = 0,
+        languages: [String] = ["en", "es"]
+    ) throws {
+        self.types = types
+        self.minimumConfidence = minimumConfidence
+        self.languages = languages
+        var models: [String: TaggerModel] = [:]
+        for language in languages where types.contains(where: \.isNamed) {
+            models[language] = try EntityModelCache.model(for: language)
+        }
+        self.models = models
+    }
+
+    /// The languages with a model.
+    public var supportedLanguages: Set<String>? { Set(languages) }
+
+    /// Adds `annotations["entities"]`.
+    ///
+    /// - Parameters:
+    ///   - document: The document.
+    ///   - context: Unused.
+    /// - Returns: The document with its entities.
+    public func process(_ document: Document, context: ProcessingContext) -> Document {
+        var document = document
+        let text = ScalarText(document.text)
+        let given = document.languageCode ?? document.metadata["language"]?.stringValue.map { String($0.prefix(2)) }
+        let groups = entities(
+            in: text,
+            language: given?.lowercased(),
+            referenceDate: document.metadata["date"]?.stringValue
+        )
+        document.annotations["entities"] = .array(groups.map { $0.json(in: text) })
+        return document
+    }
+
+    /// The grouped entities of a text.
+    ///
+    /// - Parameters:
+    ///   - text: The text.
+    ///   - language: Its language; when `nil` or not one of ``languages``, the language
+    ///     whose commonest words (English `the`, `of`…; Spanish `de`, `la`…) the text uses
+    ///     most, else the first of ``languages``.
+    ///   - referenceDate: The ISO date that dates without a year are resolved against.
+    /// - Returns: The entities, most salient first.
+    public func entities(in text: ScalarText, language: String?, referenceDate: String?) -> [EntityGroup] {
+        let tokens = Tokenizer.tokenize(text)
+        let code =
+            language.flatMap { languages.contains($0) ? $0 : nil }
+            ?? (languages.count > 1 ? LanguageGuess.guess(text, tokens: tokens, among: languages) : nil)
+            ?? languages.first ?? "en"
+        var mentions: [EntityMention] = []
+        if let model = models[code] {
+            let sentences = SentenceSplitter.split(text, tokens: tokens)
+            mentions = NamedEntityRecognizer(model: model).mentions(in: text, tokens: tokens, sentences: sentences)
+                .filter { $0.confidence >= minimumConfidence && types.contains($0.type) }
+        }
+        if types.contains(where: { !$0.isNamed }) {
+            let values = ValueRecognizer(language: code, referenceDate: referenceDate).mentions(
+                in: text,
+                tokens: tokens
+            )
+            mentions = Self.merge(named: mentions, values: values.filter { types.contains($0.type) })
+        }
+        return MentionGrouper(text: text).group(mentions)
+    }
+
+    /// Named and rule-based mentions together: a DATE, MONEY or PERCENT wins over a named
+    /// mention it overlaps; a named mention wins over a QUANTITY (`Boeing 747`).
+    static func merge(named: [EntityMention], values: [EntityMention]) -> [EntityMention] {
+        let strong = values.filter { $0.type != .quantity }
+        let kept = named.filter { mention in !strong.contains { $0.range.overlaps(mention.range) } }
+        let quantities = values.filter { value in
+            value.type == .quantity && !kept.contains { $0.range.overlaps(value.range) }
+        }
+        return (kept + strong + quantities).sorted { $0.start < $1.start }
+    }
+}

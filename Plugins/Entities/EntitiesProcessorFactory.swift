@@ -1,0 +1,91 @@
+public import LectorCore
+
+/// Makes the built-in `entities` processor (see ``EntitiesProcessor``).
+///
+/// Options (all optional):
+/// - `types` (list, default all): which of PERSON, ORG, LOC, MISC, DATE, MONEY, PERCENT,
+///   QUANTITY to write;
+/// - `min_confidence` (number 0…1, default 0): drop named mentions the tagger is less sure of
+///   (0.5 is a coin toss between two readings);
+/// - `languages` (list, default `[en, es]`): the languages to tag, each with a model
+///   `entities/<code>.bin`; documents in other languages are skipped with a reason.
+public struct EntitiesProcessorFactory: ProcessorFactory {
+    /// Creates the factory.
+    public init() {}
+
+    /// `entities`.
+    public var name: String { "entities" }
+
+    /// What the processor adds, for `lector processors`.
+    public var summary: String {
+        "Finds people, organisations, places, names, dates, money, percentages and quantities, grouped per entity"
+    }
+
+    /// The processor's options.
+    public var options: [OptionDescription] {
+        [
+            OptionDescription(
+                "types",
+                type: "list of PERSON, ORG, LOC, MISC, DATE, MONEY, PERCENT, QUANTITY",
+                default: "all",
+                "The entity types to write"
+            ),
+            OptionDescription(
+                "min_confidence",
+                type: "number 0…1",
+                default: "0",
+                "Drop named mentions the tagger is less sure of (0.5: a coin toss)"
+            ),
+            OptionDescription(
+                "languages",
+                type: "list of language codes",
+                default: "[en, es]",
+                "Languages to tag (each needs Models/entities/<code>.bin); others are skipped"
+            ),
+        ]
+    }
+
+    /// `entities`.
+    public var provides: Set<String> { ["entities"] }
+
+    /// Creates a processor from its options.
+    ///
+    /// - Parameter options: The step's options; the caller rejects the ones left unread.
+    /// - Returns: An ``EntitiesProcessor``.
+    /// - Throws: ``ProcessorError``: `invalidOptions` for an unknown type, a confidence out of
+    ///   range or an empty list; `unavailable` when a language has no model.
+    public func makeProcessor(options: inout ProcessorOptions) throws -> any Processor {
+        let allNames = EntityType.allCases.map(\.rawValue)
+        var types = Set(EntityType.allCases)
+        if let node = options.value("types") {
+            let names = try node.stringList()
+            guard !names.isEmpty else { throw node.error("types must name at least one type") }
+            types = []
+            for name in names {
+                guard let type = EntityType(rawValue: name.uppercased()) ?? (name.uppercased() == "PER" ? .person : nil)
+                else {
+                    var message = "unknown entity type '\(name)'; known: \(allNames.joined(separator: ", "))"
+                    if let guess = Spelling.suggestion(for: name.uppercased(), among: allNames) {
+                        message = "unknown entity type '\(name)' (did you mean '\(guess)'?)"
+                    }
+                    throw node.error(message)
+                }
+                types.insert(type)
+            }
+        }
+        let confidence = try options.double("min_confidence", default: 0, in: 0...1)
+        var languages = ["en", "es"]
+        if let node = options.value("languages") {
+            languages = try node.stringList()
+            guard !languages.isEmpty else { throw node.error("languages must name at least one language") }
+            for language in languages {
+                do {
+                    _ = try ModelStore.path("entities/\(language).bin")
+                } catch {
+                    throw node.error("no entity model for '\(language)' (entities/\(language).bin)")
+                }
+            }
+        }
+        return try EntitiesProcessor(types: types, minimumConfidence: confidence, languages: languages)
+    }
+}

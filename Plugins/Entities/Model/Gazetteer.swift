@@ -1,0 +1,77 @@
+import LectorText
+
+/// A set of place names (phrases of up to ``maximumLength`` tokens), kept as hashes of
+/// their lowercased tokens, that gives the tagger "this is a known place" features.
+public struct Gazetteer: Sendable, Equatable {
+    /// The longest phrase looked for, in tokens.
+    static let maximumLength = 4
+
+    /// The phrase hashes.
+    let phrases: HashSet64
+
+    /// An empty gazetteer (no features fire).
+    public static let empty = Gazetteer(phrases: [])
+
+    init(phrases: some Sequence<UInt64>) {
+        self.phrases = HashSet64(phrases)
+    }
+
+    /// Builds a gazetteer from names, one per line (as in `Tools/entities/gazetteer-loc.txt`).
+    ///
+    /// Each name is tokenized with Lector's ``Tokenizer``; names longer than four tokens
+    /// are left out.
+    ///
+    /// - Parameter text: The names, one per line.
+    public init(lines text: String) {
+        var phrases = Set<UInt64>()
+        for line in text.split(separator: "\n") {
+            let scalars = ScalarText(String(line))
+            let tokens = Tokenizer.tokenize(scalars)
+            guard !tokens.isEmpty, tokens.count <= Self.maximumLength else { continue }
+            var hash = Hashing.seed
+            for token in tokens { hash = Self.extend(hash, TokenFeatures(scalars.scalars[token.range]).lower) }
+            phrases.insert(hash)
+        }
+        self.phrases = HashSet64(phrases)
+    }
+
+    /// The number of phrases.
+    public var count: Int { phrases.count }
+
+    /// Extends a phrase hash by one token's lowercased hash.
+    @inline(__always)
+    static func extend(_ hash: UInt64, _ lower: UInt64) -> UInt64 {
+        Hashing.mix(97, hash, lower)
+    }
+
+    /// For each token: 2 when a known phrase starts there, 1 inside one, 0 otherwise
+    /// (longest phrase first, left to right). Phrases start only at tokens with a letter.
+    ///
+    /// - Parameter tokens: A sentence's token hashes.
+    /// - Returns: One flag per token.
+    func flags(_ tokens: [TokenFeatures]) -> [UInt8] {
+        var flags = [UInt8](repeating: 0, count: tokens.count)
+        guard phrases.count > 0 else { return flags }
+        var index = 0
+        while index < tokens.count {
+            guard tokens[index].hasLetter else {
+                index += 1
+                continue
+            }
+            var hash = Hashing.seed
+            var longest = 0
+            for length in 1...min(Self.maximumLength, tokens.count - index) {
+                hash = Self.extend(hash, tokens[index + length - 1].lower)
+                if phrases.contains(hash) { longest = length }
+            }
+            if longest > 0 {
+                flags[index] = 2
+                for inside in (index + 1)..<(index + longest) { flags[inside] = 1 }
+                index += longest
+            } else {
+                index += 1
+            }
+        }
+        return flags
+    }
+}

@@ -1,0 +1,46 @@
+/// A read-only set of 64-bit hashes with open addressing, for lookups in the tagging loop
+/// that are cheaper than `Set<UInt64>` (no per-lookup hasher).
+struct HashSet64: Sendable, Equatable {
+    private let slots: [UInt64]
+    private let shift: UInt64
+
+    /// The hashes, in no particular order.
+    let elements: [UInt64]
+
+    /// Builds the set.
+    ///
+    /// - Parameter elements: The hashes (0 is stored as 1).
+    init(_ elements: some Sequence<UInt64>) {
+        let unique = Array(Set(elements.map { $0 == 0 ? 1 : $0 }))
+        var bits = 4
+        while (1 << bits) < unique.count * 2 { bits += 1 }
+        var slots = [UInt64](repeating: 0, count: 1 << bits)
+        let shift = UInt64(64 - bits)
+        for element in unique {
+            var index = Int(truncatingIfNeeded: (element &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while slots[index] != 0 { index = (index + 1) & (slots.count - 1) }
+            slots[index] = element
+        }
+        self.slots = slots
+        self.shift = shift
+        self.elements = unique
+    }
+
+    /// The number of hashes.
+    var count: Int { elements.count }
+
+    /// Whether the set holds a hash.
+    @inline(__always)
+    func contains(_ element: UInt64) -> Bool {
+        let key = element == 0 ? 1 : element
+        return slots.withUnsafeBufferPointer { table in
+            var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while true {
+                let slot = table[index]
+                if slot == key { return true }
+                if slot == 0 { return false }
+                index = (index + 1) & (table.count - 1)
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+/// The model file format (`Models/entities/<language>.bin`), all numbers little-endian:
+///
+/// | bytes | content |
+/// |---|---|
+/// | 4 | magic `LENT` |
+/// | 4 | format version, `2` |
+/// | 8 | language code, ASCII, NUL-padded |
+/// | 4 | `bucketBits` (the table has `1 << bucketBits` buckets) |
+/// | 4 | tag count `T` (9: `O`, then `B-`/`I-` for PER, ORG, LOC, MISC) |
+/// | 4 | `L`, the number of lowercase-word hashes |
+/// | 4 × (T + 1) × T | transition weights, Float32, previous tag by tag, start row last |
+/// | 8 × L | lowercase-word hashes, UInt64 |
+/// | 4 | `G`, the number of gazetteer phrase hashes |
+/// | 8 × G | gazetteer phrase hashes, UInt64 |
+/// | 2 × buckets × T | feature weights, Float16, bucket by bucket |
+extension TaggerModel {
+    /// The magic number, `LENT`.
+    static let magic: [UInt8] = Array("LENT".utf8)
+
+    /// Reads a model file.
+    ///
+    /// - Parameter bytes: The file's contents.
+    /// - Throws: ``TaggerModelError`` when the bytes are not a model of this format.
+    public convenience init(bytes: [UInt8]) throws {
+        var reader = ByteReader(bytes: bytes)
+        guard Array(try reader.take(4)) == Self.magic else { throw TaggerModelError("not an entity model (bad magic)") }
+        guard try reader.uint32() == 2 else { throw TaggerModelError("unsupported model version") }
+        let language = String(decoding: try reader.take(8).filter { $0 != 0 }, as: UTF8.self)
+        let bits = Int(try reader.uint32())
+        guard (8...28).contains(bits) else { throw TaggerModelError("bad bucket count 2^\(bits)") }
+        guard Int(try reader.uint32()) == NamedType.tagCount else { throw TaggerModelError("bad tag count") }
+        let lexiconCount = Int(try reader.uint32())
+        let tags = NamedType.tagCount
+        var transitions = [Float](repeating: 0, count: (tags + 1) * tags)
+        for index in transitions.indices { transitions[index] = Float(bitPattern: try reader.uint32()) }
+        var lexicon = Set<UInt64>(minimumCapacity: lexiconCount)
+        for _ in 0..<lexiconCount { lexicon.insert(try reader.uint64()) }
+        let phraseCount = Int(try reader.uint32())
+        var phrases = Set<UInt64>(minimumCapacity: phraseCount)
+        for _ in 0..<phraseCount { phrases.insert(try reader.uint64()) }
+        let weightCount = (1 << bits) * tags
+        let raw = try reader.take(weightCount * 2)
+        let weights = [Float](unsafeUninitializedCapacity: weightCount) { buffer, initialized in
+            raw.withUnsafeBytes { source in
+                for index in 0..<weightCount {
+                    let pattern = source.loadUnaligned(fromByteOffset: index * 2, as: UInt16.self)
+                    buffer[index] = Float(Float16(bitPattern: UInt16(littleEndian: pattern)))
+                }
+            }
+            initialized = weightCount
+        }
+        self.init(
+            language: language,
+            bucketBits: bits,
+            weights: weights,
+            transitions: transitions,
+            lowercaseWords: lexicon,
+            gazetteer: Gazetteer(phrases: phrases)
+        )
+    }
+
+    /// The model as a file, in the format above.
+    public var serialized: [UInt8] {
+        var bytes = Self.magic
+        func append(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        append(2)
+        var code = Array(language.utf8.prefix(8))
+        code += [UInt8](repeating: 0, count: 8 - code.count)
+        bytes += code
+        append(UInt32(bucketBits))
+        append(UInt32(NamedType.tagCount))
+        let lexicon = extractor.lowercaseWords.elements.sorted()
+        append(UInt32(lexicon.count))
+        for weight in transitions { append(weight.bitPattern) }
+        for hash in lexicon { withUnsafeBytes(of: hash.littleEndian) { bytes.append(contentsOf: $0) } }
+        let phrases = extractor.gazetteer.phrases.elements.sorted()
+        append(UInt32(phrases.count))
+        for hash in phrases { withUnsafeBytes(of: hash.littleEndian) { bytes.append(contentsOf: $0) } }
+        bytes.reserveCapacity(bytes.count + weights.count * 2)
+        for weight in weights {
+            let half = Float16(weight).bitPattern.littleEndian
+            bytes.append(UInt8(truncatingIfNeeded: half))
+            bytes.append(UInt8(truncatingIfNeeded: half >> 8))
+        }
+        return bytes
+    }
+}
+
+/// A model file that cannot be read.
+public struct TaggerModelError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong.
+    public var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// A cursor over a model file's bytes.
+private struct ByteReader {
+    let bytes: [UInt8]
+    var offset = 0
+
+    mutating func take(_ count: Int) throws -> ArraySlice<UInt8> {
+        guard count >= 0, offset + count <= bytes.count else { throw TaggerModelError("model file is truncated") }
+        defer { offset += count }
+        return bytes[offset..<(offset + count)]
+    }
+
+    mutating func uint32() throws -> UInt32 {
+        try take(4).reversed().reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    mutating func uint64() throws -> UInt64 {
+        try take(8).reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+}

@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import LectorEntities
+
+/// `lector train entities`: trains the entity tagger on CoNLL-format data.
+///
+/// `--data` names a file or a folder; in a folder the `*.train` files (or, failing that,
+/// every file except `*.testa`/`*.testb`/`README*`) are the training data and a `*.testa` file
+/// the development data. Test splits (`*.testb`) are refused.
+struct EntitiesTrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entities",
+        abstract: "Train the entity tagger (averaged perceptron over BIO tags) on CoNLL-format data."
+    )
+
+    @Option(help: "CoNLL training data: a file or a folder of *.train files.")
+    var data = "../shared/data/ner/conll2003-en"
+
+    @Option(help: "Development data scored after each epoch (default: *.testa beside the training data).")
+    var dev: String?
+
+    @Option(help: "Where to write the model.")
+    var out = "Models/entities/en.bin"
+
+    @Option(help: "The language code recorded in the model.")
+    var language = "en"
+
+    @Option(help: "Passes over the training data.")
+    var epochs = 7
+
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Retokenize the data with Lector's tokenizer first, as the processor sees text."
+    )
+    var retokenize = true
+
+    @Option(help: "Hold out this share of the training sentences (from the end) as development data (0 to 1).")
+    var holdOut = 0.0
+
+    @Option(help: "Place names, one per line, for gazetteer features ('none' for none).")
+    var gazetteer = "Tools/entities/gazetteer-loc.txt"
+
+    @Option(help: "log2 of the number of feature buckets (18: a 4.7 MB model).")
+    var bucketBits = 18
+
+    func run() throws {
+        let files = try CoNLLFiles.resolve(data, role: .train)
+        var corpus = CoNLLCorpus(text: "")
+        for file in files {
+            corpus.sentences += CoNLLCorpus(text: try String(contentsOfFile: file, encoding: .utf8)).sentences
+        }
+        let devFiles =
+            try dev.map { try CoNLLFiles.resolve($0, role: .dev) } ?? (try? CoNLLFiles.resolve(data, role: .dev)) ?? []
+        var devCorpus = CoNLLCorpus(text: "")
+        for file in devFiles {
+            devCorpus.sentences += CoNLLCorpus(text: try String(contentsOfFile: file, encoding: .utf8)).sentences
+        }
+        if holdOut > 0 {
+            let split = corpus.holdingOut(holdOut)
+            corpus = split.kept
+            if dev == nil { devCorpus = split.heldOut }
+        }
+        if retokenize {
+            corpus = corpus.retokenized()
+            devCorpus = devCorpus.retokenized()
+        }
+        print(
+            "training on \(files.joined(separator: ", ")): \(corpus.sentences.count) sentences, \(corpus.tokenCount) tokens"
+        )
+        let clock = ContinuousClock()
+        let start = clock.now
+        var trainer = PerceptronTrainer(language: language, bucketBits: bucketBits, epochs: epochs)
+        if gazetteer != "none" {
+            trainer.gazetteer = Gazetteer(lines: try String(contentsOfFile: gazetteer, encoding: .utf8))
+            print("gazetteer \(gazetteer): \(trainer.gazetteer.count) names")
+        }
+        trainer.onEpoch = { epoch, model in
+            let elapsed = clock.now - start
+            guard !devCorpus.sentences.isEmpty else {
+                print("epoch \(epoch): \(elapsed)")
+                return
+            }
+            let scores = model.score(devCorpus)
+            let perType = NamedType.allCases.map { "\($0.conllLabel) \(String(format: "%.2f", scores.counts($0).f1))" }
+            print(
+                "epoch \(epoch): dev F1 \(String(format: "%.2f", scores.overall.f1)) (\(perType.joined(separator: ", "))) after \(elapsed)"
+            )
+        }
+        let model = trainer.train(corpus)
+        let bytes = model.serialized
+        try Data(bytes).write(to: URL(fileURLWithPath: out))
+        print("wrote \(out): \(bytes.count) bytes; trained in \(clock.now - start)")
+    }
+}
+
+/// Finds CoNLL files in a path given on the command line.
+enum CoNLLFiles {
+    /// Which split is wanted.
+    enum Role { case train, dev }
+
+    /// The files of a split: the path itself when it is a file, else the matching files in it.
+    static func resolve(_ path: String, role: Role) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ValidationError("no such file or folder: \(path)")
+        }
+        guard isDirectory.boolValue else {
+            guard !path.hasSuffix("testb") else { throw ValidationError("refusing a test split: \(path)") }
+            return [path]
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+        let suffix = role == .train ? ".train" : ".testa"
+        let files = names.filter { $0.hasSuffix(suffix) }.map { path + "/" + $0 }
+        guard !files.isEmpty else { throw ValidationError("no *\(suffix) file in \(path)") }
+        return files
+    }
+}

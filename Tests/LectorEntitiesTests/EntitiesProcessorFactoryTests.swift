@@ -1,0 +1,99 @@
+import LectorCore
+import LectorEntities
+import LectorPipeline
+import LectorTestSupport
+import Logging
+import Testing
+
+@Suite("EntitiesProcessorFactory")
+struct EntitiesProcessorFactoryTests {
+    private func make(_ options: [(String, Option)]) throws -> any Processor {
+        let location = LectorCore.SourceLocation(line: 1, column: 1)
+        let entries = options.map { key, option in
+            ConfigEntry(key: key, keyLocation: location, value: option.value(at: location))
+        }
+        var reader = try ProcessorOptions(ConfigValue(.mapping(entries), at: location))
+        let processor = try EntitiesProcessorFactory().makeProcessor(options: &reader)
+        try reader.finish()
+        return processor
+    }
+
+    @Test("options are read and described")
+    func options() throws {
+        let factory = EntitiesProcessorFactory()
+        #expect(factory.options.map(\.name) == ["types", "min_confidence", "languages"])
+        #expect(!factory.summary.isEmpty)
+        let processor = try #require(
+            make([("types", .list(["person", "DATE"])), ("min_confidence", .scalar("0.7"))]) as? EntitiesProcessor
+        )
+        #expect(processor.types == Set<EntityType>([.person, .date]))
+        #expect(processor.minimumConfidence == 0.7)
+        #expect(processor.supportedLanguages == ["en", "es"])
+        let english = try make([("languages", .list(["en"]))])
+        #expect(english.supportedLanguages == ["en"])
+    }
+
+    @Test(
+        "bad options are configuration errors",
+        arguments: [
+            ("types", Option.list(["PERSN"]), "did you mean 'PERSON'"),
+            ("types", Option.list([]), "at least one type"),
+            ("min_confidence", Option.scalar("1.5"), "min_confidence must be between"),
+            ("languages", Option.list(["xx"]), "no entity model for 'xx'"),
+            ("min_confidense", Option.scalar("0.5"), "did you mean 'min_confidence'"),
+        ]
+    )
+    func badOptions(key: String, option: Option, message: String) {
+        #expect {
+            _ = try make([(key, option)])
+        } throws: { error in
+            (error as? ProcessorError)?.message.contains(message) == true
+        }
+    }
+
+    @Test("a document in another language is skipped with a reason")
+    func languageSkip() throws {
+        let fakeLanguage = ClosureProcessorFactory(name: "fakelang", provides: ["language"]) { _ in
+            SetLanguage(code: "de")
+        }
+        let chain = try ChainBuilder(registry: ProcessorRegistry.builtIn.adding([fakeLanguage]))
+            .build(processors: ["fakelang", "entities"])
+        let result = chain.run(
+            Document(id: "de", text: "Angela Merkel sprach in Berlin."),
+            logger: Logger(label: "test")
+        )
+        let step = try #require(result.steps.last)
+        #expect(step.name == "entities")
+        guard case .skipped(let reason) = step.status else {
+            Issue.record("expected a skip, got \(step.status)")
+            return
+        }
+        #expect(reason.contains("language 'de' is not supported"))
+        #expect(result.document.annotations["entities"] == nil)
+    }
+}
+
+/// An option value in a test: a scalar or a list of scalars.
+enum Option: Sendable {
+    case scalar(String)
+    case list([String])
+
+    func value(at location: LectorCore.SourceLocation) -> ConfigValue {
+        switch self {
+        case .scalar(let text): ConfigValue(.scalar(text, quoted: false), at: location)
+        case .list(let items):
+            ConfigValue(.sequence(items.map { ConfigValue(.scalar($0, quoted: false), at: location) }), at: location)
+        }
+    }
+}
+
+/// Sets the document's language, as a language step would.
+private struct SetLanguage: Processor {
+    let code: String
+
+    func process(_ document: Document, context: ProcessingContext) -> Document {
+        var document = document
+        document.annotations["language"] = ["code": .string(code)]
+        return document
+    }
+}

@@ -1,0 +1,145 @@
+import LectorCore
+import LectorEntities
+import LectorText
+import Logging
+import Testing
+
+@Suite("EntitiesProcessor")
+struct EntitiesProcessorTests {
+    @Test("a known article gives people, places, organisations and values")
+    func knownArticle() throws {
+        let list = entities(summitArticle, date: "2022-02-16")
+        #expect(entity(list, "PERSON", "Vladimir Putin") != nil)
+        #expect(entity(list, "PERSON", "Olaf Scholz") != nil)
+        #expect(entity(list, "LOC", "Moscow") != nil)
+        #expect(entity(list, "LOC", "Brussels") != nil)
+        #expect(entity(list, "ORG", "European Union") != nil)
+        #expect(entity(list, "MISC", "Russian") != nil)
+        let troops = try #require(entity(list, "QUANTITY", "1,50,000 troops"))
+        #expect(troops["value"] == 150_000)
+        #expect(troops["unit"] == "troops")
+        let money = try #require(entity(list, "MONEY", "$1.5 billion"))
+        #expect(money["value"] == 1_500_000_000)
+        #expect(money["currency"] == "USD")
+        #expect(entity(list, "PERCENT", "12.5%")?["value"] == 12.5)
+    }
+
+    @Test("mentions of one entity are grouped under the longest form")
+    func grouping() throws {
+        let list = entities(summitArticle, date: "2022-02-16")
+        let putin = try #require(entity(list, "PERSON", "Vladimir Putin"))
+        #expect(putin["count"] == 2)
+        let texts = putin["mentions"]?.arrayValue?.compactMap { $0["text"]?.stringValue }
+        #expect(texts == ["Vladimir Putin", "Putin"])
+        let nato = try #require(entity(list, "ORG", "North Atlantic Treaty Organization"))
+        #expect(nato["mentions"]?.arrayValue?.compactMap { $0["text"]?.stringValue }.contains("NATO") == true)
+        #expect(list.filter { $0["text"] == "Putin" }.isEmpty)
+        let saliences = list.compactMap { $0["salience"]?.doubleValue }
+        #expect(saliences == saliences.sorted(by: >))
+        #expect(abs(saliences.reduce(0, +) - 1) < 0.01)
+        #expect(list.first?["text"] == "Vladimir Putin")
+    }
+
+    @Test("dates resolve against metadata.date; the same day groups")
+    func datesAgainstMetadata() throws {
+        let list = entities(summitArticle, date: "2022-02-16")
+        let day = try #require(list.first { $0["type"] == "DATE" && $0["value"] == "2022-02-15" })
+        #expect(day["count"] == 2)
+        #expect(list.contains { $0["type"] == "DATE" && $0["text"] == "Wednesday" && $0["value"] == "2022-02-16" })
+        let undated = entities(summitArticle)
+        #expect(undated.contains { $0["text"] == "February 15" && $0["value"] == "--02-15" })
+    }
+
+    @Test(
+        "every mention's offsets slice back to its text",
+        arguments: [
+            summitArticle,
+            "Ünïcödé 🎉 Angela Merkel visitó Madrid y habló con Pedro Sánchez el 3 de mayo.\n\nZürich – Nestlé's CEO met Tim Cook.",
+            "",
+        ]
+    )
+    func offsets(text: String) {
+        let scalars = ScalarText(text)
+        for item in entities(text) {
+            for mention in item["mentions"]?.arrayValue ?? [] {
+                let start = mention["start"]?.intValue ?? -1
+                let end = mention["end"]?.intValue ?? -1
+                #expect(start >= 0 && start < end && end <= scalars.count)
+                #expect(scalars.slice(start..<end) == mention["text"]?.stringValue)
+            }
+        }
+    }
+
+    @Test("random text never breaks offsets, values or JSON")
+    func randomText() throws {
+        let pieces = [
+            "Putin", "NATO", "said", "on", "February", "15", "1,50,000", "troops", "$", "1.5", "billion", "%",
+            "€20m", "Rs", "crore", "Monday", "de", "mayo", "12,5", "por", "ciento", "'s", "\n", "\n\n", "🎉", "Zürich",
+            "9999999999999999999999999999999999999", "–", ".", ",", "(", ")", "U.S.", "Feb.", "2022-02-30", "10:30",
+        ]
+        var state: UInt64 = 42
+        for _ in 0..<200 {
+            var words: [String] = []
+            for _ in 0..<40 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                words.append(pieces[Int(state >> 33) % pieces.count])
+            }
+            let text = words.joined(separator: state & 1 == 0 ? " " : "")
+            let scalars = ScalarText(text)
+            let list = entities(text, date: "2022-02-16")
+            let encoded = JSONValue.array(list).encodedString()
+            #expect(try JSONValue.parse(Array(encoded.utf8)) == .array(list))
+            for mention in list.flatMap({ $0["mentions"]?.arrayValue ?? [] }) {
+                let start = try #require(mention["start"]?.intValue)
+                let end = try #require(mention["end"]?.intValue)
+                #expect(0 <= start && start < end && end <= scalars.count)
+                #expect(scalars.slice(start..<end) == mention["text"]?.stringValue)
+            }
+        }
+    }
+
+    @Test("a possessive is split off a name")
+    func possessive() {
+        let list = entities("Nestlé's chief met Apple's Tim Cook in Zurich.")
+        #expect(list.contains { $0["text"] == "Tim Cook" && $0["type"] == "PERSON" })
+        #expect(!list.contains { ($0["text"]?.stringValue ?? "").hasSuffix("'s") })
+    }
+
+    @Test("the types option keeps only the types asked for")
+    func typesFilter() throws {
+        let processor = try EntitiesProcessor(types: [.person, .money])
+        let list = entities(summitArticle, processor: processor)
+        #expect(!list.isEmpty)
+        #expect(Set(list.compactMap { $0["type"]?.stringValue }) == ["PERSON", "MONEY"])
+    }
+
+    @Test("min_confidence drops uncertain named mentions but not rule-based ones")
+    func minimumConfidence() throws {
+        let strict = try EntitiesProcessor(minimumConfidence: 1)
+        let list = entities(summitArticle, processor: strict)
+        #expect(!list.contains { ["PERSON", "ORG", "LOC", "MISC"].contains($0["type"]?.stringValue ?? "") })
+        #expect(list.contains { $0["type"] == "MONEY" })
+        let loose = entities(summitArticle)
+        #expect(loose.allSatisfy { ($0["confidence"]?.doubleValue ?? 0) >= 0.5 })
+    }
+
+    @Test("without a language step, Spanish text is recognised by its function words")
+    func spanishGuess() {
+        let list = entities("El presidente Pedro Sánchez viajó a Bruselas para reunirse con la Comisión Europea.")
+        #expect(list.contains { $0["text"] == "Pedro Sánchez" && $0["type"] == "PERSON" })
+        #expect(list.contains { $0["text"] == "Bruselas" && $0["type"] == "LOC" })
+    }
+
+    @Test("Spanish text uses the Spanish model")
+    func spanish() {
+        var document = Document(
+            id: "es",
+            text: "El presidente Pedro Sánchez viajó a Bruselas para reunirse con la Comisión Europea."
+        )
+        document.annotations["language"] = ["code": "es"]
+        let result = defaultProcessor.process(document, context: .init(logger: .init(label: "test")))
+        let list = result.annotations["entities"]?.arrayValue ?? []
+        #expect(list.contains { $0["text"] == "Pedro Sánchez" && $0["type"] == "PERSON" })
+        #expect(list.contains { $0["text"] == "Bruselas" && $0["type"] == "LOC" })
+    }
+}
