@@ -68,11 +68,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "LectorSentiment",
+            dependencies: ["LectorCore", "LectorText"],
+            path: "Plugins/Sentiment",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LectorPipeline",
             dependencies: [
                 "LectorCore", "LectorConfig", "LectorText", "LectorMetadata", "LectorExternal",
                 "LectorSummary",
-                "LectorEntities",
+                "LectorEntities", "LectorSentiment",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -90,7 +96,7 @@ let package = Package(
             name: "lector",
             dependencies: [
                 "LectorCore", "LectorConfig", "LectorPipeline", "LectorText", "LectorDaemon",
-                "LectorSummary", "LectorEntities",
+                "LectorSummary", "LectorEntities", "LectorSentiment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -163,6 +169,14 @@ let package = Package(
             name: "LectorEntitiesTests",
             dependencies: [
                 "LectorEntities", "LectorCore", "LectorText", "LectorPipeline", "LectorTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LectorSentimentTests",
+            dependencies: [
+                "LectorSentiment", "LectorCore", "LectorPipeline", "LectorTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

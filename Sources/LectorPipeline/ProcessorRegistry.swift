@@ -2,6 +2,7 @@ public import LectorCore
 import LectorEntities
 import LectorExternal
 import LectorMetadata
+import LectorSentiment
 import LectorSummary
 
 /// The processors a chain can name, by their `config.yaml` name.
@@ -29,10 +30,10 @@ public struct ProcessorRegistry: Sendable {
     /// Every processor that ships inside the `lector` binary.
     public static let builtIn = ProcessorRegistry(
         [
-            MetadataProcessorFactory(), EntitiesProcessorFactory(), SummaryProcessorFactory(), ExecPluginFactory(),
-            LibraryPluginFactory(),
+            MetadataProcessorFactory(), EntitiesProcessorFactory(), SummaryProcessorFactory(),
+            SentimentProcessorFactory(), ExecPluginFactory(), LibraryPluginFactory(),
         ],
-        defaultChain: ["metadata", "entities", "summary"]
+        defaultChain: ["metadata", "entities", "summary", "sentiment"]
     )
 
     /// The names, in order.

@@ -5,6 +5,8 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Measure a processor's quality and throughput on a data folder.",
-        subcommands: [MetadataEvalCommand.self, EntitiesEvalCommand.self, SummaryEvalCommand.self]
+        subcommands: [
+            MetadataEvalCommand.self, EntitiesEvalCommand.self, SummaryEvalCommand.self, SentimentEvalCommand.self,
+        ]
     )
 }

@@ -1,0 +1,91 @@
+/// The words the sentiment scorer knows: valences and the rule words around them.
+///
+/// Loaded from `Models/sentiment/lexicon.tsv` (see `Models/sentiment/README.md`): one
+/// `KIND<TAB>WORD<TAB>VALUE` entry a line. Words are lowercase.
+package struct SentimentLexicon: Sendable {
+    /// What the lexicon knows about one word.
+    package struct Entry: Sendable, Equatable {
+        /// Valence on VADER's scale, -4 (most negative) to +4; 0 when the word has none.
+        package var valence: Float = 0
+        /// Scale an intensifier adds to the next sentiment word (0.3, or -0.3 for a dampener).
+        package var boost: Float = 0
+        /// Whether the word negates what follows.
+        package var negates = false
+        /// For a contrast word (`but`), the weight of the clause before it; 0 otherwise.
+        package var contrastWeight: Float = 0
+        /// For a hedge (`may`), the scale of the clause's sentiment; 0 otherwise.
+        package var hedge: Float = 0
+        /// For a word of change (`rose` +, `fell` −), its signed strength; 0 otherwise.
+        package var direction: Float = 0
+        /// For a quantity (`profit` +1, `loss` −1), whether more of it is good; 0 otherwise.
+        package var quantity: Float = 0
+        /// The learned layer's weight of the word (0 without a layer).
+        package var learned: Float = 0
+        /// The learned layer's weight of the word under negation.
+        package var learnedNegated: Float = 0
+    }
+
+    /// The entries by lowercase word.
+    package let entries: [String: Entry]
+
+    /// Creates a lexicon from entries.
+    ///
+    /// - Parameter entries: The entries by lowercase word.
+    package init(entries: [String: Entry]) {
+        self.entries = entries
+    }
+
+    /// Parses the lexicon file.
+    ///
+    /// - Parameter bytes: The file's UTF-8 bytes.
+    /// - Throws: ``SentimentModelError`` naming the first malformed line.
+    package init(parsing bytes: [UInt8]) throws(SentimentModelError) {
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(8192)
+        var number = 0
+        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            number += 1
+            guard !line.isEmpty, line.first != UInt8(ascii: "#") else { continue }
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            guard fields.count == 3, fields[0].count == 1, let kind = fields[0].first,
+                let value = Float(String(decoding: fields[2], as: UTF8.self)), !fields[1].isEmpty
+            else {
+                throw SentimentModelError(file: "lexicon.tsv", line: number, message: "expected KIND, WORD and VALUE")
+            }
+            let word = String(decoding: fields[1], as: UTF8.self)
+            var entry = entries[word] ?? Entry()
+            switch kind {
+            case UInt8(ascii: "v"): entry.valence = value
+            case UInt8(ascii: "b"): entry.boost = value
+            case UInt8(ascii: "n"): entry.negates = true
+            case UInt8(ascii: "c"): entry.contrastWeight = value
+            case UInt8(ascii: "h"): entry.hedge = value
+            case UInt8(ascii: "u"): entry.direction = value
+            case UInt8(ascii: "d"): entry.direction = -value
+            case UInt8(ascii: "q"): entry.quantity = value
+            default:
+                throw SentimentModelError(file: "lexicon.tsv", line: number, message: "unknown kind")
+            }
+            entries[word] = entry
+        }
+        self.entries = entries
+    }
+
+    /// This lexicon with the learned layer's word weights folded into its entries, so that
+    /// scoring looks each word up once.
+    ///
+    /// - Parameter layer: The learned layer.
+    /// - Returns: The merged lexicon.
+    package func merging(_ layer: LearnedLayer) -> SentimentLexicon {
+        var merged = entries
+        for (word, weight) in layer.wordWeights { merged[word, default: Entry()].learned = weight }
+        for (word, weight) in layer.negatedWeights { merged[word, default: Entry()].learnedNegated = weight }
+        return SentimentLexicon(entries: merged)
+    }
+
+    /// The entry for a lowercase word, if any.
+    @inline(__always)
+    package subscript(word: String) -> Entry? {
+        entries[word]
+    }
+}

@@ -1,0 +1,67 @@
+import Glibc
+
+/// What the rules found in a span of text (a clause, a sentence or a whole document), the
+/// input of both the rule score and the learned layer.
+package struct SentimentFeatures: Sendable, Equatable {
+    /// The names of the dense features, in the order ``dense`` gives them.
+    package static let names = ["rule", "positive", "negative", "finance", "emphasis", "length"]
+
+    /// The sum of the positive word contributions and finance compositions (valence
+    /// scale, -4…4 per word).
+    package var positive: Float = 0
+    /// The sum of the negative word contributions, as a positive number.
+    package var negative: Float = 0
+    /// The sum of the finance compositions (`profit rose` +, `costs rose` −), also counted
+    /// in ``positive`` or ``negative``.
+    package var finance: Float = 0
+    /// Exclamation marks (at most three a sentence count).
+    package var exclamations: Float = 0
+    /// Word tokens seen.
+    package var wordCount: Float = 0
+    /// The sum of the learned layer's word weights (0 without a layer).
+    package var learnedWords: Float = 0
+    /// The words, lowercase, negated ones prefixed with `¬`, when the scorer collects them
+    /// (to train the learned layer); empty otherwise.
+    package var words: [String] = []
+    /// The scale of the word weights (below 1 for long documents).
+    package var wordScale: Float = 1
+
+    /// Creates empty features.
+    package init() {}
+
+    /// The signed rule sum: positive minus negative (finance included), emphasised by `!`.
+    package var ruleSum: Float {
+        let sum = positive - negative
+        guard sum != 0 else { return 0 }
+        return sum + (sum > 0 ? 1 : -1) * 0.3 * min(exclamations, 3)
+    }
+
+    /// The rule score, in -1…1.
+    package var ruleScore: Float {
+        tanhf(ruleSum / 3)
+    }
+
+    /// The dense features, in ``names`` order, each roughly in -1…1.
+    package var dense: [Float] {
+        let sum = ruleSum
+        return [
+            tanhf(sum / 3), tanhf(positive / 4), tanhf(negative / 4), tanhf(finance / 2),
+            sum == 0 ? 0 : (sum > 0 ? 1 : -1) * min(exclamations, 3) / 3, min(1, wordCount / 40),
+        ]
+    }
+
+    /// Adds another span's features, scaling its contributions.
+    ///
+    /// - Parameters:
+    ///   - other: The span to add.
+    ///   - weight: The scale of its sums.
+    package mutating func add(_ other: SentimentFeatures, weight: Float = 1) {
+        positive += other.positive * weight
+        negative += other.negative * weight
+        finance += other.finance * weight
+        exclamations += other.exclamations
+        wordCount += other.wordCount
+        learnedWords += other.learnedWords
+        words.append(contentsOf: other.words)
+    }
+}

@@ -1,0 +1,126 @@
+extension SentimentScorer {
+    /// How far back an intensifier or a negator reaches, in words.
+    private static let reach = 3
+    /// How far a word of change looks for its quantity, in words (within its clause).
+    private static let quantityReach = 10
+    /// A word of change with no quantity in reach (`shares fell 5 %`) and no valence of its
+    /// own counts this share of a composition, as if what changed were good to have more of.
+    private static let bareDirection: Float = 0.5
+    /// What a negator does to a valence.
+    private static let negation: Float = -0.7
+    /// The strength of a finance composition, on the valence scale.
+    private static let composition: Float = 2.4
+
+    /// Applies the rules to a sentence's words: compositions, intensifiers, capitals,
+    /// negation, contrast, and clause numbers.
+    func applyRules(_ words: inout [ScoredWord]) {
+        guard !words.isEmpty else { return }
+        let mixedCase = words.contains { $0.isLetters && !$0.isCapitals }
+        markClauses(&words)
+        markHedgingPhrases(&words)
+        var consumed = [Bool](repeating: false, count: words.count)
+        for index in words.indices where words[index].entry.direction != 0 {
+            let entry = words[index].entry
+            var value: Float
+            if let quantity = nearestQuantity(words, around: index, consumed: consumed) {
+                value = entry.direction * words[quantity].entry.quantity * Self.composition
+                consumed[quantity] = true
+            } else if entry.valence == 0 {
+                value = entry.direction * Self.bareDirection * Self.composition
+            } else {
+                continue
+            }
+            if negated(words, at: index) { value *= Self.negation }
+            words[index].finance = value
+            consumed[index] = true
+        }
+        for index in words.indices {
+            words[index].isNegated = negated(words, at: index)
+            let entry = words[index].entry
+            guard !consumed[index], entry.valence != 0, !entry.negates, entry.boost == 0 else { continue }
+            var value = entry.valence
+            var boost: Float = 0
+            for back in 1...Self.reach where index - back >= 0 {
+                if words[index - back + 1].followsBreak, back > 1 { break }
+                boost += words[index - back].entry.boost * (1 - 0.1 * Float(back - 1))
+            }
+            value *= max(0.2, 1 + boost)
+            if mixedCase, words[index].isCapitals { value *= 1.25 }
+            if words[index].isNegated { value *= Self.negation }
+            words[index].contribution = value
+        }
+        applyHedges(&words)
+        applyContrast(&words)
+    }
+
+    /// Whether a negator stands in the three words before `index`, in the same scope.
+    private func negated(_ words: [ScoredWord], at index: Int) -> Bool {
+        if words[index].key.hasSuffix("n't") { return false }
+        for back in 1...Self.reach where index - back >= 0 {
+            if words[index - back + 1].followsBreak { return false }
+            if words[index - back].entry.negates { return true }
+            if words[index - back].entry.contrastWeight != 0 { return false }
+        }
+        return false
+    }
+
+    /// The quantity a word of change is about: its object right after it (`slashes
+    /// dividend`, `increase in capital`), else its subject before it (`profit rose`), else
+    /// one further on; within the clause and ``quantityReach``.
+    private func nearestQuantity(_ words: [ScoredWord], around index: Int, consumed: [Bool]) -> Int? {
+        func isQuantity(_ candidate: Int) -> Bool {
+            words.indices.contains(candidate) && words[candidate].clause == words[index].clause
+                && words[candidate].entry.quantity != 0 && !consumed[candidate]
+        }
+        for distance in 1...2 where isQuantity(index + distance) { return index + distance }
+        for distance in 1...Self.quantityReach where isQuantity(index - distance) { return index - distance }
+        for distance in 3...Self.quantityReach where isQuantity(index + distance) { return index + distance }
+        return nil
+    }
+
+    /// `kind of` and `sort of` dampen what follows; `kind` there is not kindness.
+    private func markHedgingPhrases(_ words: inout [ScoredWord]) {
+        for index in words.indices.dropLast() where words[index + 1].key == "of" {
+            guard words[index].key == "kind" || words[index].key == "sort" else { continue }
+            words[index].entry.valence = 0
+            words[index].entry.boost = -0.3
+        }
+    }
+
+    private func markClauses(_ words: inout [ScoredWord]) {
+        var clause = 0
+        for index in words.indices {
+            if words[index].entry.contrastWeight != 0, index > 0 { clause += 1 }
+            words[index].clause = clause
+        }
+    }
+
+    private func applyHedges(_ words: inout [ScoredWord]) {
+        var scale: [Int: Float] = [:]
+        for word in words where word.entry.hedge != 0 { scale[word.clause] = word.entry.hedge }
+        guard !scale.isEmpty else { return }
+        for index in words.indices {
+            guard let factor = scale[words[index].clause] else { continue }
+            words[index].contribution *= factor
+            words[index].finance *= factor
+        }
+    }
+
+    /// Before `but` counts less and after it more; the clause `although` opens (up to the
+    /// next comma) counts less.
+    private func applyContrast(_ words: inout [ScoredWord]) {
+        for index in words.indices {
+            let weight = words[index].entry.contrastWeight
+            guard weight != 0, weight != 1 else { continue }
+            if ["although", "though", "whereas", "while"].contains(words[index].key) {
+                var end = index + 1
+                while end < words.count, !words[end].followsBreak { end += 1 }
+                for inner in index..<end { words[inner].weight *= weight }
+                for after in end..<words.count { words[after].weight *= 1.2 }
+            } else if index > 0 {
+                for before in 0..<index { words[before].weight *= weight }
+                for after in index..<words.count { words[after].weight *= 1.5 }
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package import LectorText
+
+/// Scores text with the lexicon and rules, then (when loaded) the learned layer.
+///
+/// Per sentence: each word's valence, scaled by intensifiers in the three words before it
+/// (`very good`), by capitals in mixed-case text (`GOOD`), and reversed and damped by a
+/// negator in scope (`not good`: three words back, not across `,` `;` `:`). A word of
+/// change next to a quantity composes (`profit rose` +, `losses widened` −, `costs fell` +)
+/// instead of counting the words' own valences. Contrast words reweigh clauses: before
+/// `but` counts half, after it one and a half; the clause an `although` opens counts less.
+/// Exclamation marks emphasise. The sums become ``SentimentFeatures``, which the learned
+/// layer (or, without one, `tanh(sum / 3)`) turns into a score in -1…1.
+package struct SentimentScorer: Sendable {
+    /// The lexicon, with the learned layer's word weights folded in.
+    package let lexicon: SentimentLexicon
+    /// The learned layer, or `nil` to use the rule score alone.
+    package let layer: LearnedLayer?
+    /// Whether features list their words (for training the learned layer); off by default.
+    package var collectsWords = false
+
+    /// Creates a scorer.
+    ///
+    /// - Parameters:
+    ///   - lexicon: The lexicon.
+    ///   - layer: The learned layer, or `nil` for rules only.
+    package init(lexicon: SentimentLexicon, layer: LearnedLayer?) {
+        self.lexicon = layer.map { lexicon.merging($0) } ?? lexicon
+        self.layer = layer
+    }
+
+    /// The score of a span's features, in -1…1.
+    ///
+    /// - Parameter features: The features.
+    /// - Returns: The learned score, or the rule score without a learned layer.
+    package func score(_ features: SentimentFeatures) -> Float {
+        guard features.wordCount > 0 else { return 0 }
+        return layer?.score(features) ?? features.ruleScore
+    }
+
+    /// Analyses every sentence of a text.
+    ///
+    /// - Parameter text: The text.
+    /// - Returns: The sentences in order, each with its features and clauses.
+    package func analyze(_ text: ScalarText) -> [SentenceAnalysis] {
+        let tokens = Tokenizer.tokenize(text)
+        let sentences = SentenceSplitter.split(text, tokens: tokens)
+        var analyses: [SentenceAnalysis] = []
+        analyses.reserveCapacity(sentences.count)
+        var cursor = 0
+        for sentence in sentences {
+            while cursor < tokens.count, tokens[cursor].start < sentence.start { cursor += 1 }
+            var last = cursor
+            while last < tokens.count, tokens[last].end <= sentence.end { last += 1 }
+            analyses.append(analyze(sentence, tokens: tokens[cursor..<last], text: text))
+            cursor = last
+        }
+        return analyses
+    }
+
+    /// The features of a whole document from its sentences.
+    ///
+    /// Sums over sentences, scaled by `min(1, sqrt(3 / count))` so that a long article's
+    /// score reflects the balance of its sentences rather than its length.
+    ///
+    /// - Parameter sentences: The analysed sentences.
+    /// - Returns: The document's features.
+    package static func documentFeatures(_ sentences: [SentenceAnalysis]) -> SentimentFeatures {
+        var total = SentimentFeatures()
+        let scale = min(1, (3 / Float(max(1, sentences.count))).squareRoot())
+        for sentence in sentences { total.add(sentence.features, weight: scale) }
+        total.wordScale = scale
+        return total
+    }
+
+    private func analyze(_ sentence: Sentence, tokens: ArraySlice<Token>, text: ScalarText) -> SentenceAnalysis {
+        var words = scoredWords(tokens, text: text)
+        var features = SentimentFeatures()
+        features.exclamations = Float(min(3, exclamations(tokens, text: text)))
+        applyRules(&words)
+        var clauses: [SentenceAnalysis.Clause] = []
+        var clauseFeatures = SentimentFeatures()
+        var clauseStart = sentence.start
+        var clauseEnd = sentence.start
+        var clause = 0
+        for word in words {
+            if word.clause != clause {
+                clauses.append(.init(start: clauseStart, end: clauseEnd, features: clauseFeatures))
+                clauseFeatures = SentimentFeatures()
+                clauseStart = word.start
+                clause = word.clause
+            }
+            clauseEnd = word.end
+            let learned = word.isLetters ? (word.isNegated ? word.entry.learnedNegated : word.entry.learned) : 0
+            accumulate(word, weight: word.weight, learned: learned, into: &features)
+            accumulate(word, weight: 1, learned: learned, into: &clauseFeatures)
+        }
+        clauses.append(.init(start: clauseStart, end: sentence.end, features: clauseFeatures))
+        return SentenceAnalysis(start: sentence.start, end: sentence.end, features: features, clauses: clauses)
+    }
+
+    private func accumulate(_ word: ScoredWord, weight: Float, learned: Float, into features: inout SentimentFeatures) {
+        let value = (word.contribution + word.finance) * weight
+        if value > 0 { features.positive += value } else { features.negative -= value }
+        features.finance += word.finance * weight
+        features.wordCount += 1
+        features.learnedWords += learned
+        if collectsWords, word.isLetters { features.words.append(word.isNegated ? "¬" + word.key : word.key) }
+    }
+
+    private func exclamations(_ tokens: ArraySlice<Token>, text: ScalarText) -> Int {
+        var count = 0
+        for token in tokens where token.kind == .punctuation {
+            for offset in token.range where text.scalars[offset] == "!" { count += 1 }
+        }
+        return count
+    }
+}

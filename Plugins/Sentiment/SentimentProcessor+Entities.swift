@@ -1,0 +1,58 @@
+import LectorCore
+
+extension SentimentProcessor {
+    /// Scores each entity from the clauses that mention it.
+    ///
+    /// Reads the entities step's shape, `[{"text", "type", "count", "mentions": [{"start",
+    /// "end", "text"}]}]` with scalar offsets. Each mention contributes the features of its
+    /// clause (a sentence split at `but`, `while`, `;` …), so in "Analysts praised Apple but
+    /// criticised Samsung" Apple gets the praise and Samsung the criticism. A clause shared
+    /// by several mentions of one entity counts once.
+    ///
+    /// - Parameters:
+    ///   - entities: The `entities` annotation.
+    ///   - sentences: The analysed sentences.
+    /// - Returns: `{"text", "type", "score", "mentions"}` per entity with enough mentions,
+    ///   in the entities step's order.
+    func entityScores(_ entities: [JSONValue], sentences: [SentenceAnalysis]) -> [JSONObject] {
+        var results: [JSONObject] = []
+        for entity in entities {
+            guard let name = entity["text"]?.stringValue, let mentions = entity["mentions"]?.arrayValue else {
+                continue
+            }
+            var features = SentimentFeatures()
+            var seen: Set<Int> = []
+            var found = 0
+            for mention in mentions {
+                guard let start = mention["start"]?.intValue, let index = sentenceIndex(containing: start, sentences)
+                else { continue }
+                found += 1
+                let sentence = sentences[index]
+                let clause = sentence.clauses.firstIndex { start < $0.end } ?? sentence.clauses.count
+                guard seen.insert(index * 1024 + clause).inserted else { continue }
+                features.add(sentence.features(at: start))
+            }
+            guard found >= options.minMentions else { continue }
+            let score = Double(scorer.score(features))
+            var object = JSONObject()
+            object["text"] = .string(name)
+            if let type = entity["type"] { object["type"] = type }
+            object["score"] = .double(Self.rounded(score))
+            object["label"] = .string(options.label(for: score))
+            object["mentions"] = .int(found)
+            results.append(object)
+        }
+        return results
+    }
+
+    private func sentenceIndex(containing offset: Int, _ sentences: [SentenceAnalysis]) -> Int? {
+        var low = 0
+        var high = sentences.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sentences[middle].end <= offset { low = middle + 1 } else { high = middle }
+        }
+        guard low < sentences.count, sentences[low].start <= offset else { return nil }
+        return low
+    }
+}

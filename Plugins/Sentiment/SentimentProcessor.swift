@@ -1,0 +1,100 @@
+public import LectorCore
+import LectorText
+
+/// The built-in `sentiment` processor: the article's tone, per sentence and per entity.
+///
+/// Writes `annotations["sentiment"]`:
+/// ```
+/// {"score": -0.42, "label": "negative", "confidence": 0.81,
+///  "sentences": [{"start": 0, "end": 171, "score": -0.1, "label": "neutral"}, …],
+///  "entities": [{"text": "NATO", "type": "ORG", "score": -0.35, "mentions": 4}, …]}
+/// ```
+/// `score` is in -1…1; `label` is `positive`, `neutral` or `negative` (see
+/// ``SentimentOptions/neutralBand``); `confidence` (0…1) grows with the distance from the
+/// nearest label boundary and is 0 for text with no words. Sentence offsets count Unicode
+/// scalars into the text, half-open. `entities` scores each entity of
+/// `annotations["entities"]` from the clauses that mention it, when the entities step ran
+/// first and `per_entity` is on. The lexicon is English, so the processor supports `en`.
+public struct SentimentProcessor: Processor {
+    /// The options.
+    public let options: SentimentOptions
+    let scorer: SentimentScorer
+
+    /// Creates a processor with the shared model.
+    ///
+    /// - Parameter options: The options.
+    /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the model
+    ///   files are missing or malformed.
+    public init(options: SentimentOptions = SentimentOptions()) throws {
+        self.init(options: options, scorer: try SentimentModel.shared())
+    }
+
+    /// Creates a processor with a given scorer.
+    ///
+    /// - Parameters:
+    ///   - options: The options.
+    ///   - scorer: The scorer.
+    package init(options: SentimentOptions, scorer: SentimentScorer) {
+        self.options = options
+        self.scorer = scorer
+    }
+
+    /// English: the lexicon's language.
+    public var supportedLanguages: Set<String>? { ["en"] }
+
+    /// Adds `annotations["sentiment"]`.
+    ///
+    /// - Parameters:
+    ///   - document: The document so far.
+    ///   - context: Per-document context (unused).
+    /// - Returns: The document with `sentiment` added.
+    public func process(_ document: Document, context: ProcessingContext) -> Document {
+        var result = document
+        result.annotations["sentiment"] = .object(annotation(for: document))
+        return result
+    }
+
+    /// The `sentiment` annotation of a document.
+    ///
+    /// - Parameter document: The document.
+    /// - Returns: The annotation's object.
+    public func annotation(for document: Document) -> JSONObject {
+        let text = ScalarText(document.text)
+        let sentences = scorer.analyze(text)
+        let features = SentimentScorer.documentFeatures(sentences)
+        let score = Double(scorer.score(features))
+        var object = JSONObject()
+        object["score"] = .double(Self.rounded(score))
+        object["label"] = .string(options.label(for: score))
+        object["confidence"] = .double(Self.rounded(features.wordCount > 0 ? confidence(of: score) : 0))
+        if options.sentences {
+            object["sentences"] = .array(
+                sentences.map { sentence in
+                    let value = Double(scorer.score(sentence.features))
+                    return [
+                        "start": .int(sentence.start), "end": .int(sentence.end),
+                        "score": .double(Self.rounded(value)), "label": .string(options.label(for: value)),
+                    ]
+                }
+            )
+        }
+        if options.perEntity, let entities = document.annotations["entities"]?.arrayValue {
+            object["entities"] = .array(entityScores(entities, sentences: sentences).map(JSONValue.object))
+        }
+        return object
+    }
+
+    /// 0.5 at a label boundary, rising to 1 one band-width or more inside a polar label,
+    /// and to 1 at the middle of the neutral band.
+    func confidence(of score: Double) -> Double {
+        let band = options.neutralBand
+        let magnitude = abs(score)
+        guard band > 0 else { return min(1, 0.5 + magnitude) }
+        if magnitude < band { return 0.5 + 0.5 * (1 - magnitude / band) }
+        return min(1, 0.5 + 0.5 * (magnitude - band) / max(band, 0.25))
+    }
+
+    static func rounded(_ value: Double) -> Double {
+        (value * 1000).rounded() / 1000
+    }
+}

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import LectorCore
+import LectorSentiment
+import LectorText
+import Logging
+
+/// `lector eval sentiment PATH`: how well the sentiment processor agrees with human ratings.
+///
+/// PATH is a JSON Lines file or a folder of `*.jsonl` files laid out like
+/// `../shared/data/sentiment` (`id`, `set`, `text`, `score_norm` or null, `label`). Per
+/// set it prints Pearson r between our score and the human score (sets that have one),
+/// 3-class accuracy and macro-F1 against the gold label, and texts per second on one core
+/// (time measured around the processor calls only), then one JSON line with the same.
+struct SentimentEvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sentiment",
+        abstract: "Pearson r, 3-class accuracy and macro-F1 of the sentiment processor, and its throughput."
+    )
+
+    @Argument(help: "A *.jsonl file or a folder of them (e.g. ../shared/data/sentiment).")
+    var path: String
+
+    @Option(help: "Scores within ±band are neutral.")
+    var neutralBand = 0.1
+
+    @Option(help: "Which records: all, or the learned layer's train or holdout part (a fifth, by id).")
+    var part = "all"
+
+    @Flag(help: "Score with the lexicon and rules only, without the learned layer.")
+    var rulesOnly = false
+
+    @Option(help: "Also write each record's rule features as JSON Lines here (for Tools/sentiment/train.py).")
+    var dumpFeatures: String?
+
+    func validate() throws {
+        guard ["all", "train", "holdout"].contains(part) else { throw ValidationError("--part: all, train or holdout") }
+        guard (0...1).contains(neutralBand) else { throw ValidationError("--neutral-band must be in 0…1") }
+    }
+
+    func run() throws {
+        var scorer = try SentimentModel.load(learned: !rulesOnly)
+        scorer.collectsWords = dumpFeatures != nil
+        let processor = SentimentProcessor(
+            options: SentimentOptions(perEntity: false, sentences: true, neutralBand: neutralBand),
+            scorer: scorer
+        )
+        let context = ProcessingContext(logger: Logger(label: "lector.eval"))
+        var dump: [String] = []
+        var evaluations: [SentimentEvaluation] = []
+        let clock = ContinuousClock()
+        for file in try Self.files(at: path) {
+            let bytes = try FileReader.read(path: file, limit: 1 << 30)
+            let fallback = String((file.split(separator: "/").last ?? "").split(separator: ".").first ?? "")
+            for line in bytes.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+                guard let record = SentimentRecord(line: line, fallbackSet: fallback) else { continue }
+                if part != "all", record.isHeldOut != (part == "holdout") { continue }
+                let start = clock.now
+                let result = processor.process(Document(id: record.id, text: record.text), context: context)
+                let seconds = Self.seconds(clock.now - start)
+                let annotation = result.annotations["sentiment"]
+                let index =
+                    evaluations.firstIndex { $0.name == record.set }
+                    ?? {
+                        evaluations.append(SentimentEvaluation(name: record.set))
+                        return evaluations.count - 1
+                    }()
+                evaluations[index].add(
+                    score: annotation?["score"]?.doubleValue ?? 0,
+                    label: annotation?["label"]?.stringValue ?? "neutral",
+                    goldScore: record.score,
+                    goldLabel: record.label,
+                    seconds: seconds
+                )
+                if dumpFeatures != nil { dump.append(Self.featureLine(record, scorer: scorer)) }
+            }
+        }
+        guard !evaluations.isEmpty else { throw ValidationError("no sentiment records in \(path)") }
+        if let dumpFeatures {
+            try (dump.joined(separator: "\n") + "\n").write(toFile: dumpFeatures, atomically: true, encoding: .utf8)
+        }
+        SentimentReport(evaluations: evaluations, part: part, rulesOnly: rulesOnly, band: neutralBand).print()
+    }
+
+    private static func files(at path: String) throws -> [String] {
+        if FileReader.isRegularFile(path) { return [path] }
+        let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".jsonl") }
+        guard !names.isEmpty else { throw ValidationError("no *.jsonl files in \(path)") }
+        return names.sorted().map { path + "/" + $0 }
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    private static func featureLine(_ record: SentimentRecord, scorer: SentimentScorer) -> String {
+        let features = SentimentScorer.documentFeatures(scorer.analyze(ScalarText(record.text)))
+        let line: JSONValue = [
+            "id": .string(record.id), "set": .string(record.set), "holdout": .bool(record.isHeldOut),
+            "score": record.score.map(JSONValue.double) ?? .null, "label": .string(record.label),
+            "dense": .array(features.dense.map { .double(Double($0)) }),
+            "words": .array(features.words.map(JSONValue.string)), "word_scale": .double(Double(features.wordScale)),
+        ]
+        return line.encodedString()
+    }
+}

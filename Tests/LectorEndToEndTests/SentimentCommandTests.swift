@@ -1,0 +1,72 @@
+import Foundation
+import LectorCore
+import LectorTestSupport
+import Testing
+
+@Suite("lector sentiment", .serialized)
+struct SentimentCommandTests {
+    @Test("process --processors metadata,sentiment labels articles and validates", .timeLimit(.minutes(1)))
+    func processFiles() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let good = try scratch.write(
+            "good.txt",
+            text: "Title: Harbour reopens\n\nResidents celebrated the wonderful new harbour. Trade is booming.\n"
+        )
+        let bad = try scratch.write(
+            "bad.txt",
+            text: "The storm destroyed the pier and killed two fishermen. Losses widened at the port.\n"
+        )
+        let result = try LectorBinary.run(["process", "--processors", "metadata,sentiment", good, bad])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: UInt8(ascii: "\n"))
+        #expect(lines.count == 2)
+        var files: [String] = []
+        for (index, line) in lines.enumerated() {
+            files.append(try scratch.write("out\(index).json", Array(line)))
+        }
+        let documents = try lines.map { try JSONValue.parse($0) }
+        #expect(documents.first?["sentiment"]?["label"] == "positive")
+        #expect(documents.last?["sentiment"]?["label"] == "negative")
+        #expect(documents.first?["sentiment"]?["sentences"]?.arrayValue?.count == 2)
+        #expect(documents.first?["processing"]?["steps"]?.arrayValue?.last?["name"] == "sentiment")
+        let validation = try Repository.validateAgainstSchema(files)
+        #expect(validation.valid, "\(validation.report)")
+    }
+
+    @Test("process --jsonl gives a score and a label per line", .timeLimit(.minutes(1)))
+    func processJSONLines() throws {
+        let records: [JSONValue] = [
+            ["id": "a", "text": "Profits soared and investors were delighted."],
+            ["id": "b", "text": "The minister resigned after a damaging scandal."],
+            ["id": "c", "text": "The meeting is on Monday."],
+        ]
+        let input = Array((records.map { $0.encodedString() }.joined(separator: "\n") + "\n").utf8)
+        let result = try LectorBinary.run(["process", "--processors", "sentiment", "--jsonl"], input: input)
+        #expect(result.status == 0, "\(result.standardError)")
+        let documents = try result.standardOutput.split(separator: UInt8(ascii: "\n")).map { try JSONValue.parse($0) }
+        #expect(documents.map { $0["sentiment"]?["label"] } == ["positive", "negative", "neutral"])
+        #expect(documents.allSatisfy { $0["sentiment"]?["score"]?.doubleValue != nil })
+    }
+
+    @Test("lector eval sentiment prints Pearson r, accuracy, macro-F1 and throughput", .timeLimit(.minutes(1)))
+    func evalSentiment() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let records: [JSONValue] = [
+            ["id": "1", "set": "toy", "text": "A wonderful, moving film.", "score_norm": 0.8, "label": "positive"],
+            ["id": "2", "set": "toy", "text": "Dull and painfully bad.", "score_norm": -0.7, "label": "negative"],
+            ["id": "3", "set": "toy", "text": "It opens on Friday.", "score_norm": 0.0, "label": "neutral"],
+        ]
+        let file = try scratch.write("toy.jsonl", text: records.map { $0.encodedString() }.joined(separator: "\n"))
+        let result = try LectorBinary.run(["eval", "sentiment", file])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.output.contains("texts/s"), "\(result.output)")
+        let last = try #require(result.output.split(separator: "\n").last)
+        let figures = try JSONValue.parse(String(last))
+        #expect(figures["sets"]?["toy"]?["n"] == 3)
+        #expect(figures["sets"]?["toy"]?["accuracy"] == 1)
+        #expect(figures["sets"]?["toy"]?["macro_f1"] == 1)
+        #expect(try #require(figures["sets"]?["toy"]?["pearson_r"]?.doubleValue) > 0.9)
+    }
+}

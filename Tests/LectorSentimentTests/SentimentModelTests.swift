@@ -1,0 +1,47 @@
+import LectorCore
+import LectorPipeline
+import LectorSentiment
+import Testing
+
+@Suite struct SentimentModelTests {
+    @Test func lexiconParsesKindsAndRejectsBadLines() throws {
+        let lexicon = try SentimentLexicon(
+            parsing: Array("# comment\nv\tgood\t1.9\nb\tvery\t0.3\nn\tnot\t1\nd\tfell\t1\nq\tloss\t-1\n".utf8)
+        )
+        #expect(lexicon["good"]?.valence == 1.9)
+        #expect(lexicon["very"]?.boost == 0.3)
+        #expect(lexicon["not"]?.negates == true)
+        #expect(lexicon["fell"]?.direction == -1)
+        #expect(lexicon["loss"]?.quantity == -1)
+        let error = #expect(throws: SentimentModelError.self) {
+            try SentimentLexicon(parsing: Array("v\tgood\t1\nx good\n".utf8))
+        }
+        #expect(error?.line == 2)
+        #expect(error?.description.hasPrefix("sentiment/lexicon.tsv:2:") == true)
+    }
+
+    @Test func learnedLayerNeedsEveryFeature() throws {
+        #expect(throws: SentimentModelError.self) {
+            try LearnedLayer(parsing: Array("bias\t-\t0.1\nf\trule\t1\n".utf8))
+        }
+    }
+
+    @Test func theModelIsLoadedOnceAndShared() throws {
+        let first = try SentimentModel.shared()
+        let second = try SentimentModel.shared()
+        #expect(first.lexicon.entries.count == second.lexicon.entries.count)
+        #expect(first.layer != nil)
+        #expect(first.lexicon.entries.count > 7000)
+    }
+
+    @Test func chainSkipsUnsupportedLanguagesWithAReason() throws {
+        let step = ChainStep(name: "sentiment", processor: try SentimentProcessor())
+        var german = Document(id: "d", text: "Die Ergebnisse waren sehr gut.")
+        german.annotations["language"] = ["code": "de"]
+        #expect(step.skipReason(for: german)?.contains("language 'de' is not supported") == true)
+        var english = Document(id: "e", text: "Good.")
+        english.annotations["language"] = ["code": "en"]
+        #expect(step.skipReason(for: english) == nil)
+        #expect(step.skipReason(for: Document(id: "u", text: "Good.")) == nil, "unknown language runs")
+    }
+}

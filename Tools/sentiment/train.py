@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Trains the sentiment processor's learned layer: Models/sentiment/weights.tsv.
+
+Input: the rule features `lector eval sentiment --rules-only --dump-features FILE` writes for
+the DEV data (so the features are exactly what the processor computes). Training uses only
+the four VADER sets (MIT); the Financial PhraseBank and SemEval headlines are never trained
+on. Records whose id hashes into the held-out fifth (`holdout: true`, first byte of
+SHA-256(id) divisible by 5) are left out of training, so
+`lector eval sentiment DIR --part holdout` measures on texts the layer never saw.
+
+The model is ridge regression of the human score (-1..1) on the dense features and on the
+words (lowercase, negated ones prefixed with U+00AC) seen in at least MIN_COUNT training
+texts, each set weighted equally. Only words the lexicon knows get a weight: the layer
+re-weighs sentiment words for the way people rate them, and learns no topic words from
+reviews and tweets (which would carry over badly to news). The ridge strength is 30, the
+best of 3..300 by 5-fold cross-validation inside the training part (`--search` reruns it).
+
+    swift build -c release --product lector
+    .build/release/lector eval sentiment ../shared/data/sentiment --rules-only --dump-features /tmp/f.jsonl
+    python3 Tools/sentiment/train.py /tmp/f.jsonl [--search]
+
+File format (UTF-8, `#` comments): `bias<TAB>-<TAB>W`, `f<TAB>FEATURE<TAB>W`, `w<TAB>WORD<TAB>W`.
+"""
+
+import collections
+import json
+import os
+import sys
+
+import numpy as np
+
+TRAIN_SETS = {"vader_tweets", "vader_nyt", "vader_movies", "vader_amazon"}
+FEATURES = ["rule", "positive", "negative", "finance", "emphasis", "length"]
+MIN_COUNT = 3
+
+
+def design(records, vocabulary):
+    index = {word: i for i, word in enumerate(vocabulary)}
+    x = np.zeros((len(records), len(FEATURES) + len(vocabulary)))
+    for row, record in enumerate(records):
+        x[row, : len(FEATURES)] = record["dense"]
+        for word in record["words"]:
+            if word in index:
+                x[row, len(FEATURES) + index[word]] += record["word_scale"]
+    return x
+
+
+def fit(x, y, weights, strength):
+    mean_y = np.average(y, weights=weights)
+    mean_x = np.average(x, axis=0, weights=weights)
+    xc, yc = x - mean_x, y - mean_y
+    w = np.sqrt(weights)[:, None]
+    penalty = np.full(x.shape[1], strength)
+    penalty[: len(FEATURES)] = strength * 0.01  # the dense features are few and trusted
+    # The VADER sets have almost no finance statements: keep the finance feature out (its
+    # compositions still count through `positive` and `negative`).
+    penalty[FEATURES.index("finance")] = 1e9
+    a = (xc * w).T @ (xc * w) + np.diag(penalty)
+    coef = np.linalg.solve(a, (xc * w).T @ (yc * w[:, 0]))
+    return mean_y - mean_x @ coef, coef
+
+
+def pearson(a, b):
+    return float(np.corrcoef(a, b)[0, 1])
+
+
+def mean_r(records, predictions):
+    by_set = collections.defaultdict(list)
+    for record, value in zip(records, predictions):
+        by_set[record["set"]].append((value, record["score"]))
+    return float(np.mean([pearson(*zip(*pairs)) for pairs in by_set.values()]))
+
+
+def main() -> None:
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
+    source = arguments[0]
+    here = os.path.dirname(os.path.abspath(__file__))
+    models = os.path.join(here, "../../Models/sentiment")
+    output = arguments[1] if len(arguments) > 1 else os.path.join(models, "weights.tsv")
+    known = {line.split("\t")[1] for line in open(os.path.join(models, "lexicon.tsv"), encoding="utf-8")
+             if not line.startswith("#")}
+    records = [json.loads(line) for line in open(source, encoding="utf-8") if line.strip()]
+    train = [r for r in records if r["set"] in TRAIN_SETS and not r["holdout"] and r["score"] is not None]
+    held = [r for r in records if r["set"] in TRAIN_SETS and r["holdout"]]
+    counts = collections.Counter(w for r in train for w in set(r["words"]))
+    vocabulary = sorted(w for w, c in counts.items() if c >= MIN_COUNT and w.lstrip("\u00ac") in known)
+    sizes = collections.Counter(r["set"] for r in train)
+    x = design(train, vocabulary)
+    y = np.array([r["score"] for r in train])
+    weights = np.array([1.0 / sizes[r["set"]] for r in train]) * len(train) / len(sizes)
+    folds = np.arange(len(train)) % 5
+    best = None
+    for strength in (3.0, 10.0, 30.0, 100.0, 300.0) if "--search" in sys.argv else (30.0,):
+        predictions = np.zeros(len(train))
+        for fold in range(5):
+            inside = folds != fold
+            bias, coef = fit(x[inside], y[inside], weights[inside], strength)
+            predictions[~inside] = bias + x[~inside] @ coef
+        score = mean_r(train, predictions)
+        print(f"ridge {strength:6g}: cross-validated mean r {score:.4f}")
+        if best is None or score > best[0]:
+            best = (score, strength)
+    bias, coef = fit(x, y, weights, best[1])
+    held_x = design(held, vocabulary)
+    held_predictions = np.clip(bias + held_x @ coef, -1, 1)
+    by_set = collections.defaultdict(list)
+    for record, value in zip(held, held_predictions):
+        by_set[record["set"]].append((value, record["score"]))
+    print(f"chosen ridge {best[1]:g}; {len(vocabulary)} words; trained on {len(train)} texts")
+    for name, pairs in sorted(by_set.items()):
+        rule = [r["dense"][0] for r in held if r["set"] == name]
+        print(f"  holdout {name:<14} n={len(pairs):5d}  r={pearson(*zip(*pairs)):.3f}"
+              f"  (rules alone r={pearson(rule, [p[1] for p in pairs]):.3f})")
+    lines = ["# Lector sentiment learned layer; built by Tools/sentiment/train.py from the VADER sets (MIT).",
+             f"bias\t-\t{bias:.6g}"]
+    lines += [f"f\t{name}\t{coef[i]:.6g}" for i, name in enumerate(FEATURES)]
+    for i, word in enumerate(vocabulary):
+        value = coef[len(FEATURES) + i]
+        if abs(value) >= 1e-3:
+            lines.append(f"w\t{word}\t{value:.4g}")
+    with open(output, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    print(f"wrote {output}: {len(lines) - 2} weights")
+
+
+if __name__ == "__main__":
+    main()
