@@ -74,11 +74,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "LectorLanguage",
+            dependencies: ["LectorCore", "LectorText"],
+            path: "Plugins/Language",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LectorPipeline",
             dependencies: [
                 "LectorCore", "LectorConfig", "LectorText", "LectorMetadata", "LectorExternal",
                 "LectorSummary",
-                "LectorEntities", "LectorSentiment",
+                "LectorEntities", "LectorSentiment", "LectorLanguage",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -96,7 +102,7 @@ let package = Package(
             name: "lector",
             dependencies: [
                 "LectorCore", "LectorConfig", "LectorPipeline", "LectorText", "LectorDaemon",
-                "LectorSummary", "LectorEntities", "LectorSentiment",
+                "LectorSummary", "LectorEntities", "LectorSentiment", "LectorLanguage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -177,6 +183,14 @@ let package = Package(
             name: "LectorSentimentTests",
             dependencies: [
                 "LectorSentiment", "LectorCore", "LectorPipeline", "LectorTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LectorLanguageTests",
+            dependencies: [
+                "LectorLanguage", "LectorCore", "LectorText",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

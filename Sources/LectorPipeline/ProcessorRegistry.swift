@@ -1,6 +1,7 @@
 public import LectorCore
 import LectorEntities
 import LectorExternal
+import LectorLanguage
 import LectorMetadata
 import LectorSentiment
 import LectorSummary
@@ -30,10 +31,10 @@ public struct ProcessorRegistry: Sendable {
     /// Every processor that ships inside the `lector` binary.
     public static let builtIn = ProcessorRegistry(
         [
-            MetadataProcessorFactory(), EntitiesProcessorFactory(), SummaryProcessorFactory(),
-            SentimentProcessorFactory(), ExecPluginFactory(), LibraryPluginFactory(),
+            MetadataProcessorFactory(), LanguageProcessorFactory(), EntitiesProcessorFactory(),
+            SummaryProcessorFactory(), SentimentProcessorFactory(), ExecPluginFactory(), LibraryPluginFactory(),
         ],
-        defaultChain: ["metadata", "entities", "summary", "sentiment"]
+        defaultChain: ["metadata", "language", "entities", "summary", "sentiment"]
     )
 
     /// The names, in order.

@@ -6,7 +6,8 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Measure a processor's quality and throughput on a data folder.",
         subcommands: [
-            MetadataEvalCommand.self, EntitiesEvalCommand.self, SummaryEvalCommand.self, SentimentEvalCommand.self,
+            MetadataEvalCommand.self, LanguageEvalCommand.self, EntitiesEvalCommand.self, SummaryEvalCommand.self,
+            SentimentEvalCommand.self,
         ]
     )
 }

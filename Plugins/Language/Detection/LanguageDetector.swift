@@ -1,0 +1,175 @@
+import Glibc
+import LectorText
+
+/// Tells which language a stretch of text is written in.
+///
+/// The text's words (letters only, lowercased) are read once: each letter counts toward
+/// its script, and the script most letters share picks the candidates (see ``Script``). A
+/// script used by one language settles it; otherwise every n-gram of one to five letters
+/// inside each word of that script is looked up in the ``NGramModel``, and each candidate
+/// adds its log-probability of the n-gram, or its floor when it lacks it. Confidences are a
+/// softmax of the summed scores divided by the number of orders.
+struct LanguageDetector: Sendable {
+    /// The fewest letters of a script shared by several languages worth guessing from.
+    static let minimumLetters = 3
+
+    let model: NGramModel
+    /// Whether each model language (by index) may be reported.
+    let allowed: [Bool]
+    /// A constant added to each language's score (by model index), tuned on DEV data so
+    /// that confusable languages (ms/id, bs/hr, nb/nn) are balanced; zeros when untuned.
+    let priors: [Double]
+    private let scriptCandidates: [[Int]]
+
+    /// Creates a detector over a model.
+    ///
+    /// - Parameters:
+    ///   - model: The shared model.
+    ///   - languages: The codes that may be reported, or `nil` for all.
+    ///   - priors: Score offsets by code (missing codes: 0).
+    init(model: NGramModel, languages: Set<String>? = nil, priors: [String: Double] = [:]) {
+        self.model = model
+        self.priors = model.codes.map { priors[$0] ?? 0 }
+        let allowed = model.codes.map { languages?.contains($0) ?? true }
+        self.allowed = allowed
+        scriptCandidates = Script.allCases.map { script in
+            model.codes.indices.filter { index in
+                let code = model.codes[index]
+                guard allowed[index] else { return false }
+                if let members = script.languages { return members.contains(code) }
+                return !Script.nonLatinLanguages.contains(code)
+            }
+        }
+    }
+
+    /// Detects the language of the given ranges of a text, taken together.
+    ///
+    /// - Parameters:
+    ///   - text: The text.
+    ///   - ranges: Half-open scalar ranges to read.
+    /// - Returns: The ranked candidates and the main script.
+    func detect(_ text: ScalarText, in ranges: [Range<Int>]) -> Detection {
+        let raw = rawScores(text, in: ranges)
+        guard let script = raw.script else { return Detection(ranking: [], script: nil, letters: 0) }
+        if raw.candidates.count == 1, let only = raw.candidates.first {
+            let ranking = [LanguageScore(code: model.codes[only], confidence: 1)]
+            return Detection(ranking: ranking, script: script, letters: raw.letters)
+        }
+        guard !raw.scores.isEmpty else { return Detection(ranking: [], script: script, letters: raw.letters) }
+        var scores = raw.scores
+        for index in raw.candidates { scores[index] += priors[index] }
+        return Detection(ranking: rank(scores, candidates: raw.candidates), script: script, letters: raw.letters)
+    }
+
+    /// The figures a detection is made from.
+    struct RawScores {
+        /// The main script, if there are letters.
+        var script: Script?
+        /// Letters of the main script.
+        var letters: Int
+        /// The model indices of the candidate languages.
+        var candidates: [Int]
+        /// Scores by model index, without priors (`-infinity` for non-candidates); empty
+        /// when no n-gram scoring was needed or possible.
+        var scores: [Double]
+    }
+
+    /// Reads the words of the ranges, picks the candidates by script and scores them when
+    /// more than one is left.
+    ///
+    /// - Parameters:
+    ///   - text: The text.
+    ///   - ranges: Half-open scalar ranges to read.
+    /// - Returns: The raw figures.
+    func rawScores(_ text: ScalarText, in ranges: [Range<Int>]) -> RawScores {
+        var words = WordLetters()
+        for range in ranges {
+            for token in Tokenizer.tokenize(text, in: range) where token.kind == .word {
+                words.add(text.scalars[token.start..<token.end])
+            }
+        }
+        guard let script = words.mainScript else {
+            return RawScores(script: nil, letters: 0, candidates: [], scores: [])
+        }
+        let letters = words.scriptCounts[script.rawValue]
+        let candidates = scriptCandidates[script.rawValue]
+        guard candidates.count > 1, letters >= Self.minimumLetters else {
+            return RawScores(script: script, letters: letters, candidates: candidates, scores: [])
+        }
+        let scores = score(words, script: script, candidates: candidates)
+        return RawScores(script: script, letters: letters, candidates: candidates, scores: scores)
+    }
+
+    /// Sums each candidate's n-gram log-probabilities over the words of `script`.
+    ///
+    /// At each letter, the n-grams of one to five letters starting there are looked up in
+    /// turn; a language that lacks one scores it as the longest shorter one it has (its
+    /// prefix), or its unigram floor when it has none.
+    ///
+    /// Only languages that have one of the n-grams at a letter cost anything there: every
+    /// candidate starts at its floor for all the n-grams (added once, at the end), and a
+    /// language found at length k raises its score for that length and every longer one
+    /// that backs off to it.
+    private func score(_ words: WordLetters, script: Script, candidates: [Int]) -> [Double] {
+        let order = NGramModel.maximumOrder
+        let step = model.step
+        let languageCount = model.languageCount
+        var sums = [Double](repeating: 0, count: languageCount)
+        var current = (0..<languageCount).map { model.floors[$0 * order] }
+        var candidate = [Bool](repeating: false, count: languageCount)
+        for index in candidates { candidate[index] = true }
+        var touched: [Int] = []
+        touched.reserveCapacity(languageCount)
+        var ngrams = 0
+        model.floors.withUnsafeBufferPointer { floors in
+            sums.withUnsafeMutableBufferPointer { sums in
+                current.withUnsafeMutableBufferPointer { current in
+                    var start = 0
+                    for (end, wordScript) in zip(words.ends, words.scripts) {
+                        defer { start = end }
+                        guard wordScript == script else { continue }
+                        for first in start..<end {
+                            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                            let longest = min(order, end - first)
+                            ngrams += longest
+                            for length in 0..<longest {
+                                hash ^= UInt64(words.letters[first + length])
+                                hash &*= 0x100_0000_01B3
+                                let found = model.entries(hash)
+                                // No language has it, so none has a longer one: the longer
+                                // n-grams back off to the scores reached so far.
+                                if found.isEmpty, length >= 2 { break }
+                                let reach = Double(longest - length)
+                                for entry in found {
+                                    let language = Int(entry >> 8)
+                                    guard candidate[language] else { continue }
+                                    let value = floors[language * order + length] + Double(entry & 0xFF) * step
+                                    // Listed once per letter to be reset (a repeat would be harmless).
+                                    if current[language] == floors[language * order] { touched.append(language) }
+                                    sums[language] += (value - current[language]) * reach
+                                    current[language] = value
+                                }
+                            }
+                            for language in touched { current[language] = floors[language * order] }
+                            touched.removeAll(keepingCapacity: true)
+                        }
+                    }
+                }
+            }
+        }
+        var scores = [Double](repeating: -.infinity, count: languageCount)
+        for index in candidates {
+            scores[index] = (sums[index] + Double(ngrams) * model.floors[index * order]) / Double(order)
+        }
+        return scores
+    }
+
+    /// Turns scores into confidences that add up to 1, best first (ties by code).
+    private func rank(_ scores: [Double], candidates: [Int]) -> [LanguageScore] {
+        let top = candidates.map { scores[$0] }.max() ?? 0
+        var weights = candidates.map { (index: $0, weight: exp(scores[$0] - top)) }
+        let total = weights.reduce(0) { $0 + $1.weight }
+        weights.sort { $0.weight != $1.weight ? $0.weight > $1.weight : model.codes[$0.index] < model.codes[$1.index] }
+        return weights.map { LanguageScore(code: model.codes[$0.index], confidence: $0.weight / total) }
+    }
+}

@@ -1,0 +1,76 @@
+import LectorCore
+import Synchronization
+
+/// Loads the n-gram model once per process and hands the same immutable copy to every
+/// processor, so that rebuilding the chain on reload does not read the file again.
+enum LanguageModelCache {
+    /// The model file, relative to the models folder. A model larger than one artifact
+    /// may be stored in parts instead, `ngrams.bin.0`, `ngrams.bin.1`, …, read in order
+    /// and joined.
+    static let modelPath = "language/ngrams.bin"
+
+    /// The model's bytes: the whole file, or its parts joined.
+    ///
+    /// - Returns: The bytes.
+    /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when neither the
+    ///   file nor its first part exists.
+    static func modelBytes() throws -> [UInt8] {
+        if (try? ModelStore.path(modelPath)) != nil { return try ModelStore.bytes(modelPath) }
+        var bytes = try ModelStore.bytes(modelPath + ".0")
+        var part = 1
+        while (try? ModelStore.path(modelPath + ".\(part)")) != nil {
+            bytes += try ModelStore.bytes(modelPath + ".\(part)")
+            part += 1
+        }
+        return bytes
+    }
+
+    /// The score offsets file, relative to the models folder: `CODE OFFSET` per line.
+    static let priorsPath = "language/priors.txt"
+
+    private static let loaded = Mutex<NGramModel?>(nil)
+    private static let loadedPriors = Mutex<[String: Double]?>(nil)
+
+    /// The shared score offsets by code, read on first use; empty when the file is absent.
+    ///
+    /// - Returns: The offsets.
+    /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the file
+    ///   exists but a line is not `CODE NUMBER`.
+    static func priors() throws -> [String: Double] {
+        if let priors = loadedPriors.withLock({ $0 }) { return priors }
+        var priors: [String: Double] = [:]
+        if (try? ModelStore.path(priorsPath)) != nil {
+            let text = String(decoding: try ModelStore.bytes(priorsPath), as: UTF8.self)
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                let parts = line.split(separator: " ")
+                guard parts.count == 2, let value = Double(parts[1]) else {
+                    throw ProcessorError(.unavailable, "\(priorsPath): bad line '\(line)'")
+                }
+                priors[String(parts[0])] = value
+            }
+        }
+        return loadedPriors.withLock { cached in
+            if let cached { return cached }
+            cached = priors
+            return priors
+        }
+    }
+
+    /// The shared model, loading it on first use.
+    ///
+    /// Two threads asking at once may both read the file; the first to finish wins and the
+    /// other copy is dropped. The lock is never held while reading.
+    ///
+    /// - Returns: The model.
+    /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the file is
+    ///   missing or damaged.
+    static func model() throws -> NGramModel {
+        if let model = loaded.withLock({ $0 }) { return model }
+        let model = try NGramModel(bytes: modelBytes())
+        return loaded.withLock { cached in
+            if let cached { return cached }
+            cached = model
+            return model
+        }
+    }
+}
