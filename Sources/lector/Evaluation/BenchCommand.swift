@@ -42,16 +42,18 @@ struct BenchCommand: ParsableCommand {
         let logger = Logger(label: "lector.bench") { _ in SwiftLogNoOpLogHandler() }
         for article in articles.prefix(50) { _ = chain.run(article, logger: logger) }
 
-        var rows: [(workers: Int, rate: Double)] = []
+        var rows: [(workers: Int, rate: Double, cpuRate: Double)] = []
         var stepTotals: [String: Double] = [:]
         for workers in [1, 2] {
             let totals = Mutex<[String: Double]>([:])
             let processed = Mutex(0)
+            let cpuSeconds = Mutex(0.0)
             let start = clock.now
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var index = worker
                 var local: [String: Double] = [:]
                 var count = 0
+                let cpuStart = Self.threadCPUSeconds()
                 while clock.now - start < .seconds(seconds) {
                     let result = chain.run(articles[index % articles.count], logger: logger)
                     for step in result.steps { local[step.name, default: 0] += step.milliseconds }
@@ -60,12 +62,15 @@ struct BenchCommand: ParsableCommand {
                 }
                 totals.withLock { $0.merge(local, uniquingKeysWith: +) }
                 processed.withLock { $0 += count }
+                let used = Self.threadCPUSeconds() - cpuStart
+                cpuSeconds.withLock { $0 += used }
             }
             let elapsed = clock.now - start
             let rate =
                 Double(processed.withLock { $0 })
                 / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-            rows.append((workers, rate))
+            let count = Double(processed.withLock { $0 })
+            rows.append((workers, rate, count / max(cpuSeconds.withLock { $0 }, 1e-9)))
             if workers == 1 { stepTotals = totals.withLock { $0 } }
         }
         BenchReport(
@@ -75,6 +80,16 @@ struct BenchCommand: ParsableCommand {
             rows: rows,
             stepTotals: stepTotals
         ).print()
+    }
+}
+
+extension BenchCommand {
+    /// CPU time this thread has used, in seconds: per-core throughput that a busy machine
+    /// does not distort.
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
 
@@ -103,7 +118,7 @@ struct BenchReport {
     let articles: [Document]
     let chain: [String]
     let loadMilliseconds: Double
-    let rows: [(workers: Int, rate: Double)]
+    let rows: [(workers: Int, rate: Double, cpuRate: Double)]
     let stepTotals: [String: Double]
 
     func print() {
@@ -116,8 +131,8 @@ struct BenchReport {
                 peakResidentMegabytes
             )
         )
-        Swift.print("workers  articles/s")
-        for row in rows { Swift.print(String(format: "%7d  %10.0f", row.workers, row.rate)) }
+        Swift.print("workers  articles/s (wall)  articles/s per core (CPU time)")
+        for row in rows { Swift.print(String(format: "%7d  %18.0f  %30.0f", row.workers, row.rate, row.cpuRate)) }
         let speedup = rows.count == 2 ? rows[1].rate / rows[0].rate : 1
         Swift.print(String(format: "2 workers / 1: %.2fx", speedup))
         let total = stepTotals.values.reduce(0, +)
@@ -134,6 +149,7 @@ struct BenchReport {
             "peak_rss_mb": .double((peakResidentMegabytes * 10).rounded() / 10),
             "articles_per_second_1": .double(rows.first?.rate.rounded() ?? 0),
             "articles_per_second_2": .double(rows.last?.rate.rounded() ?? 0),
+            "articles_per_cpu_second": .double(rows.first?.cpuRate.rounded() ?? 0),
             "speedup_2": .double((speedup * 100).rounded() / 100), "share": .object(shares),
         ]
         Swift.print(json.encodedString())
