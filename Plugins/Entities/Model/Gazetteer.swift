@@ -45,16 +45,30 @@ public struct Gazetteer: Sendable, Equatable {
     }
 
     /// For each token: 2 when a known phrase starts there, 1 inside one, 0 otherwise
-    /// (longest phrase first, left to right). Phrases start only at tokens with a letter.
+    /// (longest phrase first, left to right). Phrases start only at capitalised or
+    /// all-capitals tokens (`Paris`, `USA`): place names are written so, and skipping the
+    /// lowercase words saves most lookups.
     ///
     /// - Parameter tokens: A sentence's token hashes.
     /// - Returns: One flag per token.
     func flags(_ tokens: [TokenFeatures]) -> [UInt8] {
-        var flags = [UInt8](repeating: 0, count: tokens.count)
-        guard phrases.count > 0 else { return flags }
+        var result: [UInt8] = []
+        flags(tokens, into: &result)
+        return result
+    }
+
+    /// Writes the flags of ``flags(_:)`` into a reused buffer.
+    ///
+    /// - Parameters:
+    ///   - tokens: A sentence's token hashes.
+    ///   - flags: Cleared and filled with one flag per token.
+    func flags(_ tokens: [TokenFeatures], into flags: inout [UInt8]) {
+        flags.removeAll(keepingCapacity: true)
+        flags.append(contentsOf: repeatElement(0, count: tokens.count))
+        guard phrases.count > 0 else { return }
         var index = 0
         while index < tokens.count {
-            guard tokens[index].hasLetter else {
+            guard tokens[index].isCapitalized || tokens[index].isAllCaps else {
                 index += 1
                 continue
             }
@@ -72,6 +86,5 @@ public struct Gazetteer: Sendable, Equatable {
                 index += 1
             }
         }
-        return flags
     }
 }
