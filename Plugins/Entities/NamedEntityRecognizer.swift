@@ -21,7 +21,7 @@ struct NamedEntityRecognizer: Sendable {
     /// - Returns: The mentions, in text order.
     func mentions(in text: ScalarText, tokens: [Token], sentences: [Sentence]) -> [EntityMention] {
         var mentions: [EntityMention] = []
-        var buckets: [Int32] = []
+        var scratch = TaggerScratch()
         var features: [TokenFeatures] = []
         var spans: [Range<Int>] = []
         var tokenIndex = 0
@@ -42,11 +42,12 @@ struct NamedEntityRecognizer: Sendable {
             }
             for span in spans { features.append(TokenFeatures(text.scalars[span])) }
             guard !features.isEmpty else { continue }
-            let result = model.tag(features, buckets: &buckets, withMargins: true)
-            for chunk in Chunk.chunks(tags: result.tags) {
+            model.tag(features, scratch: &scratch, withMargins: true)
+            let margins = scratch.margins
+            for chunk in Chunk.chunks(tags: scratch.tags) {
                 var margin = Float.greatestFiniteMagnitude
-                for index in chunk.start..<chunk.end { margin = min(margin, result.margins[index]) }
-                if chunk.end < result.margins.count { margin = min(margin, result.margins[chunk.end]) }
+                for index in chunk.start..<chunk.end { margin = min(margin, margins[index]) }
+                if chunk.end < margins.count { margin = min(margin, margins[chunk.end]) }
                 let confidence = 1 - 0.5 * exp(-Double(margin / Self.marginScale))
                 mentions.append(
                     EntityMention(

@@ -28,8 +28,20 @@ struct FeatureExtractor {
     ///   - tokens: The sentence's token hashes.
     ///   - buckets: Cleared and filled, token by token.
     func extract(_ tokens: [TokenFeatures], into buckets: inout [Int32]) {
-        buckets.removeAll(keepingCapacity: true)
+        var places: [UInt8] = []
+        extract(tokens, into: &buckets, places: &places)
+    }
+
+    /// Fills `buckets` with `templateCount` bucket numbers per token, reusing `places` for
+    /// the gazetteer flags.
+    ///
+    /// - Parameters:
+    ///   - tokens: The sentence's token hashes.
+    ///   - buckets: Cleared and filled, token by token.
+    ///   - places: Scratch space for the gazetteer flags.
+    func extract(_ tokens: [TokenFeatures], into buckets: inout [Int32], places: inout [UInt8]) {
         let count = tokens.count
+        buckets.reset(to: 0, count: count * Self.templateCount)
         guard count > 0 else { return }
         var capitalsOnly = 0
         var lettered = 0
@@ -39,51 +51,68 @@ struct FeatureExtractor {
         }
         let isHeadline: UInt64 = lettered >= 2 && capitalsOnly * 2 > lettered ? 1 : 0
         let shift = UInt64(64 - bucketBits)
-        let places = gazetteer.flags(tokens)
-        for index in 0..<count {
-            let current = tokens[index]
-            let previous = index > 0 ? tokens[index - 1] : Self.before
-            let previous2 = index > 1 ? tokens[index - 2] : (index == 1 ? Self.before : Self.before2)
-            let next = index + 1 < count ? tokens[index + 1] : Self.after
-            let next2 = index + 2 < count ? tokens[index + 2] : (index + 1 < count ? Self.after : Self.after2)
-            let known: UInt64 = lowercaseWords.contains(current.lower) ? 1 : 0
-            let flags = known << 2 | (current.isCapitalized ? 2 : 0) | (index == 0 ? 1 : 0)
-            func put(_ template: UInt64, _ first: UInt64, _ second: UInt64) {
-                buckets.append(Int32(truncatingIfNeeded: Hashing.mix(template, first, second) >> shift))
+        gazetteer.flags(tokens, into: &places)
+        buckets.withUnsafeMutableBufferPointer { out in
+            for index in 0..<count {
+                fill(tokens, index, isHeadline: isHeadline, place: UInt64(places[index]), shift: shift, into: out)
             }
-            put(1, 0, 0)
-            put(2, current.lower, 0)
-            put(3, current.form, 0)
-            put(4, previous.lower, 0)
-            put(5, next.lower, 0)
-            put(6, previous2.lower, 0)
-            put(7, next2.lower, 0)
-            put(8, current.shape, 0)
-            put(9, previous.shape, 0)
-            put(10, next.shape, 0)
-            put(11, previous.shape, current.shape)
-            put(12, current.shape, next.shape)
-            put(13, current.prefixes.0, 0)
-            put(14, current.prefixes.1, 0)
-            put(15, current.prefixes.2, 0)
-            put(16, current.prefixes.3, 0)
-            put(17, current.suffixes.0, 0)
-            put(18, current.suffixes.1, 0)
-            put(19, current.suffixes.2, 0)
-            put(20, current.suffixes.3, 0)
-            put(21, previous.lower, current.lower)
-            put(22, current.lower, next.lower)
-            put(23, index == 0 ? 1 : 0, current.shape)
-            put(24, isHeadline, current.lower)
-            put(25, isHeadline, current.shortShape)
-            put(26, flags, 0)
-            put(27, previous.lower, current.shape)
-            put(28, current.shape, next.lower)
-            put(29, previous.shortShape, current.shortShape &+ next.shortShape &* 31)
-            put(30, previous.lower, next.lower)
-            let place = UInt64(places[index])
-            put(31, place, current.isCapitalized ? 1 : 0)
-            put(32, place, previous.lower)
         }
+    }
+
+    /// Writes the ``templateCount`` features of one token at `index * templateCount`.
+    @inline(__always)
+    private func fill(
+        _ tokens: [TokenFeatures],
+        _ index: Int,
+        isHeadline: UInt64,
+        place: UInt64,
+        shift: UInt64,
+        into out: UnsafeMutableBufferPointer<Int32>
+    ) {
+        let count = tokens.count
+        var slot = index * Self.templateCount
+        func put(_ template: UInt64, _ first: UInt64, _ second: UInt64) {
+            out[slot] = Int32(truncatingIfNeeded: Hashing.mix(template, first, second) >> shift)
+            slot += 1
+        }
+        let current = tokens[index]
+        let previous = index > 0 ? tokens[index - 1] : Self.before
+        let previous2 = index > 1 ? tokens[index - 2] : (index == 1 ? Self.before : Self.before2)
+        let next = index + 1 < count ? tokens[index + 1] : Self.after
+        let next2 = index + 2 < count ? tokens[index + 2] : (index + 1 < count ? Self.after : Self.after2)
+        let known: UInt64 = lowercaseWords.contains(current.lower) ? 1 : 0
+        let flags = known << 2 | (current.isCapitalized ? 2 : 0) | (index == 0 ? 1 : 0)
+        put(1, 0, 0)
+        put(2, current.lower, 0)
+        put(3, current.form, 0)
+        put(4, previous.lower, 0)
+        put(5, next.lower, 0)
+        put(6, previous2.lower, 0)
+        put(7, next2.lower, 0)
+        put(8, current.shape, 0)
+        put(9, previous.shape, 0)
+        put(10, next.shape, 0)
+        put(11, previous.shape, current.shape)
+        put(12, current.shape, next.shape)
+        put(13, current.prefixes.0, 0)
+        put(14, current.prefixes.1, 0)
+        put(15, current.prefixes.2, 0)
+        put(16, current.prefixes.3, 0)
+        put(17, current.suffixes.0, 0)
+        put(18, current.suffixes.1, 0)
+        put(19, current.suffixes.2, 0)
+        put(20, current.suffixes.3, 0)
+        put(21, previous.lower, current.lower)
+        put(22, current.lower, next.lower)
+        put(23, index == 0 ? 1 : 0, current.shape)
+        put(24, isHeadline, current.lower)
+        put(25, isHeadline, current.shortShape)
+        put(26, flags, 0)
+        put(27, previous.lower, current.shape)
+        put(28, current.shape, next.lower)
+        put(29, previous.shortShape, current.shortShape &+ next.shortShape &* 31)
+        put(30, previous.lower, next.lower)
+        put(31, place, current.isCapitalized ? 1 : 0)
+        put(32, place, previous.lower)
     }
 }

@@ -63,8 +63,7 @@ public struct Gazetteer: Sendable, Equatable {
     ///   - tokens: A sentence's token hashes.
     ///   - flags: Cleared and filled with one flag per token.
     func flags(_ tokens: [TokenFeatures], into flags: inout [UInt8]) {
-        flags.removeAll(keepingCapacity: true)
-        flags.append(contentsOf: repeatElement(0, count: tokens.count))
+        flags.reset(to: 0, count: tokens.count)
         guard phrases.count > 0 else { return }
         var index = 0
         while index < tokens.count {

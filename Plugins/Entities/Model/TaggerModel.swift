@@ -12,6 +12,8 @@ public final class TaggerModel: Sendable {
     let weights: [Float]
     /// `(tagCount + 1) * tagCount` transition weights; the last row is the start.
     let transitions: [Float]
+    /// ``transitions`` with the moves BIO forbids set to impossible (see ``Viterbi``).
+    let allowedTransitions: [Float]
     /// The features this model reads.
     let extractor: FeatureExtractor
 
@@ -36,6 +38,7 @@ public final class TaggerModel: Sendable {
         self.bucketBits = bucketBits
         self.weights = weights
         self.transitions = transitions
+        self.allowedTransitions = Viterbi.allowedTransitions(transitions)
         self.extractor = FeatureExtractor(
             bucketBits: bucketBits,
             lowercaseWords: HashSet64(lowercaseWords),
@@ -51,14 +54,24 @@ public final class TaggerModel: Sendable {
     ///   - withMargins: Whether to compute per-token margins.
     /// - Returns: A BIO tag per token and, when asked, its margin.
     func tag(_ tokens: [TokenFeatures], buckets: inout [Int32], withMargins: Bool) -> (tags: [Int], margins: [Float]) {
-        extractor.extract(tokens, into: &buckets)
-        let emissions = Self.emissions(weights: weights, buckets: buckets, count: tokens.count)
-        return Viterbi.decode(
-            emissions: emissions,
-            count: tokens.count,
-            transitions: transitions,
-            withMargins: withMargins
-        )
+        var scratch = TaggerScratch()
+        swap(&scratch.buckets, &buckets)
+        tag(tokens, scratch: &scratch, withMargins: withMargins)
+        swap(&scratch.buckets, &buckets)
+        return (scratch.tags, scratch.margins)
+    }
+
+    /// Tags one sentence into reused buffers.
+    ///
+    /// - Parameters:
+    ///   - tokens: The sentence's token hashes.
+    ///   - scratch: Buffers reused between calls; on return its `tags` hold a BIO tag per
+    ///     token and, when asked, its `margins` a margin per token (else it is empty).
+    ///   - withMargins: Whether to compute per-token margins.
+    func tag(_ tokens: [TokenFeatures], scratch: inout TaggerScratch, withMargins: Bool) {
+        extractor.extract(tokens, into: &scratch.buckets, places: &scratch.places)
+        Self.emissions(weights: weights, buckets: scratch.buckets, count: tokens.count, into: &scratch.emissions)
+        Viterbi.decode(count: tokens.count, allowed: allowedTransitions, withMargins: withMargins, scratch: &scratch)
     }
 
     /// Sums the weights of each token's features, per tag.
@@ -66,9 +79,16 @@ public final class TaggerModel: Sendable {
     /// The nine tag weights of a bucket are read as eight lanes of a SIMD vector plus one,
     /// and summed in registers.
     static func emissions(weights: [Float], buckets: [Int32], count: Int) -> [Float] {
+        var emissions: [Float] = []
+        Self.emissions(weights: weights, buckets: buckets, count: count, into: &emissions)
+        return emissions
+    }
+
+    /// Writes ``emissions(weights:buckets:count:)`` into a reused buffer.
+    static func emissions(weights: [Float], buckets: [Int32], count: Int, into emissions: inout [Float]) {
         let tags = NamedType.tagCount
         let perToken = FeatureExtractor.templateCount
-        var emissions = [Float](repeating: 0, count: count * tags)
+        emissions.reset(to: 0, count: count * tags)
         weights.withUnsafeBufferPointer { table in
             buckets.withUnsafeBufferPointer { features in
                 emissions.withUnsafeMutableBufferPointer { scores in
@@ -96,6 +116,5 @@ public final class TaggerModel: Sendable {
                 }
             }
         }
-        return emissions
     }
 }

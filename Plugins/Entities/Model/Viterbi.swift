@@ -11,6 +11,25 @@ enum Viterbi {
         return previous == current || previous == current - 1
     }
 
+    /// The score of a move BIO forbids.
+    static let impossible = -Float.greatestFiniteMagnitude / 4
+
+    /// The transitions with the moves BIO forbids set to ``impossible``.
+    ///
+    /// - Parameter transitions: `(tagCount + 1) * tagCount` scores: row `p` for the
+    ///   previous tag, row `tagCount` for the start.
+    /// - Returns: The same table with forbidden moves replaced.
+    static func allowedTransitions(_ transitions: [Float]) -> [Float] {
+        let tags = NamedType.tagCount
+        var allowed = transitions
+        for previous in 0...tags {
+            for tag in 0..<tags where !isAllowed(previous == tags ? nil : previous, tag) {
+                allowed[previous * tags + tag] = impossible
+            }
+        }
+        return allowed
+    }
+
     /// The best tag sequence and, for each token, how much worse the best path that gives
     /// the token another tag scores (0 when another tag ties).
     ///
@@ -27,85 +46,121 @@ enum Viterbi {
         transitions: [Float],
         withMargins: Bool
     ) -> (tags: [Int], margins: [Float]) {
+        var scratch = TaggerScratch()
+        scratch.emissions = emissions
+        decode(count: count, allowed: allowedTransitions(transitions), withMargins: withMargins, scratch: &scratch)
+        return (scratch.tags, scratch.margins)
+    }
+
+    /// Decodes `scratch.emissions` into `scratch.tags` and, when asked, `scratch.margins`
+    /// (else emptied), reusing the other buffers of `scratch`.
+    ///
+    /// - Parameters:
+    ///   - count: The number of tokens.
+    ///   - allowed: The transitions, as ``allowedTransitions(_:)`` returns them.
+    ///   - withMargins: Whether to compute margins (a backward pass more).
+    ///   - scratch: The emissions in, the results out.
+    static func decode(count: Int, allowed: [Float], withMargins: Bool, scratch: inout TaggerScratch) {
         let tags = NamedType.tagCount
-        guard count > 0 else { return ([], []) }
-        let impossible = -Float.greatestFiniteMagnitude / 4
-        var allowed = transitions
-        for previous in 0...tags {
-            for tag in 0..<tags where !isAllowed(previous == tags ? nil : previous, tag) {
-                allowed[previous * tags + tag] = impossible
-            }
-        }
-        var forward = [Float](repeating: impossible, count: count * tags)
-        var from = [Int](repeating: 0, count: count * tags)
+        scratch.tags.removeAll(keepingCapacity: true)
+        scratch.margins.removeAll(keepingCapacity: true)
+        guard count > 0 else { return }
+        scratch.forward.reset(to: impossible, count: count * tags)
+        scratch.from.reset(to: 0, count: count * tags)
         allowed.withUnsafeBufferPointer { move in
-            emissions.withUnsafeBufferPointer { emit in
-                forward.withUnsafeMutableBufferPointer { score in
-                    from.withUnsafeMutableBufferPointer { back in
-                        for tag in 0..<tags { score[tag] = move[tags * tags + tag] + emit[tag] }
-                        for index in 1..<max(count, 1) {
-                            let row = index * tags
-                            let previousRow = row - tags
-                            for tag in 0..<tags {
-                                var best = score[previousRow] + move[tag]
-                                var bestFrom = 0
-                                for previous in 1..<tags {
-                                    let candidate = score[previousRow + previous] + move[previous * tags + tag]
-                                    if candidate > best {
-                                        best = candidate
-                                        bestFrom = previous
-                                    }
-                                }
-                                score[row + tag] = best + emit[row + tag]
-                                back[row + tag] = bestFrom
-                            }
-                        }
+            scratch.emissions.withUnsafeBufferPointer { emit in
+                scratch.forward.withUnsafeMutableBufferPointer { score in
+                    scratch.from.withUnsafeMutableBufferPointer { back in
+                        forwardPass(count: count, move: move, emit: emit, score: score, back: back)
                     }
                 }
             }
         }
+        let forward = scratch.forward
         let lastRow = (count - 1) * tags
         var bestTag = 0
         for tag in 1..<tags where forward[lastRow + tag] > forward[lastRow + bestTag] { bestTag = tag }
-        var path = [Int](repeating: 0, count: count)
-        path[count - 1] = bestTag
+        scratch.tags.reset(to: 0, count: count)
+        scratch.tags[count - 1] = bestTag
         var index = count - 1
         while index > 0 {
-            path[index - 1] = from[index * tags + path[index]]
+            scratch.tags[index - 1] = scratch.from[index * tags + scratch.tags[index]]
             index -= 1
         }
-        guard withMargins else { return (path, []) }
+        guard withMargins else { return }
         let bestScore = forward[lastRow + bestTag]
-        var backward = [Float](repeating: 0, count: count * tags)
+        scratch.backward.reset(to: 0, count: count * tags)
         allowed.withUnsafeBufferPointer { move in
-            emissions.withUnsafeBufferPointer { emit in
-                backward.withUnsafeMutableBufferPointer { score in
-                    var position = count - 2
-                    while position >= 0 {
-                        let row = position * tags
-                        let nextRow = row + tags
-                        for tag in 0..<tags {
-                            var best = impossible
-                            for next in 0..<tags {
-                                let candidate = move[tag * tags + next] + emit[nextRow + next] + score[nextRow + next]
-                                if candidate > best { best = candidate }
-                            }
-                            score[row + tag] = best
-                        }
-                        position -= 1
-                    }
+            scratch.emissions.withUnsafeBufferPointer { emit in
+                scratch.backward.withUnsafeMutableBufferPointer { score in
+                    backwardPass(count: count, move: move, emit: emit, score: score)
                 }
             }
         }
-        var margins = [Float](repeating: 0, count: count)
+        scratch.margins.reset(to: 0, count: count)
         for position in 0..<count {
             let row = position * tags
             var rival = impossible
-            for tag in 0..<tags where tag != path[position] {
-                rival = max(rival, forward[row + tag] + backward[row + tag])
+            for tag in 0..<tags where tag != scratch.tags[position] {
+                rival = max(rival, forward[row + tag] + scratch.backward[row + tag])
             }
-            margins[position] = max(0, bestScore - rival)
+            scratch.margins[position] = max(0, bestScore - rival)
         }
-        return (path, margins)
+    }
+
+    /// Fills the best scores up to each token and tag, and the tag they came from.
+    @inline(__always)
+    private static func forwardPass(
+        count: Int,
+        move: UnsafeBufferPointer<Float>,
+        emit: UnsafeBufferPointer<Float>,
+        score: UnsafeMutableBufferPointer<Float>,
+        back: UnsafeMutableBufferPointer<Int>
+    ) {
+        let tags = NamedType.tagCount
+        for tag in 0..<tags { score[tag] = move[tags * tags + tag] + emit[tag] }
+        for index in 1..<max(count, 1) {
+            let row = index * tags
+            let previousRow = row - tags
+            for tag in 0..<tags {
+                var best = score[previousRow] + move[tag]
+                var bestFrom = 0
+                for previous in 1..<tags {
+                    let candidate = score[previousRow + previous] + move[previous * tags + tag]
+                    if candidate > best {
+                        best = candidate
+                        bestFrom = previous
+                    }
+                }
+                score[row + tag] = best + emit[row + tag]
+                back[row + tag] = bestFrom
+            }
+        }
+    }
+
+    /// Fills the best scores from each token and tag to the end (the tag's own emission
+    /// left out).
+    @inline(__always)
+    private static func backwardPass(
+        count: Int,
+        move: UnsafeBufferPointer<Float>,
+        emit: UnsafeBufferPointer<Float>,
+        score: UnsafeMutableBufferPointer<Float>
+    ) {
+        let tags = NamedType.tagCount
+        var position = count - 2
+        while position >= 0 {
+            let row = position * tags
+            let nextRow = row + tags
+            for tag in 0..<tags {
+                var best = impossible
+                for next in 0..<tags {
+                    let candidate = move[tag * tags + next] + emit[nextRow + next] + score[nextRow + next]
+                    if candidate > best { best = candidate }
+                }
+                score[row + tag] = best
+            }
+            position -= 1
+        }
     }
 }
