@@ -57,10 +57,13 @@ public struct EntitiesProcessor: Processor {
     /// - Returns: The document with its entities.
     public func process(_ document: Document, context: ProcessingContext) -> Document {
         var document = document
-        let text = ScalarText(document.text)
+        let analysis = TextAnalysis.of(document.text)
+        let text = analysis.text
         let given = document.languageCode ?? document.metadata["language"]?.stringValue.map { String($0.prefix(2)) }
         let groups = entities(
             in: text,
+            tokens: analysis.tokens,
+            sentences: analysis.sentences,
             language: given?.lowercased(),
             referenceDate: document.metadata["date"]?.stringValue
         )
@@ -78,14 +81,39 @@ public struct EntitiesProcessor: Processor {
     ///   - referenceDate: The ISO date that dates without a year are resolved against.
     /// - Returns: The entities, most salient first.
     public func entities(in text: ScalarText, language: String?, referenceDate: String?) -> [EntityGroup] {
-        let tokens = Tokenizer.tokenize(text)
+        entities(
+            in: text,
+            tokens: Tokenizer.tokenize(text),
+            sentences: nil,
+            language: language,
+            referenceDate: referenceDate
+        )
+    }
+
+    /// The grouped entities of a text already tokenized (and perhaps split).
+    ///
+    /// - Parameters:
+    ///   - text: The text.
+    ///   - tokens: `Tokenizer.tokenize(text)`.
+    ///   - sentences: `SentenceSplitter.split(text, tokens: tokens)`, or `nil` to split
+    ///     when needed.
+    ///   - language: As in ``entities(in:language:referenceDate:)``.
+    ///   - referenceDate: The ISO date that dates without a year are resolved against.
+    /// - Returns: The entities, most salient first.
+    func entities(
+        in text: ScalarText,
+        tokens: [Token],
+        sentences: [Sentence]?,
+        language: String?,
+        referenceDate: String?
+    ) -> [EntityGroup] {
         let code =
             language.flatMap { languages.contains($0) ? $0 : nil }
             ?? (languages.count > 1 ? LanguageGuess.guess(text, tokens: tokens, among: languages) : nil)
             ?? languages.first ?? "en"
         var mentions: [EntityMention] = []
         if let model = models[code] {
-            let sentences = SentenceSplitter.split(text, tokens: tokens)
+            let sentences = sentences ?? SentenceSplitter.split(text, tokens: tokens)
             mentions = NamedEntityRecognizer(model: model).mentions(in: text, tokens: tokens, sentences: sentences)
                 .filter { $0.confidence >= minimumConfidence && types.contains($0.type) }
         }

@@ -59,8 +59,8 @@ public struct SentimentProcessor: Processor {
     /// - Parameter document: The document.
     /// - Returns: The annotation's object.
     public func annotation(for document: Document) -> JSONObject {
-        let text = ScalarText(document.text)
-        let sentences = scorer.analyze(text)
+        let analysis = TextAnalysis.of(document.text)
+        let sentences = scorer.analyze(analysis.text, tokens: analysis.tokens, sentences: analysis.sentences)
         let features = SentimentScorer.documentFeatures(sentences)
         let score = Double(scorer.score(features))
         var object = JSONObject()

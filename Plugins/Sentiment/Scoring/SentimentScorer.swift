@@ -43,7 +43,17 @@ package struct SentimentScorer: Sendable {
     /// - Returns: The sentences in order, each with its features and clauses.
     package func analyze(_ text: ScalarText) -> [SentenceAnalysis] {
         let tokens = Tokenizer.tokenize(text)
-        let sentences = SentenceSplitter.split(text, tokens: tokens)
+        return analyze(text, tokens: tokens, sentences: SentenceSplitter.split(text, tokens: tokens))
+    }
+
+    /// Analyses every sentence of a text already tokenized and split.
+    ///
+    /// - Parameters:
+    ///   - text: The text.
+    ///   - tokens: `Tokenizer.tokenize(text)`.
+    ///   - sentences: `SentenceSplitter.split(text, tokens: tokens)`.
+    /// - Returns: The sentences in order, each with its features and clauses.
+    package func analyze(_ text: ScalarText, tokens: [Token], sentences: [Sentence]) -> [SentenceAnalysis] {
         var analyses: [SentenceAnalysis] = []
         analyses.reserveCapacity(sentences.count)
         var cursor = 0

@@ -2,7 +2,8 @@ import LectorText
 
 /// An article cut into sentences, each with its content terms, ready to be scored.
 ///
-/// Built once per document from ``ScalarText``, ``Tokenizer`` and ``SentenceSplitter``.
+/// Built once per document from ``TextAnalysis`` (``ScalarText``, ``Tokenizer`` and
+/// ``SentenceSplitter``, shared with the other steps that read the same text).
 /// Words are lowercased; stop words (of the document's language, or of the language
 /// whose list the text matches best, or — when no list fits — short words found in over
 /// half of the sentences) are not terms. A term is a word's first ``termPrefix`` scalars,
@@ -51,10 +52,11 @@ struct ArticleAnalysis {
     ///   - language: The ISO 639-1 code a language step found, if any.
     ///   - stopWords: The stop-word lists.
     init(text: String, title: String?, language: String?, stopWords: StopWordLists) {
-        self.text = ScalarText(text)
+        let analysis = TextAnalysis.of(text)
+        self.text = analysis.text
         let scalars = self.text.scalars
-        let tokens = Tokenizer.tokenize(self.text)
-        let sentences = Self.joiningBrokenLines(SentenceSplitter.split(self.text, tokens: tokens), scalars)
+        let tokens = analysis.tokens
+        let sentences = Self.joiningBrokenLines(analysis.sentences, scalars)
         guard !sentences.isEmpty else { return }
         var isWord = [Bool](repeating: false, count: tokens.count)
         var masks = [UInt64](repeating: 0, count: tokens.count)
