@@ -121,6 +121,8 @@ struct LanguageDetector: Sendable {
         var touched: [Int] = []
         touched.reserveCapacity(languageCount)
         var ngrams = 0
+        var probes: [NGramModel.Probe] = []
+        probes.reserveCapacity(order)
         model.floors.withUnsafeBufferPointer { floors in
             sums.withUnsafeMutableBufferPointer { sums in
                 current.withUnsafeMutableBufferPointer { current in
@@ -132,10 +134,15 @@ struct LanguageDetector: Sendable {
                             var hash: UInt64 = 0xCBF2_9CE4_8422_2325
                             let longest = min(order, end - first)
                             ngrams += longest
+                            // Read the first slot of every length's lookup before using any.
+                            probes.removeAll(keepingCapacity: true)
                             for length in 0..<longest {
                                 hash ^= UInt64(words.letters[first + length])
                                 hash &*= 0x100_0000_01B3
-                                let found = model.entries(hash)
+                                probes.append(model.probe(hash))
+                            }
+                            for length in 0..<longest {
+                                let found = model.entries(probes[length])
                                 // No language has it, so none has a longer one: the longer
                                 // n-grams back off to the scores reached so far.
                                 if found.isEmpty, length >= 2 { break }

@@ -96,12 +96,46 @@ struct NGramModel: Sendable {
     /// - Returns: The n-gram's entries.
     @inline(__always)
     func entries(_ fnv: UInt64) -> ArraySlice<UInt16> {
+        entries(probe(fnv))
+    }
+
+    /// Where an n-gram's lookup starts: its mixed hash, its first slot and that slot's
+    /// contents.
+    ///
+    /// Reading the first slot is the lookup's cache miss; probing the n-grams of one to
+    /// five letters first and resolving them after lets the processor wait for all the
+    /// misses at once rather than one after the other.
+    struct Probe {
+        /// The mixed hash.
+        var hash: UInt64
+        /// The first slot looked at.
+        var slot: Int
+        /// That slot's contents.
+        var found: UInt64
+    }
+
+    /// Reads the first slot of an n-gram's lookup.
+    ///
+    /// - Parameter fnv: The n-gram's FNV-1a hash (before ``mix(_:)``).
+    /// - Returns: The probe, to resolve with `entries(_:)`.
+    @inline(__always)
+    func probe(_ fnv: UInt64) -> Probe {
         let hash = Self.mix(fnv)
-        let key = UInt32(truncatingIfNeeded: hash >> 32) | 1
+        let slot = Int(((hash & 0xFFFF_FFFF) &* UInt64(slots.count)) >> 32)
+        return Probe(hash: hash, slot: slot, found: slots[slot])
+    }
+
+    /// The entries of a probed n-gram, as the hash lookup gives them.
+    ///
+    /// - Parameter probe: What ``probe(_:)`` read.
+    /// - Returns: The n-gram's entries.
+    @inline(__always)
+    func entries(_ probe: Probe) -> ArraySlice<UInt16> {
+        let key = UInt32(truncatingIfNeeded: probe.hash >> 32) | 1
         let count = slots.count
-        var slot = Int(((hash & 0xFFFF_FFFF) &* UInt64(count)) >> 32)
+        var slot = probe.slot
+        var found = probe.found
         while true {
-            let found = slots[slot]
             let foundKey = UInt32(truncatingIfNeeded: found)
             if foundKey == 0 { return [] }
             if foundKey == key {
@@ -110,6 +144,7 @@ struct NGramModel: Sendable {
                 return entries[first..<first + (posting & 0xFF)]
             }
             slot = slot + 1 == count ? 0 : slot + 1
+            found = slots[slot]
         }
     }
 }
