@@ -26,4 +26,19 @@ struct ScalarTextTests {
         let text = ScalarText("Zoë 😀 ok")
         #expect(text.slice(6..<8) == "ok")
     }
+
+    @Test func slicesOfEveryUTF8WidthRoundTrip() {
+        // One-, two-, three- and four-byte scalars, and the edges of each width.
+        let source = "a\u{7F}\u{80}é\u{7FF}\u{800}€日\u{FFFD}\u{FFFF}\u{10000}😀\u{10FFFF} z"
+        let text = ScalarText(source)
+        let scalars = Array(source.unicodeScalars)
+        for start in 0...scalars.count {
+            for end in start...scalars.count {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[start..<end])
+                #expect(text.slice(start..<end) == String(view))
+                #expect(text.slice(start..<end).unicodeScalars.elementsEqual(scalars[start..<end]))
+            }
+        }
+    }
 }

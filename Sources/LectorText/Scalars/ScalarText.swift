@@ -63,8 +63,37 @@ public struct ScalarText: Sendable {
     /// - Returns: The text in that range.
     public func slice(_ range: Range<Int>) -> String {
         let clamped = range.clamped(to: 0..<scalars.count)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[clamped])
-        return String(view)
+        guard !clamped.isEmpty else { return "" }
+        // Encodes the scalars to UTF-8 in one pass (appending them to a
+        // `String.UnicodeScalarView` one by one costs several times more).
+        var bytes = 0
+        for index in clamped { bytes += UTF8.width(scalars[index]) }
+        return String(unsafeUninitializedCapacity: bytes) { buffer in
+            var offset = 0
+            for index in clamped {
+                let value = scalars[index].value
+                switch value {
+                case 0..<0x80:
+                    buffer[offset] = UInt8(truncatingIfNeeded: value)
+                    offset += 1
+                case 0x80..<0x800:
+                    buffer[offset] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
+                    buffer[offset + 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                    offset += 2
+                case 0x800..<0x1_0000:
+                    buffer[offset] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
+                    buffer[offset + 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+                    buffer[offset + 2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                    offset += 3
+                default:
+                    buffer[offset] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
+                    buffer[offset + 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
+                    buffer[offset + 2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+                    buffer[offset + 3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                    offset += 4
+                }
+            }
+            return offset
+        }
     }
 }
