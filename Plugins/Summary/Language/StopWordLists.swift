@@ -13,7 +13,7 @@ public struct StopWordLists: Sendable {
     public let languages: [String]
     /// Each stop word (lowercase, at most ``TermKey/capacity`` scalars) and the languages
     /// that list it.
-    let masks: [TermKey: UInt64]
+    let masks: TermTable
 
     /// Parses the model file's text.
     ///
@@ -35,7 +35,7 @@ public struct StopWordLists: Sendable {
             }
         }
         self.languages = languages
-        self.masks = masks
+        self.masks = TermTable(masks)
     }
 
     /// The lists shipped in `Models/summary/stopwords.tsv`, loaded on first use.

@@ -4,6 +4,9 @@ struct TermKey: Hashable {
     /// The longest word a key holds, in scalars.
     static let capacity = 12
 
+    /// The key of no scalars, which no word packs to (a filler for empty table slots).
+    static let empty = TermKey()
+
     private var parts: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     /// The number of scalars packed.
     private(set) var count = 0
@@ -15,11 +18,19 @@ struct TermKey: Hashable {
     /// Feeds the hasher one word that folds the four parts (one SipHash block instead of
     /// four: most keys are looked up once per token).
     func hash(into hasher: inout Hasher) {
+        hasher.combine(fingerprint)
+    }
+
+    /// The four parts folded into one word with multiplies (not well spread by itself:
+    /// mix it before using its high bits).
+    var fingerprint: UInt64 {
         var folded = parts.0 &* 0x9E37_79B9_7F4A_7C15
         folded = (folded ^ parts.1) &* 0xBF58_476D_1CE4_E5B9
         folded = (folded ^ parts.2) &* 0x94D0_49BB_1331_11EB
-        hasher.combine(folded ^ parts.3)
+        return folded ^ parts.3
     }
+
+    private init() {}
 
     /// Packs the lowercase forms of `scalars`, keeping at most `limit` of them; fails when
     /// the word is empty or longer than ``capacity`` and `limit` does not cut it.
