@@ -122,7 +122,7 @@ struct ArticleAnalysis {
                     range: (start ?? sentence.start)..<sentence.end,
                     index: index,
                     terms: terms,
-                    distinct: Array(Set(terms)).sorted(),
+                    distinct: Self.sortedDistinct(terms),
                     words: wordCount,
                     opensParagraph: opens,
                     opensWithQuote: "\"'“‘«„「『".unicodeScalars.contains(first),
@@ -233,5 +233,18 @@ struct ArticleAnalysis {
             if breaks >= 2 { return true }
         }
         return false
+    }
+
+    /// The distinct values, sorted (what `Array(Set(values)).sorted()` gives, without
+    /// hashing).
+    static func sortedDistinct(_ values: [Int]) -> [Int] {
+        var sorted = values.sorted()
+        var kept = 0
+        for index in sorted.indices where kept == 0 || sorted[kept - 1] != sorted[index] {
+            sorted[kept] = sorted[index]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
 }
