@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Glibc
 import LectorConfig
+import LectorCore
 import LectorPipeline
 import Logging
 
@@ -36,8 +37,7 @@ extension Daemon {
         awaitSignalHandlers { @Sendable [self] in
             state.value.phase = .running
             writeStatus()
-            let milliseconds =
-                Double(loadTime.components.seconds) * 1000 + Double(loadTime.components.attoseconds) / 1e15
+            let milliseconds = loadTime.inMilliseconds
             logger.info(
                 "ready",
                 metadata: [

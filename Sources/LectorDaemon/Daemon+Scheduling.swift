@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import LectorConfig
+import LectorCore
 import LectorPipeline
 import Logging
 
@@ -141,10 +142,10 @@ extension Daemon {
 
     private func complete(_ name: FileName, outcome: DocumentJob.Outcome, elapsed: Duration, generation: Int) {
         state.value.inFlight.remove(name)
-        let milliseconds = Self.milliseconds(elapsed)
+        let milliseconds = elapsed.inMilliseconds
         var latency: Double?
         if let discovered = state.value.discovered[name] {
-            latency = Self.milliseconds(ContinuousClock.now - discovered)
+            latency = (ContinuousClock.now - discovered).inMilliseconds
         }
         var metadata: Logger.Metadata = [
             "document.file": "\(name)", "duration_ms": "\(Double(Int(milliseconds * 100)) / 100)",
@@ -199,9 +200,5 @@ extension Daemon {
     private func forget(_ name: FileName) {
         state.value.attempts[name] = nil
         state.value.discovered[name] = nil
-    }
-
-    static func milliseconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 }

@@ -50,6 +50,17 @@ public enum PluginProtocol {
         public var fields: JSONObject
         /// Warnings for `processing.warnings`.
         public var warnings: [String]
+
+        /// The document with the reply's fields set and its warnings appended.
+        ///
+        /// - Parameter document: The document the request was made from.
+        /// - Returns: The enriched document.
+        public func applied(to document: Document) -> Document {
+            var result = document
+            for (key, value) in fields { result.annotations[key] = value }
+            result.warnings.append(contentsOf: warnings)
+            return result
+        }
     }
 
     /// The first message to an exec plugin.

@@ -66,7 +66,9 @@ public struct Chain: Sendable {
             let start = clock.now
             do {
                 current = try step.processor.process(current, context: context)
-                records.append(StepRecord(name: step.name, status: .ok, milliseconds: Self.milliseconds(since: start)))
+                records.append(
+                    StepRecord(name: step.name, status: .ok, milliseconds: (ContinuousClock.now - start).inMilliseconds)
+                )
             } catch {
                 let (code, message) = Self.describe(error)
                 let continued = step.onError == .skip
@@ -74,7 +76,7 @@ public struct Chain: Sendable {
                     StepRecord(
                         name: step.name,
                         status: .failed(code: code, message: message, continued: continued),
-                        milliseconds: Self.milliseconds(since: start)
+                        milliseconds: (ContinuousClock.now - start).inMilliseconds
                     )
                 )
                 logger.debug(
@@ -88,11 +90,6 @@ public struct Chain: Sendable {
             }
         }
         return ProcessedDocument(document: current, steps: records, failure: nil, chain: identity)
-    }
-
-    private static func milliseconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = ContinuousClock.now - start
-        return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
     }
 
     private static func describe(_ error: any Error) -> (code: String, message: String) {

@@ -1,3 +1,5 @@
+import LectorCore
+
 /// Shows `done, rate, time left` on stderr while a long `lector process` runs, when stderr
 /// is a terminal; silent otherwise (logs and pipes stay clean).
 struct ProgressReporter {
@@ -33,7 +35,7 @@ struct ProgressReporter {
     }
 
     private func draw(now: ContinuousClock.Instant) {
-        let elapsed = max(seconds(now - start), 1e-9)
+        let elapsed = max((now - start).inSeconds, 1e-9)
         let rate = Double(done) / elapsed
         var line = "\r\u{1B}[K\(done)"
         if let total {
@@ -45,9 +47,5 @@ struct ProgressReporter {
             line += " done, \(Int(rate.rounded()))/s"
         }
         StandardError.write(line)
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }

@@ -1,3 +1,4 @@
+import LectorCore
 public import LectorText
 
 /// Scores the `entities` processor on CoNLL sentences the way a user meets it: each
@@ -71,7 +72,7 @@ public struct CoNLLEvaluation: Sendable {
             total += clock.now - start
             scorer.add(predicted: Self.chunks(mentions, ranges: ranges), gold: sentence.chunks)
         }
-        elapsed = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
+        elapsed = total.inSeconds
         return scorer
     }
 }

@@ -16,10 +16,6 @@ final class ExecPluginProcessor: Processor {
     func process(_ document: Document, context: ProcessingContext) throws -> Document {
         let request = PluginProtocol.request(document).encoded()
         let line = try pool.call(request)
-        let reply = try PluginProtocol.reply(line, id: document.id, handshake: pool.handshake)
-        var result = document
-        for (key, value) in reply.fields { result.annotations[key] = value }
-        result.warnings.append(contentsOf: reply.warnings)
-        return result
+        return try PluginProtocol.reply(line, id: document.id, handshake: pool.handshake).applied(to: document)
     }
 }

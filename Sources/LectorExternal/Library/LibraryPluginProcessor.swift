@@ -32,11 +32,7 @@ final class LibraryPluginProcessor: Processor {
     func process(_ document: Document, context: ProcessingContext) throws -> Document {
         let request = PluginProtocol.request(document).encoded()
         let line: [UInt8] = try plugin.threadSafe ? call(request) : lock.withLock { _ in try call(request) }
-        let reply = try PluginProtocol.reply(line, id: nil, handshake: handshake)
-        var result = document
-        for (key, value) in reply.fields { result.annotations[key] = value }
-        result.warnings.append(contentsOf: reply.warnings)
-        return result
+        return try PluginProtocol.reply(line, id: nil, handshake: handshake).applied(to: document)
     }
 
     private func call(_ request: [UInt8]) throws -> [UInt8] {

@@ -66,9 +66,7 @@ struct BenchCommand: ParsableCommand {
                 cpuSeconds.withLock { $0 += used }
             }
             let elapsed = clock.now - start
-            let rate =
-                Double(processed.withLock { $0 })
-                / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            let rate = Double(processed.withLock { $0 }) / elapsed.inSeconds
             let count = Double(processed.withLock { $0 })
             rows.append((workers, rate, count / max(cpuSeconds.withLock { $0 }, 1e-9)))
             if workers == 1 { stepTotals = totals.withLock { $0 } }
@@ -76,7 +74,7 @@ struct BenchCommand: ParsableCommand {
         BenchReport(
             articles: articles,
             chain: chain.steps.map(\.name),
-            loadMilliseconds: Double(load.components.seconds) * 1000 + Double(load.components.attoseconds) / 1e15,
+            loadMilliseconds: load.inMilliseconds,
             rows: rows,
             stepTotals: stepTotals
         ).print()

@@ -40,7 +40,7 @@ struct LanguageEvalCommand: ParsableCommand {
         let start = clock.now
         let processor = try LanguageProcessor()
         let loaded = clock.now - start
-        let loadSeconds = Double(loaded.components.seconds) + Double(loaded.components.attoseconds) / 1e18
+        let loadSeconds = loaded.inSeconds
         let evaluation = LanguageEvaluation(processor: processor)
         let context = ProcessingContext(logger: Logger(label: "lector.eval"))
         var results: [LanguageEvaluation.KindResult] = []

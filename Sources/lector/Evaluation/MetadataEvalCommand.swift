@@ -57,7 +57,7 @@ struct MetadataEvalCommand: ParsableCommand {
             elapsed += clock.now - start
             tally.add(item, result.document)
         }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.inSeconds
         tally.print(documentsPerSecond: Double(cases.count) / seconds, cases: cases.count, files: files)
     }
 }

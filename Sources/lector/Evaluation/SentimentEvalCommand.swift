@@ -57,7 +57,7 @@ struct SentimentEvalCommand: ParsableCommand {
                 if part != "all", record.isHeldOut != (part == "holdout") { continue }
                 let start = clock.now
                 let result = processor.process(Document(id: record.id, text: record.text), context: context)
-                let seconds = Self.seconds(clock.now - start)
+                let seconds = (clock.now - start).inSeconds
                 let annotation = result.annotations["sentiment"]
                 let index =
                     evaluations.firstIndex { $0.name == record.set }
@@ -87,10 +87,6 @@ struct SentimentEvalCommand: ParsableCommand {
         let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".jsonl") }
         guard !names.isEmpty else { throw ValidationError("no *.jsonl files in \(path)") }
         return names.sorted().map { path + "/" + $0 }
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     private static func featureLine(_ record: SentimentRecord, scorer: SentimentScorer) -> String {

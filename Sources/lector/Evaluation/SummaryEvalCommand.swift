@@ -91,7 +91,7 @@ struct SummaryEvalCommand: ParsableCommand {
             }
         }
         let cpu = Self.threadCPUSeconds() - cpuStart
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.inSeconds
         let count = Double(documents.count * rounds) + (checksum < 0 ? 1 : 0)
         return (count / max(seconds, 1e-9), count / max(cpu, 1e-9))
     }
