@@ -1,3 +1,4 @@
+import LectorCore
 import LectorText
 
 /// Groups mentions into entities and ranks them.
@@ -19,79 +20,103 @@ struct MentionGrouper {
 
     private static let initialsSkipped: Set<String> = ["of", "the", "and", "for", "de", "la", "del", "y", "&"]
 
+    /// An entity while mentions are being grouped.
+    private struct Draft {
+        var type: EntityType
+        var value: JSONValue?
+        var unit: String?
+        /// The words of the first (longest) mention, lowercased.
+        var words: [String]
+        /// The lowercased forms of the mentions so far.
+        var forms: Set<String>
+        /// The indices of the mentions, in the order they joined.
+        var members: [Int]
+    }
+
     func group(_ mentions: [EntityMention]) -> [EntityGroup] {
-        var groups: [EntityGroup] = []
-        var words: [[String]] = []
-        var forms: [Set<String>] = []
-        let normalizedForms = mentions.map { display($0).lowercased() }
+        let shown = mentions.map(display)
+        let normalizedForms = shown.map { $0.lowercased() }
         let order = mentions.indices.sorted { left, right in
             let a = mentions[left].end - mentions[left].start
             let b = mentions[right].end - mentions[right].start
             return a != b ? a > b : mentions[left].start < mentions[right].start
         }
-        for index in order {
-            let mention = mentions[index]
-            let form = normalizedForms[index]
-            let tokens = form.split(separator: " ").map(String.init)
+        var drafts: [Draft] = []
+        var index = DraftIndex()
+        for position in order {
+            let mention = mentions[position]
+            let form = normalizedForms[position]
             let target: Int?
+            let tokens: [String]
             if mention.type.isNamed {
-                target = namedTarget(
-                    tokens: tokens,
-                    form: form,
-                    type: mention.type,
-                    groups: groups,
-                    words: words,
-                    forms: forms
-                )
+                tokens = form.unicodeScalars.split(separator: " ").map { String(form[$0.startIndex..<$0.endIndex]) }
+                target = index.namedTarget(tokens: tokens, form: form, type: mention.type, drafts: drafts)
             } else {
-                target = groups.indices.first { candidate in
-                    let group = groups[candidate]
-                    return group.type == mention.type && group.value == mention.value && group.unit == mention.unit
-                        && (group.value != nil || forms[candidate].contains(form))
+                tokens = []
+                target = index.valued.first { candidate in
+                    let draft = drafts[candidate]
+                    return draft.type == mention.type && draft.value == mention.value && draft.unit == mention.unit
+                        && (draft.value != nil || draft.forms.contains(form))
                 }
             }
             if let target {
-                groups[target].mentions.append(mention)
-                forms[target].insert(form)
+                drafts[target].members.append(position)
+                drafts[target].forms.insert(form)
+                if mention.type.isNamed, index.namedByForm[form] == nil { index.namedByForm[form] = target }
             } else {
-                groups.append(
-                    EntityGroup(
-                        text: "",
+                let created = drafts.count
+                drafts.append(
+                    Draft(
                         type: mention.type,
-                        mentions: [mention],
-                        salience: 0,
                         value: mention.value,
-                        unit: mention.unit
+                        unit: mention.unit,
+                        words: tokens,
+                        forms: [form],
+                        members: [position]
                     )
                 )
-                words.append(tokens)
-                forms.append([form])
+                index.add(created, draft: drafts[created], form: form)
             }
         }
-        return ranked(groups)
+        return ranked(drafts, mentions: mentions, shown: shown)
     }
 
-    private func namedTarget(
-        tokens: [String],
-        form: String,
-        type: EntityType,
-        groups: [EntityGroup],
-        words: [[String]],
-        forms: [Set<String>]
-    ) -> Int? {
-        for index in groups.indices where groups[index].type.isNamed && forms[index].contains(form) {
-            return index
-        }
-        for index in groups.indices where groups[index].type == .person && words[index].count > tokens.count {
-            if Self.contains(words[index], tokens), tokens.allSatisfy({ $0.count > 1 }) { return index }
-        }
-        if tokens.count == 1, let only = tokens.first, only.count >= 2, type != .person {
-            for index in groups.indices where groups[index].type == .organization && words[index].count >= 2 {
-                let initials = String(words[index].filter { !Self.initialsSkipped.contains($0) }.compactMap(\.first))
-                if initials == only { return index }
+    /// Look-ups over the drafts that grouping repeats for every mention.
+    private struct DraftIndex {
+        /// The first named draft holding each form.
+        var namedByForm: [String: Int] = [:]
+        /// The PERSON drafts, in creation order.
+        var people: [Int] = []
+        /// The initials of the ORG drafts of two words or more, in creation order.
+        var initials: [(draft: Int, initials: String)] = []
+        /// The drafts of rule-based types, in creation order.
+        var valued: [Int] = []
+
+        mutating func add(_ created: Int, draft: Draft, form: String) {
+            guard draft.type.isNamed else {
+                valued.append(created)
+                return
+            }
+            if namedByForm[form] == nil { namedByForm[form] = created }
+            if draft.type == .person { people.append(created) }
+            if draft.type == .organization, draft.words.count >= 2 {
+                let letters = draft.words.filter { !MentionGrouper.initialsSkipped.contains($0) }.compactMap(\.first)
+                initials.append((created, String(letters)))
             }
         }
-        return nil
+
+        func namedTarget(tokens: [String], form: String, type: EntityType, drafts: [Draft]) -> Int? {
+            if let known = namedByForm[form] { return known }
+            if tokens.allSatisfy({ $0.count > 1 }) {
+                for candidate in people where drafts[candidate].words.count > tokens.count {
+                    if MentionGrouper.contains(drafts[candidate].words, tokens) { return candidate }
+                }
+            }
+            if tokens.count == 1, let only = tokens.first, only.count >= 2, type != .person {
+                for entry in initials where entry.initials == only { return entry.draft }
+            }
+            return nil
+        }
     }
 
     private static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
@@ -107,13 +132,10 @@ struct MentionGrouper {
         return false
     }
 
-    /// The mention's text, lowercased, with white space collapsed.
-    func normalized(_ mention: EntityMention) -> String {
-        display(mention).lowercased()
-    }
-
     /// The mention's text with white space collapsed to single spaces.
     func display(_ mention: EntityMention) -> String {
+        let range = mention.range.clamped(to: 0..<text.count)
+        if isCollapsed(range) { return text.slice(range) }
         var view = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.scalars[mention.range.clamped(to: 0..<text.count)] {
@@ -134,25 +156,51 @@ struct MentionGrouper {
         return String(view)
     }
 
-    private func ranked(_ groups: [EntityGroup]) -> [EntityGroup] {
+    /// Whether the text in `range` has no white space but single ASCII spaces between
+    /// words, so that ``display(_:)`` is a plain slice.
+    private func isCollapsed(_ range: Range<Int>) -> Bool {
+        var previousIsSpace = true
+        for index in range {
+            let value = text.scalars[index].value
+            if value == 0x20 {
+                if previousIsSpace { return false }
+                previousIsSpace = true
+            } else if value < 0x21 || (value >= 0x80 && text.scalars[index].properties.isWhitespace) {
+                return false
+            } else {
+                previousIsSpace = false
+            }
+        }
+        return !previousIsSpace || range.isEmpty
+    }
+
+    private func ranked(_ drafts: [Draft], mentions: [EntityMention], shown: [String]) -> [EntityGroup] {
         let length = Double(max(text.count, 1))
         var scored: [(EntityGroup, Double)] = []
         var total = 0.0
-        for var group in groups {
-            group.mentions.sort { $0.start < $1.start }
-            var best: (text: String, isCaps: Bool, length: Int, mention: EntityMention)?
-            for mention in group.mentions {
-                let shown = display(mention)
-                let length = shown.unicodeScalars.count
-                let isCaps = length > 3 && shown == shown.uppercased()
+        for draft in drafts {
+            let members = draft.members.sorted { mentions[$0].start < mentions[$1].start }
+            var group = EntityGroup(
+                text: "",
+                type: draft.type,
+                mentions: members.map { mentions[$0] },
+                salience: 0,
+                value: draft.value,
+                unit: draft.unit
+            )
+            var best: (isCaps: Bool, length: Int, member: Int)?
+            for member in members {
+                let length = shown[member].unicodeScalars.count
+                let isCaps =
+                    length > 3 && !shown[member].unicodeScalars.contains { $0.properties.changesWhenUppercased }
                 if let current = best, current.isCaps == isCaps ? current.length >= length : !current.isCaps {
                     continue
                 }
-                best = (shown, isCaps, length, mention)
+                best = (isCaps, length, member)
             }
             if let best {
-                group.text = best.text
-                if group.type.isNamed { group.type = best.mention.type }
+                group.text = shown[best.member]
+                if group.type.isNamed { group.type = mentions[best.member].type }
             }
             var score = 0.0
             for mention in group.mentions {

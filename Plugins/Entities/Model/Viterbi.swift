@@ -109,6 +109,9 @@ enum Viterbi {
     }
 
     /// Fills the best scores up to each token and tag, and the tag they came from.
+    ///
+    /// An `I-X` tag is only scored from `B-X` and `I-X`: every other move into it is
+    /// ``impossible`` and `B-X` is always reachable, so the result is the full search's.
     @inline(__always)
     private static func forwardPass(
         count: Int,
@@ -123,13 +126,25 @@ enum Viterbi {
             let row = index * tags
             let previousRow = row - tags
             for tag in 0..<tags {
-                var best = score[previousRow] + move[tag]
-                var bestFrom = 0
-                for previous in 1..<tags {
-                    let candidate = score[previousRow + previous] + move[previous * tags + tag]
+                var best: Float
+                var bestFrom: Int
+                if NamedType.isInside(tag) {
+                    best = score[previousRow + tag - 1] + move[(tag - 1) * tags + tag]
+                    bestFrom = tag - 1
+                    let candidate = score[previousRow + tag] + move[tag * tags + tag]
                     if candidate > best {
                         best = candidate
-                        bestFrom = previous
+                        bestFrom = tag
+                    }
+                } else {
+                    best = score[previousRow] + move[tag]
+                    bestFrom = 0
+                    for previous in 1..<tags {
+                        let candidate = score[previousRow + previous] + move[previous * tags + tag]
+                        if candidate > best {
+                            best = candidate
+                            bestFrom = previous
+                        }
                     }
                 }
                 score[row + tag] = best + emit[row + tag]
@@ -140,6 +155,9 @@ enum Viterbi {
 
     /// Fills the best scores from each token and tag to the end (the tag's own emission
     /// left out).
+    ///
+    /// Only the moves BIO allows are tried: into `O` and every `B-X`, and into the one
+    /// `I-X` that may follow the tag (`O`, always allowed, bounds the others from below).
     @inline(__always)
     private static func backwardPass(
         count: Int,
@@ -154,8 +172,15 @@ enum Viterbi {
             let nextRow = row + tags
             for tag in 0..<tags {
                 var best = impossible
-                for next in 0..<tags {
+                var next = 0
+                while next < tags {
                     let candidate = move[tag * tags + next] + emit[nextRow + next] + score[nextRow + next]
+                    if candidate > best { best = candidate }
+                    next += next == 0 ? 1 : 2
+                }
+                let inside = NamedType.isInside(tag) ? tag : (tag > 0 ? tag + 1 : -1)
+                if inside > 0 {
+                    let candidate = move[tag * tags + inside] + emit[nextRow + inside] + score[nextRow + inside]
                     if candidate > best { best = candidate }
                 }
                 score[row + tag] = best

@@ -74,7 +74,7 @@ extension ValueScan {
     }
 
     /// The keys of month names, weekday names and relative days (`yesterday`, `hoy`).
-    static let dateWords: Set<UInt64> = {
+    static let dateWords: HashSet64 = {
         let words = Array(DateNormalizer.monthNames.keys) + Array(weekdays.keys) + Array(relativeDays.keys)
         var keys = Set<UInt64>()
         for word in words {
@@ -85,7 +85,7 @@ extension ValueScan {
                 keys.insert(key(ArraySlice(capitalized)))
             }
         }
-        return keys
+        return HashSet64(keys)
     }()
 
     /// Whether a full date may start at token `index`: a number followed by a separator or
