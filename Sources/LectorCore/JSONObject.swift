@@ -20,6 +20,14 @@ public struct JSONObject: Sendable, Equatable, Sequence {
         for (key, value) in entries { self[key] = value }
     }
 
+    /// Makes room for `capacity` members, so that setting that many new keys does not
+    /// reallocate.
+    ///
+    /// - Parameter capacity: The number of members the object will hold.
+    public mutating func reserveCapacity(_ capacity: Int) {
+        entries.reserveCapacity(capacity)
+    }
+
     /// The keys, in order.
     public var keys: [String] { entries.map(\.key) }
 

@@ -26,6 +26,7 @@ public struct EntityGroup: Sendable, Equatable {
     ///   or "unit"?, "mentions": [{"start", "end", "text"}]}`.
     public func json(in text: ScalarText) -> JSONValue {
         var object = JSONObject()
+        object.reserveCapacity(8)
         object["text"] = .string(self.text)
         object["type"] = .string(type.rawValue)
         object["count"] = .int(mentions.count)
