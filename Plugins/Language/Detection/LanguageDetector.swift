@@ -112,53 +112,35 @@ struct LanguageDetector: Sendable {
     /// that backs off to it.
     private func score(_ words: WordLetters, script: Script, candidates: [Int]) -> [Double] {
         let order = NGramModel.maximumOrder
-        let step = model.step
         let languageCount = model.languageCount
         var sums = [Double](repeating: 0, count: languageCount)
-        var current = (0..<languageCount).map { model.floors[$0 * order] }
+        let base = (0..<languageCount).map { model.floors[$0 * order] }
+        var current = base
         var candidate = [Bool](repeating: false, count: languageCount)
         for index in candidates { candidate[index] = true }
-        var touched: [Int] = []
-        touched.reserveCapacity(languageCount)
+        // A language is listed at most once per length at each letter.
+        var touched = [Int](repeating: 0, count: languageCount * order)
         var ngrams = 0
-        var probes: [NGramModel.Probe] = []
-        probes.reserveCapacity(order)
-        model.floors.withUnsafeBufferPointer { floors in
-            sums.withUnsafeMutableBufferPointer { sums in
-                current.withUnsafeMutableBufferPointer { current in
-                    var start = 0
-                    for (end, wordScript) in zip(words.ends, words.scripts) {
-                        defer { start = end }
-                        guard wordScript == script else { continue }
-                        for first in start..<end {
-                            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-                            let longest = min(order, end - first)
-                            ngrams += longest
-                            // Read the first slot of every length's lookup before using any.
-                            probes.removeAll(keepingCapacity: true)
-                            for length in 0..<longest {
-                                hash ^= UInt64(words.letters[first + length])
-                                hash &*= 0x100_0000_01B3
-                                probes.append(model.probe(hash))
-                            }
-                            for length in 0..<longest {
-                                let found = model.entries(probes[length])
-                                // No language has it, so none has a longer one: the longer
-                                // n-grams back off to the scores reached so far.
-                                if found.isEmpty, length >= 2 { break }
-                                let reach = Double(longest - length)
-                                for entry in found {
-                                    let language = Int(entry >> 8)
-                                    guard candidate[language] else { continue }
-                                    let value = floors[language * order + length] + Double(entry & 0xFF) * step
-                                    // Listed once per letter to be reset (a repeat would be harmless).
-                                    if current[language] == floors[language * order] { touched.append(language) }
-                                    sums[language] += (value - current[language]) * reach
-                                    current[language] = value
+        model.withTables { tables in
+            model.floors.withUnsafeBufferPointer { floors in
+                base.withUnsafeBufferPointer { base in
+                    sums.withUnsafeMutableBufferPointer { sums in
+                        current.withUnsafeMutableBufferPointer { current in
+                            candidate.withUnsafeBufferPointer { candidate in
+                                touched.withUnsafeMutableBufferPointer { touched in
+                                    let state = ScoringState(
+                                        tables: tables,
+                                        step: model.step,
+                                        floors: floors,
+                                        base: base,
+                                        candidate: candidate,
+                                        sums: sums,
+                                        current: current,
+                                        touched: touched
+                                    )
+                                    ngrams = state.add(words, script: script)
                                 }
                             }
-                            for language in touched { current[language] = floors[language * order] }
-                            touched.removeAll(keepingCapacity: true)
                         }
                     }
                 }
@@ -169,6 +151,73 @@ struct LanguageDetector: Sendable {
             scores[index] = (sums[index] + Double(ngrams) * model.floors[index * order]) / Double(order)
         }
         return scores
+    }
+
+    /// The buffers of one ``score(_:script:candidates:)`` call, seen through pointers.
+    private struct ScoringState {
+        let tables: NGramModel.Tables
+        let step: Double
+        let floors: UnsafeBufferPointer<Double>
+        /// Each language's unigram floor: its score before any n-gram at a letter.
+        let base: UnsafeBufferPointer<Double>
+        let candidate: UnsafeBufferPointer<Bool>
+        let sums: UnsafeMutableBufferPointer<Double>
+        let current: UnsafeMutableBufferPointer<Double>
+        let touched: UnsafeMutableBufferPointer<Int>
+
+        /// Adds every n-gram of the words of `script` to ``sums``.
+        ///
+        /// - Returns: The number of n-grams looked up.
+        func add(_ words: WordLetters, script: Script) -> Int {
+            let order = NGramModel.maximumOrder
+            var ngrams = 0
+            var probes = (
+                NGramModel.Probe(), NGramModel.Probe(), NGramModel.Probe(), NGramModel.Probe(), NGramModel.Probe()
+            )
+            words.letters.withUnsafeBufferPointer { letters in
+                var start = 0
+                for (end, wordScript) in zip(words.ends, words.scripts) {
+                    defer { start = end }
+                    guard wordScript == script else { continue }
+                    for first in start..<end {
+                        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                        let longest = min(order, end - first)
+                        ngrams += longest
+                        // Read the first slot of every length's lookup before using any.
+                        withUnsafeMutableBytes(of: &probes) { raw in
+                            let probe = raw.bindMemory(to: NGramModel.Probe.self)
+                            for length in 0..<longest {
+                                hash ^= UInt64(letters[first + length])
+                                hash &*= 0x100_0000_01B3
+                                probe[length] = tables.probe(hash)
+                            }
+                            var touchedCount = 0
+                            for length in 0..<longest {
+                                let found = tables.range(probe[length])
+                                // No language has it, so none has a longer one: the longer
+                                // n-grams back off to the scores reached so far.
+                                if found.isEmpty, length >= 2 { break }
+                                let reach = Double(longest - length)
+                                for index in found {
+                                    let entry = tables.entries[index]
+                                    let language = Int(entry >> 8)
+                                    guard candidate[language] else { continue }
+                                    let value = floors[language * order + length] + Double(entry & 0xFF) * step
+                                    if current[language] == base[language] {
+                                        touched[touchedCount] = language
+                                        touchedCount += 1
+                                    }
+                                    sums[language] += (value - current[language]) * reach
+                                    current[language] = value
+                                }
+                            }
+                            for index in 0..<touchedCount { current[touched[index]] = base[touched[index]] }
+                        }
+                    }
+                }
+            }
+            return ngrams
+        }
     }
 
     /// Turns scores into confidences that add up to 1, best first (ties by code).

@@ -99,6 +99,52 @@ struct NGramModel: Sendable {
         entries(probe(fnv))
     }
 
+    /// Calls `body` with direct views of the hash table, for the scoring loop (no bounds
+    /// checks or slices per n-gram).
+    ///
+    /// - Parameter body: Reads the tables; they are valid only during the call.
+    /// - Returns: What `body` returns.
+    func withTables<Result>(_ body: (Tables) -> Result) -> Result {
+        slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in body(Tables(slots: slots, entries: entries)) }
+        }
+    }
+
+    /// The hash table seen through pointers; see ``withTables(_:)``.
+    struct Tables {
+        let slots: UnsafeBufferPointer<UInt64>
+        let entries: UnsafeBufferPointer<UInt16>
+
+        /// Reads the first slot of an n-gram's lookup, as ``NGramModel/probe(_:)``.
+        @inline(__always)
+        func probe(_ fnv: UInt64) -> Probe {
+            let hash = NGramModel.mix(fnv)
+            let slot = Int(((hash & 0xFFFF_FFFF) &* UInt64(slots.count)) >> 32)
+            return Probe(hash: hash, slot: slot, found: slots[slot])
+        }
+
+        /// Where a probed n-gram's entries are in ``entries`` (empty when no language has
+        /// it), as ``NGramModel/entries(_:)-(Probe)``.
+        @inline(__always)
+        func range(_ probe: Probe) -> Range<Int> {
+            let key = UInt32(truncatingIfNeeded: probe.hash >> 32) | 1
+            let count = slots.count
+            var slot = probe.slot
+            var found = probe.found
+            while true {
+                let foundKey = UInt32(truncatingIfNeeded: found)
+                if foundKey == 0 { return 0..<0 }
+                if foundKey == key {
+                    let posting = Int(found >> 32)
+                    let first = posting >> 8
+                    return first..<first + (posting & 0xFF)
+                }
+                slot = slot + 1 == count ? 0 : slot + 1
+                found = slots[slot]
+            }
+        }
+    }
+
     /// Where an n-gram's lookup starts: its mixed hash, its first slot and that slot's
     /// contents.
     ///
@@ -107,11 +153,11 @@ struct NGramModel: Sendable {
     /// misses at once rather than one after the other.
     struct Probe {
         /// The mixed hash.
-        var hash: UInt64
+        var hash: UInt64 = 0
         /// The first slot looked at.
-        var slot: Int
+        var slot = 0
         /// That slot's contents.
-        var found: UInt64
+        var found: UInt64 = 0
     }
 
     /// Reads the first slot of an n-gram's lookup.
