@@ -51,6 +51,26 @@ struct TermKey: Hashable {
         self.init(ArraySlice(Array(word.unicodeScalars)))
     }
 
+    /// The key of the first `limit` scalars of this one (itself when it is no longer), as
+    /// `init(_:limit:)` makes it from the word's scalars.
+    ///
+    /// - Parameter limit: How many scalars to keep.
+    /// - Returns: The shorter key.
+    func prefix(_ limit: Int) -> TermKey {
+        guard limit < count else { return self }
+        var key = TermKey()
+        key.count = limit
+        let perPart = 3
+        func kept(_ part: UInt64, _ index: Int) -> UInt64 {
+            let keep = limit - index * perPart
+            if keep >= perPart { return part }
+            if keep <= 0 { return 0 }
+            return part & ((UInt64(1) << UInt64(21 * keep)) - 1)
+        }
+        key.parts = (kept(parts.0, 0), kept(parts.1, 1), kept(parts.2, 2), kept(parts.3, 3))
+        return key
+    }
+
     private mutating func append(_ value: UInt32) {
         let shifted = UInt64(value) << UInt64(21 * (count % 3))
         switch count / 3 {

@@ -60,16 +60,22 @@ struct ArticleAnalysis {
         guard !sentences.isEmpty else { return }
         var isWord = [Bool](repeating: false, count: tokens.count)
         var masks = [UInt64](repeating: 0, count: tokens.count)
+        var keys = [TermKey?](repeating: nil, count: tokens.count)
         for (index, token) in tokens.enumerated() where token.kind == .word || token.kind == .number {
             isWord[index] = true
             if token.kind == .word, let key = TermKey(scalars[token.range]) {
                 masks[index] = stopWords.languages(of: key)
+                keys[index] = key
             }
         }
         let stopMask = Self.stopMask(language: language, masks: masks, isWord: isWord, stopWords: stopWords)
         var ids: [TermKey: Int] = [:]
-        func termID(_ range: Range<Int>) -> Int? {
-            guard let key = TermKey(scalars[range], limit: Self.termPrefix) else { return nil }
+        ids.reserveCapacity(tokens.count)
+        func termID(_ index: Int) -> Int? {
+            guard
+                let key = keys[index]?.prefix(Self.termPrefix)
+                    ?? TermKey(scalars[tokens[index].range], limit: Self.termPrefix)
+            else { return nil }
             if let id = ids[key] { return id }
             ids[key] = ids.count
             return ids.count - 1
@@ -99,7 +105,7 @@ struct ArticleAnalysis {
                     wordCount += 1
                     let token = tokens[scan]
                     if masks[scan] & stopMask == 0, Self.isContent(scalars[token.range], kind: token.kind),
-                        let id = termID(token.range)
+                        let id = termID(scan)
                     {
                         terms.append(id)
                     }
