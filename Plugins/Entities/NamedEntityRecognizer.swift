@@ -44,7 +44,8 @@ struct NamedEntityRecognizer: Sendable {
             guard !features.isEmpty else { continue }
             model.tag(features, scratch: &scratch, withMargins: true)
             let margins = scratch.margins
-            for chunk in Chunk.chunks(tags: scratch.tags) {
+            for tagged in Chunk.chunks(tags: scratch.tags) {
+                let chunk = Self.withoutTitle(tagged, text: text.scalars, spans: spans)
                 var margin = Float.greatestFiniteMagnitude
                 for index in chunk.start..<chunk.end { margin = min(margin, margins[index]) }
                 if chunk.end < margins.count { margin = min(margin, margins[chunk.end]) }
@@ -60,6 +61,25 @@ struct NamedEntityRecognizer: Sendable {
             }
         }
         return mentions
+    }
+
+    /// A chunk that starts with a title (`Senator Elizabeth Warren`), cut to the name after
+    /// it and typed PERSON, as CoNLL marks such names; other chunks as they are.
+    ///
+    /// Titles that also begin names of places and companies (`Prince Edward Island`,
+    /// `Dr Pepper`) are cut only from chunks the tagger already typed PERSON.
+    static func withoutTitle(_ chunk: Chunk, text: [Unicode.Scalar], spans: [Range<Int>]) -> Chunk {
+        guard chunk.end - chunk.start >= 2 else { return chunk }
+        let first = spans[chunk.start]
+        guard first.count >= 2, first.count <= 14, text[first.lowerBound].properties.isUppercase else { return chunk }
+        var word = String(String.UnicodeScalarView(text[first]))
+        if word.hasSuffix(".") { word.removeLast() }
+        let next = text[spans[chunk.start + 1].lowerBound]
+        guard next.properties.isUppercase else { return chunk }
+        if Titles.personal.contains(word) || (chunk.type == .person && Titles.ambiguous.contains(word)) {
+            return Chunk(start: chunk.start + 1, end: chunk.end, type: .person)
+        }
+        return chunk
     }
 
     /// Where a possessive `'s` starts in a word token, or the token's end when it has none.

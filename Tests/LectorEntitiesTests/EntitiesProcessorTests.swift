@@ -40,6 +40,20 @@ struct EntitiesProcessorTests {
         #expect(list.first?["text"] == "Vladimir Putin")
     }
 
+    @Test("a title before a name is left out and the name is a person")
+    func titlesBeforeNames() throws {
+        let list = entities(
+            "Senator Elizabeth Warren criticised the deal, while Mayor Sadiq Khan praised it. "
+                + "Councillor Mette Brandt said Prince Edward Island and General Motors would not comment."
+        )
+        #expect(entity(list, "PERSON", "Elizabeth Warren") != nil)
+        #expect(entity(list, "PERSON", "Sadiq Khan") != nil)
+        #expect(entity(list, "PERSON", "Mette Brandt") != nil)
+        #expect(!list.contains { ($0["text"]?.stringValue ?? "").hasPrefix("Senator") })
+        #expect(list.contains { $0["text"] == "Prince Edward Island" })
+        #expect(list.contains { $0["text"] == "General Motors" })
+    }
+
     @Test("dates resolve against metadata.date; the same day groups")
     func datesAgainstMetadata() throws {
         let list = entities(summitArticle, date: "2022-02-16")

@@ -95,4 +95,18 @@ struct ValueRecognizerTests {
     func notQuantities() {
         #expect(values("Chapter 7 opens at 10:30 with a speech.").isEmpty)
     }
+
+    @Test(
+        "currencies named after the number, with a code when the name has one",
+        arguments: [
+            ("The fine was 2.5 million kronor.", "2.5 million kronor", "SEK" as String?),
+            ("Budapest set aside 300 billion forints.", "300 billion forints", "HUF"),
+            ("The council will spend 40 million kroner on roads.", "40 million kroner", nil),
+        ]
+    )
+    func namedCurrencies(text: String, written: String, currency: String?) throws {
+        let money = try #require(values(text).first { $0.0 == "MONEY" })
+        #expect(money.1 == written)
+        #expect(money.3 == currency)
+    }
 }

@@ -10,15 +10,23 @@ extension ValueScan {
     ]
     static let codes: Set<String> = [
         "USD", "EUR", "GBP", "JPY", "CHF", "INR", "CNY", "RUB", "AUD", "CAD", "HKD", "SEK", "NOK", "DKK", "BRL",
-        "MXN", "ZAR", "KRW", "TRY", "PLN",
+        "MXN", "ZAR", "KRW", "TRY", "PLN", "CZK", "HUF", "ILS", "AED", "SAR", "NGN", "THB", "MYR", "IDR", "UAH",
+        "SGD", "NZD", "EGP", "PKR", "ARS", "CLP", "COP",
     ]
     static let currencyWords: [String: String] = [
         "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
         "sterling": "GBP", "yen": "JPY", "rupee": "INR", "rupees": "INR", "rs": "INR", "yuan": "CNY",
         "renminbi": "CNY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "franc": "CHF",
         "francs": "CHF", "dólar": "USD", "dólares": "USD", "libras": "GBP", "pesetas": "ESP", "peseta": "ESP",
-        "marks": "DEM", "pesos": "MXN",
+        "marks": "DEM", "pesos": "MXN", "kronor": "SEK", "krona": "SEK", "koruna": "CZK", "korunas": "CZK",
+        "forint": "HUF", "forints": "HUF", "zloty": "PLN", "zlotys": "PLN", "złoty": "PLN", "złotych": "PLN",
+        "rand": "ZAR", "lira": "TRY", "liras": "TRY", "shekel": "ILS", "shekels": "ILS", "dirham": "AED",
+        "dirhams": "AED", "riyal": "SAR", "riyals": "SAR", "naira": "NGN", "baht": "THB", "ringgit": "MYR",
+        "rupiah": "IDR", "hryvnia": "UAH", "hryvnias": "UAH", "hryvnas": "UAH",
     ]
+    /// Currency names shared by several currencies (`kroner`: Danish or Norwegian): the
+    /// amount is MONEY with no currency code.
+    static let unnamedCurrencyWords: Set<String> = ["krone", "kroner"]
     static let stopWords: Set<String> = [
         "the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "with", "by", "from", "as", "is", "was",
         "were", "are", "be", "per", "than", "that", "this", "it", "its", "after", "before", "over", "under", "into",
@@ -31,6 +39,7 @@ extension ValueScan {
         guard isKind(index, .word), !isCapitalized(index), let lower = lower(index) else { return false }
         guard lower.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }) else { return false }
         return !Self.stopWords.contains(lower) && NumberReader.scales[lower] == nil && Self.currencyWords[lower] == nil
+            && !Self.unnamedCurrencyWords.contains(lower)
             && DateNormalizer.month(named: lower) == nil
     }
 
@@ -67,6 +76,7 @@ extension ValueScan {
             first = index - 1
             currency = Self.codes.contains(code) ? code : "INR"
         }
+        var isMoney = currency != nil
         if currency == nil, let next = word(last + 1) {
             if Self.codes.contains(next) {
                 currency = next
@@ -74,10 +84,13 @@ extension ValueScan {
             } else if let code = Self.currencyWords[next.lowercased()] {
                 currency = code
                 last += 1
+            } else if Self.unnamedCurrencyWords.contains(next.lowercased()) {
+                last += 1
             }
+            isMoney = currency != nil || Self.unnamedCurrencyWords.contains(next.lowercased())
         }
         guard value.isFinite else { return nil }
-        if let currency { return mention(first, last, .money, value: Self.json(value), unit: currency) }
+        if isMoney { return mention(first, last, .money, value: Self.json(value), unit: currency) }
         if word(last + 1) == "%" || ["percent", "pct", "percentage"].contains(lower(last + 1) ?? "") {
             return mention(index, last + 1, .percent, value: Self.json(value))
         }
