@@ -16,7 +16,7 @@ public struct LanguageProcessor: Processor {
     public static let sampleWindowBytes = 320
 
     /// How much of a long document's start is read first, in UTF-8 bytes.
-    public static let earlyWindowBytes = 200
+    public static let earlyWindowBytes = 120
 
     /// A confidence on the first window of a long document that settles it.
     public static let earlyConfidence = 0.999
