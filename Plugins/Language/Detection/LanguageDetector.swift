@@ -7,13 +7,16 @@ import LectorText
 /// its script, and the script most letters share picks the candidates (see ``Script``). A
 /// script used by one language settles it; otherwise every n-gram of one to five letters
 /// inside each word of that script is looked up in the ``NGramModel``, and each candidate
-/// adds its log-probability of the n-gram, or its floor when it lacks it. Confidences are a
-/// softmax of the summed scores divided by the number of orders.
+/// adds its log-probability of the n-gram, or its floor when it lacks it. On short text a
+/// word layer adds how frequent each whole word is in each language's word list (see
+/// ``addWordScores(_:words:script:model:)``). Confidences are a softmax of the scores.
 struct LanguageDetector: Sendable {
     /// The fewest letters of a script shared by several languages worth guessing from.
     static let minimumLetters = 3
 
     let model: NGramModel
+    /// The word layer's table, or `nil` for n-grams alone.
+    let wordModel: WordModel?
     /// Whether each model language (by index) may be reported.
     let allowed: [Bool]
     /// A constant added to each language's score (by model index), tuned on DEV data so
@@ -25,10 +28,17 @@ struct LanguageDetector: Sendable {
     ///
     /// - Parameters:
     ///   - model: The shared model.
+    ///   - words: The word layer's table, or `nil` for n-grams alone.
     ///   - languages: The codes that may be reported, or `nil` for all.
     ///   - priors: Score offsets by code (missing codes: 0).
-    init(model: NGramModel, languages: Set<String>? = nil, priors: [String: Double] = [:]) {
+    init(
+        model: NGramModel,
+        words: WordModel? = nil,
+        languages: Set<String>? = nil,
+        priors: [String: Double] = [:]
+    ) {
         self.model = model
+        wordModel = words
         self.priors = model.codes.map { priors[$0] ?? 0 }
         let allowed = model.codes.map { languages?.contains($0) ?? true }
         self.allowed = allowed
@@ -96,7 +106,8 @@ struct LanguageDetector: Sendable {
         guard candidates.count > 1, letters >= Self.minimumLetters else {
             return RawScores(script: script, letters: letters, candidates: candidates, scores: [])
         }
-        let scores = score(words, script: script, candidates: candidates)
+        var scores = score(words, script: script, candidates: candidates)
+        if let wordModel { addWordScores(&scores, words: words, script: script, model: wordModel) }
         return RawScores(script: script, letters: letters, candidates: candidates, scores: scores)
     }
 

@@ -1,0 +1,41 @@
+extension LanguageDetector {
+    /// Texts with more words of their main script than this are left to the n-grams: on
+    /// longer text the word layer no longer changes the answer, and skipping it keeps the
+    /// cost of long documents what it was.
+    static let wordLayerMaximumWords = 12
+
+    /// The weight of the mean word score against the n-gram score (tuned on the
+    /// even-numbered DEV lines; see `Tools/language/README.md`).
+    static let wordWeight = 0.7
+
+    /// Adds the word layer to n-gram scores: each candidate gains `wordWeight` times the
+    /// mean, over the words of `script`, of the word's score in its word list
+    /// (ln(frequency / cutoff); 0 for a word it lacks or a language with no list).
+    ///
+    /// - Parameters:
+    ///   - scores: Scores by model index (`-infinity` for non-candidates), updated.
+    ///   - words: The text's words.
+    ///   - script: The main script.
+    ///   - model: The word table.
+    func addWordScores(_ scores: inout [Double], words: WordLetters, script: Script, model: WordModel) {
+        var count = 0
+        for wordScript in words.scripts where wordScript == script { count += 1 }
+        guard count > 0, count <= Self.wordLayerMaximumWords else { return }
+        let weight = Self.wordWeight * model.step / Double(count)
+        var start = 0
+        for (end, wordScript) in zip(words.ends, words.scripts) {
+            defer { start = end }
+            guard wordScript == script else { continue }
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for index in start..<end {
+                hash ^= UInt64(words.letters[index])
+                hash &*= 0x100_0000_01B3
+            }
+            for entry in model.table.entries(hash) {
+                let language = model.modelIndex[Int(entry >> 8)]
+                guard language >= 0, scores[language] > -.infinity else { continue }
+                scores[language] += weight * Double(entry & 0xFF)
+            }
+        }
+    }
+}
