@@ -6,11 +6,17 @@ extension LanguageDetector {
 
     /// The weight of the mean word score against the n-gram score (tuned on the
     /// even-numbered DEV lines; see `Tools/language/README.md`).
-    static let wordWeight = 0.7
+    static let wordWeight = 1.0
+
+    /// The share of a word's best score among the candidates that a language with no word
+    /// list gains for it (so that a word known to some list does not count against the
+    /// languages that cannot know it; tuned like ``wordWeight``).
+    static let unlistedShare = 0.5
 
     /// Adds the word layer to n-gram scores: each candidate gains `wordWeight` times the
     /// mean, over the words of `script`, of the word's score in its word list
-    /// (ln(frequency / cutoff); 0 for a word it lacks or a language with no list).
+    /// (ln(frequency / cutoff); 0 for a word it lacks). A language with no list scores a
+    /// word `unlistedShare` times the best score any candidate has for it.
     ///
     /// - Parameters:
     ///   - scores: Scores by model index (`-infinity` for non-candidates), updated.
@@ -22,6 +28,7 @@ extension LanguageDetector {
         for wordScript in words.scripts where wordScript == script { count += 1 }
         guard count > 0, count <= Self.wordLayerMaximumWords else { return }
         let weight = Self.wordWeight * model.step / Double(count)
+        var bestTotal = 0
         var start = 0
         for (end, wordScript) in zip(words.ends, words.scripts) {
             defer { start = end }
@@ -31,11 +38,19 @@ extension LanguageDetector {
                 hash ^= UInt64(words.letters[index])
                 hash &*= 0x100_0000_01B3
             }
+            var best: UInt16 = 0
             for entry in model.table.entries(hash) {
                 let language = model.modelIndex[Int(entry >> 8)]
                 guard language >= 0, scores[language] > -.infinity else { continue }
                 scores[language] += weight * Double(entry & 0xFF)
+                best = max(best, entry & 0xFF)
             }
+            bestTotal += Int(best)
+        }
+        guard bestTotal > 0 else { return }
+        let unlisted = weight * Self.unlistedShare * Double(bestTotal)
+        for language in scores.indices where !model.listed[language] && scores[language] > -.infinity {
+            scores[language] += unlisted
         }
     }
 }

@@ -10,6 +10,8 @@ struct WordModel: Sendable {
     let table: NGramModel
     /// For each of the table's languages, the n-gram model's index of the same code, or -1.
     let modelIndex: [Int]
+    /// For each language of the n-gram model (by index), whether it has a word list here.
+    let listed: [Bool]
 
     /// Reads a word table and maps its languages onto a model's.
     ///
@@ -20,7 +22,13 @@ struct WordModel: Sendable {
     ///   not a table of this version or is truncated.
     init(bytes: [UInt8], codes: [String]) throws {
         table = try NGramModel(bytes: bytes)
-        modelIndex = table.codes.map { codes.firstIndex(of: $0) ?? -1 }
+        let modelIndex = table.codes.map { codes.firstIndex(of: $0) ?? -1 }
+        self.modelIndex = modelIndex
+        var listed = [Bool](repeating: false, count: codes.count)
+        for (index, present) in table.languagesWithEntries().enumerated() where present && modelIndex[index] >= 0 {
+            listed[modelIndex[index]] = true
+        }
+        self.listed = listed
     }
 
     /// Nats per quantum of an entry's score.
