@@ -1,12 +1,17 @@
 extension LanguageDetector {
-    /// Texts with more words of their main script than this are left to the n-grams: on
-    /// longer text the word layer no longer changes the answer, and skipping it keeps the
-    /// cost of long documents what it was.
+    /// Texts with more words of their main script than this are left to the n-gram
+    /// log-probabilities: on longer text the word layer and the absence penalty no longer
+    /// help, and skipping them keeps the cost of long documents what it was.
     static let wordLayerMaximumWords = 12
 
     /// The weight of the mean word score against the n-gram score (tuned on the
     /// even-numbered DEV lines; see `Tools/language/README.md`).
-    static let wordWeight = 1.0
+    static let wordWeight = 1.3
+
+    /// What a candidate loses, on short text, for each n-gram of two letters or more that
+    /// another candidate has and it lacks (tuned like ``wordWeight``; see
+    /// `score(_:script:candidates:penalty:)`).
+    static let absencePenalty = 5.0
 
     /// The share of a word's best score among the candidates that a language with no word
     /// list gains for it (so that a word known to some list does not count against the
@@ -24,8 +29,7 @@ extension LanguageDetector {
     ///   - script: The main script.
     ///   - model: The word table.
     func addWordScores(_ scores: inout [Double], words: WordLetters, script: Script, model: WordModel) {
-        var count = 0
-        for wordScript in words.scripts where wordScript == script { count += 1 }
+        let count = words.count(of: script)
         guard count > 0, count <= Self.wordLayerMaximumWords else { return }
         let weight = Self.wordWeight * model.step / Double(count)
         var bestTotal = 0

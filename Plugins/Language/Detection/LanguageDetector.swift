@@ -106,12 +106,18 @@ struct LanguageDetector: Sendable {
         guard candidates.count > 1, letters >= Self.minimumLetters else {
             return RawScores(script: script, letters: letters, candidates: candidates, scores: [])
         }
-        var scores = score(words, script: script, candidates: candidates)
-        if let wordModel { addWordScores(&scores, words: words, script: script, model: wordModel) }
+        // Short text gets the absence penalty and the word layer; longer text is left to
+        // the n-gram log-probabilities, on which they change little, at no extra cost.
+        let short = words.count(of: script) <= Self.wordLayerMaximumWords
+        var scores = score(words, script: script, candidates: candidates, penalty: short ? Self.absencePenalty : 0)
+        if short, let wordModel { addWordScores(&scores, words: words, script: script, model: wordModel) }
         return RawScores(script: script, letters: letters, candidates: candidates, scores: scores)
     }
 
-    /// Sums each candidate's n-gram log-probabilities over the words of `script`.
+    /// Sums each candidate's n-gram log-probabilities over the words of `script`, less
+    /// `penalty` for each n-gram of two letters or more that another candidate has and it
+    /// lacks (the tables keep only each language's most frequent n-grams, so a lacking one
+    /// is rare there, and the back-off alone scores it too kindly).
     ///
     /// At each letter, the n-grams of one to five letters starting there are looked up in
     /// turn; a language that lacks one scores it as the longest shorter one it has (its
@@ -121,7 +127,7 @@ struct LanguageDetector: Sendable {
     /// candidate starts at its floor for all the n-grams (added once, at the end), and a
     /// language found at length k raises its score for that length and every longer one
     /// that backs off to it.
-    private func score(_ words: WordLetters, script: Script, candidates: [Int]) -> [Double] {
+    private func score(_ words: WordLetters, script: Script, candidates: [Int], penalty: Double) -> [Double] {
         let order = NGramModel.maximumOrder
         let step = model.step
         let languageCount = model.languageCount
@@ -132,6 +138,10 @@ struct LanguageDetector: Sendable {
         var touched: [Int] = []
         touched.reserveCapacity(languageCount)
         var ngrams = 0
+        // For the absence penalty: the n-grams of two letters or more that some candidate
+        // has, and how many of them each candidate has.
+        var shared = 0
+        var hits = [Int](repeating: 0, count: languageCount)
         var probes: [NGramModel.Probe] = []
         probes.reserveCapacity(order)
         model.floors.withUnsafeBufferPointer { floors in
@@ -158,15 +168,22 @@ struct LanguageDetector: Sendable {
                                 // n-grams back off to the scores reached so far.
                                 if found.isEmpty, length >= 2 { break }
                                 let reach = Double(longest - length)
+                                let counting = penalty > 0 && length >= 1
+                                var sharedHere = false
                                 for entry in found {
                                     let language = Int(entry >> 8)
                                     guard candidate[language] else { continue }
+                                    if counting {
+                                        sharedHere = true
+                                        hits[language] += 1
+                                    }
                                     let value = floors[language * order + length] + Double(entry & 0xFF) * step
                                     // Listed once per letter to be reset (a repeat would be harmless).
                                     if current[language] == floors[language * order] { touched.append(language) }
                                     sums[language] += (value - current[language]) * reach
                                     current[language] = value
                                 }
+                                if sharedHere { shared += 1 }
                             }
                             for language in touched { current[language] = floors[language * order] }
                             touched.removeAll(keepingCapacity: true)
@@ -177,7 +194,9 @@ struct LanguageDetector: Sendable {
         }
         var scores = [Double](repeating: -.infinity, count: languageCount)
         for index in candidates {
-            scores[index] = (sums[index] + Double(ngrams) * model.floors[index * order]) / Double(order)
+            scores[index] =
+                (sums[index] + Double(ngrams) * model.floors[index * order] - penalty * Double(shared - hits[index]))
+                / Double(order)
         }
         return scores
     }

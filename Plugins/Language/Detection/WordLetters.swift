@@ -27,6 +27,16 @@ struct WordLetters {
         return best
     }
 
+    /// The number of words of a script.
+    ///
+    /// - Parameter script: The script.
+    /// - Returns: How many words start with a letter of it.
+    func count(of script: Script) -> Int {
+        var count = 0
+        for wordScript in scripts where wordScript == script { count += 1 }
+        return count
+    }
+
     /// Adds the letters of one word token.
     ///
     /// - Parameter scalars: The token's scalars.
