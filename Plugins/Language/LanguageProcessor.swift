@@ -44,8 +44,10 @@ public struct LanguageProcessor: Processor {
         mixed: Bool = false,
         priors: [String: Double]? = nil
     ) throws {
+        let model = try LanguageModelCache.model()
         detector = LanguageDetector(
-            model: try LanguageModelCache.model(),
+            model: model,
+            words: try LanguageModelCache.words(for: model),
             languages: languages,
             priors: try priors ?? LanguageModelCache.priors()
         )

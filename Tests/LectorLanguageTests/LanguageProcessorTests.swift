@@ -55,6 +55,15 @@ import Testing
         #expect(field["confidence"]?.doubleValue == 1)
     }
 
+    /// A Hangul syllable counts as three letters when choosing the script, so Korean with a
+    /// run of English product names stays Korean.
+    @Test func scriptCoveringMostTextWins() throws {
+        let text = "삼성전자는 오늘 Galaxy Unpacked 행사에서 새로운 Samsung Galaxy Foldable Smartphone을 공개했다."
+        let field = try LanguageTestSupport.field(text)
+        #expect(field["code"]?.stringValue == "ko")
+        #expect(field["script"]?.stringValue == "Hang")
+    }
+
     @Test(arguments: ["", "   \n", "12345 678,90", "!!! ???", "a", "ok", "2024-05-01"])
     func undeterminedOnTooLittleText(text: String) throws {
         let field = try LanguageTestSupport.field(text)

@@ -7,13 +7,16 @@ import LectorText
 /// its script, and the script most letters share picks the candidates (see ``Script``). A
 /// script used by one language settles it; otherwise every n-gram of one to five letters
 /// inside each word of that script is looked up in the ``NGramModel``, and each candidate
-/// adds its log-probability of the n-gram, or its floor when it lacks it. Confidences are a
-/// softmax of the summed scores divided by the number of orders.
+/// adds its log-probability of the n-gram, or its floor when it lacks it. On short text a
+/// word layer adds how frequent each whole word is in each language's word list (see
+/// ``addWordScores(_:words:script:model:)``). Confidences are a softmax of the scores.
 struct LanguageDetector: Sendable {
     /// The fewest letters of a script shared by several languages worth guessing from.
     static let minimumLetters = 3
 
     let model: NGramModel
+    /// The word layer's table, or `nil` for n-grams alone.
+    let wordModel: WordModel?
     /// Whether each model language (by index) may be reported.
     let allowed: [Bool]
     /// A constant added to each language's score (by model index), tuned on DEV data so
@@ -25,10 +28,17 @@ struct LanguageDetector: Sendable {
     ///
     /// - Parameters:
     ///   - model: The shared model.
+    ///   - words: The word layer's table, or `nil` for n-grams alone.
     ///   - languages: The codes that may be reported, or `nil` for all.
     ///   - priors: Score offsets by code (missing codes: 0).
-    init(model: NGramModel, languages: Set<String>? = nil, priors: [String: Double] = [:]) {
+    init(
+        model: NGramModel,
+        words: WordModel? = nil,
+        languages: Set<String>? = nil,
+        priors: [String: Double] = [:]
+    ) {
         self.model = model
+        wordModel = words
         self.priors = model.codes.map { priors[$0] ?? 0 }
         let allowed = model.codes.map { languages?.contains($0) ?? true }
         self.allowed = allowed
@@ -96,11 +106,18 @@ struct LanguageDetector: Sendable {
         guard candidates.count > 1, letters >= Self.minimumLetters else {
             return RawScores(script: script, letters: letters, candidates: candidates, scores: [])
         }
-        let scores = score(words, script: script, candidates: candidates)
+        // Short text gets the absence penalty and the word layer; longer text is left to
+        // the n-gram log-probabilities, on which they change little, at no extra cost.
+        let short = words.count(of: script) <= Self.wordLayerMaximumWords
+        var scores = score(words, script: script, candidates: candidates, penalty: short ? Self.absencePenalty : 0)
+        if short, let wordModel { addWordScores(&scores, words: words, script: script, model: wordModel) }
         return RawScores(script: script, letters: letters, candidates: candidates, scores: scores)
     }
 
-    /// Sums each candidate's n-gram log-probabilities over the words of `script`.
+    /// Sums each candidate's n-gram log-probabilities over the words of `script`, less
+    /// `penalty` for each n-gram of two letters or more that another candidate has and it
+    /// lacks (the tables keep only each language's most frequent n-grams, so a lacking one
+    /// is rare there, and the back-off alone scores it too kindly).
     ///
     /// At each letter, the n-grams of one to five letters starting there are looked up in
     /// turn; a language that lacks one scores it as the longest shorter one it has (its
@@ -110,7 +127,7 @@ struct LanguageDetector: Sendable {
     /// candidate starts at its floor for all the n-grams (added once, at the end), and a
     /// language found at length k raises its score for that length and every longer one
     /// that backs off to it.
-    private func score(_ words: WordLetters, script: Script, candidates: [Int]) -> [Double] {
+    private func score(_ words: WordLetters, script: Script, candidates: [Int], penalty: Double) -> [Double] {
         let order = NGramModel.maximumOrder
         let languageCount = model.languageCount
         var sums = [Double](repeating: 0, count: languageCount)
@@ -120,25 +137,31 @@ struct LanguageDetector: Sendable {
         for index in candidates { candidate[index] = true }
         // A language is listed at most once per length at each letter.
         var touched = [Int](repeating: 0, count: languageCount * order)
-        var ngrams = 0
+        // For the absence penalty: how many n-grams of two letters or more each candidate
+        // has (of those some candidate has).
+        var hits = [Int](repeating: 0, count: languageCount)
+        var counts = (ngrams: 0, shared: 0)
         model.withTables { tables in
             model.floors.withUnsafeBufferPointer { floors in
                 base.withUnsafeBufferPointer { base in
-                    sums.withUnsafeMutableBufferPointer { sums in
-                        current.withUnsafeMutableBufferPointer { current in
-                            candidate.withUnsafeBufferPointer { candidate in
+                    candidate.withUnsafeBufferPointer { candidate in
+                        sums.withUnsafeMutableBufferPointer { sums in
+                            current.withUnsafeMutableBufferPointer { current in
                                 touched.withUnsafeMutableBufferPointer { touched in
-                                    let state = ScoringState(
-                                        tables: tables,
-                                        step: model.step,
-                                        floors: floors,
-                                        base: base,
-                                        candidate: candidate,
-                                        sums: sums,
-                                        current: current,
-                                        touched: touched
-                                    )
-                                    ngrams = state.add(words, script: script)
+                                    hits.withUnsafeMutableBufferPointer { hits in
+                                        let state = ScoringState(
+                                            tables: tables,
+                                            step: model.step,
+                                            floors: floors,
+                                            base: base,
+                                            candidate: candidate,
+                                            sums: sums,
+                                            current: current,
+                                            touched: touched,
+                                            hits: penalty > 0 ? hits : nil
+                                        )
+                                        counts = state.add(words, script: script)
+                                    }
                                 }
                             }
                         }
@@ -148,12 +171,14 @@ struct LanguageDetector: Sendable {
         }
         var scores = [Double](repeating: -.infinity, count: languageCount)
         for index in candidates {
-            scores[index] = (sums[index] + Double(ngrams) * model.floors[index * order]) / Double(order)
+            let absent = penalty * Double(counts.shared - hits[index])
+            scores[index] = (sums[index] + Double(counts.ngrams) * model.floors[index * order] - absent) / Double(order)
         }
         return scores
     }
 
-    /// The buffers of one ``score(_:script:candidates:)`` call, seen through pointers.
+    /// The buffers of one ``score(_:script:candidates:penalty:)`` call, seen through
+    /// pointers.
     private struct ScoringState {
         let tables: NGramModel.Tables
         let step: Double
@@ -164,13 +189,18 @@ struct LanguageDetector: Sendable {
         let sums: UnsafeMutableBufferPointer<Double>
         let current: UnsafeMutableBufferPointer<Double>
         let touched: UnsafeMutableBufferPointer<Int>
+        /// Per language, the n-grams of two letters or more it has; `nil` when no absence
+        /// penalty is wanted.
+        let hits: UnsafeMutableBufferPointer<Int>?
 
         /// Adds every n-gram of the words of `script` to ``sums``.
         ///
-        /// - Returns: The number of n-grams looked up.
-        func add(_ words: WordLetters, script: Script) -> Int {
+        /// - Returns: The number of n-grams looked up, and of those of two letters or more
+        ///   that some candidate has (counted only with ``hits``).
+        func add(_ words: WordLetters, script: Script) -> (ngrams: Int, shared: Int) {
             let order = NGramModel.maximumOrder
             var ngrams = 0
+            var shared = 0
             var probes = (
                 NGramModel.Probe(), NGramModel.Probe(), NGramModel.Probe(), NGramModel.Probe(), NGramModel.Probe()
             )
@@ -198,10 +228,16 @@ struct LanguageDetector: Sendable {
                                 // n-grams back off to the scores reached so far.
                                 if found.isEmpty, length >= 2 { break }
                                 let reach = Double(longest - length)
+                                let counting = length >= 1 ? hits : nil
+                                var sharedHere = false
                                 for index in found {
                                     let entry = tables.entries[index]
                                     let language = Int(entry >> 8)
                                     guard candidate[language] else { continue }
+                                    if let counting {
+                                        sharedHere = true
+                                        counting[language] += 1
+                                    }
                                     let value = floors[language * order + length] + Double(entry & 0xFF) * step
                                     if current[language] == base[language] {
                                         touched[touchedCount] = language
@@ -210,13 +246,14 @@ struct LanguageDetector: Sendable {
                                     sums[language] += (value - current[language]) * reach
                                     current[language] = value
                                 }
+                                if sharedHere { shared += 1 }
                             }
                             for index in 0..<touchedCount { current[touched[index]] = base[touched[index]] }
                         }
                     }
                 }
             }
-            return ngrams
+            return (ngrams, shared)
         }
     }
 

@@ -55,6 +55,10 @@ enum Script: Int, CaseIterable, Sendable {
         }
     }
 
+    /// Whether a character of this script stands for a syllable or a word (Han, kana,
+    /// Hangul) rather than a sound.
+    var isSyllabic: Bool { self == .han || self == .kana || self == .hangul }
+
     /// The languages of scripts other than Latin.
     static let nonLatinLanguages: Set<String> = Set(allCases.flatMap { $0.languages ?? [] })
 

@@ -13,18 +13,33 @@ struct WordLetters {
     private(set) var scripts: [Script] = []
     /// Letters per script, by ``Script/rawValue``.
     private(set) var scriptCounts = [Int](repeating: 0, count: Script.allCases.count)
+    /// How much text each script covers, by ``Script/rawValue``: its letters, its combining
+    /// marks (Indic vowel signs, Thai tone marks), and three per Han, kana or Hangul
+    /// character, which each stand for a syllable or a word.
+    private var scriptWeights = [Int](repeating: 0, count: Script.allCases.count)
 
-    /// The script with the most letters (the earlier in ``Script`` on a tie), or `nil`.
+    /// The script that covers the most text (the earlier in ``Script`` on a tie), or `nil`:
+    /// a Korean or Hindi sentence with a few English names stays Korean or Hindi.
     var mainScript: Script? {
         var best: Script?
         var bestCount = 0
-        for script in Script.allCases where scriptCounts[script.rawValue] > bestCount {
+        for script in Script.allCases where scriptWeights[script.rawValue] > bestCount {
             best = script
-            bestCount = scriptCounts[script.rawValue]
+            bestCount = scriptWeights[script.rawValue]
         }
         // Japanese mixes kana with Han: any kana in a mostly-Han text makes it Japanese.
         if best == .han, scriptCounts[Script.kana.rawValue] > 0 { return .kana }
         return best
+    }
+
+    /// The number of words of a script.
+    ///
+    /// - Parameter script: The script.
+    /// - Returns: How many words start with a letter of it.
+    func count(of script: Script) -> Int {
+        var count = 0
+        for wordScript in scripts where wordScript == script { count += 1 }
+        return count
     }
 
     /// Adds the letters of one word token.
@@ -46,6 +61,7 @@ struct WordLetters {
             } else if Self.isLetter(scalar) {
                 letter = Self.lowercased(scalar)
             } else {
+                if let script = Script.of(value) { scriptWeights[script.rawValue] += 1 }
                 endWord(&wordScript)
                 continue
             }
@@ -55,7 +71,10 @@ struct WordLetters {
                 guard let script else { continue }
                 wordScript = script
             }
-            if let script { scriptCounts[script.rawValue] += 1 }
+            if let script {
+                scriptCounts[script.rawValue] += 1
+                scriptWeights[script.rawValue] += script.isSyllabic ? 3 : 1
+            }
             letters.append(letter)
         }
         endWord(&wordScript)

@@ -27,7 +27,8 @@ public struct PriorTuner {
     ///
     /// - Throws: ``ProcessorError`` when the model cannot be loaded.
     public init() throws {
-        detector = LanguageDetector(model: try LanguageModelCache.model())
+        let model = try LanguageModelCache.model()
+        detector = LanguageDetector(model: model, words: try LanguageModelCache.words(for: model))
         offsets = [Double](repeating: 0, count: detector.model.languageCount)
     }
 

@@ -28,7 +28,12 @@ enum LanguageModelCache {
     /// The score offsets file, relative to the models folder: `CODE OFFSET` per line.
     static let priorsPath = "language/priors.txt"
 
+    /// The word table, relative to the models folder; optional (without it the detector
+    /// uses the n-grams alone).
+    static let wordsPath = "language/words.bin"
+
     private static let loaded = Mutex<NGramModel?>(nil)
+    private static let loadedWords = Mutex<WordModel??>(nil)
     private static let loadedPriors = Mutex<[String: Double]?>(nil)
 
     /// The shared score offsets by code, read on first use; empty when the file is absent.
@@ -71,6 +76,25 @@ enum LanguageModelCache {
             if let cached { return cached }
             cached = model
             return model
+        }
+    }
+
+    /// The shared word table, loading it on first use; `nil` when the file is absent.
+    ///
+    /// - Parameter model: The n-gram model whose languages the table is mapped onto.
+    /// - Returns: The word table.
+    /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the file
+    ///   exists but is damaged.
+    static func words(for model: NGramModel) throws -> WordModel? {
+        if let words = loadedWords.withLock({ $0 }) { return words }
+        var words: WordModel?
+        if (try? ModelStore.path(wordsPath)) != nil {
+            words = try WordModel(bytes: ModelStore.bytes(wordsPath), codes: model.codes)
+        }
+        return loadedWords.withLock { cached in
+            if let cached { return cached }
+            cached = .some(words)
+            return words
         }
     }
 }

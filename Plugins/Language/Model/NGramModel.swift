@@ -77,6 +77,15 @@ struct NGramModel: Sendable {
     /// The number of languages.
     var languageCount: Int { codes.count }
 
+    /// Whether each language (by index) has at least one entry.
+    ///
+    /// - Returns: One flag per language.
+    func languagesWithEntries() -> [Bool] {
+        var present = [Bool](repeating: false, count: languageCount)
+        for entry in entries { present[Int(entry >> 8)] = true }
+        return present
+    }
+
     /// The splitmix64 finalizer the model's hashes pass through after FNV-1a.
     ///
     /// - Parameter hash: An FNV-1a hash.
