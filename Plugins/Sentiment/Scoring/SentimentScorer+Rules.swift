@@ -35,19 +35,22 @@ extension SentimentScorer {
             consumed[index] = true
         }
         for index in words.indices {
+            words[index].isComposed = consumed[index]
             words[index].isNegated = negated(words, at: index)
             let entry = words[index].entry
-            guard !consumed[index], entry.valence != 0, !entry.negates, entry.boost == 0 else { continue }
-            var value = entry.valence
+            guard !consumed[index], entry.valence != 0 || entry.polarity != 0, !entry.negates, entry.boost == 0
+            else { continue }
             var boost: Float = 0
             for back in 1...Self.reach where index - back >= 0 {
                 if words[index - back + 1].followsBreak, back > 1 { break }
                 boost += words[index - back].entry.boost * (1 - 0.1 * Float(back - 1))
             }
-            value *= max(0.2, 1 + boost)
-            if mixedCase, words[index].isCapitals { value *= 1.25 }
-            if words[index].isNegated { value *= Self.negation }
-            words[index].contribution = value
+            var scale = max(0.2, 1 + boost)
+            if mixedCase, words[index].isCapitals { scale *= 1.25 }
+            if words[index].isNegated { scale *= Self.negation }
+            words[index].contribution = entry.valence * scale
+            // Words of change and quantities are the finance rules' business.
+            if entry.direction == 0, entry.quantity == 0 { words[index].polarity = entry.polarity * scale }
         }
         applyHedges(&words)
         applyContrast(&words)
@@ -103,6 +106,7 @@ extension SentimentScorer {
             guard let factor = scale[words[index].clause] else { continue }
             words[index].contribution *= factor
             words[index].finance *= factor
+            words[index].polarity *= factor
         }
     }
 

@@ -30,6 +30,9 @@ struct SentimentEvalCommand: ParsableCommand {
     @Flag(help: "Score with the lexicon and rules only, without the learned layer.")
     var rulesOnly = false
 
+    @Flag(help: "Score records that name a target (SemEval headlines) as documents, not towards the target.")
+    var ignoreTarget = false
+
     @Option(help: "Also write each record's rule features as JSON Lines here (for Tools/sentiment/train.py).")
     var dumpFeatures: String?
 
@@ -42,7 +45,7 @@ struct SentimentEvalCommand: ParsableCommand {
         var scorer = try SentimentModel.load(learned: !rulesOnly)
         scorer.collectsWords = dumpFeatures != nil
         let processor = SentimentProcessor(
-            options: SentimentOptions(perEntity: false, sentences: true, neutralBand: neutralBand),
+            options: SentimentOptions(perEntity: !ignoreTarget, sentences: true, neutralBand: neutralBand),
             scorer: scorer
         )
         let context = ProcessingContext(logger: Logger(label: "lector.eval"))
@@ -55,10 +58,15 @@ struct SentimentEvalCommand: ParsableCommand {
             for line in bytes.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
                 guard let record = SentimentRecord(line: line, fallbackSet: fallback) else { continue }
                 if part != "all", record.isHeldOut != (part == "holdout") { continue }
+                var document = Document(id: record.id, text: record.text)
+                if !ignoreTarget, let target = record.targetEntities() { document.annotations["entities"] = target }
                 let start = clock.now
-                let result = processor.process(Document(id: record.id, text: record.text), context: context)
+                let result = processor.process(document, context: context)
                 let seconds = (clock.now - start).inSeconds
-                let annotation = result.annotations["sentiment"]
+                // A record rated towards a target is scored as the processor scores that entity.
+                let annotation =
+                    result.annotations["sentiment"]?["entities"]?.arrayValue?.first
+                    ?? result.annotations["sentiment"]
                 let index =
                     evaluations.firstIndex { $0.name == record.set }
                     ?? {
@@ -79,7 +87,13 @@ struct SentimentEvalCommand: ParsableCommand {
         if let dumpFeatures {
             try (dump.joined(separator: "\n") + "\n").write(toFile: dumpFeatures, atomically: true, encoding: .utf8)
         }
-        SentimentReport(evaluations: evaluations, part: part, rulesOnly: rulesOnly, band: neutralBand).print()
+        SentimentReport(
+            evaluations: evaluations,
+            part: part,
+            rulesOnly: rulesOnly,
+            band: neutralBand,
+            towardsTarget: !ignoreTarget
+        ).print()
     }
 
     private static func files(at path: String) throws -> [String] {
