@@ -31,6 +31,26 @@ import Testing
         #expect(try sentiment(text)["label"]?.stringValue == label, "\(text)")
     }
 
+    @Test func fewAndLackNegateWhatFollows() throws {
+        #expect(try score("Few found it funny.") < 0)
+        #expect(try score("A few critics find the play funny.") > 0.05, "'a few' is not a negation")
+        #expect(try score("The report shows a lack of progress.") < 0)
+    }
+
+    @Test func learnedWordWeightsFollowContrastAndHedges() throws {
+        let model = try SentimentModel.shared()
+        let good = try #require(model.lexicon["good"]?.learned)
+        let before = SentimentScorer.documentFeatures(model.analyze(ScalarText("It was good, but the rest was dull.")))
+        let after = SentimentScorer.documentFeatures(model.analyze(ScalarText("It was dull, but the rest was good.")))
+        let dull = try #require(model.lexicon["dull"]?.learned)
+        // The other words stand in the same places in both: only good and dull swap weights.
+        #expect(abs((before.learnedWords - after.learnedWords) - (dull - good)) < 1e-5)
+        let hedged = SentimentScorer.documentFeatures(model.analyze(ScalarText("A loss, compared to a profit.")))
+        let plain = SentimentScorer.documentFeatures(model.analyze(ScalarText("A loss, compared to a.")))
+        let profit = try #require(model.lexicon["profit"]?.learned)
+        #expect(abs((hedged.learnedWords - plain.learnedWords) - 0.3 * profit) < 1e-5, "hedges scale it too")
+    }
+
     @Test func aComposedWordAddsNoLearnedWeightOfItsOwn() throws {
         let model = try SentimentModel.shared()
         let profit = try #require(model.lexicon["profit"])

@@ -34,7 +34,7 @@ NEGATORS = """not no never nor neither none nobody nothing nowhere without canno
 n't aint ain't arent aren't cant can't couldnt couldn't didnt didn't doesnt doesn't dont don't
 hadnt hadn't hasnt hasn't havent haven't isnt isn't mightnt mightn't mustnt mustn't neednt
 needn't shant shan't shouldnt shouldn't wasnt wasn't werent weren't wont won't wouldnt
-wouldn't rarely seldom hardly barely despite""".split()
+wouldn't rarely seldom hardly barely despite few lack lacks lacked lacking""".split()
 
 BOOSTERS_UP = """absolutely amazingly awfully completely considerably decidedly deeply
 enormously entirely especially exceptionally extremely fabulously flipping fully greatly

@@ -29,12 +29,15 @@ package struct SentimentLexicon: Sendable {
 
     /// The entries by lowercase word.
     package let entries: [String: Entry]
+    /// The same entries, for the per-word lookups.
+    private let table: LexiconTable
 
     /// Creates a lexicon from entries.
     ///
     /// - Parameter entries: The entries by lowercase word.
     package init(entries: [String: Entry]) {
         self.entries = entries
+        self.table = LexiconTable(entries)
     }
 
     /// Parses the lexicon file.
@@ -71,7 +74,7 @@ package struct SentimentLexicon: Sendable {
             }
             entries[word] = entry
         }
-        self.entries = entries
+        self.init(entries: entries)
     }
 
     /// This lexicon with the learned layer's word weights folded into its entries, so that
@@ -89,6 +92,6 @@ package struct SentimentLexicon: Sendable {
     /// The entry for a lowercase word, if any.
     @inline(__always)
     package subscript(word: String) -> Entry? {
-        entries[word]
+        table[word]
     }
 }

@@ -25,11 +25,15 @@ package struct SentimentFeatures: Sendable, Equatable {
     package var exclamations: Float = 0
     /// Word tokens seen.
     package var wordCount: Float = 0
-    /// The sum of the learned layer's word weights (0 without a layer).
+    /// The sum of the learned layer's word weights, each times its contrast weight and
+    /// hedge scale (0 without a layer).
     package var learnedWords: Float = 0
     /// The words, lowercase, negated ones prefixed with `¬`, when the scorer collects them
     /// (to train the learned layer); empty otherwise.
     package var words: [String] = []
+    /// The contrast weight (`but`: before 0.5, after 1.5) times the hedge scale of each of
+    /// ``words``, which scales its learned weight as it scales its valence.
+    package var wordWeights: [Float] = []
     /// The scale of the word weights (below 1 for long documents).
     package var wordScale: Float = 1
 
@@ -99,5 +103,6 @@ package struct SentimentFeatures: Sendable, Equatable {
         wordCount += other.wordCount
         learnedWords += other.learnedWords
         words.append(contentsOf: other.words)
+        wordWeights.append(contentsOf: other.wordWeights)
     }
 }

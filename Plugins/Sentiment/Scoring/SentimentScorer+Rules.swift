@@ -58,10 +58,16 @@ extension SentimentScorer {
 
     /// Whether a negator stands in the three words before `index`, in the same scope.
     private func negated(_ words: [ScoredWord], at index: Int) -> Bool {
-        if words[index].key.hasSuffix("n't") { return false }
+        // A negator of its own (`don't`) is not negated; the rarer n't forms the lexicon
+        // does not list are negated like any word.
+        if words[index].entry.negates, words[index].key.hasSuffix("n't") { return false }
         for back in 1...Self.reach where index - back >= 0 {
             if words[index - back + 1].followsBreak { return false }
-            if words[index - back].entry.negates { return true }
+            if words[index - back].entry.negates {
+                // "few find it funny" negates; "a few good ideas" does not.
+                let quantifier = words[index - back].key == "few" && index - back > 0
+                return !(quantifier && words[index - back - 1].key == "a")
+            }
             if words[index - back].entry.contrastWeight != 0 { return false }
         }
         return false
@@ -107,6 +113,7 @@ extension SentimentScorer {
             words[index].contribution *= factor
             words[index].finance *= factor
             words[index].polarity *= factor
+            words[index].hedge = factor
         }
     }
 

@@ -116,9 +116,10 @@ package struct SentimentScorer: Sendable {
         let polarity = word.polarity * weight
         if polarity > 0 { features.patternPositive += polarity } else { features.patternNegative -= polarity }
         features.wordCount += 1
-        features.learnedWords += learned
+        features.learnedWords += learned * weight * word.hedge
         if collectsWords, word.isLetters, !word.isComposed {
             features.words.append(word.isNegated ? "¬" + word.key : word.key)
+            features.wordWeights.append(weight * word.hedge)
         }
     }
 

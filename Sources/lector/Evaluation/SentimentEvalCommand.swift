@@ -109,7 +109,9 @@ struct SentimentEvalCommand: ParsableCommand {
             "id": .string(record.id), "set": .string(record.set), "holdout": .bool(record.isHeldOut),
             "score": record.score.map(JSONValue.double) ?? .null, "label": .string(record.label),
             "dense": .array(features.dense.map { .double(Double($0)) }),
-            "words": .array(features.words.map(JSONValue.string)), "word_scale": .double(Double(features.wordScale)),
+            "words": .array(features.words.map(JSONValue.string)),
+            "word_weights": .array(features.wordWeights.map { .double(Double($0)) }),
+            "word_scale": .double(Double(features.wordScale)),
         ]
         return line.encodedString()
     }
