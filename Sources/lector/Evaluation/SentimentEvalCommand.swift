@@ -11,7 +11,10 @@ import Logging
 /// `../shared/data/sentiment` (`id`, `set`, `text`, `score_norm` or null, `label`). Per
 /// set it prints Pearson r between our score and the human score (sets that have one),
 /// 3-class accuracy and macro-F1 against the gold label, and texts per second on one core
-/// (time measured around the processor calls only), then one JSON line with the same.
+/// (time measured around the processor calls only), then one JSON line with the same. A
+/// record with a `target` (SemEval headlines: the company its score is about) is scored
+/// as the processor scores that entity, from the clauses that mention it, unless
+/// `--ignore-target` is given.
 struct SentimentEvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sentiment",
