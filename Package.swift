@@ -182,7 +182,7 @@ let package = Package(
         .testTarget(
             name: "LectorSentimentTests",
             dependencies: [
-                "LectorSentiment", "LectorCore", "LectorPipeline", "LectorTestSupport",
+                "LectorSentiment", "LectorCore", "LectorPipeline", "LectorTestSupport", "LectorText",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -6,27 +6,35 @@ Sources:
   C.J. Hutto): word -> mean valence on -4..+4 (only the word and its mean are kept);
 - British spellings of its -ize/-yze words, and regular inflections of its words
   (-s, -ed, -ing, -er, -est, -ly, -ness), derived here;
+- the Pattern adjective lexicon (`textblob/en/en-sentiment.xml` of the PyPI package
+  textblob 0.20.1; the file itself is marked license="PDDL", Tom De Smedt and Walter
+  Daelemans, from Pattern 2.6 (BSD-3-Clause)): word -> mean polarity (-1..+1) over its
+  senses, as KIND `p`; the processor sums it apart from the VADER valences;
 - the rule words below (negators, intensifiers, hedges, contrast words, and the news and
   finance vocabulary of direction and quantities), written for Lector.
 
-    pip download --no-deps vaderSentiment && unzip vaderSentiment-*.whl -d vader
-    python3 Tools/sentiment/build_lexicon.py vader/vaderSentiment/vader_lexicon.txt
+    pip download --no-deps vaderSentiment==3.3.2 && unzip vaderSentiment-*.whl -d vader
+    pip download --no-deps textblob==0.20.1 && unzip textblob-*.whl -d textblob
+    python3 Tools/sentiment/build_lexicon.py vader/vaderSentiment/vader_lexicon.txt \
+        --pattern textblob/textblob/en/en-sentiment.xml
 
 File format (UTF-8, one entry a line, `#` comments): `KIND<TAB>WORD<TAB>VALUE` where KIND is
 `v` valence (-4..+4), `b` intensifier (scale added, e.g. 0.3 or -0.3), `n` negator,
 `c` contrast (VALUE: weight of the clause before it), `h` hedge (VALUE: scale),
 `u`/`d` direction up/down (VALUE: strength), `q` quantity (VALUE: +1 more is good,
--1 more is bad). Words are lowercase; a word may have several kinds.
+-1 more is bad), `p` Pattern polarity (-1..+1). Words are lowercase; a word may have several kinds.
 """
 
+import collections
 import os
 import sys
+import xml.etree.ElementTree as ElementTree
 
 NEGATORS = """not no never nor neither none nobody nothing nowhere without cannot
 n't aint ain't arent aren't cant can't couldnt couldn't didnt didn't doesnt doesn't dont don't
 hadnt hadn't hasnt hasn't havent haven't isnt isn't mightnt mightn't mustnt mustn't neednt
 needn't shant shan't shouldnt shouldn't wasnt wasn't werent weren't wont won't wouldnt
-wouldn't rarely seldom hardly barely despite""".split()
+wouldn't rarely seldom hardly barely despite few lack lacks lacked lacking""".split()
 
 BOOSTERS_UP = """absolutely amazingly awfully completely considerably decidedly deeply
 enormously entirely especially exceptionally extremely fabulously flipping fully greatly
@@ -76,6 +84,23 @@ DOWN = {"fall": 1.0, "falls": 1.0, "falling": 1.0, "fell": 1.0, "fallen": 1.0,
         "deteriorated": 1.2, "worsened": 1.2, "slip": 1.0, "slips": 1.0, "slipped": 1.0,
         "retreated": 0.9, "weaker": 1.0, "lost": 1.0, "loses": 1.0, "tank": 1.2, "tanks": 1.2,
         "tanked": 1.2}
+
+# Headlines write in the present tense ("Profit falls", "Tesco beats forecasts") and
+# reports in the progressive: the other forms of the words of change above.
+UP.update({"beats": 0.8, "beating": 0.8, "doubles": 1.3, "doubling": 1.3, "triples": 1.4,
+           "widens": 0.8, "widening": 0.8, "hike": 0.9, "hikes": 0.9, "hiked": 0.9,
+           "strengthens": 1.0, "strengthening": 1.0, "improving": 1.0, "rebounds": 1.0,
+           "rebounding": 1.0, "recovers": 0.9, "recovering": 0.9, "exceeds": 1.0,
+           "outperforms": 1.2, "upgrades": 1.2, "raising": 1.0, "lifting": 1.0,
+           "boosting": 1.0, "expanding": 0.8, "climbing": 1.0, "jumping": 1.2, "soaring": 1.5,
+           "surging": 1.4, "gaining": 1.0, "advances": 0.8, "advancing": 0.8})
+DOWN.update({"misses": 1.0, "dips": 0.8, "dipping": 0.8, "lowers": 1.0, "lowering": 1.0,
+             "halves": 1.3, "narrows": 0.9, "narrowing": 0.9, "trim": 0.8, "trims": 0.8,
+             "trimmed": 0.8, "weakens": 1.0, "weakening": 1.0, "deteriorates": 1.2,
+             "deteriorating": 1.2, "worsens": 1.2, "worsening": 1.2, "downgrades": 1.2,
+             "eases": 0.7, "slashing": 1.3, "cutting": 0.9, "reducing": 0.9, "shrinking": 1.0,
+             "sliding": 1.0, "slipping": 1.0, "sinking": 1.2, "plunging": 1.5, "tumbling": 1.4,
+             "slumping": 1.3, "tanking": 1.2, "losing": 1.0, "retreats": 0.9})
 
 GOOD_QUANTITIES = """job profit profits sales revenue revenues earnings income ebit ebitda
 margin margins dividend dividends orders order demand output production turnover result
@@ -134,10 +159,26 @@ def inflections(word: str) -> list[str]:
     return forms
 
 
+def pattern_polarities(path: str) -> dict[str, float]:
+    """Pattern's adjectives: the mean polarity of each lowercase word form over its senses."""
+    senses: dict[str, list[float]] = collections.defaultdict(list)
+    for element in ElementTree.parse(path).getroot().iter("word"):
+        form = element.get("form", "").lower()
+        if form and " " not in form:
+            senses[form].append(float(element.get("polarity", "0")))
+    return {form: sum(values) / len(values) for form, values in senses.items()}
+
+
 def main() -> None:
-    source = sys.argv[1] if len(sys.argv) > 1 else "vader/vaderSentiment/vader_lexicon.txt"
+    arguments = sys.argv[1:]
+    pattern = None
+    if "--pattern" in arguments:
+        at = arguments.index("--pattern")
+        pattern = arguments[at + 1]
+        del arguments[at : at + 2]
+    source = arguments[0] if arguments else "vader/vaderSentiment/vader_lexicon.txt"
     here = os.path.dirname(os.path.abspath(__file__))
-    output = sys.argv[2] if len(sys.argv) > 2 else os.path.join(here, "../../Models/sentiment/lexicon.tsv")
+    output = arguments[1] if len(arguments) > 1 else os.path.join(here, "../../Models/sentiment/lexicon.tsv")
     valence: dict[str, float] = {}
     for line in open(source, encoding="utf-8"):
         parts = line.rstrip("\n").split("\t")
@@ -160,6 +201,10 @@ def main() -> None:
     for word in sorted(valence):
         if valence[word] != 0:
             lines.append(f"v\t{word}\t{valence[word]:g}")
+    if pattern:
+        lines[1] += " Polarities (p) from Pattern's en-sentiment.xml (PDDL, via textblob 0.20.1)."
+        polarities = pattern_polarities(pattern)
+        lines += [f"p\t{w}\t{v:.3g}" for w, v in sorted(polarities.items()) if abs(v) >= 0.005]
     lines += [f"n\t{w}\t1" for w in NEGATORS]
     lines += [f"b\t{w}\t0.3" for w in BOOSTERS_UP]
     lines += [f"b\t{w}\t-0.3" for w in BOOSTERS_DOWN]

@@ -12,6 +12,9 @@ package struct SentimentRecord: Sendable, Equatable {
     package var score: Double?
     /// The gold label (`positive`, `neutral`, `negative`).
     package var label: String
+    /// What the score is about, when the set rates the sentiment towards something named
+    /// in the text (SemEval headlines: a company); `nil` for the text's overall sentiment.
+    package var target: String?
 
     /// Reads one JSON line; `nil` when it is not a record with a text and a label.
     ///
@@ -27,6 +30,7 @@ package struct SentimentRecord: Sendable, Equatable {
         self.text = text
         score = value["score_norm"]?.doubleValue
         self.label = label
+        target = value["target"]?.stringValue
     }
 
     /// Whether the record is in the fifth held out from training the learned layer:

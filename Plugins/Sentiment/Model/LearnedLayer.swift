@@ -70,12 +70,7 @@ package struct LearnedLayer: Sendable {
     /// - Parameter features: The span's features.
     /// - Returns: The learned score.
     package func score(_ features: SentimentFeatures) -> Float {
-        var total = bias
-        let dense = features.dense
-        for index in 0..<min(dense.count, featureWeights.count) {
-            total += dense[index] * featureWeights[index]
-        }
-        total += features.learnedWords * features.wordScale
+        let total = bias + features.denseDot(featureWeights) + features.learnedWords * features.wordScale
         return min(1, max(-1, total))
     }
 }

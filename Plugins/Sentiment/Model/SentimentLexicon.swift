@@ -15,6 +15,8 @@ package struct SentimentLexicon: Sendable {
         package var contrastWeight: Float = 0
         /// For a hedge (`may`), the scale of the clause's sentiment; 0 otherwise.
         package var hedge: Float = 0
+        /// Polarity in the second lexicon (Pattern's adjectives), -1…1; 0 when absent.
+        package var polarity: Float = 0
         /// For a word of change (`rose` +, `fell` −), its signed strength; 0 otherwise.
         package var direction: Float = 0
         /// For a quantity (`profit` +1, `loss` −1), whether more of it is good; 0 otherwise.
@@ -27,12 +29,15 @@ package struct SentimentLexicon: Sendable {
 
     /// The entries by lowercase word.
     package let entries: [String: Entry]
+    /// The same entries, for the per-word lookups.
+    private let table: LexiconTable
 
     /// Creates a lexicon from entries.
     ///
     /// - Parameter entries: The entries by lowercase word.
     package init(entries: [String: Entry]) {
         self.entries = entries
+        self.table = LexiconTable(entries)
     }
 
     /// Parses the lexicon file.
@@ -63,12 +68,13 @@ package struct SentimentLexicon: Sendable {
             case UInt8(ascii: "u"): entry.direction = value
             case UInt8(ascii: "d"): entry.direction = -value
             case UInt8(ascii: "q"): entry.quantity = value
+            case UInt8(ascii: "p"): entry.polarity = value
             default:
                 throw SentimentModelError(file: "lexicon.tsv", line: number, message: "unknown kind")
             }
             entries[word] = entry
         }
-        self.entries = entries
+        self.init(entries: entries)
     }
 
     /// This lexicon with the learned layer's word weights folded into its entries, so that
@@ -86,6 +92,6 @@ package struct SentimentLexicon: Sendable {
     /// The entry for a lowercase word, if any.
     @inline(__always)
     package subscript(word: String) -> Entry? {
-        entries[word]
+        table[word]
     }
 }

@@ -16,10 +16,17 @@ struct ScoredWord: Sendable {
     var followsBreak: Bool
     /// Its contribution after intensifiers, capitals and negation.
     var contribution: Float = 0
+    /// Its second-lexicon polarity after intensifiers, negation and hedges.
+    var polarity: Float = 0
     /// Its finance composition, when it is a word of change next to a quantity.
     var finance: Float = 0
+    /// Whether a finance composition used it (`profit` in `profit fell`), so that neither
+    /// its valence nor its learned weight counts on its own.
+    var isComposed = false
     /// Whether a negator is in scope.
     var isNegated = false
+    /// The scale a hedge in its clause gives it (`may`: 0.8, `compared`: 0.3), 1 without one.
+    var hedge: Float = 1
     /// The weight contrast gives it (`but`: before 0.5, after 1.5).
     var weight: Float = 1
     /// The clause it belongs to, counted from 0 within its sentence.

@@ -4,7 +4,9 @@ import Glibc
 /// input of both the rule score and the learned layer.
 package struct SentimentFeatures: Sendable, Equatable {
     /// The names of the dense features, in the order ``dense`` gives them.
-    package static let names = ["rule", "positive", "negative", "finance", "emphasis", "length"]
+    package static let names = [
+        "rule", "positive", "negative", "finance", "emphasis", "length", "pattern_positive", "pattern_negative",
+    ]
 
     /// The sum of the positive word contributions and finance compositions (valence
     /// scale, -4…4 per word).
@@ -14,15 +16,24 @@ package struct SentimentFeatures: Sendable, Equatable {
     /// The sum of the finance compositions (`profit rose` +, `costs rose` −), also counted
     /// in ``positive`` or ``negative``.
     package var finance: Float = 0
+    /// The sum of the positive polarities of the second lexicon (Pattern's adjectives,
+    /// -1…1 per word), after intensifiers, negation, hedges and contrast.
+    package var patternPositive: Float = 0
+    /// The sum of its negative polarities, as a positive number.
+    package var patternNegative: Float = 0
     /// Exclamation marks (at most three a sentence count).
     package var exclamations: Float = 0
     /// Word tokens seen.
     package var wordCount: Float = 0
-    /// The sum of the learned layer's word weights (0 without a layer).
+    /// The sum of the learned layer's word weights, each times its contrast weight and
+    /// hedge scale (0 without a layer).
     package var learnedWords: Float = 0
     /// The words, lowercase, negated ones prefixed with `¬`, when the scorer collects them
     /// (to train the learned layer); empty otherwise.
     package var words: [String] = []
+    /// The contrast weight (`but`: before 0.5, after 1.5) times the hedge scale of each of
+    /// ``words``, which scales its learned weight as it scales its valence.
+    package var wordWeights: [Float] = []
     /// The scale of the word weights (below 1 for long documents).
     package var wordScale: Float = 1
 
@@ -41,13 +52,40 @@ package struct SentimentFeatures: Sendable, Equatable {
         tanhf(ruleSum / 3)
     }
 
-    /// The dense features, in ``names`` order, each roughly in -1…1.
+    /// The dense features, in ``names`` order, each roughly in -1…1: the rule score, the
+    /// positive and negative sums, the finance sum, emphasis, length, and the second
+    /// lexicon's positive and negative sums.
     package var dense: [Float] {
+        var values: [Float] = []
+        values.reserveCapacity(Self.names.count)
+        forEachDense { _, value in values.append(value) }
+        return values
+    }
+
+    /// The dot product of the dense features with weights in ``names`` order, without
+    /// building an array (this runs for every sentence).
+    ///
+    /// - Parameter weights: One weight per dense feature; missing ones count 0.
+    /// - Returns: `Σ dense[i] · weights[i]`.
+    package func denseDot(_ weights: [Float]) -> Float {
+        var total: Float = 0
+        forEachDense { index, value in
+            if index < weights.count { total += value * weights[index] }
+        }
+        return total
+    }
+
+    @inline(__always)
+    private func forEachDense(_ body: (Int, Float) -> Void) {
         let sum = ruleSum
-        return [
-            tanhf(sum / 3), tanhf(positive / 4), tanhf(negative / 4), tanhf(finance / 2),
-            sum == 0 ? 0 : (sum > 0 ? 1 : -1) * min(exclamations, 3) / 3, min(1, wordCount / 40),
-        ]
+        body(0, tanhf(sum / 3))
+        body(1, tanhf(positive / 4))
+        body(2, tanhf(negative / 4))
+        body(3, tanhf(finance / 2))
+        body(4, sum == 0 ? 0 : (sum > 0 ? 1 : -1) * min(exclamations, 3) / 3)
+        body(5, min(1, wordCount / 40))
+        body(6, tanhf(patternPositive))
+        body(7, tanhf(patternNegative))
     }
 
     /// Adds another span's features, scaling its contributions.
@@ -59,9 +97,12 @@ package struct SentimentFeatures: Sendable, Equatable {
         positive += other.positive * weight
         negative += other.negative * weight
         finance += other.finance * weight
+        patternPositive += other.patternPositive * weight
+        patternNegative += other.patternNegative * weight
         exclamations += other.exclamations
         wordCount += other.wordCount
         learnedWords += other.learnedWords
         words.append(contentsOf: other.words)
+        wordWeights.append(contentsOf: other.wordWeights)
     }
 }

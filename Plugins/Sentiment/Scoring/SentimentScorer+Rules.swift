@@ -35,19 +35,22 @@ extension SentimentScorer {
             consumed[index] = true
         }
         for index in words.indices {
+            words[index].isComposed = consumed[index]
             words[index].isNegated = negated(words, at: index)
             let entry = words[index].entry
-            guard !consumed[index], entry.valence != 0, !entry.negates, entry.boost == 0 else { continue }
-            var value = entry.valence
+            guard !consumed[index], entry.valence != 0 || entry.polarity != 0, !entry.negates, entry.boost == 0
+            else { continue }
             var boost: Float = 0
             for back in 1...Self.reach where index - back >= 0 {
                 if words[index - back + 1].followsBreak, back > 1 { break }
                 boost += words[index - back].entry.boost * (1 - 0.1 * Float(back - 1))
             }
-            value *= max(0.2, 1 + boost)
-            if mixedCase, words[index].isCapitals { value *= 1.25 }
-            if words[index].isNegated { value *= Self.negation }
-            words[index].contribution = value
+            var scale = max(0.2, 1 + boost)
+            if mixedCase, words[index].isCapitals { scale *= 1.25 }
+            if words[index].isNegated { scale *= Self.negation }
+            words[index].contribution = entry.valence * scale
+            // Words of change and quantities are the finance rules' business.
+            if entry.direction == 0, entry.quantity == 0 { words[index].polarity = entry.polarity * scale }
         }
         applyHedges(&words)
         applyContrast(&words)
@@ -55,10 +58,16 @@ extension SentimentScorer {
 
     /// Whether a negator stands in the three words before `index`, in the same scope.
     private func negated(_ words: [ScoredWord], at index: Int) -> Bool {
-        if words[index].key.hasSuffix("n't") { return false }
+        // A negator of its own (`don't`) is not negated; the rarer n't forms the lexicon
+        // does not list are negated like any word.
+        if words[index].entry.negates, words[index].key.hasSuffix("n't") { return false }
         for back in 1...Self.reach where index - back >= 0 {
             if words[index - back + 1].followsBreak { return false }
-            if words[index - back].entry.negates { return true }
+            if words[index - back].entry.negates {
+                // "few find it funny" negates; "a few good ideas" does not.
+                let quantifier = words[index - back].key == "few" && index - back > 0
+                return !(quantifier && words[index - back - 1].key == "a")
+            }
             if words[index - back].entry.contrastWeight != 0 { return false }
         }
         return false
@@ -103,6 +112,8 @@ extension SentimentScorer {
             guard let factor = scale[words[index].clause] else { continue }
             words[index].contribution *= factor
             words[index].finance *= factor
+            words[index].polarity *= factor
+            words[index].hedge = factor
         }
     }
 

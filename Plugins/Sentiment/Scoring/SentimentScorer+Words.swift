@@ -20,7 +20,7 @@ extension SentimentScorer {
                         start: token.start,
                         end: token.end,
                         key: key,
-                        entry: lexicon[key] ?? compound(key),
+                        entry: lexicon[key] ?? (scalars[token.range].contains("-") ? compound(key) : .init()),
                         isCapitals: capitals,
                         isLetters: true,
                         followsBreak: pendingBreak
@@ -73,9 +73,9 @@ extension SentimentScorer {
     }
 
     /// For a hyphenated word the lexicon lacks (`good-natured`), the valence of its
-    /// strongest part; an empty entry otherwise.
+    /// strongest part; an empty entry otherwise. Called only for words with a hyphen.
     private func compound(_ key: String) -> SentimentLexicon.Entry {
-        guard key.utf8.count > 2, key.utf8.contains(45) else { return .init() }
+        guard key.utf8.count > 2 else { return .init() }
         var best = SentimentLexicon.Entry()
         for part in key.split(separator: "-") {
             guard let entry = lexicon[String(part)], abs(entry.valence) > abs(best.valence) else { continue }

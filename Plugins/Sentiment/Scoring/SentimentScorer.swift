@@ -100,7 +100,8 @@ package struct SentimentScorer: Sendable {
                 clause = word.clause
             }
             clauseEnd = word.end
-            let learned = word.isLetters ? (word.isNegated ? word.entry.learnedNegated : word.entry.learned) : 0
+            let weighed = word.isLetters && !word.isComposed
+            let learned = weighed ? (word.isNegated ? word.entry.learnedNegated : word.entry.learned) : 0
             accumulate(word, weight: word.weight, learned: learned, into: &features)
             accumulate(word, weight: 1, learned: learned, into: &clauseFeatures)
         }
@@ -112,9 +113,14 @@ package struct SentimentScorer: Sendable {
         let value = (word.contribution + word.finance) * weight
         if value > 0 { features.positive += value } else { features.negative -= value }
         features.finance += word.finance * weight
+        let polarity = word.polarity * weight
+        if polarity > 0 { features.patternPositive += polarity } else { features.patternNegative -= polarity }
         features.wordCount += 1
-        features.learnedWords += learned
-        if collectsWords, word.isLetters { features.words.append(word.isNegated ? "¬" + word.key : word.key) }
+        features.learnedWords += learned * weight * word.hedge
+        if collectsWords, word.isLetters, !word.isComposed {
+            features.words.append(word.isNegated ? "¬" + word.key : word.key)
+            features.wordWeights.append(weight * word.hedge)
+        }
     }
 
     private func exclamations(_ tokens: ArraySlice<Token>, text: ScalarText) -> Int {

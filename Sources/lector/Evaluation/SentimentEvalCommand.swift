@@ -11,7 +11,10 @@ import Logging
 /// `../shared/data/sentiment` (`id`, `set`, `text`, `score_norm` or null, `label`). Per
 /// set it prints Pearson r between our score and the human score (sets that have one),
 /// 3-class accuracy and macro-F1 against the gold label, and texts per second on one core
-/// (time measured around the processor calls only), then one JSON line with the same.
+/// (time measured around the processor calls only), then one JSON line with the same. A
+/// record with a `target` (SemEval headlines: the company its score is about) is scored
+/// as the processor scores that entity, from the clauses that mention it, unless
+/// `--ignore-target` is given.
 struct SentimentEvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sentiment",
@@ -30,6 +33,9 @@ struct SentimentEvalCommand: ParsableCommand {
     @Flag(help: "Score with the lexicon and rules only, without the learned layer.")
     var rulesOnly = false
 
+    @Flag(help: "Score records that name a target (SemEval headlines) as documents, not towards the target.")
+    var ignoreTarget = false
+
     @Option(help: "Also write each record's rule features as JSON Lines here (for Tools/sentiment/train.py).")
     var dumpFeatures: String?
 
@@ -42,7 +48,7 @@ struct SentimentEvalCommand: ParsableCommand {
         var scorer = try SentimentModel.load(learned: !rulesOnly)
         scorer.collectsWords = dumpFeatures != nil
         let processor = SentimentProcessor(
-            options: SentimentOptions(perEntity: false, sentences: true, neutralBand: neutralBand),
+            options: SentimentOptions(perEntity: !ignoreTarget, sentences: true, neutralBand: neutralBand),
             scorer: scorer
         )
         let context = ProcessingContext(logger: Logger(label: "lector.eval"))
@@ -55,10 +61,15 @@ struct SentimentEvalCommand: ParsableCommand {
             for line in bytes.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
                 guard let record = SentimentRecord(line: line, fallbackSet: fallback) else { continue }
                 if part != "all", record.isHeldOut != (part == "holdout") { continue }
+                var document = Document(id: record.id, text: record.text)
+                if !ignoreTarget, let target = record.targetEntities() { document.annotations["entities"] = target }
                 let start = clock.now
-                let result = processor.process(Document(id: record.id, text: record.text), context: context)
+                let result = processor.process(document, context: context)
                 let seconds = (clock.now - start).inSeconds
-                let annotation = result.annotations["sentiment"]
+                // A record rated towards a target is scored as the processor scores that entity.
+                let annotation =
+                    result.annotations["sentiment"]?["entities"]?.arrayValue?.first
+                    ?? result.annotations["sentiment"]
                 let index =
                     evaluations.firstIndex { $0.name == record.set }
                     ?? {
@@ -79,7 +90,13 @@ struct SentimentEvalCommand: ParsableCommand {
         if let dumpFeatures {
             try (dump.joined(separator: "\n") + "\n").write(toFile: dumpFeatures, atomically: true, encoding: .utf8)
         }
-        SentimentReport(evaluations: evaluations, part: part, rulesOnly: rulesOnly, band: neutralBand).print()
+        SentimentReport(
+            evaluations: evaluations,
+            part: part,
+            rulesOnly: rulesOnly,
+            band: neutralBand,
+            towardsTarget: !ignoreTarget
+        ).print()
     }
 
     private static func files(at path: String) throws -> [String] {
@@ -95,7 +112,9 @@ struct SentimentEvalCommand: ParsableCommand {
             "id": .string(record.id), "set": .string(record.set), "holdout": .bool(record.isHeldOut),
             "score": record.score.map(JSONValue.double) ?? .null, "label": .string(record.label),
             "dense": .array(features.dense.map { .double(Double($0)) }),
-            "words": .array(features.words.map(JSONValue.string)), "word_scale": .double(Double(features.wordScale)),
+            "words": .array(features.words.map(JSONValue.string)),
+            "word_weights": .array(features.wordWeights.map { .double(Double($0)) }),
+            "word_scale": .double(Double(features.wordScale)),
         ]
         return line.encodedString()
     }

@@ -8,11 +8,12 @@ struct SentimentReport {
     let part: String
     let rulesOnly: Bool
     let band: Double
+    let towardsTarget: Bool
 
     func print() {
         Swift.print(
             "sentiment evaluation (\(rulesOnly ? "rules only" : "rules + learned layer"), part: \(part), "
-                + "neutral band ±\(band))"
+                + "neutral band ±\(band)\(towardsTarget ? ", records with a target scored towards it" : ""))"
         )
         Swift.print("set                          n  pearson_r  accuracy  macro_f1   texts/s")
         var sets = JSONObject()
@@ -42,7 +43,8 @@ struct SentimentReport {
         Swift.print(String(format: "throughput: %.0f texts/s on one core (processor calls only)", rate))
         let json: JSONValue = [
             "processor": "sentiment", "part": .string(part), "learned": .bool(!rulesOnly),
-            "neutral_band": .double(band), "sets": .object(sets), "texts_per_second": .double(rate.rounded()),
+            "neutral_band": .double(band), "towards_target": .bool(towardsTarget), "sets": .object(sets),
+            "texts_per_second": .double(rate.rounded()),
         ]
         Swift.print(json.encodedString())
     }

@@ -1,0 +1,97 @@
+import LectorCore
+import LectorSentiment
+import LectorText
+import Testing
+
+/// News-specific behaviour: the second lexicon, headline verb forms, finance compositions
+/// and scoring towards a named target.
+@Suite struct SentimentNewsTests {
+    @Test func wordsOnlyThePatternLexiconKnowsCount() throws {
+        let lexicon = try SentimentLexicon(parsing: Array("v\tgood\t1.9\np\tgood\t0.7\np\thaphazard\t-0.6\n".utf8))
+        #expect(lexicon["good"]?.valence == 1.9)
+        #expect(lexicon["good"]?.polarity == 0.7)
+        #expect(lexicon["haphazard"]?.valence == 0)
+        #expect(lexicon["haphazard"]?.polarity == -0.6)
+        let model = try SentimentModel.shared()
+        let features = SentimentScorer.documentFeatures(model.analyze(ScalarText("The rollout was haphazard.")))
+        #expect(features.positive == 0 && features.negative == 0, "VADER has no 'haphazard'")
+        #expect(features.patternNegative > 0)
+        #expect(try score("The rollout was haphazard.") < -0.05)
+        let negated = SentimentScorer.documentFeatures(model.analyze(ScalarText("The rollout was not haphazard.")))
+        #expect(negated.patternPositive > 0 && negated.patternNegative == 0, "negation reverses it too")
+    }
+
+    @Test(arguments: [
+        ("Tesco profit falls as price war bites", "negative"),
+        ("Barclays beats forecasts as trading revenue doubles", "positive"),
+        ("Shell lowers its dividend", "negative"),
+        ("Unilever narrows loss and trims costs", "positive"),
+    ])
+    func headlinesInThePresentTense(text: String, label: String) throws {
+        #expect(try sentiment(text)["label"]?.stringValue == label, "\(text)")
+    }
+
+    @Test func fewAndLackNegateWhatFollows() throws {
+        #expect(try score("Few found it funny.") < 0)
+        #expect(try score("A few critics find the play funny.") > 0.05, "'a few' is not a negation")
+        #expect(try score("The report shows a lack of progress.") < 0)
+    }
+
+    @Test func learnedWordWeightsFollowContrastAndHedges() throws {
+        let model = try SentimentModel.shared()
+        let good = try #require(model.lexicon["good"]?.learned)
+        let before = SentimentScorer.documentFeatures(model.analyze(ScalarText("It was good, but the rest was dull.")))
+        let after = SentimentScorer.documentFeatures(model.analyze(ScalarText("It was dull, but the rest was good.")))
+        let dull = try #require(model.lexicon["dull"]?.learned)
+        // The other words stand in the same places in both: only good and dull swap weights.
+        #expect(abs((before.learnedWords - after.learnedWords) - (dull - good)) < 1e-5)
+        let hedged = SentimentScorer.documentFeatures(model.analyze(ScalarText("A loss, compared to a profit.")))
+        let plain = SentimentScorer.documentFeatures(model.analyze(ScalarText("A loss, compared to a.")))
+        let profit = try #require(model.lexicon["profit"]?.learned)
+        #expect(abs((hedged.learnedWords - plain.learnedWords) - 0.3 * profit) < 1e-5, "hedges scale it too")
+    }
+
+    @Test func aComposedWordAddsNoLearnedWeightOfItsOwn() throws {
+        let model = try SentimentModel.shared()
+        let profit = try #require(model.lexicon["profit"])
+        #expect(profit.learned != 0 || profit.quantity != 0)
+        let alone = SentimentScorer.documentFeatures(model.analyze(ScalarText("Profit fell.")))
+        #expect(alone.learnedWords == 0, "'profit' and 'fell' are read as one composition")
+        #expect(alone.finance < 0)
+    }
+
+    @Test func recordsWithATargetAreScoredTowardsIt() throws {
+        let line = #"""
+            {"id": "h:1", "set": "semeval2017_headlines", "text": "Tesco gains while BPA maker BP slumps; bp fined",
+             "score_norm": 0.4, "label": "positive", "target": "Tesco PLC"}
+            """#
+        let record = try #require(SentimentRecord(line: Array(line.utf8), fallbackSet: "f"))
+        #expect(record.target == "Tesco PLC")
+        let tesco = try #require(record.targetEntities()?.arrayValue?.first)
+        #expect(tesco["text"] == "Tesco PLC")
+        #expect(tesco["mentions"]?.arrayValue?.map { $0["start"] } == [0])
+        var other = record
+        other.target = "BP"
+        let mentions = try #require(other.targetEntities()?.arrayValue?.first?["mentions"]?.arrayValue)
+        #expect(mentions.map { $0["start"] } == [28, 39], "whole words, any case; not inside 'BPA'")
+        #expect(mentions.first?["text"] == "BP")
+        other.target = "Nokia"
+        #expect(other.targetEntities() == nil)
+        other.target = nil
+        #expect(other.targetEntities() == nil)
+    }
+
+    @Test func theScoreTowardsATargetFollowsItsClause() throws {
+        let text = "Analysts praised Apple but criticised Samsung."
+        for (target, positive) in [("Apple", true), ("Samsung", false)] {
+            let line = #"{"text": "\#(text)", "label": "neutral", "target": "\#(target)"}"#
+            let record = try #require(SentimentRecord(line: Array(line.utf8), fallbackSet: "f"))
+            let target = try #require(record.targetEntities())
+            var annotations = JSONObject()
+            annotations["entities"] = target
+            let result = try sentiment(text, annotations: annotations)
+            let value = try #require(result["entities"]?.arrayValue?.first?["score"]?.doubleValue)
+            #expect(positive ? value > 0.1 : value < -0.1, "\(target): \(value)")
+        }
+    }
+}
