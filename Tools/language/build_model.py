@@ -85,6 +85,38 @@ def read_table(archive: zipfile.ZipFile, code: str, order: str):
     return [(probability, gram) for _, probability, gram in items]
 
 
+def pack(
+    codes: list[str], floors: list[list[float]], postings: dict[int, list[tuple[int, int]]], step: float = STEP
+) -> bytes:
+    """The LLID file (format above) for languages, their five floors, the postings (for
+    each n-gram's FNV hash, its (language index, quantized score) pairs) and the nats per
+    quantum."""
+    slots = math.ceil(len(postings) / 0.75)
+    table = [(0, 0)] * slots
+    entries = io.BytesIO()
+    entry_count = 0
+    for hashed in sorted(postings):
+        items = sorted(postings[hashed])
+        key = ((hashed >> 32) | 1) & 0xFFFFFFFF
+        slot = ((hashed & 0xFFFFFFFF) * slots) >> 32
+        while table[slot][0] != 0:
+            slot = slot + 1 if slot + 1 < slots else 0
+        table[slot] = (key, entry_count << 8 | len(items))
+        for language, quantum in items:
+            entries.write(struct.pack("<H", language << 8 | quantum))
+        entry_count += len(items)
+    out = io.BytesIO()
+    out.write(b"LLID")
+    out.write(struct.pack("<IIIIf", 1, len(codes), slots, entry_count, step))
+    for code, language_floors in zip(codes, floors):
+        out.write(code.encode("ascii").ljust(8, b"\0"))
+        out.write(struct.pack("<5f", *language_floors))
+    for key, packed in table:
+        out.write(struct.pack("<II", key, packed))
+    out.write(entries.getvalue())
+    return out.getvalue()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("wheel", help="lingua_language_detector-1.4.2-py3-none-any.whl")
@@ -122,31 +154,7 @@ def main() -> None:
         floors.append(language_floors)
         print(f"{code}: {len(postings)} distinct n-grams so far", file=sys.stderr)
 
-    slots = math.ceil(len(postings) / 0.75)
-    table = [(0, 0)] * slots
-    entries = io.BytesIO()
-    entry_count = 0
-    for hashed in sorted(postings):
-        items = sorted(postings[hashed])
-        key = ((hashed >> 32) | 1) & 0xFFFFFFFF
-        slot = ((hashed & 0xFFFFFFFF) * slots) >> 32
-        while table[slot][0] != 0:
-            slot = slot + 1 if slot + 1 < slots else 0
-        table[slot] = (key, entry_count << 8 | len(items))
-        for language, quantum in items:
-            entries.write(struct.pack("<H", language << 8 | quantum))
-        entry_count += len(items)
-
-    out = io.BytesIO()
-    out.write(b"LLID")
-    out.write(struct.pack("<IIIIf", 1, len(codes), slots, entry_count, STEP))
-    for code, language_floors in zip(codes, floors):
-        out.write(code.encode("ascii").ljust(8, b"\0"))
-        out.write(struct.pack("<5f", *language_floors))
-    for key, packed in table:
-        out.write(struct.pack("<II", key, packed))
-    out.write(entries.getvalue())
-    data = out.getvalue()
+    data = pack(codes, floors, postings)
     if args.part_size > 0:
         for index, start in enumerate(range(0, len(data), args.part_size)):
             with open(f"{args.out}.{index}", "wb") as part:
@@ -154,7 +162,7 @@ def main() -> None:
     else:
         with open(args.out, "wb") as whole:
             whole.write(data)
-    print(f"{len(codes)} languages, {len(postings)} n-grams, {slots} slots, {entry_count} entries", file=sys.stderr)
+    print(f"{len(codes)} languages, {len(postings)} n-grams, {len(data)} bytes", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ import sys
 
 import wordfreq
 
-from build_model import fnv
+from build_model import fnv, pack
 
 CUTOFF = 3e-7
 STEP = 1.0 / 20.0
@@ -116,33 +116,10 @@ def main() -> None:
             postings.setdefault(fnv(word), []).append((index, quantum))
         print(f"{code}: {len(tables[code])} words", file=sys.stderr)
 
-    slots = math.ceil(len(postings) / 0.75)
-    table = [(0, 0)] * slots
-    entries = io.BytesIO()
-    entry_count = 0
-    for hashed in sorted(postings):
-        items = sorted(postings[hashed])
-        key = ((hashed >> 32) | 1) & 0xFFFFFFFF
-        slot = ((hashed & 0xFFFFFFFF) * slots) >> 32
-        while table[slot][0] != 0:
-            slot = slot + 1 if slot + 1 < slots else 0
-        table[slot] = (key, entry_count << 8 | len(items))
-        for language, quantum in items:
-            entries.write(struct.pack("<H", language << 8 | quantum))
-        entry_count += len(items)
-
-    out = io.BytesIO()
-    out.write(b"LLID")
-    out.write(struct.pack("<IIIIf", 1, len(CODES), slots, entry_count, STEP))
-    for code in CODES:
-        out.write(code.encode("ascii").ljust(8, b"\0"))
-        out.write(struct.pack("<5f", 0, 0, 0, 0, 0))
-    for key, packed in table:
-        out.write(struct.pack("<II", key, packed))
-    out.write(entries.getvalue())
+    data = pack(CODES, [[0.0] * 5 for _ in CODES], postings, step=STEP)
     with open(args.out, "wb") as whole:
-        whole.write(out.getvalue())
-    print(f"{len(postings)} words, {slots} slots, {entry_count} entries", file=sys.stderr)
+        whole.write(data)
+    print(f"{len(postings)} words, {len(data)} bytes", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -105,7 +105,7 @@ struct NGramModel: Sendable {
     /// - Returns: The n-gram's entries.
     @inline(__always)
     func entries(_ fnv: UInt64) -> ArraySlice<UInt16> {
-        entries(probe(fnv))
+        entries[withTables { $0.range($0.probe(fnv)) }]
     }
 
     /// Calls `body` with direct views of the hash table, for the scoring loop (no bounds
@@ -124,7 +124,10 @@ struct NGramModel: Sendable {
         let slots: UnsafeBufferPointer<UInt64>
         let entries: UnsafeBufferPointer<UInt16>
 
-        /// Reads the first slot of an n-gram's lookup, as ``NGramModel/probe(_:)``.
+        /// Reads the first slot of an n-gram's lookup.
+        ///
+        /// - Parameter fnv: The n-gram's FNV-1a hash (before ``NGramModel/mix(_:)``).
+        /// - Returns: The probe, to resolve with ``range(_:)``.
         @inline(__always)
         func probe(_ fnv: UInt64) -> Probe {
             let hash = NGramModel.mix(fnv)
@@ -133,7 +136,10 @@ struct NGramModel: Sendable {
         }
 
         /// Where a probed n-gram's entries are in ``entries`` (empty when no language has
-        /// it), as ``NGramModel/entries(_:)-(Probe)``.
+        /// it).
+        ///
+        /// - Parameter probe: What ``probe(_:)`` read.
+        /// - Returns: The range of the n-gram's entries.
         @inline(__always)
         func range(_ probe: Probe) -> Range<Int> {
             let key = UInt32(truncatingIfNeeded: probe.hash >> 32) | 1
@@ -167,40 +173,6 @@ struct NGramModel: Sendable {
         var slot = 0
         /// That slot's contents.
         var found: UInt64 = 0
-    }
-
-    /// Reads the first slot of an n-gram's lookup.
-    ///
-    /// - Parameter fnv: The n-gram's FNV-1a hash (before ``mix(_:)``).
-    /// - Returns: The probe, to resolve with `entries(_:)`.
-    @inline(__always)
-    func probe(_ fnv: UInt64) -> Probe {
-        let hash = Self.mix(fnv)
-        let slot = Int(((hash & 0xFFFF_FFFF) &* UInt64(slots.count)) >> 32)
-        return Probe(hash: hash, slot: slot, found: slots[slot])
-    }
-
-    /// The entries of a probed n-gram, as the hash lookup gives them.
-    ///
-    /// - Parameter probe: What ``probe(_:)`` read.
-    /// - Returns: The n-gram's entries.
-    @inline(__always)
-    func entries(_ probe: Probe) -> ArraySlice<UInt16> {
-        let key = UInt32(truncatingIfNeeded: probe.hash >> 32) | 1
-        let count = slots.count
-        var slot = probe.slot
-        var found = probe.found
-        while true {
-            let foundKey = UInt32(truncatingIfNeeded: found)
-            if foundKey == 0 { return [] }
-            if foundKey == key {
-                let posting = Int(found >> 32)
-                let first = posting >> 8
-                return entries[first..<first + (posting & 0xFF)]
-            }
-            slot = slot + 1 == count ? 0 : slot + 1
-            found = slots[slot]
-        }
     }
 }
 
