@@ -12,6 +12,9 @@ extension SentimentProcessor {
     /// - Parameters:
     ///   - entities: The `entities` annotation.
     ///   - sentences: The analysed sentences.
+    /// Only named entities are scored (PERSON, ORG, LOC, MISC, or an entity with no type):
+    /// a date, an amount or a percentage is not something a text has an opinion about.
+    ///
     /// - Returns: `{"text", "type", "score", "mentions"}` per entity with enough mentions,
     ///   in the entities step's order.
     func entityScores(_ entities: [JSONValue], sentences: [SentenceAnalysis]) -> [JSONObject] {
@@ -20,6 +23,7 @@ extension SentimentProcessor {
             guard let name = entity["text"]?.stringValue, let mentions = entity["mentions"]?.arrayValue else {
                 continue
             }
+            if let type = entity["type"]?.stringValue, !Self.opinionTypes.contains(type) { continue }
             var features = SentimentFeatures()
             var seen: Set<Int> = []
             var found = 0
@@ -44,6 +48,9 @@ extension SentimentProcessor {
         }
         return results
     }
+
+    /// The entity types that per-entity sentiment reports.
+    static let opinionTypes: Set<String> = ["PERSON", "ORG", "LOC", "MISC"]
 
     private func sentenceIndex(containing offset: Int, _ sentences: [SentenceAnalysis]) -> Int? {
         var low = 0

@@ -3,7 +3,7 @@ public import LectorCore
 /// Makes the built-in `sentiment` processor (see ``SentimentProcessor``).
 ///
 /// Options (all optional):
-/// - `per_entity` (Boolean, default `true`): score each entity the entities step found;
+/// - `per_entity` (Boolean, default `true`): score each named entity the entities step found;
 /// - `sentences` (Boolean, default `true`): list each sentence's score and offsets;
 /// - `neutral_band` (number 0…1, default `0.1`): scores within ±band are `neutral`;
 /// - `min_mentions` (integer 1…1000, default `1`): the fewest mentions an entity needs.
@@ -26,7 +26,7 @@ public struct SentimentProcessorFactory: ProcessorFactory {
                 "per_entity",
                 type: "boolean",
                 default: "true",
-                "Score each entity found by the entities step, from the clauses that mention it"
+                "Score each named entity (PERSON, ORG, LOC, MISC) found by the entities step, from the clauses that mention it"
             ),
             OptionDescription("sentences", type: "boolean", default: "true", "List each sentence's score and offsets"),
             OptionDescription("neutral_band", type: "number 0…1", default: "0.1", "Scores within ±band are neutral"),

@@ -102,6 +102,17 @@ import Testing
         #expect(try sentiment(text)["entities"] == nil, "no entities step, no entities field")
     }
 
+    @Test("dates, amounts and percentages get no per-entity sentiment")
+    func onlyNamedEntitiesAreScored() throws {
+        let text = "Analysts praised Apple on Tuesday after shares rose 5% to $190."
+        let annotations = entities(
+            [("Apple", "ORG"), ("Tuesday", "DATE"), ("5%", "PERCENT"), ("$190", "MONEY")],
+            in: text
+        )
+        let scored = try #require(try sentiment(text, annotations: annotations)["entities"]?.arrayValue)
+        #expect(scored.map { $0["text"] } == ["Apple"])
+    }
+
     @Test func neutralBandDecidesTheLabel() throws {
         let text = "The results were fairly good."
         let value = try score(text)
