@@ -99,12 +99,12 @@ soak: release
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= decode config text metadata plugin_reply json chain
 fuzz: deps
-	$(SWIFT) build --scratch-path .build-fuzz --product lector-fuzz -Xswiftc -sanitize=fuzzer,address
+	$(SWIFT) build -c release --scratch-path .build-fuzz --product lector-fuzz -Xswiftc -sanitize=fuzzer,address
 	@mkdir -p Fuzz/findings
 	@for target in $(FUZZ_TARGETS); do \
 		echo "== fuzzing $$target for $(FUZZ_SECONDS)s"; \
 		mkdir -p .build-fuzz/corpus/$$target; \
-		LECTOR_FUZZ_TARGET=$$target SWIFT_BACKTRACE=enable=no .build-fuzz/debug/lector-fuzz \
+		LECTOR_FUZZ_TARGET=$$target SWIFT_BACKTRACE=enable=no .build-fuzz/release/lector-fuzz \
 			-max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
 			-artifact_prefix=Fuzz/findings/$$target- .build-fuzz/corpus/$$target Fuzz/corpus/$$target || exit 1; \
 	done
