@@ -102,10 +102,12 @@ struct ValueRecognizerTests {
             ("The fine was 2.5 million kronor.", "2.5 million kronor", "SEK" as String?),
             ("Budapest set aside 300 billion forints.", "300 billion forints", "HUF"),
             ("The council will spend 40 million kroner on roads.", "40 million kroner", nil),
+            ("Aprobaron 2.000 millones de euros para el campo.", "2.000 millones de euros", "EUR"),
         ]
     )
     func namedCurrencies(text: String, written: String, currency: String?) throws {
-        let money = try #require(values(text).first { $0.0 == "MONEY" })
+        let language = text.hasPrefix("Aprobaron") ? "es" : "en"
+        let money = try #require(values(text, language: language).first { $0.0 == "MONEY" })
         #expect(money.1 == written)
         #expect(money.3 == currency)
     }

@@ -86,6 +86,11 @@ extension ValueScan {
                 last += 1
             } else if Self.unnamedCurrencyWords.contains(next.lowercased()) {
                 last += 1
+            } else if scaled, next.lowercased() == "de", let name = lower(last + 2), let code = Self.currencyWords[name]
+            {
+                // Spanish: `2.000 millones de euros`.
+                currency = code
+                last += 2
             }
             isMoney = currency != nil || Self.unnamedCurrencyWords.contains(next.lowercased())
         }
