@@ -46,6 +46,31 @@ struct SummaryProcessorTests {
         }
     }
 
+    @Test(
+        "a line that only gives a place and a date is never picked",
+        arguments: [
+            ("Madrid, 3 de mayo de 2024.", "es"),
+            ("Berlin, 16. Februar 2022", "de"),
+            ("Brussels, 16 February 2022.", "en"),
+        ]
+    )
+    func placeAndDateLine(line: String, language: String) throws {
+        let body = """
+            The ministers agreed on a package of aid for farmers hit by the long drought this spring. \
+            The talks lasted two hours and ended with a joint press conference in the capital.
+
+            Both sides said the money would reach the regions before the summer harvest begins.
+            """
+        let summary = try SummaryTesting.summarize(
+            line + "\n\n" + body,
+            options: [("sentences", "100")],
+            language: language
+        )
+        let texts = summary.sentences.compactMap { $0["text"]?.stringValue }
+        #expect(texts.count == 3)
+        #expect(!texts.contains { $0.hasPrefix(String(line.prefix(6))) }, "\(texts)")
+    }
+
     @Test("a share bar glued to the first sentence is cut off, not the sentence")
     func shareBar() throws {
         let text =

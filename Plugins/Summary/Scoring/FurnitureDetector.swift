@@ -1,3 +1,5 @@
+import LectorText
+
 /// Spots page furniture among an article's sentences: what a web page or a wire puts
 /// around the news and a summary must never pick.
 ///
@@ -83,8 +85,31 @@ enum FurnitureDetector {
         if words < maximumCreditWords, credits.contains(where: { find($0, in: folded) != nil }) { return nil }
         if isShouted(scalars, range) { return nil }
         if let title, title.unicodeScalars.count == range.count, lowercased(scalars, range) == title { return nil }
+        if words <= maximumPlaceDateWords, isPlaceAndDate(scalars, range) { return nil }
         let dateline = DatelineDetector.length(in: scalars, range)
         return range.lowerBound + (dateline > 0 && range.count - dateline >= 20 ? dateline : 0)
+    }
+
+    /// The most words a line that only gives a place and a date has.
+    static let maximumPlaceDateWords = 10
+
+    /// Whether the sentence only says where and when (`Madrid, 3 de mayo de 2024.`,
+    /// `Berlin, 16. Februar 2022`, `16 February 2022`): a dateline on a line of its own.
+    static func isPlaceAndDate(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        var text = String(String.UnicodeScalarView(scalars[range]))
+        while let last = text.unicodeScalars.last, last == "." || last.properties.isWhitespace {
+            text.unicodeScalars.removeLast()
+        }
+        let normalizer = DateNormalizer()
+        if normalizer.normalize(text) != nil { return true }
+        guard let comma = text.firstIndex(of: ","), text.distance(from: text.startIndex, to: comma) <= 40 else {
+            return false
+        }
+        let place = text[..<comma].split(separator: " ")
+        guard (1...4).contains(place.count),
+            place.allSatisfy({ $0.unicodeScalars.first?.properties.isUppercase == true })
+        else { return false }
+        return normalizer.normalize(text[text.index(after: comma)...]) != nil
     }
 
     /// The sentence as bytes, one per scalar: ASCII lowercased, `©` as ``copyright``, any
