@@ -44,7 +44,8 @@ struct NamedEntityRecognizer: Sendable {
             guard !features.isEmpty else { continue }
             model.tag(features, scratch: &scratch, withMargins: true)
             let margins = scratch.margins
-            for tagged in Chunk.chunks(tags: scratch.tags) {
+            let joined = Self.joiningParticles(Chunk.chunks(tags: scratch.tags), text: text.scalars, spans: spans)
+            for tagged in joined {
                 let chunk = Self.withoutTitle(tagged, text: text.scalars, spans: spans)
                 var margin = Float.greatestFiniteMagnitude
                 for index in chunk.start..<chunk.end { margin = min(margin, margins[index]) }
@@ -80,6 +81,38 @@ struct NamedEntityRecognizer: Sendable {
             return Chunk(start: chunk.start + 1, end: chunk.end, type: .person)
         }
         return chunk
+    }
+
+    /// Lowercase particles that only occur inside surnames (`Ursula von der Leyen`,
+    /// `Vincent van Gogh`, `Osama bin Laden`).
+    static let nameParticles: Set<String> = ["von", "van", "der", "den", "ter", "ten", "zu", "bin", "ibn"]
+
+    /// Particles that are also everyday words (`de`, `la`): they join a surname only when
+    /// the tagger typed both sides PERSON.
+    static let commonParticles: Set<String> = ["de", "del", "della", "di", "da", "du", "le", "la", "dos", "das"]
+
+    /// Chunks with a PERSON chunk, one or two name particles and another named chunk in a
+    /// row (`Ursula` · `von der` · `Leyen`) joined into one PERSON chunk; the tagger often
+    /// loses the name at the particles.
+    static func joiningParticles(_ chunks: [Chunk], text: [Unicode.Scalar], spans: [Range<Int>]) -> [Chunk] {
+        guard chunks.count >= 2 else { return chunks }
+        var result: [Chunk] = []
+        for chunk in chunks {
+            if let last = result.last, last.type == .person, chunk.start > last.end, chunk.start - last.end <= 2,
+                (last.end..<chunk.start).allSatisfy({ isParticle(text[spans[$0]], common: chunk.type == .person) })
+            {
+                result[result.count - 1].end = chunk.end
+            } else {
+                result.append(chunk)
+            }
+        }
+        return result
+    }
+
+    private static func isParticle(_ word: ArraySlice<Unicode.Scalar>, common: Bool) -> Bool {
+        guard word.count <= 5, word.allSatisfy({ ("a"..."z").contains($0) }) else { return false }
+        let text = String(String.UnicodeScalarView(word))
+        return nameParticles.contains(text) || (common && commonParticles.contains(text))
     }
 
     /// Where a possessive `'s` starts in a word token, or the token's end when it has none.

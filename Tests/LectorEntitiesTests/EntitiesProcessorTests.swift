@@ -54,6 +54,16 @@ struct EntitiesProcessorTests {
         #expect(list.contains { $0["text"] == "General Motors" })
     }
 
+    @Test("a surname particle does not cut a name in two")
+    func nameParticles() throws {
+        let list = entities(
+            "El presidente del Gobierno, Pedro Sánchez, se reunió ayer con la presidenta de la Comisión Europea, "
+                + "Ursula von der Leyen, en Bruselas."
+        )
+        #expect(entity(list, "PERSON", "Ursula von der Leyen") != nil, "\(list)")
+        #expect(!list.contains { $0["text"] == "Leyen" })
+    }
+
     @Test("dates resolve against metadata.date; the same day groups")
     func datesAgainstMetadata() throws {
         let list = entities(summitArticle, date: "2022-02-16")
