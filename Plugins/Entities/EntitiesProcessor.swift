@@ -20,6 +20,11 @@ public struct EntitiesProcessor: Processor {
     public var types: Set<EntityType>
     /// Named mentions below this confidence are dropped.
     public var minimumConfidence: Double
+
+    /// The `min_confidence` a processor has unless told otherwise: below it a named mention
+    /// is more often wrong than right to keep (on CoNLL DEV, 0.6 gives the best F1: English
+    /// 91.08 -> 91.27, Spanish 76.02 -> 76.09, precision up about a point).
+    public static let defaultMinimumConfidence = 0.6
     /// The languages handled, in order of preference; each has a model.
     public var languages: [String]
     let models: [String: TaggerModel]
@@ -33,7 +38,7 @@ public struct EntitiesProcessor: Processor {
     /// - Throws: ``ProcessorError`` (`unavailable`) when a model is missing.
     public init(
         types: Set<EntityType> = Set(EntityType.allCases),
-        minimumConfidence: Double = 0,
+        minimumConfidence: Double = defaultMinimumConfidence,
         languages: [String] = ["en", "es"]
     ) throws {
         self.types = types

@@ -5,8 +5,8 @@ public import LectorCore
 /// Options (all optional):
 /// - `types` (list, default all): which of PERSON, ORG, LOC, MISC, DATE, MONEY, PERCENT,
 ///   QUANTITY to write;
-/// - `min_confidence` (number 0…1, default 0): drop named mentions the tagger is less sure of
-///   (0.5 is a coin toss between two readings);
+/// - `min_confidence` (number 0…1, default 0.6): drop named mentions the tagger is less sure
+///   of (0.5 is a coin toss between two readings; 0 keeps every mention);
 /// - `languages` (list, default `[en, es]`): the languages to tag, each with a model
 ///   `entities/<code>.bin`; documents in other languages are skipped with a reason.
 public struct EntitiesProcessorFactory: ProcessorFactory {
@@ -33,8 +33,8 @@ public struct EntitiesProcessorFactory: ProcessorFactory {
             OptionDescription(
                 "min_confidence",
                 type: "number 0…1",
-                default: "0",
-                "Drop named mentions the tagger is less sure of (0.5: a coin toss)"
+                default: "0.6",
+                "Drop named mentions the tagger is less sure of (0.5: a coin toss; 0 keeps all)"
             ),
             OptionDescription(
                 "languages",
@@ -73,7 +73,11 @@ public struct EntitiesProcessorFactory: ProcessorFactory {
                 types.insert(type)
             }
         }
-        let confidence = try options.double("min_confidence", default: 0, in: 0...1)
+        let confidence = try options.double(
+            "min_confidence",
+            default: EntitiesProcessor.defaultMinimumConfidence,
+            in: 0...1
+        )
         var languages = ["en", "es"]
         if let node = options.value("languages") {
             languages = try node.stringList()

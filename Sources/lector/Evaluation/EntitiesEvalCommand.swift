@@ -26,8 +26,8 @@ struct EntitiesEvalCommand: ParsableCommand {
     )
     var holdOut = 0.0
 
-    @Option(help: "The processor's min_confidence option (0 to 1).")
-    var minConfidence = 0.0
+    @Option(help: "The processor's min_confidence option (0 to 1; default: the processor's, 0.6).")
+    var minConfidence = EntitiesProcessor.defaultMinimumConfidence
 
     func run() throws {
         let files = try CoNLLFiles.resolve(path, role: .dev)
