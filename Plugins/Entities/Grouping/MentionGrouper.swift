@@ -5,7 +5,8 @@ import LectorText
 ///
 /// Named mentions (PERSON, ORG, LOC, MISC) join an entity when, ignoring case, they equal
 /// one of its mentions; when their words are a contiguous part of a PERSON's longest form
-/// (`Putin` joins `Vladimir Putin`, whatever type the tagger gave the short form); or when
+/// (`Vladimir` or `Putin` joins `Vladimir Putin`; a short form of another type only as the
+/// surname, so `Putin` tagged ORG still joins but `China` does not join `China Dream`); or when
 /// an all-capitals word is the initials of an ORG (`NATO`, `North Atlantic Treaty
 /// Organization`). Longer mentions are placed first, so a surname joins its full name
 /// wherever it appears. An entity's type is that of its longest mention, and its text the
@@ -109,7 +110,13 @@ struct MentionGrouper {
             if let known = namedByForm[form] { return known }
             if tokens.allSatisfy({ $0.count > 1 }) {
                 for candidate in people where drafts[candidate].words.count > tokens.count {
-                    if MentionGrouper.contains(drafts[candidate].words, tokens) { return candidate }
+                    let words = drafts[candidate].words
+                    // A short form the tagger did not call a person joins only as the surname
+                    // (`Putin`), not as any part (`China` of a mistyped `China Dream`).
+                    let joins =
+                        type == .person
+                        ? MentionGrouper.contains(words, tokens) : words.suffix(tokens.count).elementsEqual(tokens)
+                    if joins { return candidate }
                 }
             }
             if tokens.count == 1, let only = tokens.first, only.count >= 2, type != .person {
