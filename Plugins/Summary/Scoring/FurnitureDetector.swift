@@ -90,17 +90,22 @@ enum FurnitureDetector {
         return range.lowerBound + (dateline > 0 && range.count - dateline >= 20 ? dateline : 0)
     }
 
+    /// Reads the date of a place-and-date line.
+    private static let dates = DateNormalizer()
+
     /// The most words a line that only gives a place and a date has.
     static let maximumPlaceDateWords = 10
 
     /// Whether the sentence only says where and when (`Madrid, 3 de mayo de 2024.`,
     /// `Berlin, 16. Februar 2022`, `16 February 2022`): a dateline on a line of its own.
     static func isPlaceAndDate(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        // Every written date has a digit (its day or year); most short sentences have none.
+        guard scalars[range].contains(where: { ("0"..."9").contains($0) }) else { return false }
         var text = String(String.UnicodeScalarView(scalars[range]))
         while let last = text.unicodeScalars.last, last == "." || last.properties.isWhitespace {
             text.unicodeScalars.removeLast()
         }
-        let normalizer = DateNormalizer()
+        let normalizer = Self.dates
         if normalizer.normalize(text) != nil { return true }
         guard let comma = text.firstIndex(of: ","), text.distance(from: text.startIndex, to: comma) <= 40 else {
             return false
