@@ -44,9 +44,9 @@ struct NamedEntityRecognizer: Sendable {
             guard !features.isEmpty else { continue }
             model.tag(features, scratch: &scratch, withMargins: true)
             let margins = scratch.margins
-            let joined = Self.joiningParticles(Chunk.chunks(tags: scratch.tags), text: text.scalars, spans: spans)
+            let joined = Self.joiningParticles(Chunk.chunks(tags: scratch.tags), text: text, spans: spans)
             for tagged in joined {
-                let chunk = Self.withoutTitle(tagged, text: text.scalars, spans: spans)
+                let chunk = Self.withoutTitle(tagged, text: text, spans: spans)
                 var margin = Float.greatestFiniteMagnitude
                 for index in chunk.start..<chunk.end { margin = min(margin, margins[index]) }
                 if chunk.end < margins.count { margin = min(margin, margins[chunk.end]) }
@@ -69,13 +69,15 @@ struct NamedEntityRecognizer: Sendable {
     ///
     /// Titles that also begin names of places and companies (`Prince Edward Island`,
     /// `Dr Pepper`) are cut only from chunks the tagger already typed PERSON.
-    static func withoutTitle(_ chunk: Chunk, text: [Unicode.Scalar], spans: [Range<Int>]) -> Chunk {
+    static func withoutTitle(_ chunk: Chunk, text: ScalarText, spans: [Range<Int>]) -> Chunk {
         guard chunk.end - chunk.start >= 2 else { return chunk }
         let first = spans[chunk.start]
-        guard first.count >= 2, first.count <= 14, text[first.lowerBound].properties.isUppercase else { return chunk }
-        var word = String(String.UnicodeScalarView(text[first]))
+        guard first.count >= 2, first.count <= 14, text.scalars[first.lowerBound].properties.isUppercase else {
+            return chunk
+        }
+        var word = text.slice(first)
         if word.hasSuffix(".") { word.removeLast() }
-        let next = text[spans[chunk.start + 1].lowerBound]
+        let next = text.scalars[spans[chunk.start + 1].lowerBound]
         guard next.properties.isUppercase else { return chunk }
         if Titles.personal.contains(word) || (chunk.type == .person && Titles.ambiguous.contains(word)) {
             return Chunk(start: chunk.start + 1, end: chunk.end, type: .person)
@@ -94,12 +96,12 @@ struct NamedEntityRecognizer: Sendable {
     /// Chunks with a PERSON chunk, one or two name particles and another named chunk in a
     /// row (`Ursula` · `von der` · `Leyen`) joined into one PERSON chunk; the tagger often
     /// loses the name at the particles.
-    static func joiningParticles(_ chunks: [Chunk], text: [Unicode.Scalar], spans: [Range<Int>]) -> [Chunk] {
+    static func joiningParticles(_ chunks: [Chunk], text: ScalarText, spans: [Range<Int>]) -> [Chunk] {
         guard chunks.count >= 2 else { return chunks }
         var result: [Chunk] = []
         for chunk in chunks {
             if let last = result.last, last.type == .person, chunk.start > last.end, chunk.start - last.end <= 2,
-                (last.end..<chunk.start).allSatisfy({ isParticle(text[spans[$0]], common: chunk.type == .person) })
+                (last.end..<chunk.start).allSatisfy({ isParticle(text, spans[$0], common: chunk.type == .person) })
             {
                 result[result.count - 1].end = chunk.end
             } else {
@@ -109,10 +111,10 @@ struct NamedEntityRecognizer: Sendable {
         return result
     }
 
-    private static func isParticle(_ word: ArraySlice<Unicode.Scalar>, common: Bool) -> Bool {
-        guard word.count <= 5, word.allSatisfy({ ("a"..."z").contains($0) }) else { return false }
-        let text = String(String.UnicodeScalarView(word))
-        return nameParticles.contains(text) || (common && commonParticles.contains(text))
+    private static func isParticle(_ text: ScalarText, _ span: Range<Int>, common: Bool) -> Bool {
+        guard span.count <= 5, text.scalars[span].allSatisfy({ ("a"..."z").contains($0) }) else { return false }
+        let word = text.slice(span)
+        return nameParticles.contains(word) || (common && commonParticles.contains(word))
     }
 
     /// Where a possessive `'s` starts in a word token, or the token's end when it has none.

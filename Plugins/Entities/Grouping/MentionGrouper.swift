@@ -63,7 +63,7 @@ struct MentionGrouper {
             if let target {
                 drafts[target].members.append(position)
                 drafts[target].forms.insert(form)
-                if mention.type.isNamed, index.namedByForm[form] == nil { index.namedByForm[form] = target }
+                if mention.type.isNamed { index.note(form, of: target) }
             } else {
                 let created = drafts.count
                 drafts.append(
@@ -98,12 +98,17 @@ struct MentionGrouper {
                 valued.append(created)
                 return
             }
-            if namedByForm[form] == nil { namedByForm[form] = created }
+            note(form, of: created)
             if draft.type == .person { people.append(created) }
             if draft.type == .organization, draft.words.count >= 2 {
                 let letters = draft.words.filter { !MentionGrouper.initialsSkipped.contains($0) }.compactMap(\.first)
                 initials.append((created, String(letters)))
             }
+        }
+
+        /// Records that a named draft holds `form`, unless an earlier draft already does.
+        mutating func note(_ form: String, of draft: Int) {
+            if namedByForm[form] == nil { namedByForm[form] = draft }
         }
 
         func namedTarget(tokens: [String], form: String, type: EntityType, drafts: [Draft]) -> Int? {

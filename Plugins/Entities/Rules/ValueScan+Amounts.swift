@@ -76,24 +76,26 @@ extension ValueScan {
             first = index - 1
             currency = Self.codes.contains(code) ? code : "INR"
         }
-        var isMoney = currency != nil
+        // A currency name shared by several currencies makes MONEY with no code.
+        var isUnnamedMoney = false
         if currency == nil, let next = word(last + 1) {
+            let name = next.lowercased()
             if Self.codes.contains(next) {
                 currency = next
                 last += 1
-            } else if let code = Self.currencyWords[next.lowercased()] {
+            } else if let code = Self.currencyWords[name] {
                 currency = code
                 last += 1
-            } else if Self.unnamedCurrencyWords.contains(next.lowercased()) {
+            } else if Self.unnamedCurrencyWords.contains(name) {
+                isUnnamedMoney = true
                 last += 1
-            } else if scaled, next.lowercased() == "de", let name = lower(last + 2), let code = Self.currencyWords[name]
-            {
+            } else if scaled, name == "de", let after = lower(last + 2), let code = Self.currencyWords[after] {
                 // Spanish: `2.000 millones de euros`.
                 currency = code
                 last += 2
             }
-            isMoney = currency != nil || Self.unnamedCurrencyWords.contains(next.lowercased())
         }
+        let isMoney = currency != nil || isUnnamedMoney
         guard value.isFinite else { return nil }
         if isMoney { return mention(first, last, .money, value: Self.json(value), unit: currency) }
         if word(last + 1) == "%" || ["percent", "pct", "percentage"].contains(lower(last + 1) ?? "") {
