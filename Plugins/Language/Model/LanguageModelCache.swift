@@ -42,9 +42,9 @@ enum LanguageModelCache {
     /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the file
     ///   exists but a line is not `CODE NUMBER`.
     static func priors() throws -> [String: Double] {
-        if let priors = loadedPriors.withLock({ $0 }) { return priors }
-        var priors: [String: Double] = [:]
-        if (try? ModelStore.path(priorsPath)) != nil {
+        try shared(loadedPriors) {
+            var priors: [String: Double] = [:]
+            guard (try? ModelStore.path(priorsPath)) != nil else { return priors }
             let text = String(decoding: try ModelStore.bytes(priorsPath), as: UTF8.self)
             for line in text.split(separator: "\n") where !line.hasPrefix("#") {
                 let parts = line.split(separator: " ")
@@ -53,10 +53,6 @@ enum LanguageModelCache {
                 }
                 priors[String(parts[0])] = value
             }
-        }
-        return loadedPriors.withLock { cached in
-            if let cached { return cached }
-            cached = priors
             return priors
         }
     }
@@ -70,13 +66,7 @@ enum LanguageModelCache {
     /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the file is
     ///   missing or damaged.
     static func model() throws -> NGramModel {
-        if let model = loaded.withLock({ $0 }) { return model }
-        let model = try NGramModel(bytes: modelBytes())
-        return loaded.withLock { cached in
-            if let cached { return cached }
-            cached = model
-            return model
-        }
+        try shared(loaded) { try NGramModel(bytes: modelBytes()) }
     }
 
     /// The shared word table, loading it on first use; `nil` when the file is absent.
@@ -86,15 +76,31 @@ enum LanguageModelCache {
     /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the file
     ///   exists but is damaged.
     static func words(for model: NGramModel) throws -> WordModel? {
-        if let words = loadedWords.withLock({ $0 }) { return words }
-        var words: WordModel?
-        if (try? ModelStore.path(wordsPath)) != nil {
-            words = try WordModel(bytes: ModelStore.bytes(wordsPath), codes: model.codes)
+        try shared(loadedWords) {
+            guard (try? ModelStore.path(wordsPath)) != nil else { return nil }
+            return try WordModel(bytes: ModelStore.bytes(wordsPath), codes: model.codes)
         }
-        return loadedWords.withLock { cached in
+    }
+
+    /// The value a cache holds, or else what `load` makes, kept unless another thread
+    /// stored one first (then that one is returned, and this copy dropped). The lock is
+    /// never held while loading.
+    ///
+    /// - Parameters:
+    ///   - cache: The cache, `nil` until loaded.
+    ///   - load: Reads the value.
+    /// - Returns: The shared value.
+    /// - Throws: What `load` throws; nothing is cached then.
+    private static func shared<Value: Sendable>(
+        _ cache: borrowing Mutex<Value?>,
+        _ load: () throws -> Value
+    ) throws -> Value {
+        if let value = cache.withLock({ $0 }) { return value }
+        let value = try load()
+        return cache.withLock { cached in
             if let cached { return cached }
-            cached = .some(words)
-            return words
+            cached = value
+            return value
         }
     }
 }
