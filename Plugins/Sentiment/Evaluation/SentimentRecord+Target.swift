@@ -1,4 +1,5 @@
 package import LectorCore
+import LectorText
 
 extension SentimentRecord {
     /// Words that often end a company's name in a data set's `target` but not in the text
@@ -33,8 +34,8 @@ extension SentimentRecord {
 
     /// Whole-word, case-insensitive matches of `name` in `text`, with scalar offsets.
     static func mentions(of name: String, in text: String) -> [JSONValue] {
-        let scalars = Array(text.unicodeScalars)
-        let haystack = scalars.map(Self.folded)
+        let scalars = ScalarText(text)
+        let haystack = scalars.scalars.map(Self.folded)
         let needle = name.unicodeScalars.map(Self.folded)
         guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
         var found: [JSONValue] = []
@@ -45,9 +46,7 @@ extension SentimentRecord {
                 (index == 0 || !Self.isWordScalar(haystack[index - 1]))
                 && (end == haystack.count || !Self.isWordScalar(haystack[end]))
             if bounded, haystack[index..<end].elementsEqual(needle) {
-                var mention = String.UnicodeScalarView()
-                mention.append(contentsOf: scalars[index..<end])
-                found.append(["start": .int(index), "end": .int(end), "text": .string(String(mention))])
+                found.append(["start": .int(index), "end": .int(end), "text": .string(scalars.slice(index..<end))])
                 index = end
             } else {
                 index += 1
