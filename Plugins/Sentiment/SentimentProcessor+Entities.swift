@@ -5,9 +5,10 @@ extension SentimentProcessor {
     ///
     /// Reads the entities step's shape, `[{"text", "type", "count", "mentions": [{"start",
     /// "end", "text"}]}]` with scalar offsets. Each mention contributes the features of its
-    /// clause (a sentence split at `but`, `while`, `;` …), so in "Analysts praised Apple but
-    /// criticised Samsung" Apple gets the praise and Samsung the criticism. A clause shared
-    /// by several mentions of one entity counts once.
+    /// segment (a clause split at `,` `:` and dashes) when that carries sentiment, else of
+    /// its clause (a sentence split at `but`, `while`, `;` …), so in "Analysts praised Apple
+    /// but criticised Samsung" Apple gets the praise and Samsung the criticism. A span
+    /// shared by several mentions of one entity counts once.
     ///
     /// - Parameters:
     ///   - entities: The `entities` annotation.
@@ -31,10 +32,9 @@ extension SentimentProcessor {
                 guard let start = mention["start"]?.intValue, let index = sentenceIndex(containing: start, sentences)
                 else { continue }
                 found += 1
-                let sentence = sentences[index]
-                let clause = sentence.clauses.firstIndex { start < $0.end } ?? sentence.clauses.count
-                guard seen.insert(index * 1024 + clause).inserted else { continue }
-                features.add(sentence.features(at: start))
+                let (key, spanFeatures) = sentences[index].attribution(at: start)
+                guard seen.insert(index &* 4096 &+ key).inserted else { continue }
+                features.add(spanFeatures)
             }
             guard found >= options.minMentions else { continue }
             let score = Double(scorer.score(features))

@@ -31,6 +31,40 @@ import Testing
         #expect(try sentiment(text)["label"]?.stringValue == label, "\(text)")
     }
 
+    @Test func aQuantityAfterAPrepositionOfCauseIsNotWhatChanged() throws {
+        // "slides on cost": the share price slid; the cost is the cause.
+        #expect(try score("Kingfisher share price slides on cost to implement new strategy") < -0.05)
+        #expect(try score("Hargreaves Lansdown share price falls as costs mount") < -0.05)
+        #expect(try score("Shell slashes its dividend") < -0.05, "a determiner between still reaches the object")
+    }
+
+    @Test func headlineWordsOfFundsAndMarkets() throws {
+        #expect(try score("Aberdeen reports 10th consecutive quarterly outflows") < -0.05)
+        #expect(try score("Miners in a rout as copper sinks") < -0.05)
+        #expect(try score("Asset manager sees inflows rise") > 0.05)
+    }
+
+    @Test func aNumberBeforeASemicolonStillEndsTheClause() throws {
+        let text = "Tesco gains in FTSE 100; Marks & Spencer drops"
+        let result = try sentiment(
+            text,
+            annotations: entities([("Tesco", "ORG"), ("Marks & Spencer", "ORG")], in: text)
+        )
+        let scores = try #require(result["entities"]?.arrayValue).map { $0["score"]?.doubleValue ?? 0 }
+        #expect(scores.count == 2 && scores[0] > 0.05 && scores[1] < -0.05, "\(scores)")
+    }
+
+    @Test func anEntityGetsTheSentimentOfItsCommaSegmentWhenThatHasAny() throws {
+        let text = "FTSE ends lower on weaker miners, Tesco outperforms"
+        let result = try sentiment(text, annotations: entities([("Tesco", "ORG"), ("FTSE", "ORG")], in: text))
+        let scores = try #require(result["entities"]?.arrayValue).map { $0["score"]?.doubleValue ?? 0 }
+        #expect(scores.count == 2 && scores[0] > 0.05 && scores[1] < -0.05, "\(scores)")
+        // A segment with no sentiment of its own ("Apple, the iPhone maker,") takes its clause's.
+        let apposition = "Apple, the iPhone maker, posted a record profit"
+        let apple = try sentiment(apposition, annotations: entities([("Apple", "ORG")], in: apposition))
+        #expect((apple["entities"]?.arrayValue?.first?["score"]?.doubleValue ?? 0) > 0.05)
+    }
+
     @Test func fewAndLackNegateWhatFollows() throws {
         #expect(try score("Few found it funny.") < 0)
         #expect(try score("A few critics find the play funny.") > 0.05, "'a few' is not a negation")

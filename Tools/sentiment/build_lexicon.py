@@ -93,24 +93,33 @@ UP.update({"beats": 0.8, "beating": 0.8, "doubles": 1.3, "doubling": 1.3, "tripl
            "rebounding": 1.0, "recovers": 0.9, "recovering": 0.9, "exceeds": 1.0,
            "outperforms": 1.2, "upgrades": 1.2, "raising": 1.0, "lifting": 1.0,
            "boosting": 1.0, "expanding": 0.8, "climbing": 1.0, "jumping": 1.2, "soaring": 1.5,
-           "surging": 1.4, "gaining": 1.0, "advances": 0.8, "advancing": 0.8})
+           "surging": 1.4, "gaining": 1.0, "advances": 0.8, "advancing": 0.8,
+           # Costs "mount", shares "leap".
+           "mount": 1.0, "mounts": 1.0, "mounted": 1.0, "mounting": 1.0, "leap": 1.2,
+           "leaps": 1.2, "leapt": 1.2, "leaped": 1.2})
 DOWN.update({"misses": 1.0, "dips": 0.8, "dipping": 0.8, "lowers": 1.0, "lowering": 1.0,
              "halves": 1.3, "narrows": 0.9, "narrowing": 0.9, "trim": 0.8, "trims": 0.8,
              "trimmed": 0.8, "weakens": 1.0, "weakening": 1.0, "deteriorates": 1.2,
              "deteriorating": 1.2, "worsens": 1.2, "worsening": 1.2, "downgrades": 1.2,
              "eases": 0.7, "slashing": 1.3, "cutting": 0.9, "reducing": 0.9, "shrinking": 1.0,
              "sliding": 1.0, "slipping": 1.0, "sinking": 1.2, "plunging": 1.5, "tumbling": 1.4,
-             "slumping": 1.3, "tanking": 1.2, "losing": 1.0, "retreats": 0.9})
+             "slumping": 1.3, "tanking": 1.2, "losing": 1.0, "retreats": 0.9,
+             # Shares "shed" or "dive", margins "erode", sales "sag".
+             "shed": 1.0, "sheds": 1.0, "shedding": 1.0, "dive": 1.4, "dives": 1.4, "dived": 1.4,
+             "erode": 1.0, "erodes": 1.0, "eroded": 1.0, "eroding": 1.0, "sag": 1.0, "sags": 1.0,
+             "sagged": 1.0, "sagging": 1.0})
 
 GOOD_QUANTITIES = """job profit profits sales revenue revenues earnings income ebit ebitda
 margin margins dividend dividends orders order demand output production turnover result
 results eps shares share stock stocks price prices value volume volumes growth market
 guidance forecast outlook rating capacity deliveries exports productivity employment
-jobs cash flow backlog occupancy traffic customers subscribers bookings""".split()
+jobs cash flow backlog occupancy traffic customers subscribers bookings inflows assets
+contract contracts""".split()
 
 BAD_QUANTITIES = """loss losses cost costs debt debts expenses expense unemployment layoffs
 deficit inflation risk risks impairment impairments writedown writedowns charges
-provisions losses liabilities jobless defaults arrears deficits emissions""".split()
+provisions losses liabilities jobless defaults arrears deficits emissions outflows outflow
+redemptions""".split()
 
 # Finance and news words the VADER lexicon lacks or weighs for another register (0 removes
 # a word whose VADER valence belongs to another sense: "shares" of stock are not "sharing").
@@ -125,7 +134,8 @@ NEWS_VALENCE = {"profit": 1.2, "profitable": 1.8, "layoffs": -2.0, "bankruptcy":
                 "share": 0, "shares": 0, "stake": 0, "debt": -0.8, "awarded": 1.5,
                 "win": 2.0, "wins": 2.0, "won": 1.8, "launch": 0.6, "launches": 0.6,
                 "record": 0.4, "robust": 1.6, "solid": 1.2, "disappointing": -2.0,
-                "job": 0.0, "cuts": -1.0}
+                "job": 0.0, "cuts": -1.0, "outflows": -1.2, "outflow": -1.2, "inflows": 1.0,
+                "rout": -2.0, "spill": -1.5, "subdued": -0.8, "meltdown": -2.5}
 
 
 def british(word: str) -> str | None:

@@ -9,6 +9,9 @@ package struct SentenceAnalysis: Sendable {
     /// The sentence's clauses (split at contrast words and `;`), each with its own
     /// features, unweighted.
     package var clauses: [Clause]
+    /// The clauses split further at `,` `:` and dashes, each with its own features,
+    /// unweighted.
+    package var segments: [Clause] = []
 
     /// A clause: a span and its features.
     package struct Clause: Sendable {
@@ -20,14 +23,21 @@ package struct SentenceAnalysis: Sendable {
         package var features: SentimentFeatures
     }
 
-    /// The clause holding a scalar offset, or the whole sentence when none does.
+    /// What to attribute to something mentioned at a scalar offset: the segment holding it
+    /// when that segment carries sentiment of its own (`FTSE ends lower, Tesco
+    /// outperforms`: Tesco gets `outperforms`), else the clause holding it, else the whole
+    /// sentence.
     ///
     /// - Parameter offset: A scalar offset inside the sentence.
-    /// - Returns: The features to attribute to something mentioned there.
-    package func features(at offset: Int) -> SentimentFeatures {
-        for clause in clauses where offset < clause.end {
-            return clause.features
+    /// - Returns: A key that is the same for two offsets given the same span (to count a
+    ///   span once), and the span's features.
+    package func attribution(at offset: Int) -> (key: Int, features: SentimentFeatures) {
+        if let index = segments.firstIndex(where: { offset < $0.end }), segments[index].features.hasSentiment {
+            return (1024 + index, segments[index].features)
         }
-        return clauses.last?.features ?? features
+        guard let index = clauses.firstIndex(where: { offset < $0.end }) else {
+            return (clauses.count, clauses.last?.features ?? features)
+        }
+        return (index, clauses[index].features)
     }
 }

@@ -47,6 +47,11 @@ package struct SentimentFeatures: Sendable, Equatable {
         return sum + (sum > 0 ? 1 : -1) * 0.3 * min(exclamations, 3)
     }
 
+    /// Whether any word or composition carried sentiment.
+    package var hasSentiment: Bool {
+        positive != 0 || negative != 0 || patternPositive != 0 || patternNegative != 0
+    }
+
     /// The rule score, in -1…1.
     package var ruleScore: Float {
         tanhf(ruleSum / 3)

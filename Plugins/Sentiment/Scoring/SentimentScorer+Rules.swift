@@ -81,11 +81,20 @@ extension SentimentScorer {
             words.indices.contains(candidate) && words[candidate].clause == words[index].clause
                 && words[candidate].entry.quantity != 0 && !consumed[candidate]
         }
-        for distance in 1...2 where isQuantity(index + distance) { return index + distance }
+        if isQuantity(index + 1) { return index + 1 }
+        // `slashes its dividend`, `increase in capital`; not `slides on costs`, `falls as
+        // costs mount`: what follows a preposition of cause is not what changed.
+        if isQuantity(index + 2), !Self.causes.contains(words[index + 1].key) { return index + 2 }
         for distance in 1...Self.quantityReach where isQuantity(index - distance) { return index - distance }
         for distance in 3...Self.quantityReach where isQuantity(index + distance) { return index + distance }
         return nil
     }
+
+    /// Words after which a quantity is a cause, not the object of a word of change.
+    private static let causes: Set<String> = [
+        "on", "as", "after", "amid", "despite", "following", "over", "since", "with", "by", "at", "to", "from",
+        "for", "while", "and", "because",
+    ]
 
     /// `kind of` and `sort of` dampen what follows; `kind` there is not kindness.
     private func markHedgingPhrases(_ words: inout [ScoredWord]) {

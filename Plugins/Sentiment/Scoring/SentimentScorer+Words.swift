@@ -30,6 +30,11 @@ extension SentimentScorer {
                 index += 1
                 continue
             }
+            // A number is no emoticon, and the `;` or `,` after it still breaks.
+            if token.kind == .number {
+                index += 1
+                continue
+            }
             var last = index
             while last + 1 < tokens.endIndex, tokens[last + 1].kind != .word, tokens[last + 1].kind != .number,
                 tokens[last + 1].start == tokens[last].end

@@ -87,26 +87,55 @@ package struct SentimentScorer: Sendable {
         var features = SentimentFeatures()
         features.exclamations = Float(min(3, exclamations(tokens, text: text)))
         applyRules(&words)
-        var clauses: [SentenceAnalysis.Clause] = []
-        var clauseFeatures = SentimentFeatures()
-        var clauseStart = sentence.start
-        var clauseEnd = sentence.start
-        var clause = 0
-        for word in words {
-            if word.clause != clause {
-                clauses.append(.init(start: clauseStart, end: clauseEnd, features: clauseFeatures))
-                clauseFeatures = SentimentFeatures()
-                clauseStart = word.start
-                clause = word.clause
+        var clauses = SpanBuilder(start: sentence.start)
+        var segments = SpanBuilder(start: sentence.start)
+        for (index, word) in words.enumerated() {
+            if index > 0, word.clause != words[index - 1].clause {
+                clauses.close(next: word.start)
+                segments.close(next: word.start)
+            } else if index > 0, word.followsBreak {
+                segments.close(next: word.start)
             }
-            clauseEnd = word.end
             let weighed = word.isLetters && !word.isComposed
             let learned = weighed ? (word.isNegated ? word.entry.learnedNegated : word.entry.learned) : 0
             accumulate(word, weight: word.weight, learned: learned, into: &features)
-            accumulate(word, weight: 1, learned: learned, into: &clauseFeatures)
+            accumulate(word, weight: 1, learned: learned, into: &clauses.features)
+            accumulate(word, weight: 1, learned: learned, into: &segments.features)
+            clauses.end = word.end
+            segments.end = word.end
         }
-        clauses.append(.init(start: clauseStart, end: sentence.end, features: clauseFeatures))
-        return SentenceAnalysis(start: sentence.start, end: sentence.end, features: features, clauses: clauses)
+        var analysis = SentenceAnalysis(
+            start: sentence.start,
+            end: sentence.end,
+            features: features,
+            clauses: clauses.finish(end: sentence.end)
+        )
+        analysis.segments = segments.finish(end: sentence.end)
+        return analysis
+    }
+
+    /// Collects consecutive spans of a sentence and their features.
+    private struct SpanBuilder {
+        var spans: [SentenceAnalysis.Clause] = []
+        var start: Int
+        var end: Int
+        var features = SentimentFeatures()
+
+        init(start: Int) {
+            self.start = start
+            self.end = start
+        }
+
+        mutating func close(next: Int) {
+            spans.append(.init(start: start, end: end, features: features))
+            features = SentimentFeatures()
+            start = next
+        }
+
+        mutating func finish(end sentenceEnd: Int) -> [SentenceAnalysis.Clause] {
+            spans.append(.init(start: start, end: sentenceEnd, features: features))
+            return spans
+        }
     }
 
     private func accumulate(_ word: ScoredWord, weight: Float, learned: Float, into features: inout SentimentFeatures) {

@@ -36,7 +36,10 @@ struct SentimentEvalCommand: ParsableCommand {
     @Flag(help: "Score records that name a target (SemEval headlines) as documents, not towards the target.")
     var ignoreTarget = false
 
-    @Option(help: "Also write each record's rule features as JSON Lines here (for Tools/sentiment/train.py).")
+    @Option(
+        help:
+            "Also write each record's rule features, text and predicted score as JSON Lines here (for Tools/sentiment/train.py and error analysis)."
+    )
     var dumpFeatures: String?
 
     func validate() throws {
@@ -76,14 +79,15 @@ struct SentimentEvalCommand: ParsableCommand {
                         evaluations.append(SentimentEvaluation(name: record.set))
                         return evaluations.count - 1
                     }()
+                let predicted = annotation?["score"]?.doubleValue ?? 0
                 evaluations[index].add(
-                    score: annotation?["score"]?.doubleValue ?? 0,
+                    score: predicted,
                     label: annotation?["label"]?.stringValue ?? "neutral",
                     goldScore: record.score,
                     goldLabel: record.label,
                     seconds: seconds
                 )
-                if dumpFeatures != nil { dump.append(Self.featureLine(record, scorer: scorer)) }
+                if dumpFeatures != nil { dump.append(Self.featureLine(record, predicted: predicted, scorer: scorer)) }
             }
         }
         guard !evaluations.isEmpty else { throw ValidationError("no sentiment records in \(path)") }
@@ -106,7 +110,7 @@ struct SentimentEvalCommand: ParsableCommand {
         return names.sorted().map { path + "/" + $0 }
     }
 
-    private static func featureLine(_ record: SentimentRecord, scorer: SentimentScorer) -> String {
+    private static func featureLine(_ record: SentimentRecord, predicted: Double, scorer: SentimentScorer) -> String {
         let features = SentimentScorer.documentFeatures(scorer.analyze(ScalarText(record.text)))
         let line: JSONValue = [
             "id": .string(record.id), "set": .string(record.set), "holdout": .bool(record.isHeldOut),
@@ -115,6 +119,7 @@ struct SentimentEvalCommand: ParsableCommand {
             "words": .array(features.words.map(JSONValue.string)),
             "word_weights": .array(features.wordWeights.map { .double(Double($0)) }),
             "word_scale": .double(Double(features.wordScale)),
+            "predicted": .double(predicted), "text": .string(record.text),
         ]
         return line.encodedString()
     }
