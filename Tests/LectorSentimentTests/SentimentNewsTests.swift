@@ -65,6 +65,29 @@ import Testing
         #expect((apple["entities"]?.arrayValue?.first?["score"]?.doubleValue ?? 0) > 0.05)
     }
 
+    @Test func wordsOnlyTheConnotationLexiconKnowsCountApart() throws {
+        let lexicon = try SentimentLexicon(parsing: Array("v\tgood\t1.9\nm\tdisease\t-0.75\n".utf8))
+        #expect(lexicon["disease"]?.connotation == -0.75)
+        #expect(lexicon["disease"]?.valence == 0)
+        let model = try SentimentModel.shared()
+        let text = "The disease spread through the town."
+        let features = SentimentScorer.documentFeatures(model.analyze(ScalarText(text)))
+        #expect(features.positive == 0 && features.negative == 0, "VADER has no 'disease'")
+        #expect(features.connotationNegative > 0 && features.connotationPositive == 0)
+        #expect(features.dense[10] < 0, "the mean connotation is negative")
+        #expect(try score(text) < 0)
+        let negated = SentimentScorer.documentFeatures(model.analyze(ScalarText("It is not a disease.")))
+        #expect(negated.connotationPositive > 0 && negated.connotationNegative == 0, "negation reverses it")
+    }
+
+    @Test func negationIdiomsNegateNothingFurther() throws {
+        #expect(try score("The show was no less wonderful.") > 0.1, "'no less' is no negation")
+        #expect(try score("The show was not wonderful.") < 0, "a plain 'not' still negates")
+        let cherish = try score("Americans cherish this art.")
+        #expect(try score("No wonder Americans cherish this art.") >= cherish - 0.05)
+        #expect(try score("Riverside is the loveliest road in the region.") > 0.1, "-ly adjectives compare")
+    }
+
     @Test func fewAndLackNegateWhatFollows() throws {
         #expect(try score("Few found it funny.") < 0)
         #expect(try score("A few critics find the play funny.") > 0.05, "'a few' is not a negation")

@@ -10,19 +10,27 @@ Sources:
   textblob 0.20.1; the file itself is marked license="PDDL", Tom De Smedt and Walter
   Daelemans, from Pattern 2.6 (BSD-3-Clause)): word -> mean polarity (-1..+1) over its
   senses, as KIND `p`; the processor sums it apart from the VADER valences;
+- labMT 1.0 (`labMTsimple/data/LabMT/labMT1.txt` of the PyPI package labMTsimple 2.8.8;
+  Data S1 of Dodds et al., "Temporal patterns of happiness and information in a global
+  social network", PLoS ONE 2011, CC BY): the mean happiness rating (1..9, 50 raters) of
+  the 10,222 most frequent words of Twitter, Google Books, the New York Times and song
+  lyrics, as KIND `m` (-1..+1): the connotation of ordinary words VADER leaves out
+  (`war`, `prison`, `children`, `vacation`);
 - the rule words below (negators, intensifiers, hedges, contrast words, and the news and
   finance vocabulary of direction and quantities), written for Lector.
 
     pip download --no-deps vaderSentiment==3.3.2 && unzip vaderSentiment-*.whl -d vader
     pip download --no-deps textblob==0.20.1 && unzip textblob-*.whl -d textblob
+    pip download --no-deps labMTsimple==2.8.8 && tar xzf labMTsimple-2.8.8.tar.gz
     python3 Tools/sentiment/build_lexicon.py vader/vaderSentiment/vader_lexicon.txt \
-        --pattern textblob/textblob/en/en-sentiment.xml
+        --pattern textblob/textblob/en/en-sentiment.xml \
+        --labmt labMTsimple-2.8.8/labMTsimple/data/LabMT/labMT1.txt
 
 File format (UTF-8, one entry a line, `#` comments): `KIND<TAB>WORD<TAB>VALUE` where KIND is
 `v` valence (-4..+4), `b` intensifier (scale added, e.g. 0.3 or -0.3), `n` negator,
 `c` contrast (VALUE: weight of the clause before it), `h` hedge (VALUE: scale),
 `u`/`d` direction up/down (VALUE: strength), `q` quantity (VALUE: +1 more is good,
--1 more is bad), `p` Pattern polarity (-1..+1). Words are lowercase; a word may have several kinds.
+-1 more is bad), `p` Pattern polarity (-1..+1), `m` labMT connotation (-1..+1). Words are lowercase; a word may have several kinds.
 """
 
 import collections
@@ -153,6 +161,9 @@ VOWELS = set("aeiou")
 def inflections(word: str) -> list[str]:
     """Regular English inflections of a lexicon word (`rot` -> `rots`, `rotted`, `rotting`;
     `lovely` -> `loveliest`), so that the processor finds them with one look-up."""
+    if word.isalpha() and len(word) > 4 and word.endswith("ly"):
+        # Adjectives in -ly compare like other -y words: lovelier, loveliest, loveliness.
+        return [word[:-1] + "ier", word[:-1] + "iest", word[:-1] + "iness"]
     if not word.isalpha() or len(word) < 3 or word.endswith(("ed", "ing", "ly", "ness", "s", "est", "ful")):
         return []
     forms = [word + "s", word + "ly", word + "ness"]
@@ -179,13 +190,39 @@ def pattern_polarities(path: str) -> dict[str, float]:
     return {form: sum(values) / len(values) for form, values in senses.items()}
 
 
+# labMT ratings within this distance of the neutral 5 (on 1..9) carry no connotation.
+LABMT_BAND = 1.0
+
+
+def labmt_connotations(path: str) -> dict[str, float]:
+    """labMT 1.0: each word's mean happiness rating (1..9) mapped to -1..1, near-neutral
+    words left out. The band is the best of 0.5, 1.0 and 1.5 by the learned layer's
+    cross-validated mean r on the VADER sets."""
+    connotations: dict[str, float] = {}
+    for line in open(path, encoding="utf-8"):
+        fields = line.rstrip("\n").split("\t")
+        if len(fields) < 3 or fields[0] == "word":
+            continue
+        happiness = float(fields[2])
+        if abs(happiness - 5) >= LABMT_BAND:
+            connotations[fields[0].lower()] = (happiness - 5) / 4
+    return connotations
+
+
+def option(arguments: list[str], name: str) -> str | None:
+    """Removes `name VALUE` from the arguments and returns VALUE."""
+    if name not in arguments:
+        return None
+    at = arguments.index(name)
+    value = arguments[at + 1]
+    del arguments[at : at + 2]
+    return value
+
+
 def main() -> None:
     arguments = sys.argv[1:]
-    pattern = None
-    if "--pattern" in arguments:
-        at = arguments.index("--pattern")
-        pattern = arguments[at + 1]
-        del arguments[at : at + 2]
+    pattern = option(arguments, "--pattern")
+    labmt = option(arguments, "--labmt")
     source = arguments[0] if arguments else "vader/vaderSentiment/vader_lexicon.txt"
     here = os.path.dirname(os.path.abspath(__file__))
     output = arguments[1] if len(arguments) > 1 else os.path.join(here, "../../Models/sentiment/lexicon.tsv")
@@ -215,6 +252,12 @@ def main() -> None:
         lines[1] += " Polarities (p) from Pattern's en-sentiment.xml (PDDL, via textblob 0.20.1)."
         polarities = pattern_polarities(pattern)
         lines += [f"p\t{w}\t{v:.3g}" for w, v in sorted(polarities.items()) if abs(v) >= 0.005]
+    if labmt:
+        lines[1] += " Connotations (m) from labMT 1.0 (Dodds et al. 2011, CC BY, via labMTsimple 2.8.8)."
+        # Words with a valence or a polarity, and the rule words, keep their own reading.
+        known = set(valence) | set(polarities if pattern else ()) | set(NEGATORS) | set(BOOSTERS_UP)
+        known |= set(BOOSTERS_DOWN) | set(HEDGES) | set(CONTRAST) | set(COMPARISONS)
+        lines += [f"m\t{w}\t{v:.3g}" for w, v in sorted(labmt_connotations(labmt).items()) if w not in known]
     lines += [f"n\t{w}\t1" for w in NEGATORS]
     lines += [f"b\t{w}\t0.3" for w in BOOSTERS_UP]
     lines += [f"b\t{w}\t-0.3" for w in BOOSTERS_DOWN]

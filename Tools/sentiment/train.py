@@ -32,7 +32,8 @@ import sys
 import numpy as np
 
 TRAIN_SETS = {"vader_tweets", "vader_nyt", "vader_movies", "vader_amazon"}
-FEATURES = ["rule", "positive", "negative", "finance", "emphasis", "length", "pattern_positive", "pattern_negative"]
+FEATURES = ["rule", "positive", "negative", "finance", "emphasis", "length", "pattern_positive", "pattern_negative",
+            "connotation_positive", "connotation_negative", "connotation_mean"]
 MIN_COUNT = 3
 STRENGTH = 15.0  # what `--search` picks
 TIE = 0.0005
@@ -85,7 +86,7 @@ def main() -> None:
     # Words with a VADER valence or a rule; words only the Pattern lexicon knows (`p`) count
     # through the pattern features instead.
     known = {line.split("\t")[1] for line in open(os.path.join(models, "lexicon.tsv"), encoding="utf-8")
-             if not line.startswith(("#", "p\t"))}
+             if not line.startswith(("#", "p\t", "m\t"))}
     records = [json.loads(line) for line in open(source, encoding="utf-8") if line.strip()]
     if len(records[0]["dense"]) != len(FEATURES):
         sys.exit(f"{source}: {len(records[0]['dense'])} dense features, expected {len(FEATURES)} ({FEATURES})")

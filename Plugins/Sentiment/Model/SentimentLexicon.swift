@@ -17,6 +17,9 @@ package struct SentimentLexicon: Sendable {
         package var hedge: Float = 0
         /// Polarity in the second lexicon (Pattern's adjectives), -1…1; 0 when absent.
         package var polarity: Float = 0
+        /// Connotation in the third lexicon (labMT's happiness ratings), -1…1; 0 when absent
+        /// or near neutral.
+        package var connotation: Float = 0
         /// For a word of change (`rose` +, `fell` −), its signed strength; 0 otherwise.
         package var direction: Float = 0
         /// For a quantity (`profit` +1, `loss` −1), whether more of it is good; 0 otherwise.
@@ -69,6 +72,7 @@ package struct SentimentLexicon: Sendable {
             case UInt8(ascii: "d"): entry.direction = -value
             case UInt8(ascii: "q"): entry.quantity = value
             case UInt8(ascii: "p"): entry.polarity = value
+            case UInt8(ascii: "m"): entry.connotation = value
             default:
                 throw SentimentModelError(file: "lexicon.tsv", line: number, message: "unknown kind")
             }

@@ -6,6 +6,7 @@ package struct SentimentFeatures: Sendable, Equatable {
     /// The names of the dense features, in the order ``dense`` gives them.
     package static let names = [
         "rule", "positive", "negative", "finance", "emphasis", "length", "pattern_positive", "pattern_negative",
+        "connotation_positive", "connotation_negative", "connotation_mean",
     ]
 
     /// The sum of the positive word contributions and finance compositions (valence
@@ -21,6 +22,13 @@ package struct SentimentFeatures: Sendable, Equatable {
     package var patternPositive: Float = 0
     /// The sum of its negative polarities, as a positive number.
     package var patternNegative: Float = 0
+    /// The sum of the positive connotations of the third lexicon (labMT's happiness
+    /// ratings, -1…1 per word), after negation, hedges and contrast.
+    package var connotationPositive: Float = 0
+    /// The sum of its negative connotations, as a positive number.
+    package var connotationNegative: Float = 0
+    /// The words the third lexicon knows (scaled like the sums when spans are added).
+    package var connotationWords: Float = 0
     /// Exclamation marks (at most three a sentence count).
     package var exclamations: Float = 0
     /// Word tokens seen.
@@ -59,7 +67,8 @@ package struct SentimentFeatures: Sendable, Equatable {
 
     /// The dense features, in ``names`` order, each roughly in -1…1: the rule score, the
     /// positive and negative sums, the finance sum, emphasis, length, and the second
-    /// lexicon's positive and negative sums.
+    /// lexicon's positive and negative sums, and the third lexicon's positive and negative
+    /// sums and mean.
     package var dense: [Float] {
         var values: [Float] = []
         values.reserveCapacity(Self.names.count)
@@ -91,6 +100,9 @@ package struct SentimentFeatures: Sendable, Equatable {
         body(5, min(1, wordCount / 40))
         body(6, tanhf(patternPositive))
         body(7, tanhf(patternNegative))
+        body(8, tanhf(connotationPositive))
+        body(9, tanhf(connotationNegative))
+        body(10, connotationWords > 0 ? (connotationPositive - connotationNegative) / connotationWords : 0)
     }
 
     /// Adds another span's features, scaling its contributions.
@@ -104,6 +116,9 @@ package struct SentimentFeatures: Sendable, Equatable {
         finance += other.finance * weight
         patternPositive += other.patternPositive * weight
         patternNegative += other.patternNegative * weight
+        connotationPositive += other.connotationPositive * weight
+        connotationNegative += other.connotationNegative * weight
+        connotationWords += other.connotationWords * weight
         exclamations += other.exclamations
         wordCount += other.wordCount
         learnedWords += other.learnedWords

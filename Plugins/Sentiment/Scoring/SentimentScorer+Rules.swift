@@ -38,12 +38,20 @@ extension SentimentScorer {
             words[index].isComposed = consumed[index]
             words[index].isNegated = negated(words, at: index)
             let entry = words[index].entry
+            if !consumed[index], entry.connotation != 0 {
+                words[index].connotation = entry.connotation * (words[index].isNegated ? Self.negation : 1)
+            }
             guard !consumed[index], entry.valence != 0 || entry.polarity != 0, !entry.negates, entry.boost == 0
             else { continue }
             var boost: Float = 0
             for back in 1...Self.reach where index - back >= 0 {
                 if words[index - back + 1].followsBreak, back > 1 { break }
-                boost += words[index - back].entry.boost * (1 - 0.1 * Float(back - 1))
+                var step = words[index - back].entry.boost
+                // "no less" strengthens rather than dampens.
+                if words[index - back].key == "less", index - back > 0, words[index - back - 1].entry.negates {
+                    step = -step
+                }
+                boost += step * (1 - 0.1 * Float(back - 1))
             }
             var scale = max(0.2, 1 + boost)
             if mixedCase, words[index].isCapitals { scale *= 1.25 }
@@ -61,12 +69,19 @@ extension SentimentScorer {
         // A negator of its own (`don't`) is not negated; the rarer n't forms the lexicon
         // does not list are negated like any word.
         if words[index].entry.negates, words[index].key.hasSuffix("n't") { return false }
+        // `wonder` in `no wonder` is part of the idiom, not a negated wonder.
+        if index > 0, words[index - 1].entry.negates, Self.idiomsAfterNegator.contains(words[index].key) {
+            return false
+        }
         for back in 1...Self.reach where index - back >= 0 {
             if words[index - back + 1].followsBreak { return false }
-            if words[index - back].entry.negates {
+            let at = index - back
+            if words[at].entry.negates {
                 // "few find it funny" negates; "a few good ideas" does not.
-                let quantifier = words[index - back].key == "few" && index - back > 0
-                return !(quantifier && words[index - back - 1].key == "a")
+                if words[at].key == "few", at > 0, words[at - 1].key == "a" { return false }
+                // "no less magical" is as magical; "no wonder they cherish it" is no negation.
+                if back > 1, Self.idiomsAfterNegator.contains(words[at + 1].key) { return false }
+                return true
             }
             if words[index - back].entry.contrastWeight != 0 { return false }
         }
@@ -89,6 +104,10 @@ extension SentimentScorer {
         for distance in 3...Self.quantityReach where isQuantity(index + distance) { return index + distance }
         return nil
     }
+
+    /// Words that, right after a negator, make an idiom that negates nothing further on:
+    /// `no less`, `no wonder`, `not least`.
+    private static let idiomsAfterNegator: Set<String> = ["less", "wonder", "least"]
 
     /// Words after which a quantity is a cause, not the object of a word of change.
     private static let causes: Set<String> = [
@@ -122,6 +141,7 @@ extension SentimentScorer {
             words[index].contribution *= factor
             words[index].finance *= factor
             words[index].polarity *= factor
+            words[index].connotation *= factor
             words[index].hedge = factor
         }
     }

@@ -144,6 +144,15 @@ package struct SentimentScorer: Sendable {
         features.finance += word.finance * weight
         let polarity = word.polarity * weight
         if polarity > 0 { features.patternPositive += polarity } else { features.patternNegative -= polarity }
+        if word.entry.connotation != 0 {
+            let connotation = word.connotation * weight
+            if connotation > 0 {
+                features.connotationPositive += connotation
+            } else {
+                features.connotationNegative -= connotation
+            }
+            features.connotationWords += 1
+        }
         features.wordCount += 1
         features.learnedWords += learned * weight * word.hedge
         if collectsWords, word.isLetters, !word.isComposed {
