@@ -61,6 +61,10 @@ def fit(x, y, weights, strength):
     # The VADER sets have almost no finance statements: keep the finance feature out (its
     # compositions still count through `positive` and `negative`).
     penalty[FEATURES.index("finance")] = 1e9
+    # Length adds nothing to the cross-validated r (0.6576 without, 0.6577 with) but learns
+    # that the VADER sets' long sentences are rated lower, which pushes every long neutral
+    # news sentence towards negative: left out, the simpler model of a tie.
+    penalty[FEATURES.index("length")] = 1e9
     a = (xc * w).T @ (xc * w) + np.diag(penalty)
     coef = np.linalg.solve(a, (xc * w).T @ (yc * w[:, 0]))
     return mean_y - mean_x @ coef, coef
