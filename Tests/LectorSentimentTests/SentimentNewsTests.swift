@@ -88,6 +88,13 @@ import Testing
         #expect(try score("Riverside is the loveliest road in the region.") > 0.1, "-ly adjectives compare")
     }
 
+    @Test func slangIntensifiersAndIdioms() throws {
+        #expect(try score("thats fucking great") > 0.1, "'fucking' intensifies, as in VADER")
+        #expect(try score("his mohawk was bad ass") > 0.05)
+        #expect(try score("Yeah right, that will work.") < 0)
+        #expect(try score("The bad news hit the town.") < 0, "'bad' alone is still bad")
+    }
+
     @Test func fewAndLackNegateWhatFollows() throws {
         #expect(try score("Few found it funny.") < 0)
         #expect(try score("A few critics find the play funny.") > 0.05, "'a few' is not a negation")

@@ -48,7 +48,8 @@ BOOSTERS_UP = """absolutely amazingly awfully completely considerably decidedly 
 enormously entirely especially exceptionally extremely fabulously flipping fully greatly
 hella highly hugely incredibly intensely majorly more most particularly purely quite really
 remarkably so substantially thoroughly totally tremendously uber unbelievably unusually
-utterly very sharply significantly strongly massively""".split()
+utterly very sharply significantly strongly massively
+utter effing flippin frickin fricking friggin frigging fuckin fucking fuggin fugging""".split()
 
 BOOSTERS_DOWN = """almost barely hardly marginally occasionally partly scarcely slightly
 somewhat sorta kinda less little modestly mildly""".split()

@@ -115,12 +115,25 @@ extension SentimentScorer {
         "for", "while", "and", "because",
     ]
 
-    /// `kind of` and `sort of` dampen what follows; `kind` there is not kindness.
+    /// Two-word idioms whose words mean something else apart, with the idiom's valence
+    /// (carried by the first word; the second is emptied). VADER's `the bomb` and `to die
+    /// for` are left out: news means them literally.
+    private static let idioms: [String: [String: Float]] = ["bad": ["ass": 1.5], "yeah": ["right": -2]]
+
+    /// `kind of` and `sort of` dampen what follows; `kind` there is not kindness. Idioms
+    /// (`bad ass`, `yeah right`) take their own valence.
     private func markHedgingPhrases(_ words: inout [ScoredWord]) {
-        for index in words.indices.dropLast() where words[index + 1].key == "of" {
-            guard words[index].key == "kind" || words[index].key == "sort" else { continue }
-            words[index].entry.valence = 0
-            words[index].entry.boost = -0.3
+        for index in words.indices.dropLast() {
+            let next = words[index + 1].key
+            if next == "of", words[index].key == "kind" || words[index].key == "sort" {
+                words[index].entry.valence = 0
+                words[index].entry.boost = -0.3
+            } else if let valence = Self.idioms[words[index].key]?[next] {
+                var entry = SentimentLexicon.Entry()
+                entry.valence = valence
+                words[index].entry = entry
+                words[index + 1].entry = SentimentLexicon.Entry()
+            }
         }
     }
 
