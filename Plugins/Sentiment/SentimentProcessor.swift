@@ -13,7 +13,8 @@ import LectorText
 /// ``SentimentOptions/neutralBand``); `confidence` (0…1) grows with the distance from the
 /// nearest label boundary and is 0 for text with no words. Sentence offsets count Unicode
 /// scalars into the text, half-open. `entities` scores each entity of
-/// `annotations["entities"]` from the clauses that mention it, when the entities step ran
+/// `annotations["entities"]` from the clauses (or the comma-separated parts of them that
+/// carry sentiment of their own) that mention it, when the entities step ran
 /// first and `per_entity` is on. The lexicon is English, so the processor supports `en`.
 public struct SentimentProcessor: Processor {
     /// The options.
