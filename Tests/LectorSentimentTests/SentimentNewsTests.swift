@@ -13,11 +13,11 @@ import Testing
         #expect(lexicon["haphazard"]?.valence == 0)
         #expect(lexicon["haphazard"]?.polarity == -0.6)
         let model = try SentimentModel.shared()
-        let features = SentimentScorer.documentFeatures(model.analyze(ScalarText("The rollout was haphazard.")))
-        #expect(features.positive == 0 && features.negative == 0, "VADER has no 'haphazard'")
+        let features = SentimentScorer.documentFeatures(model.analyze(ScalarText("The staging was amateurish.")))
+        #expect(features.positive == 0 && features.negative == 0, "neither VADER nor Bing has 'amateurish'")
         #expect(features.patternNegative > 0)
-        #expect(try score("The rollout was haphazard.") < -0.05)
-        let negated = SentimentScorer.documentFeatures(model.analyze(ScalarText("The rollout was not haphazard.")))
+        #expect(try score("The staging was amateurish.") < -0.05)
+        let negated = SentimentScorer.documentFeatures(model.analyze(ScalarText("The staging was not amateurish.")))
         #expect(negated.patternPositive > 0 && negated.patternNegative == 0, "negation reverses it too")
     }
 
@@ -63,6 +63,16 @@ import Testing
         let apposition = "Apple, the iPhone maker, posted a record profit"
         let apple = try sentiment(apposition, annotations: entities([("Apple", "ORG")], in: apposition))
         #expect((apple["entities"]?.arrayValue?.first?["score"]?.doubleValue ?? 0) > 0.05)
+    }
+
+    @Test func opinionWordsVADERLacksComeFromTheBingLexicon() throws {
+        let model = try SentimentModel.shared()
+        #expect(model.lexicon["tyranny"]?.valence == -1)
+        #expect(model.lexicon["commendably"]?.valence == 1, "forms of Bing words too")
+        #expect(model.lexicon["fine"]?.valence == 0, "news words Lector neutralised stay neutral")
+        #expect((model.lexicon["vice"]?.valence ?? 0) == 0, "labMT rates 'vice' neutral: its Bing sense is left out")
+        #expect(try score("It is one of the world's most barbaric tyrannies.") < -0.1)
+        #expect(try score("The plan is commendable and sensible.") > 0.1)
     }
 
     @Test func wordsOnlyTheConnotationLexiconKnowsCountApart() throws {

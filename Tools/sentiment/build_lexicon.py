@@ -16,6 +16,9 @@ Sources:
   the 10,222 most frequent words of Twitter, Google Books, the New York Times and song
   lyrics, as KIND `m` (-1..+1): the connotation of ordinary words VADER leaves out
   (`war`, `prison`, `children`, `vacation`);
+- the opinion lexicon of Hu and Liu (KDD 2004), read from Debian's r-cran-tidytext (MIT) by
+  Tools/sentiment/extract_bing.py (`--bing`): words VADER lacks get a valence of ±1 when
+  labMT does not rate them neutral or of the other sign;
 - the rule words below (negators, intensifiers, hedges, contrast words, and the news and
   finance vocabulary of direction and quantities), written for Lector.
 
@@ -24,7 +27,7 @@ Sources:
     pip download --no-deps labMTsimple==2.8.8 && tar xzf labMTsimple-2.8.8.tar.gz
     python3 Tools/sentiment/build_lexicon.py vader/vaderSentiment/vader_lexicon.txt \
         --pattern textblob/textblob/en/en-sentiment.xml \
-        --labmt labMTsimple-2.8.8/labMTsimple/data/LabMT/labMT1.txt
+        --labmt labMTsimple-2.8.8/labMTsimple/data/LabMT/labMT1.txt --bing bing.tsv   # extract_bing.py
 
 File format (UTF-8, one entry a line, `#` comments): `KIND<TAB>WORD<TAB>VALUE` where KIND is
 `v` valence (-4..+4), `b` intensifier (scale added, e.g. 0.3 or -0.3), `n` negator,
@@ -195,19 +198,42 @@ def pattern_polarities(path: str) -> dict[str, float]:
 LABMT_BAND = 1.0
 
 
-def labmt_connotations(path: str) -> dict[str, float]:
-    """labMT 1.0: each word's mean happiness rating (1..9) mapped to -1..1, near-neutral
-    words left out. The band is the best of 0.5, 1.0 and 1.5 by the learned layer's
-    cross-validated mean r on the VADER sets."""
-    connotations: dict[str, float] = {}
+# The valence a word of the Bing Liu lexicon gets (it only says positive or negative): the
+# best of 0.75, 1.0, 1.5 and 2.0 by the learned layer's cross-validated mean r (1.0: 0.6756).
+BING_VALENCE = 1.0
+
+
+def labmt_happiness(path: str) -> dict[str, float]:
+    """labMT 1.0: each word's mean happiness rating, 1..9 (5 is neutral)."""
+    happiness: dict[str, float] = {}
     for line in open(path, encoding="utf-8"):
         fields = line.rstrip("\n").split("\t")
-        if len(fields) < 3 or fields[0] == "word":
+        if len(fields) >= 3 and fields[0] != "word":
+            happiness[fields[0].lower()] = float(fields[2])
+    return happiness
+
+
+def labmt_connotations(path: str) -> dict[str, float]:
+    """labMT's ratings mapped to -1..1, the words within labMT's own stop band of the
+    neutral 5 (|h - 5| < 1) left out."""
+    return {word: (h - 5) / 4 for word, h in labmt_happiness(path).items() if abs(h - 5) >= LABMT_BAND}
+
+
+def bing_valences(path: str, happiness: dict[str, float]) -> dict[str, float]:
+    """The Bing Liu lexicon (see Tools/sentiment/extract_bing.py) as valences of
+    ±BING_VALENCE, keeping only words labMT's raters also found polar the same way, or did
+    not rate: `work`, `issue`, `vice`, `complex` and `plot` are marked in Bing by one sense
+    but rated neutral in labMT, and are left out."""
+    valences: dict[str, float] = {}
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or "\t" not in line:
             continue
-        happiness = float(fields[2])
-        if abs(happiness - 5) >= LABMT_BAND:
-            connotations[fields[0].lower()] = (happiness - 5) / 4
-    return connotations
+        word, label = line.rstrip("\n").split("\t")
+        sign = 1.0 if label == "positive" else -1.0
+        if word in happiness and (abs(happiness[word] - 5) < LABMT_BAND or (happiness[word] - 5) * sign < 0):
+            continue
+        valences[word] = sign * BING_VALENCE
+    return valences
 
 
 def option(arguments: list[str], name: str) -> str | None:
@@ -224,6 +250,9 @@ def main() -> None:
     arguments = sys.argv[1:]
     pattern = option(arguments, "--pattern")
     labmt = option(arguments, "--labmt")
+    bing = option(arguments, "--bing")
+    if bing and not labmt:
+        sys.exit("--bing needs --labmt (labMT decides which Bing words keep a valence)")
     source = arguments[0] if arguments else "vader/vaderSentiment/vader_lexicon.txt"
     here = os.path.dirname(os.path.abspath(__file__))
     output = arguments[1] if len(arguments) > 1 else os.path.join(here, "../../Models/sentiment/lexicon.tsv")
@@ -244,6 +273,18 @@ def main() -> None:
             if form not in valence and form not in derived:
                 derived[form] = value
     valence.update(derived)
+    if bing:
+        # Words the VADER lexicon, its forms, the news words or the rules already cover keep
+        # their reading (`fine` stays 0); the other Bing words and their forms are added.
+        rules = set(NEGATORS) | set(BOOSTERS_UP) | set(BOOSTERS_DOWN) | set(HEDGES) | set(CONTRAST)
+        rules |= set(COMPARISONS) | set(UP) | set(DOWN) | set(GOOD_QUANTITIES) | set(BAD_QUANTITIES)
+        added = {w: v for w, v in bing_valences(bing, labmt_happiness(labmt)).items()
+                 if w not in valence and w not in rules}
+        for word, value in list(added.items()):
+            for form in inflections(word):
+                if form not in valence and form not in added and form not in rules:
+                    added[form] = value
+        valence.update(added)
     lines = ["# Lector sentiment lexicon. KIND<TAB>WORD<TAB>VALUE; built by Tools/sentiment/build_lexicon.py",
              "# Valences from the VADER lexicon (vaderSentiment 3.3.2, MIT, C.J. Hutto) plus Lector's news words."]
     for word in sorted(valence):
@@ -253,6 +294,8 @@ def main() -> None:
         lines[1] += " Polarities (p) from Pattern's en-sentiment.xml (PDDL, via textblob 0.20.1)."
         polarities = pattern_polarities(pattern)
         lines += [f"p\t{w}\t{v:.3g}" for w, v in sorted(polarities.items()) if abs(v) >= 0.005]
+    if bing:
+        lines[1] += " Valences of +-1 for Bing Liu's opinion words (Hu and Liu 2004, via Debian r-cran-tidytext, MIT)."
     if labmt:
         lines[1] += " Connotations (m) from labMT 1.0 (Dodds et al. 2011, CC BY, via labMTsimple 2.8.8)."
         # Words with a valence or a polarity, and the rule words, keep their own reading.
