@@ -38,6 +38,14 @@ import Testing
         #expect(try score("Shell slashes its dividend") < -0.05, "a determiner between still reaches the object")
     }
 
+    @Test func taxesAreACostAndInsteadOfCountsLess() throws {
+        #expect(try score("Most people are getting a tax cut.") > 0.05)
+        #expect(try score("Property taxes rose again.") < -0.05)
+        #expect(try score("The 90 lost minutes may cost it as much as $8 million.") <= 0, "no composition past 'may'")
+        let instead = try score("Instead of an attractive gateway, travellers find a display of the disgusting.")
+        #expect(instead < -0.05, "what 'instead of' sets aside counts less")
+    }
+
     @Test func headlineWordsOfFundsAndMarkets() throws {
         #expect(try score("Aberdeen reports 10th consecutive quarterly outflows") < -0.05)
         #expect(try score("Miners in a rout as copper sinks") < -0.05)

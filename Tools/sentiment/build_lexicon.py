@@ -66,7 +66,7 @@ COMPARISONS = {"compared": 0.3, "compares": 0.3, "versus": 0.3, "vs": 0.3}
 
 # Contrast words and the weight of what comes before them (what follows weighs 1.5).
 CONTRAST = {"but": 0.5, "however": 0.5, "yet": 0.6, "nevertheless": 0.5, "nonetheless": 0.5,
-            "although": 0.6, "though": 0.6, "whereas": 0.7, "while": 0.8}
+            "although": 0.6, "though": 0.6, "whereas": 0.7, "while": 0.8, "instead": 0.5}
 
 UP = {"rise": 1.0, "rises": 1.0, "rising": 1.0, "rose": 1.0, "risen": 1.0,
       "increase": 1.0, "increases": 1.0, "increased": 1.0, "increasing": 1.0,
@@ -131,7 +131,7 @@ contract contracts""".split()
 BAD_QUANTITIES = """loss losses cost costs debt debts expenses expense unemployment layoffs
 deficit inflation risk risks impairment impairments writedown writedowns charges
 provisions losses liabilities jobless defaults arrears deficits emissions outflows outflow
-redemptions""".split()
+redemptions tax taxes""".split()
 
 # Finance and news words the VADER lexicon lacks or weighs for another register (0 removes
 # a word whose VADER valence belongs to another sense: "shares" of stock are not "sharing").

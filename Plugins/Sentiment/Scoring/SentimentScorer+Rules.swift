@@ -69,7 +69,7 @@ extension SentimentScorer {
         // A negator of its own (`don't`) is not negated; the rarer n't forms the lexicon
         // does not list are negated like any word.
         if words[index].entry.negates, words[index].key.hasSuffix("n't") { return false }
-        // `wonder` in `no wonder` is part of the idiom, not a negated wonder.
+        // `less` in `no less` is part of the idiom, not a negated less.
         if index > 0, words[index - 1].entry.negates, Self.idiomsAfterNegator.contains(words[index].key) {
             return false
         }
@@ -79,7 +79,7 @@ extension SentimentScorer {
             if words[at].entry.negates {
                 // "few find it funny" negates; "a few good ideas" does not.
                 if words[at].key == "few", at > 0, words[at - 1].key == "a" { return false }
-                // "no less magical" is as magical; "no wonder they cherish it" is no negation.
+                // "no less magical" is as magical.
                 if back > 1, Self.idiomsAfterNegator.contains(words[at + 1].key) { return false }
                 return true
             }
@@ -101,13 +101,17 @@ extension SentimentScorer {
         // costs mount`: what follows a preposition of cause is not what changed.
         if isQuantity(index + 2), !Self.causes.contains(words[index + 1].key) { return index + 2 }
         for distance in 1...Self.quantityReach where isQuantity(index - distance) { return index - distance }
-        for distance in 3...Self.quantityReach where isQuantity(index + distance) { return index + distance }
+        // Further on only up to a hedge (`lost minutes may cost it`: `cost` is another verb's).
+        for distance in 1...Self.quantityReach where index + distance < words.count {
+            if words[index + distance].entry.hedge != 0 { break }
+            if distance >= 3, isQuantity(index + distance) { return index + distance }
+        }
         return nil
     }
 
     /// Words that, right after a negator, make an idiom that negates nothing further on:
-    /// `no less`, `no wonder`, `not least`.
-    private static let idiomsAfterNegator: Set<String> = ["less", "wonder", "least"]
+    /// `no less`, `not least`.
+    private static let idiomsAfterNegator: Set<String> = ["less", "least"]
 
     /// Words after which a quantity is a cause, not the object of a word of change.
     private static let causes: Set<String> = [
@@ -116,9 +120,12 @@ extension SentimentScorer {
     ]
 
     /// Two-word idioms whose words mean something else apart, with the idiom's valence
-    /// (carried by the first word; the second is emptied). VADER's `the bomb` and `to die
+    /// (carried by the first word; the second is emptied; `no wonder` and `small wonder`
+    /// carry none). VADER's `the bomb` and `to die
     /// for` are left out: news means them literally.
-    private static let idioms: [String: [String: Float]] = ["bad": ["ass": 1.5], "yeah": ["right": -2]]
+    private static let idioms: [String: [String: Float]] = [
+        "bad": ["ass": 1.5], "yeah": ["right": -2], "no": ["wonder": 0], "small": ["wonder": 0],
+    ]
 
     /// `kind of` and `sort of` dampen what follows; `kind` there is not kindness. Idioms
     /// (`bad ass`, `yeah right`) take their own valence.
@@ -165,7 +172,7 @@ extension SentimentScorer {
         for index in words.indices {
             let weight = words[index].entry.contrastWeight
             guard weight != 0, weight != 1 else { continue }
-            if ["although", "though", "whereas", "while"].contains(words[index].key) {
+            if ["although", "though", "whereas", "while", "instead"].contains(words[index].key) {
                 var end = index + 1
                 while end < words.count, !words[end].followsBreak { end += 1 }
                 for inner in index..<end { words[inner].weight *= weight }
