@@ -125,6 +125,13 @@ import Testing
         #expect(options.label(for: 0.19) == "neutral")
     }
 
+    @Test func textWithNoKnownWordScoresExactlyZero() throws {
+        let result = try sentiment("The committee meets on Tuesday at the town hall.")
+        #expect(result["score"] == 0, "no evidence: 0, not the learned layer's bias")
+        #expect(result["label"] == "neutral")
+        #expect(try score("The committee meets on Tuesday to praise the town hall.") > 0)
+    }
+
     @Test func emptyTextIsNeutralWithNoConfidence() throws {
         for text in ["", "   \n\n", "12 345 -- 67"] {
             let result = try sentiment(text)

@@ -33,7 +33,11 @@ package struct SentimentScorer: Sendable {
     /// - Parameter features: The features.
     /// - Returns: The learned score, or the rule score without a learned layer.
     package func score(_ features: SentimentFeatures) -> Float {
-        guard features.wordCount > 0 else { return 0 }
+        // No word the lexicons or the learned layer know: nothing to score, so exactly 0
+        // (not the learned layer's bias).
+        guard features.wordCount > 0,
+            features.hasSentiment || features.connotationWords > 0 || features.learnedWords != 0
+        else { return 0 }
         return layer?.score(features) ?? features.ruleScore
     }
 
