@@ -7,8 +7,8 @@ extension SentimentProcessor {
     /// "end", "text"}]}]` with scalar offsets. Each mention contributes the features of its
     /// segment (a clause split at `,` `:` and dashes) when that carries sentiment, else of
     /// its clause (a sentence split at `but`, `while`, `;` …), so in "Analysts praised Apple
-    /// but criticised Samsung" Apple gets the praise and Samsung the criticism. A span
-    /// shared by several mentions of one entity counts once.
+    /// but criticised Samsung" Apple gets the praise and Samsung the criticism. A segment
+    /// several mentions of one entity reach counts once.
     ///
     /// - Parameters:
     ///   - entities: The `entities` annotation.
@@ -26,15 +26,16 @@ extension SentimentProcessor {
             }
             if let type = entity["type"]?.stringValue, !Self.opinionTypes.contains(type) { continue }
             var features = SentimentFeatures()
-            var seen: Set<Int> = []
+            var seen: Set<SegmentKey> = []
             var found = 0
             for mention in mentions {
                 guard let start = mention["start"]?.intValue, let index = sentenceIndex(containing: start, sentences)
                 else { continue }
                 found += 1
-                let (key, spanFeatures) = sentences[index].attribution(at: start)
-                guard seen.insert(index &* 4096 &+ key).inserted else { continue }
-                features.add(spanFeatures)
+                for segment in sentences[index].attribution(at: start)
+                where seen.insert(SegmentKey(sentence: index, segment: segment)).inserted {
+                    features.add(sentences[index].segments[segment].features)
+                }
             }
             guard found >= options.minMentions else { continue }
             let score = Double(scorer.score(features))
@@ -47,6 +48,12 @@ extension SentimentProcessor {
             results.append(object)
         }
         return results
+    }
+
+    /// A segment of a sentence, so that each counts once per entity.
+    private struct SegmentKey: Hashable {
+        let sentence: Int
+        let segment: Int
     }
 
     /// The entity types that per-entity sentiment reports.

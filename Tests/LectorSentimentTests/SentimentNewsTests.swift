@@ -36,6 +36,7 @@ import Testing
         #expect(try score("Kingfisher share price slides on cost to implement new strategy") < -0.05)
         #expect(try score("Hargreaves Lansdown share price falls as costs mount") < -0.05)
         #expect(try score("Shell slashes its dividend") < -0.05, "a determiner between still reaches the object")
+        #expect(try score("Tesco slides on higher costs") < -0.05, "nor further on, past the preposition")
     }
 
     @Test func taxesAreACostAndInsteadOfCountsLess() throws {
@@ -44,6 +45,10 @@ import Testing
         #expect(try score("The 90 lost minutes may cost it as much as $8 million.") <= 0, "no composition past 'may'")
         let instead = try score("Instead of an attractive gateway, travellers find a display of the disgusting.")
         #expect(instead < -0.05, "what 'instead of' sets aside counts less")
+        let text = "Tesco instead reported a big loss."
+        #expect(try abs(score(text) - score("Tesco reported a big loss.")) < 0.05, "plain 'instead' discounts nothing")
+        let tesco = try sentiment(text, annotations: entities([("Tesco", "ORG")], in: text))
+        #expect((tesco["entities"]?.arrayValue?.first?["score"]?.doubleValue ?? 0) < -0.05)
     }
 
     @Test func headlineWordsOfFundsAndMarkets() throws {
@@ -67,6 +72,10 @@ import Testing
         let result = try sentiment(text, annotations: entities([("Tesco", "ORG"), ("FTSE", "ORG")], in: text))
         let scores = try #require(result["entities"]?.arrayValue).map { $0["score"]?.doubleValue ?? 0 }
         #expect(scores.count == 2 && scores[0] > 0.05 && scores[1] < -0.05, "\(scores)")
+        // Two mentions, one in a segment with sentiment, one without: each segment counts once.
+        let twice = "Tesco outperforms, Tesco said"
+        let once = try sentiment(twice, annotations: entities([("Tesco", "ORG")], in: twice))
+        #expect(once["entities"]?.arrayValue?.first?["score"] == once["score"], "the same words as the sentence")
         // A segment with no sentiment of its own ("Apple, the iPhone maker,") takes its clause's.
         let apposition = "Apple, the iPhone maker, posted a record profit"
         let apple = try sentiment(apposition, annotations: entities([("Apple", "ORG")], in: apposition))
@@ -93,7 +102,7 @@ import Testing
         #expect(features.positive == 0 && features.negative == 0, "VADER has no 'disease'")
         #expect(features.connotationNegative > 0 && features.connotationPositive == 0)
         #expect(features.dense[10] < 0, "the mean connotation is negative")
-        #expect(try score(text) < 0)
+        #expect(try score(text) < score("The news spread through the town."))
         let negated = SentimentScorer.documentFeatures(model.analyze(ScalarText("It is not a disease.")))
         #expect(negated.connotationPositive > 0 && negated.connotationNegative == 0, "negation reverses it")
     }
@@ -104,6 +113,11 @@ import Testing
         let cherish = try score("Americans cherish this art.")
         #expect(try score("No wonder Americans cherish this art.") >= cherish - 0.05)
         #expect(try score("Riverside is the loveliest road in the region.") > 0.1, "-ly adjectives compare")
+    }
+
+    @Test func emoticonsThatStartWithADigitAndNotLeast() throws {
+        #expect(try score("See you at the game 8)") > 0.05)
+        #expect(try score("The staff were kind, not least the nurses.") > 0.05, "'not least' is no negation")
     }
 
     @Test func slangIntensifiersAndIdioms() throws {

@@ -14,7 +14,7 @@ texts, each set weighted equally. Only words the lexicon knows get a weight: the
 re-weighs sentiment words for the way people rate them, and learns no topic words from
 reviews and tweets (which would carry over badly to news). The ridge strength is 10,
 the best of 3..300 by 5-fold cross-validated mean r inside the training part, ties within
-0.0005 going to the stronger (10 scores 0.6793, 15 0.6787); `--search` reruns the choice
+0.0005 going to the stronger (10 scores 0.6792, 15 0.6787); `--search` reruns the choice
 and prints each set's cross-validated r.
 
     swift build -c release --product lector

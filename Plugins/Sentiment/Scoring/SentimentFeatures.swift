@@ -55,7 +55,9 @@ package struct SentimentFeatures: Sendable, Equatable {
         return sum + (sum > 0 ? 1 : -1) * 0.3 * min(exclamations, 3)
     }
 
-    /// Whether any word or composition carried sentiment.
+    /// Whether any word or composition carried sentiment (a valence, a polarity or a
+    /// finance composition; a connotation does not count: names like `Apple` or `Shell`
+    /// have one).
     package var hasSentiment: Bool {
         positive != 0 || negative != 0 || patternPositive != 0 || patternNegative != 0
     }

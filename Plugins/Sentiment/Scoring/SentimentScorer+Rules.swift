@@ -16,8 +16,8 @@ extension SentimentScorer {
     func applyRules(_ words: inout [ScoredWord]) {
         guard !words.isEmpty else { return }
         let mixedCase = words.contains { $0.isLetters && !$0.isCapitals }
-        markClauses(&words)
         markHedgingPhrases(&words)
+        markClauses(&words)
         var consumed = [Bool](repeating: false, count: words.count)
         for index in words.indices where words[index].entry.direction != 0 {
             let entry = words[index].entry
@@ -48,7 +48,9 @@ extension SentimentScorer {
                 if words[index - back + 1].followsBreak, back > 1 { break }
                 var step = words[index - back].entry.boost
                 // "no less" strengthens rather than dampens.
-                if words[index - back].key == "less", index - back > 0, words[index - back - 1].entry.negates {
+                if words[index - back].key == "less", index - back > 0, !words[index - back].followsBreak,
+                    words[index - back - 1].entry.negates
+                {
                     step = -step
                 }
                 boost += step * (1 - 0.1 * Float(back - 1))
@@ -101,17 +103,19 @@ extension SentimentScorer {
         // costs mount`: what follows a preposition of cause is not what changed.
         if isQuantity(index + 2), !Self.causes.contains(words[index + 1].key) { return index + 2 }
         for distance in 1...Self.quantityReach where isQuantity(index - distance) { return index - distance }
-        // Further on only up to a hedge (`lost minutes may cost it`: `cost` is another verb's).
+        // Further on only up to a hedge (`lost minutes may cost it`: `cost` is another verb's),
+        // a preposition of cause (`slides on higher costs`) or a break.
         for distance in 1...Self.quantityReach where index + distance < words.count {
-            if words[index + distance].entry.hedge != 0 { break }
+            let word = words[index + distance]
+            if word.entry.hedge != 0 || word.followsBreak || Self.causes.contains(word.key) { break }
             if distance >= 3, isQuantity(index + distance) { return index + distance }
         }
         return nil
     }
 
     /// Words that, right after a negator, make an idiom that negates nothing further on:
-    /// `no less`, `not least`.
-    private static let idiomsAfterNegator: Set<String> = ["less", "least"]
+    /// `no less` (`not least` is an idiom of its own).
+    private static let idiomsAfterNegator: Set<String> = ["less"]
 
     /// Words after which a quantity is a cause, not the object of a word of change.
     private static let causes: Set<String> = [
@@ -120,17 +124,23 @@ extension SentimentScorer {
     ]
 
     /// Two-word idioms whose words mean something else apart, with the idiom's valence
-    /// (carried by the first word; the second is emptied; `no wonder` and `small wonder`
-    /// carry none). VADER's `the bomb` and `to die
+    /// (carried by the first word; the second is emptied; `no wonder`, `small wonder` and
+    /// `not least` carry none). VADER's `the bomb` and `to die
     /// for` are left out: news means them literally.
     private static let idioms: [String: [String: Float]] = [
-        "bad": ["ass": 1.5], "yeah": ["right": -2], "no": ["wonder": 0], "small": ["wonder": 0],
+        "bad": ["ass": 1.5], "yeah": ["right": -2], "no": ["wonder": 0], "small": ["wonder": 0], "not": ["least": 0],
     ]
 
     /// `kind of` and `sort of` dampen what follows; `kind` there is not kindness. Idioms
-    /// (`bad ass`, `yeah right`) take their own valence.
+    /// (`bad ass`, `yeah right`) take their own valence. `instead` contrasts only as
+    /// `instead of` ("Tesco instead reported a loss" reports the loss in full).
     private func markHedgingPhrases(_ words: inout [ScoredWord]) {
-        for index in words.indices.dropLast() {
+        for index in words.indices where words[index].key == "instead" {
+            if index + 1 == words.count || words[index + 1].key != "of" || words[index + 1].followsBreak {
+                words[index].entry.contrastWeight = 0
+            }
+        }
+        for index in words.indices.dropLast() where !words[index + 1].followsBreak {
             let next = words[index + 1].key
             if next == "of", words[index].key == "kind" || words[index].key == "sort" {
                 words[index].entry.valence = 0

@@ -30,11 +30,6 @@ extension SentimentScorer {
                 index += 1
                 continue
             }
-            // A number is no emoticon, and the `;` or `,` after it still breaks.
-            if token.kind == .number {
-                index += 1
-                continue
-            }
             var last = index
             while last + 1 < tokens.endIndex, tokens[last + 1].kind != .word, tokens[last + 1].kind != .number,
                 tokens[last + 1].start == tokens[last].end
@@ -68,9 +63,14 @@ extension SentimentScorer {
                     )
                 }
             }
-            if token.kind == .punctuation {
+            // The punctuation of the run breaks (`100;` too), unless it sits between two
+            // numbers (`3:1`). A number run is looked up above as an emoticon (`8)`, `3:)`).
+            let betweenNumbers =
+                token.kind == .number && last + 1 < tokens.endIndex && tokens[last + 1].kind == .number
+                && tokens[last + 1].start == span.upperBound
+            if token.kind == .punctuation || (token.kind == .number && !betweenNumbers) {
                 for offset in span where Self.isBreak(scalars[offset]) { pendingBreak = true }
-                if scalars[span.lowerBound] == ";" { words.append(Self.clauseBreak(at: span)) }
+                if span.contains(where: { scalars[$0] == ";" }) { words.append(Self.clauseBreak(at: span)) }
             }
             index = last + 1
         }

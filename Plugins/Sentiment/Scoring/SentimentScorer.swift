@@ -91,55 +91,29 @@ package struct SentimentScorer: Sendable {
         var features = SentimentFeatures()
         features.exclamations = Float(min(3, exclamations(tokens, text: text)))
         applyRules(&words)
-        var clauses = SpanBuilder(start: sentence.start)
-        var segments = SpanBuilder(start: sentence.start)
+        var segments: [SentenceAnalysis.Segment] = []
+        var current = SentenceAnalysis.Segment(
+            start: sentence.start,
+            end: sentence.start,
+            clause: 0,
+            features: SentimentFeatures()
+        )
         for (index, word) in words.enumerated() {
-            if index > 0, word.clause != words[index - 1].clause {
-                clauses.close(next: word.start)
-                segments.close(next: word.start)
-            } else if index > 0, word.followsBreak {
-                segments.close(next: word.start)
+            // A new clause, or a break inside one (not the break a `;` marker already made).
+            let newClause = index > 0 && word.clause != words[index - 1].clause
+            if newClause || (index > 0 && word.followsBreak && words[index - 1].key != ";") {
+                segments.append(current)
+                current = .init(start: word.start, end: word.start, clause: word.clause, features: SentimentFeatures())
             }
             let weighed = word.isLetters && !word.isComposed
             let learned = weighed ? (word.isNegated ? word.entry.learnedNegated : word.entry.learned) : 0
             accumulate(word, weight: word.weight, learned: learned, into: &features)
-            accumulate(word, weight: 1, learned: learned, into: &clauses.features)
-            accumulate(word, weight: 1, learned: learned, into: &segments.features)
-            clauses.end = word.end
-            segments.end = word.end
+            accumulate(word, weight: 1, learned: learned, into: &current.features)
+            current.end = word.end
         }
-        var analysis = SentenceAnalysis(
-            start: sentence.start,
-            end: sentence.end,
-            features: features,
-            clauses: clauses.finish(end: sentence.end)
-        )
-        analysis.segments = segments.finish(end: sentence.end)
-        return analysis
-    }
-
-    /// Collects consecutive spans of a sentence and their features.
-    private struct SpanBuilder {
-        var spans: [SentenceAnalysis.Clause] = []
-        var start: Int
-        var end: Int
-        var features = SentimentFeatures()
-
-        init(start: Int) {
-            self.start = start
-            self.end = start
-        }
-
-        mutating func close(next: Int) {
-            spans.append(.init(start: start, end: end, features: features))
-            features = SentimentFeatures()
-            start = next
-        }
-
-        mutating func finish(end sentenceEnd: Int) -> [SentenceAnalysis.Clause] {
-            spans.append(.init(start: start, end: sentenceEnd, features: features))
-            return spans
-        }
+        current.end = sentence.end
+        segments.append(current)
+        return SentenceAnalysis(start: sentence.start, end: sentence.end, features: features, segments: segments)
     }
 
     private func accumulate(_ word: ScoredWord, weight: Float, learned: Float, into features: inout SentimentFeatures) {
@@ -148,7 +122,7 @@ package struct SentimentScorer: Sendable {
         features.finance += word.finance * weight
         let polarity = word.polarity * weight
         if polarity > 0 { features.patternPositive += polarity } else { features.patternNegative -= polarity }
-        if word.entry.connotation != 0 {
+        if word.entry.connotation != 0, !word.isComposed {
             let connotation = word.connotation * weight
             if connotation > 0 {
                 features.connotationPositive += connotation
