@@ -8,7 +8,8 @@ extension SentimentProcessor {
     /// segment (a clause split at `,` `:` and dashes) when that carries sentiment, else of
     /// its clause (a sentence split at `but`, `while`, `;` …), so in "Analysts praised Apple
     /// but criticised Samsung" Apple gets the praise and Samsung the criticism. A segment
-    /// several mentions of one entity reach counts once.
+    /// several mentions of one entity reach counts once, and the words of each mention
+    /// are taken out (`Virgin` says nothing about Virgin Media).
     ///
     /// - Parameters:
     ///   - entities: The `entities` annotation.
@@ -27,6 +28,7 @@ extension SentimentProcessor {
             if let type = entity["type"]?.stringValue, !Self.opinionTypes.contains(type) { continue }
             var features = SentimentFeatures()
             var seen: Set<SegmentKey> = []
+            var names: [String: SentimentFeatures] = [:]
             var found = 0
             for mention in mentions {
                 guard let start = mention["start"]?.intValue, let index = sentenceIndex(containing: start, sentences)
@@ -36,6 +38,10 @@ extension SentimentProcessor {
                 where seen.insert(SegmentKey(sentence: index, segment: segment)).inserted {
                     features.add(sentences[index].segments[segment].features)
                 }
+                // The name's own words say nothing about it (`Apple`, `Shell`, `Virgin`).
+                let text = mention["text"]?.stringValue ?? name
+                if names[text] == nil { names[text] = scorer.nameFeatures(text) }
+                features.remove(names[text] ?? SentimentFeatures())
             }
             guard found >= options.minMentions else { continue }
             let score = Double(scorer.score(features))

@@ -115,6 +115,15 @@ import Testing
         #expect(try score("Riverside is the loveliest road in the region.") > 0.1, "-ly adjectives compare")
     }
 
+    @Test func anEntitysOwnNameSaysNothingAboutIt() throws {
+        let text = "Virgin Media met the regulator on Tuesday."
+        let result = try sentiment(text, annotations: entities([("Virgin Media", "ORG")], in: text))
+        #expect(result["entities"]?.arrayValue?.first?["score"] == 0, "'virgin' is no opinion of Virgin Media")
+        let praised = "Analysts praised Virgin Media."
+        let other = try sentiment(praised, annotations: entities([("Virgin Media", "ORG")], in: praised))
+        #expect((other["entities"]?.arrayValue?.first?["score"]?.doubleValue ?? 0) > 0.05)
+    }
+
     @Test func emoticonsThatStartWithADigitAndNotLeast() throws {
         #expect(try score("See you at the game 8)") > 0.05)
         #expect(try score("The staff were kind, not least the nurses.") > 0.05, "'not least' is no negation")

@@ -107,6 +107,23 @@ package struct SentimentFeatures: Sendable, Equatable {
         body(10, connotationWords > 0 ? (connotationPositive - connotationNegative) / connotationWords : 0)
     }
 
+    /// Takes out what a part of this span contributed (a name inside it), never below 0.
+    ///
+    /// - Parameter part: The features of the part, read on its own.
+    package mutating func remove(_ part: SentimentFeatures) {
+        positive = max(0, positive - part.positive)
+        negative = max(0, negative - part.negative)
+        finance -= part.finance
+        patternPositive = max(0, patternPositive - part.patternPositive)
+        patternNegative = max(0, patternNegative - part.patternNegative)
+        connotationPositive = max(0, connotationPositive - part.connotationPositive)
+        connotationNegative = max(0, connotationNegative - part.connotationNegative)
+        connotationWords = max(0, connotationWords - part.connotationWords)
+        wordCount = max(0, wordCount - part.wordCount)
+        learnedWords -= part.learnedWords
+        if abs(learnedWords) < 1e-6 { learnedWords = 0 }
+    }
+
     /// Adds another span's features, scaling its contributions.
     ///
     /// - Parameters:

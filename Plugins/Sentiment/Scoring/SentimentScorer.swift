@@ -116,6 +116,24 @@ package struct SentimentScorer: Sendable {
         return SentenceAnalysis(start: sentence.start, end: sentence.end, features: features, segments: segments)
     }
 
+    /// What a name's own words add to a span they stand in, read word by word (no rules:
+    /// a name is neither negated nor intensified), to take it out of what is said about it.
+    ///
+    /// - Parameter name: The name as written (`Virgin Media`).
+    /// - Returns: Its words' features.
+    package func nameFeatures(_ name: String) -> SentimentFeatures {
+        let text = ScalarText(name)
+        var features = SentimentFeatures()
+        for word in scoredWords(Tokenizer.tokenize(text)[...], text: text) {
+            var plain = word
+            plain.contribution = word.entry.negates || word.entry.boost != 0 ? 0 : word.entry.valence
+            plain.connotation = word.entry.connotation
+            if word.entry.direction == 0, word.entry.quantity == 0 { plain.polarity = word.entry.polarity }
+            accumulate(plain, weight: 1, learned: word.isLetters ? word.entry.learned : 0, into: &features)
+        }
+        return features
+    }
+
     private func accumulate(_ word: ScoredWord, weight: Float, learned: Float, into features: inout SentimentFeatures) {
         let value = (word.contribution + word.finance) * weight
         if value > 0 { features.positive += value } else { features.negative -= value }
