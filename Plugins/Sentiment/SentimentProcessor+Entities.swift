@@ -34,14 +34,15 @@ extension SentimentProcessor {
                 guard let start = mention["start"]?.intValue, let index = sentenceIndex(containing: start, sentences)
                 else { continue }
                 found += 1
-                for segment in sentences[index].attribution(at: start)
+                // The name's own words say nothing about it (`Apple`, `Shell`, `Virgin`).
+                let text = mention["text"]?.stringValue ?? name
+                let own = names[text] ?? scorer.nameFeatures(text)
+                names[text] = own
+                for segment in sentences[index].attribution(at: start, name: own)
                 where seen.insert(SegmentKey(sentence: index, segment: segment)).inserted {
                     features.add(sentences[index].segments[segment].features)
                 }
-                // The name's own words say nothing about it (`Apple`, `Shell`, `Virgin`).
-                let text = mention["text"]?.stringValue ?? name
-                if names[text] == nil { names[text] = scorer.nameFeatures(text) }
-                features.remove(names[text] ?? SentimentFeatures())
+                features.remove(own)
             }
             guard found >= options.minMentions else { continue }
             let score = Double(scorer.score(features))

@@ -119,6 +119,10 @@ import Testing
         let text = "Virgin Media met the regulator on Tuesday."
         let result = try sentiment(text, annotations: entities([("Virgin Media", "ORG")], in: text))
         #expect(result["entities"]?.arrayValue?.first?["score"] == 0, "'virgin' is no opinion of Virgin Media")
+        // Nor does it make its own segment look opinionated: "Best Buy" takes its clause's.
+        let best = "Best Buy, the retailer, cut jobs"
+        let buy = try sentiment(best, annotations: entities([("Best Buy", "ORG")], in: best))
+        #expect((buy["entities"]?.arrayValue?.first?["score"]?.doubleValue ?? 0) < -0.05)
         let praised = "Analysts praised Virgin Media."
         let other = try sentiment(praised, annotations: entities([("Virgin Media", "ORG")], in: praised))
         #expect((other["entities"]?.arrayValue?.first?["score"]?.doubleValue ?? 0) > 0.05)

@@ -24,14 +24,19 @@ package struct SentenceAnalysis: Sendable {
     }
 
     /// The segments to attribute to something mentioned at a scalar offset: the segment
-    /// holding it when that carries sentiment of its own (`FTSE ends lower, Tesco
-    /// outperforms`: Tesco gets `outperforms`), else every segment of its clause.
+    /// holding it when that carries sentiment of its own, its name's words aside (`FTSE
+    /// ends lower, Tesco outperforms`: Tesco gets `outperforms`), else every segment of
+    /// its clause.
     ///
-    /// - Parameter offset: A scalar offset inside the sentence.
+    /// - Parameters:
+    ///   - offset: A scalar offset inside the sentence.
+    ///   - name: The features of the name mentioned there, which do not count.
     /// - Returns: Indices into ``segments``.
-    package func attribution(at offset: Int) -> [Int] {
+    package func attribution(at offset: Int, name: SentimentFeatures = SentimentFeatures()) -> [Int] {
         guard let index = segments.firstIndex(where: { offset < $0.end }) ?? segments.indices.last else { return [] }
-        if segments[index].features.hasSentiment { return [index] }
+        var own = segments[index].features
+        own.remove(name)
+        if own.hasSentiment { return [index] }
         let clause = segments[index].clause
         return segments.indices.filter { segments[$0].clause == clause }
     }
