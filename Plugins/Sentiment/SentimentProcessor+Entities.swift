@@ -9,14 +9,13 @@ extension SentimentProcessor {
     /// its clause (a sentence split at `but`, `while`, `;` …), so in "Analysts praised Apple
     /// but criticised Samsung" Apple gets the praise and Samsung the criticism. A segment
     /// several mentions of one entity reach counts once, and the words of each mention
-    /// are taken out (`Virgin` says nothing about Virgin Media).
+    /// are taken out (`Virgin` says nothing about Virgin Media). Only named entities are
+    /// scored (PERSON, ORG, LOC, MISC, or an entity with no type): a date, an amount or a
+    /// percentage is not something a text has an opinion about.
     ///
     /// - Parameters:
     ///   - entities: The `entities` annotation.
     ///   - sentences: The analysed sentences.
-    /// Only named entities are scored (PERSON, ORG, LOC, MISC, or an entity with no type):
-    /// a date, an amount or a percentage is not something a text has an opinion about.
-    ///
     /// - Returns: `{"text", "type", "score", "mentions"}` per entity with enough mentions,
     ///   in the entities step's order.
     func entityScores(_ entities: [JSONValue], sentences: [SentenceAnalysis]) -> [JSONObject] {

@@ -28,6 +28,18 @@ package struct SentimentLexicon: Sendable {
         package var learned: Float = 0
         /// The learned layer's weight of the word under negation.
         package var learnedNegated: Float = 0
+
+        /// The valence the word carries on its own: none for a negator or an intensifier,
+        /// whose valence is what they do to other words.
+        package var ownValence: Float {
+            negates || boost != 0 ? 0 : valence
+        }
+
+        /// The polarity the word carries on its own: none for a negator or an intensifier,
+        /// nor for a word of change or a quantity, which the finance rules read.
+        package var ownPolarity: Float {
+            negates || boost != 0 || direction != 0 || quantity != 0 ? 0 : polarity
+        }
     }
 
     /// The entries by lowercase word.

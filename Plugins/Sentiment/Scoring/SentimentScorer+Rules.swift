@@ -41,8 +41,7 @@ extension SentimentScorer {
             if !consumed[index], entry.connotation != 0 {
                 words[index].connotation = entry.connotation * (words[index].isNegated ? Self.negation : 1)
             }
-            guard !consumed[index], entry.valence != 0 || entry.polarity != 0, !entry.negates, entry.boost == 0
-            else { continue }
+            guard !consumed[index], entry.ownValence != 0 || entry.ownPolarity != 0 else { continue }
             var boost: Float = 0
             for back in 1...Self.reach where index - back >= 0 {
                 if words[index - back + 1].followsBreak, back > 1 { break }
@@ -58,9 +57,8 @@ extension SentimentScorer {
             var scale = max(0.2, 1 + boost)
             if mixedCase, words[index].isCapitals { scale *= 1.25 }
             if words[index].isNegated { scale *= Self.negation }
-            words[index].contribution = entry.valence * scale
-            // Words of change and quantities are the finance rules' business.
-            if entry.direction == 0, entry.quantity == 0 { words[index].polarity = entry.polarity * scale }
+            words[index].contribution = entry.ownValence * scale
+            words[index].polarity = entry.ownPolarity * scale
         }
         applyHedges(&words)
         applyContrast(&words)
@@ -112,6 +110,10 @@ extension SentimentScorer {
         }
         return nil
     }
+
+    /// Contrast words that discount the clause they open (up to the next break) rather than
+    /// what came before them.
+    private static let openingContrasts: Set<String> = ["although", "though", "whereas", "while", "instead"]
 
     /// Words that, right after a negator, make an idiom that negates nothing further on:
     /// `no less` (`not least` is an idiom of its own).
@@ -182,7 +184,7 @@ extension SentimentScorer {
         for index in words.indices {
             let weight = words[index].entry.contrastWeight
             guard weight != 0, weight != 1 else { continue }
-            if ["although", "though", "whereas", "while", "instead"].contains(words[index].key) {
+            if Self.openingContrasts.contains(words[index].key) {
                 var end = index + 1
                 while end < words.count, !words[end].followsBreak { end += 1 }
                 for inner in index..<end { words[inner].weight *= weight }

@@ -126,9 +126,9 @@ package struct SentimentScorer: Sendable {
         var features = SentimentFeatures()
         for word in scoredWords(Tokenizer.tokenize(text)[...], text: text) {
             var plain = word
-            plain.contribution = word.entry.negates || word.entry.boost != 0 ? 0 : word.entry.valence
+            plain.contribution = word.entry.ownValence
+            plain.polarity = word.entry.ownPolarity
             plain.connotation = word.entry.connotation
-            if word.entry.direction == 0, word.entry.quantity == 0 { plain.polarity = word.entry.polarity }
             accumulate(plain, weight: 1, learned: word.isLetters ? word.entry.learned : 0, into: &features)
         }
         return features
