@@ -236,6 +236,12 @@ def bing_valences(path: str, happiness: dict[str, float]) -> dict[str, float]:
     return valences
 
 
+def modifiers() -> set[str]:
+    """The rule words that act on other words: negators, intensifiers, hedges, contrast
+    and comparison words."""
+    return set(NEGATORS) | set(BOOSTERS_UP) | set(BOOSTERS_DOWN) | set(HEDGES) | set(CONTRAST) | set(COMPARISONS)
+
+
 def option(arguments: list[str], name: str) -> str | None:
     """Removes `name VALUE` from the arguments and returns VALUE."""
     if name not in arguments:
@@ -276,8 +282,7 @@ def main() -> None:
     if bing:
         # Words the VADER lexicon, its forms, the news words or the rules already cover keep
         # their reading (`fine` stays 0); the other Bing words and their forms are added.
-        rules = set(NEGATORS) | set(BOOSTERS_UP) | set(BOOSTERS_DOWN) | set(HEDGES) | set(CONTRAST)
-        rules |= set(COMPARISONS) | set(UP) | set(DOWN) | set(GOOD_QUANTITIES) | set(BAD_QUANTITIES)
+        rules = modifiers() | set(UP) | set(DOWN) | set(GOOD_QUANTITIES) | set(BAD_QUANTITIES)
         added = {w: v for w, v in bing_valences(bing, labmt_happiness(labmt)).items()
                  if w not in valence and w not in rules}
         for word, value in list(added.items()):
@@ -299,8 +304,7 @@ def main() -> None:
     if labmt:
         lines[1] += " Connotations (m) from labMT 1.0 (Dodds et al. 2011, CC BY, via labMTsimple 2.8.8)."
         # Words with a valence or a polarity, and the rule words, keep their own reading.
-        known = set(valence) | set(polarities if pattern else ()) | set(NEGATORS) | set(BOOSTERS_UP)
-        known |= set(BOOSTERS_DOWN) | set(HEDGES) | set(CONTRAST) | set(COMPARISONS)
+        known = set(valence) | set(polarities if pattern else ()) | modifiers()
         lines += [f"m\t{w}\t{v:.3g}" for w, v in sorted(labmt_connotations(labmt).items()) if w not in known]
     lines += [f"n\t{w}\t1" for w in NEGATORS]
     lines += [f"b\t{w}\t0.3" for w in BOOSTERS_UP]
