@@ -12,9 +12,9 @@ The model is ridge regression of the human score (-1..1) on the dense features a
 words (lowercase, negated ones prefixed with U+00AC) seen in at least MIN_COUNT training
 texts, each set weighted equally. Only words the lexicon knows get a weight: the layer
 re-weighs sentiment words for the way people rate them, and learns no topic words from
-reviews and tweets (which would carry over badly to news). The ridge strength is 10,
+reviews and tweets (which would carry over badly to news). The ridge strength is 15,
 the best of 3..300 by 5-fold cross-validated mean r inside the training part, ties within
-0.0005 going to the stronger (10 scores 0.6792, 15 0.6787); `--search` reruns the choice
+0.0005 going to the stronger (10 scores 0.6915, 15 0.6914); `--search` reruns the choice
 and prints each set's cross-validated r.
 
     swift build -c release --product lector
@@ -33,9 +33,17 @@ import numpy as np
 
 TRAIN_SETS = {"vader_tweets", "vader_nyt", "vader_movies", "vader_amazon"}
 FEATURES = ["rule", "positive", "negative", "finance", "emphasis", "length", "pattern_positive", "pattern_negative",
-            "connotation_positive", "connotation_negative", "connotation_mean"]
+            "connotation_positive", "connotation_negative", "connotation_mean", "tone_mean"]
+# Function words that carry a stance in editorials and reviews: excess (`too`), obligation
+# (`should`, `must`), limits (`only`, `merely`, `hardly`), doubt about a claim (`supposedly`,
+# `alleged`), and what is missing (`lack`). The lexicon has no valence for them, but the way
+# people rate a sentence depends on them ("Too much sugar."), so they get a learned weight.
+# The list was written from those classes before measuring; with it the cross-validated r on
+# NYT editorials rose from 0.585 to 0.595 (all function words instead: 0.575).
+STANCE_WORDS = set("""too should shouldn must only hardly why lack lacks lacking yet even instead merely just still
+    ought need needs rather seems seem apparently supposedly claims alleged""".split())
 MIN_COUNT = 2  # the best of 1, 2, 3 and 5 by cross-validated mean r at ridge 15 (0.6792, 0.6793, 0.6779, 0.6759)
-STRENGTH = 10.0  # what `--search` picks
+STRENGTH = 15.0  # what `--search` picks
 TIE = 0.0005
 
 
@@ -97,7 +105,7 @@ def main() -> None:
     # Words with a VADER valence or a rule; words only the Pattern lexicon knows (`p`) count
     # through the pattern features instead.
     known = {line.split("\t")[1] for line in open(os.path.join(models, "lexicon.tsv"), encoding="utf-8")
-             if not line.startswith(("#", "p\t", "m\t"))}
+             if not line.startswith(("#", "p\t", "m\t"))} | STANCE_WORDS
     records = [json.loads(line) for line in open(source, encoding="utf-8") if line.strip()]
     if len(records[0]["dense"]) != len(FEATURES):
         sys.exit(f"{source}: {len(records[0]['dense'])} dense features, expected {len(FEATURES)} ({FEATURES})")

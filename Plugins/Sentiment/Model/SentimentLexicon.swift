@@ -1,7 +1,7 @@
 /// The words the sentiment scorer knows: valences and the rule words around them.
 ///
-/// Loaded from `Models/sentiment/lexicon.tsv` (see `Models/sentiment/README.md`): one
-/// `KIND<TAB>WORD<TAB>VALUE` entry a line. Words are lowercase.
+/// Loaded from `Models/sentiment/lexicon.tsv` and `tone.tsv` (see `Models/sentiment/README.md`):
+/// one `KIND<TAB>WORD<TAB>VALUE` entry a line. Words are lowercase.
 package struct SentimentLexicon: Sendable {
     /// What the lexicon knows about one word.
     package struct Entry: Sendable, Equatable {
@@ -20,6 +20,9 @@ package struct SentimentLexicon: Sendable {
         /// Connotation in the third lexicon (labMT's happiness ratings), -1…1; 0 when absent
         /// or near neutral.
         package var connotation: Float = 0
+        /// Tone: labMT's rating extended to words labMT lacks through word vectors
+        /// (`tone.tsv`), -1…1; 0 for function words and words without one.
+        package var tone: Float = 0
         /// For a word of change (`rose` +, `fell` −), its signed strength; 0 otherwise.
         package var direction: Float = 0
         /// For a quantity (`profit` +1, `loss` −1), whether more of it is good; 0 otherwise.
@@ -60,8 +63,28 @@ package struct SentimentLexicon: Sendable {
     /// - Parameter bytes: The file's UTF-8 bytes.
     /// - Throws: ``SentimentModelError`` naming the first malformed line.
     package init(parsing bytes: [UInt8]) throws(SentimentModelError) {
+        try self.init(parsing: [("lexicon.tsv", bytes)])
+    }
+
+    /// Parses lexicon files (`lexicon.tsv`, then `tone.tsv`) into one lexicon; a word's
+    /// entries in the later files add to those of the earlier ones.
+    ///
+    /// - Parameter files: Each file's name (for errors) and UTF-8 bytes.
+    /// - Throws: ``SentimentModelError`` naming the first malformed line.
+    package init(parsing files: [(name: String, bytes: [UInt8])]) throws(SentimentModelError) {
         var entries: [String: Entry] = [:]
-        entries.reserveCapacity(8192)
+        entries.reserveCapacity(65_536)
+        for file in files { try Self.parse(file.bytes, name: file.name, into: &entries) }
+        self.init(entries: entries)
+    }
+
+    private static func parse(
+        _ bytes: [UInt8],
+        name: String,
+        into entries: inout [String: Entry]
+    )
+        throws(SentimentModelError)
+    {
         var number = 0
         for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
@@ -70,7 +93,7 @@ package struct SentimentLexicon: Sendable {
             guard fields.count == 3, fields[0].count == 1, let kind = fields[0].first,
                 let value = Float(String(decoding: fields[2], as: UTF8.self)), !fields[1].isEmpty
             else {
-                throw SentimentModelError(file: "lexicon.tsv", line: number, message: "expected KIND, WORD and VALUE")
+                throw SentimentModelError(file: name, line: number, message: "expected KIND, WORD and VALUE")
             }
             let word = String(decoding: fields[1], as: UTF8.self)
             var entry = entries[word] ?? Entry()
@@ -85,12 +108,12 @@ package struct SentimentLexicon: Sendable {
             case UInt8(ascii: "q"): entry.quantity = value
             case UInt8(ascii: "p"): entry.polarity = value
             case UInt8(ascii: "m"): entry.connotation = value
+            case UInt8(ascii: "t"): entry.tone = value
             default:
-                throw SentimentModelError(file: "lexicon.tsv", line: number, message: "unknown kind")
+                throw SentimentModelError(file: name, line: number, message: "unknown kind")
             }
             entries[word] = entry
         }
-        self.init(entries: entries)
     }
 
     /// This lexicon with the learned layer's word weights folded into its entries, so that

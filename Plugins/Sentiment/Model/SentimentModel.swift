@@ -7,7 +7,7 @@ import Synchronization
 package enum SentimentModel {
     private static let loaded = Mutex<SentimentScorer?>(nil)
 
-    /// The shared scorer, loading `sentiment/lexicon.tsv` and `sentiment/weights.tsv` the
+    /// The shared scorer, loading `sentiment/lexicon.tsv`, `tone.tsv` and `weights.tsv` the
     /// first time.
     ///
     /// - Returns: The scorer.
@@ -30,7 +30,10 @@ package enum SentimentModel {
     /// - Throws: ``ProcessorError`` when a file is missing or malformed.
     package static func load(learned: Bool) throws -> SentimentScorer {
         do {
-            let lexicon = try SentimentLexicon(parsing: try ModelStore.bytes("sentiment/lexicon.tsv"))
+            let lexicon = try SentimentLexicon(parsing: [
+                ("lexicon.tsv", try ModelStore.bytes("sentiment/lexicon.tsv")),
+                ("tone.tsv", try ModelStore.bytes("sentiment/tone.tsv")),
+            ])
             let layer = learned ? try LearnedLayer(parsing: try ModelStore.bytes("sentiment/weights.tsv")) : nil
             return SentimentScorer(lexicon: lexicon, layer: layer)
         } catch let error as SentimentModelError {
