@@ -190,8 +190,10 @@ def main():
     tones = np.clip(bias + vectors @ coef, -1, 1)
     lines = ["# Lector word tones, built by Tools/sentiment/build_tone.py: labMT 1.0 happiness ratings (Dodds et al."
              " 2011, CC BY) extended to other words through all-MiniLM-L6-v2 word vectors (Apache-2.0)."]
-    lines += [f"t\t{word}\t{tone:.3f}" for word, tone in zip(vocabulary, tones)
-              if abs(tone) >= BAND and signs.get(word, tone) * tone > 0]
+    for word, tone in zip(vocabulary, tones):
+        tone = round(float(tone), 3)
+        if abs(tone) >= BAND and signs.get(word, tone) * tone > 0:
+            lines.append(f"t\t{word}\t{tone:.3f}")
     with open(output, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
     print(f"wrote {output}: {len(lines) - 1} tones", file=sys.stderr)
