@@ -20,8 +20,9 @@ package struct SentimentLexicon: Sendable {
         /// Connotation in the third lexicon (labMT's happiness ratings), -1…1; 0 when absent
         /// or near neutral.
         package var connotation: Float = 0
-        /// Tone: labMT's rating extended to words labMT lacks through word vectors
-        /// (`tone.tsv`), -1…1; 0 for function words and words without one.
+        /// Tone (`tone.tsv`), -1…1: a rating fitted to labMT's happiness ratings from the
+        /// word's vector, for labMT's words and the words it lacks alike; 0 when near
+        /// neutral, for function and rule words, and against the word's own valence.
         package var tone: Float = 0
         /// For a word of change (`rose` +, `fell` −), its signed strength; 0 otherwise.
         package var direction: Float = 0

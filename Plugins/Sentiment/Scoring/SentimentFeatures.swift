@@ -6,7 +6,7 @@ package struct SentimentFeatures: Sendable, Equatable {
     /// The names of the dense features, in the order ``dense`` gives them.
     package static let names = [
         "rule", "positive", "negative", "finance", "emphasis", "length", "pattern_positive", "pattern_negative",
-        "connotation_positive", "connotation_negative", "connotation_mean", "tone_mean",
+        "connotation_positive", "connotation_negative", "connotation_mean", "tone_per_word",
     ]
 
     /// The sum of the positive word contributions and finance compositions (valence
@@ -29,11 +29,12 @@ package struct SentimentFeatures: Sendable, Equatable {
     package var connotationNegative: Float = 0
     /// The words the third lexicon knows (scaled like the sums when spans are added).
     package var connotationWords: Float = 0
-    /// The sum of the tones of the words that have one (negated ones reversed), each times
-    /// its contrast weight and hedge scale.
+    /// The sum of the tones of the words that have one (negated ones reversed and damped as
+    /// valences are), each times its contrast weight and hedge scale.
     package var toneSum: Float = 0
-    /// The words with a tone (scaled like the sums when spans are added).
-    package var toneWords: Float = 0
+    /// The letter words outside compositions, toned or not: the denominator of the tone per
+    /// word (scaled like the sums when spans are added, so the ratio keeps its scale).
+    package var plainWords: Float = 0
     /// Exclamation marks (at most three a sentence count).
     package var exclamations: Float = 0
     /// Word tokens seen.
@@ -75,7 +76,7 @@ package struct SentimentFeatures: Sendable, Equatable {
     /// The dense features, in ``names`` order, each roughly in -1…1: the rule score, the
     /// positive and negative sums, the finance sum, emphasis, length, and the second
     /// lexicon's positive and negative sums, the third lexicon's positive and negative
-    /// sums and mean, and the mean tone.
+    /// sums and mean, and the tone per word.
     package var dense: [Float] {
         var values: [Float] = []
         values.reserveCapacity(Self.names.count)
@@ -110,7 +111,7 @@ package struct SentimentFeatures: Sendable, Equatable {
         body(8, tanhf(connotationPositive))
         body(9, tanhf(connotationNegative))
         body(10, connotationWords > 0 ? (connotationPositive - connotationNegative) / connotationWords : 0)
-        body(11, toneWords > 0 ? toneSum / toneWords : 0)
+        body(11, plainWords > 0 ? toneSum / plainWords : 0)
     }
 
     /// Takes out what a part of this span contributed (a name inside it), never below 0.
@@ -125,9 +126,10 @@ package struct SentimentFeatures: Sendable, Equatable {
         connotationPositive = max(0, connotationPositive - part.connotationPositive)
         connotationNegative = max(0, connotationNegative - part.connotationNegative)
         connotationWords = max(0, connotationWords - part.connotationWords)
+        // The name's words stay words of the span (the tone per word keeps its denominator);
+        // only their tones go.
         toneSum -= part.toneSum
-        toneWords = max(0, toneWords - part.toneWords)
-        if toneWords == 0 { toneSum = 0 }
+        if abs(toneSum) < 1e-6 { toneSum = 0 }
         wordCount = max(0, wordCount - part.wordCount)
         learnedWords -= part.learnedWords
         if abs(learnedWords) < 1e-6 { learnedWords = 0 }
@@ -148,7 +150,7 @@ package struct SentimentFeatures: Sendable, Equatable {
         connotationNegative += other.connotationNegative * weight
         connotationWords += other.connotationWords * weight
         toneSum += other.toneSum * weight
-        toneWords += other.toneWords * weight
+        plainWords += other.plainWords * weight
         exclamations += other.exclamations
         wordCount += other.wordCount
         learnedWords += other.learnedWords

@@ -6,8 +6,8 @@ extension SentimentScorer {
     /// A word of change with no quantity in reach (`shares fell 5 %`) and no valence of its
     /// own counts this share of a composition, as if what changed were good to have more of.
     private static let bareDirection: Float = 0.5
-    /// What a negator does to a valence.
-    private static let negation: Float = -0.7
+    /// What a negator does to a valence (and to a connotation or tone).
+    static let negation: Float = -0.7
     /// The strength of a finance composition, on the valence scale.
     private static let composition: Float = 2.4
 

@@ -149,10 +149,10 @@ package struct SentimentScorer: Sendable {
             }
             features.connotationWords += 1
         }
-        if word.entry.tone != 0, word.isLetters, !word.isComposed {
+        if word.isLetters, !word.isComposed {
             let tone = word.entry.tone * weight * word.hedge
-            features.toneSum += word.isNegated ? -tone : tone
-            features.toneWords += 1
+            features.toneSum += word.isNegated ? tone * Self.negation : tone
+            features.plainWords += 1
         }
         features.wordCount += 1
         features.learnedWords += learned * weight * word.hedge
