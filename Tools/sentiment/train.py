@@ -98,13 +98,20 @@ def set_r(records, predictions):
     return {name: pearson(*zip(*pairs)) for name, pairs in sorted(by_set.items())}
 
 
-def layer_for(train, known):
-    """The vocabulary and the fitted layer for training records."""
+def training_data(train, known):
+    """The vocabulary (known words seen in at least MIN_COUNT texts), the design matrix, the
+    scores and the record weights (each set weighing the same) of training records."""
     counts = collections.Counter(w for r in train for w in set(r["words"]))
     vocabulary = sorted(w for w, c in counts.items() if c >= MIN_COUNT and w.lstrip("\u00ac") in known)
     sizes = collections.Counter(r["set"] for r in train)
     weights = np.array([1.0 / sizes[r["set"]] for r in train]) * len(train) / len(sizes)
-    bias, coef = fit(design(train, vocabulary), np.array([r["score"] for r in train]), weights, STRENGTH)
+    return vocabulary, design(train, vocabulary), np.array([r["score"] for r in train]), weights
+
+
+def layer_for(train, known):
+    """The vocabulary and the fitted layer for training records."""
+    vocabulary, x, y, weights = training_data(train, known)
+    bias, coef = fit(x, y, weights, STRENGTH)
     return vocabulary, bias, coef
 
 
@@ -145,12 +152,7 @@ def main() -> None:
         return
     train = [r for r in records if r["set"] in TRAIN_SETS and not r["holdout"] and r["score"] is not None]
     held = [r for r in records if r["set"] in TRAIN_SETS and r["holdout"]]
-    counts = collections.Counter(w for r in train for w in set(r["words"]))
-    vocabulary = sorted(w for w, c in counts.items() if c >= MIN_COUNT and w.lstrip("\u00ac") in known)
-    sizes = collections.Counter(r["set"] for r in train)
-    x = design(train, vocabulary)
-    y = np.array([r["score"] for r in train])
-    weights = np.array([1.0 / sizes[r["set"]] for r in train]) * len(train) / len(sizes)
+    vocabulary, x, y, weights = training_data(train, known)
     folds = np.arange(len(train)) % 5
     scores = {}
     for strength in (3.0, 5.0, 10.0, 15.0, 20.0, 30.0, 50.0, 100.0, 300.0) if "--search" in sys.argv else (STRENGTH,):

@@ -18,8 +18,6 @@ struct ScoredWord: Sendable {
     var contribution: Float = 0
     /// Its second-lexicon polarity after intensifiers, negation and hedges.
     var polarity: Float = 0
-    /// Its third-lexicon connotation after negation and hedges.
-    var connotation: Float = 0
     /// Its finance composition, when it is a word of change next to a quantity.
     var finance: Float = 0
     /// Whether a finance composition used it (`profit` in `profit fell`), so that neither

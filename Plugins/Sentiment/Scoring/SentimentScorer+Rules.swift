@@ -6,7 +6,7 @@ extension SentimentScorer {
     /// A word of change with no quantity in reach (`shares fell 5 %`) and no valence of its
     /// own counts this share of a composition, as if what changed were good to have more of.
     private static let bareDirection: Float = 0.5
-    /// What a negator does to a valence (and to a connotation or tone).
+    /// What a negator does to a valence (and to a connotation or a tone).
     static let negation: Float = -0.7
     /// The strength of a finance composition, on the valence scale.
     private static let composition: Float = 2.4
@@ -38,9 +38,6 @@ extension SentimentScorer {
             words[index].isComposed = consumed[index]
             words[index].isNegated = negated(words, at: index)
             let entry = words[index].entry
-            if !consumed[index], entry.connotation != 0 {
-                words[index].connotation = entry.connotation * (words[index].isNegated ? Self.negation : 1)
-            }
             guard !consumed[index], entry.ownValence != 0 || entry.ownPolarity != 0 else { continue }
             var boost: Float = 0
             for back in 1...Self.reach where index - back >= 0 {
@@ -173,7 +170,6 @@ extension SentimentScorer {
             words[index].contribution *= factor
             words[index].finance *= factor
             words[index].polarity *= factor
-            words[index].connotation *= factor
             words[index].hedge = factor
         }
     }

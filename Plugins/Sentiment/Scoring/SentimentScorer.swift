@@ -128,7 +128,6 @@ package struct SentimentScorer: Sendable {
             var plain = word
             plain.contribution = word.entry.ownValence
             plain.polarity = word.entry.ownPolarity
-            plain.connotation = word.entry.connotation
             accumulate(plain, weight: 1, learned: word.isLetters ? word.entry.learned : 0, into: &features)
         }
         return features
@@ -141,7 +140,7 @@ package struct SentimentScorer: Sendable {
         let polarity = word.polarity * weight
         if polarity > 0 { features.patternPositive += polarity } else { features.patternNegative -= polarity }
         if word.entry.connotation != 0, !word.isComposed {
-            let connotation = word.connotation * weight
+            let connotation = said(word.entry.connotation, by: word, weight: weight)
             if connotation > 0 {
                 features.connotationPositive += connotation
             } else {
@@ -150,8 +149,7 @@ package struct SentimentScorer: Sendable {
             features.connotationWords += 1
         }
         if word.isLetters, !word.isComposed {
-            let tone = word.entry.tone * weight * word.hedge
-            features.toneSum += word.isNegated ? tone * Self.negation : tone
+            features.toneSum += said(word.entry.tone, by: word, weight: weight)
             features.plainWords += 1
         }
         features.wordCount += 1
@@ -160,6 +158,12 @@ package struct SentimentScorer: Sendable {
             features.words.append(word.isNegated ? "¬" + word.key : word.key)
             features.wordWeights.append(weight * word.hedge)
         }
+    }
+
+    /// A connotation or a tone as the word's clause says it: reversed and damped under
+    /// negation, scaled by the clause's hedge, times `weight`.
+    private func said(_ value: Float, by word: ScoredWord, weight: Float) -> Float {
+        value * (word.isNegated ? Self.negation : 1) * word.hedge * weight
     }
 
     private func exclamations(_ tokens: ArraySlice<Token>, text: ScalarText) -> Int {
