@@ -47,6 +47,8 @@ import sys
 import numpy as np
 from scipy.special import erf
 
+from build_lexicon import labmt_happiness
+
 STRENGTH = 3.0
 BAND = 0.25
 # Negators, intensifiers, contrast words, hedges, quantities and words of change: the rules
@@ -165,11 +167,7 @@ def main():
     models = os.path.join(here, "../../Models/sentiment")
     output = sys.argv[3] if len(sys.argv) > 3 else os.path.join(models, "tone.tsv")
     encoder = Encoder(folder)
-    labmt = {}
-    for line in open(labmt_path, encoding="utf-8"):
-        fields = line.rstrip("\n").split("\t")
-        if len(fields) > 2 and fields[0] != "word" and is_word(fields[0]):
-            labmt[fields[0]] = (float(fields[2]) - 5) / 4
+    labmt = {word: (h - 5) / 4 for word, h in labmt_happiness(labmt_path).items() if is_word(word)}
     lexicon, signs, rule_words = set(), collections.defaultdict(list), set()
     for line in open(os.path.join(models, "lexicon.tsv"), encoding="utf-8"):
         if line.startswith("#"):
