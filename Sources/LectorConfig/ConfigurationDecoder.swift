@@ -7,13 +7,17 @@ import LectorCore
 struct ConfigurationDecoder {
     /// The top-level keys, in the order the documentation lists them.
     static let topLevelKeys = [
-        "inbox", "outbox", "failed", "archive", "min_age", "min_free_space", "workers", "max_bytes", "shutdown_timeout",
+        "inbox", "outbox", "failed", "archive", "min_age", "min_free_space", "rescan_interval", "workers", "max_bytes",
+        "shutdown_timeout",
         "include_text", "metrics_file", "pipeline",
     ]
     /// The spool folders that go together.
     static let spoolKeys = ["inbox", "outbox", "failed"]
     /// The values allowed for `shutdown_timeout`, in seconds.
     static let shutdownTimeoutRange = 0.0...3600
+    /// The values allowed for `rescan_interval`, in seconds.
+    static let rescanIntervalRange = 0.1...3_600
+
     /// The values allowed for `min_age`, in seconds.
     static let minAgeRange = 0.0...86_400
 
@@ -86,6 +90,10 @@ struct ConfigurationDecoder {
         if let entry = fields["min_age"], let value = read(entry, { try $0.seconds() }) {
             minAge = seconds(value, in: Self.minAgeRange, entry) ?? 0
         }
+        var rescanInterval = SpoolConfiguration.defaultRescanInterval
+        if let entry = fields["rescan_interval"], let value = read(entry, { try $0.seconds() }) {
+            rescanInterval = seconds(value, in: Self.rescanIntervalRange, entry) ?? rescanInterval
+        }
         var minFreeSpace = SpoolConfiguration.defaultMinFreeSpace
         if let entry = fields["min_free_space"], let value = read(entry, { try $0.bytes() }) {
             minFreeSpace = value
@@ -114,7 +122,8 @@ struct ConfigurationDecoder {
                 failed: failed,
                 archive: paths["archive"],
                 minAge: minAge,
-                minFreeSpace: minFreeSpace
+                minFreeSpace: minFreeSpace,
+                rescanInterval: rescanInterval
             )
         }
 

@@ -34,6 +34,9 @@ import LectorCore
 ///   - `archive` (string, optional, default: none): Folder originals are kept in after success.
 ///   - `min_age` (duration, optional, default: `0s`): How long a file must be left unmodified
 ///     before it is claimed; `500ms`, `2s`, `1m`, `1h` or plain seconds, at most `24h`.
+///   - `rescan_interval` (duration, optional, default: `30s`): How often the inbox is listed
+///     again (the safety net for lost inotify events) and the work of sibling daemons that
+///     died is taken over; `100ms` to `1h`.
 ///   - `min_free_space` (size, optional, default: `64MiB`): Claiming pauses while the
 ///     outbox's file system has less free space than this, and resumes when there is more.
 ///   - `workers` (int, optional, default: the number of processors available): Documents

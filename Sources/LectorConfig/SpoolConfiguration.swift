@@ -18,6 +18,14 @@ public struct SpoolConfiguration: Sendable, Equatable {
     /// bytes (`min_free_space`, default 64 MiB), so a full disk never turns into failures.
     public var minFreeSpace: Int
 
+    /// How often the inbox is listed again and dead sibling daemons' work is taken over
+    /// (`rescan_interval`, default 30 s), in seconds. inotify is the main path; the rescan
+    /// is the safety net for lost events and for daemons killed while sharing the inbox.
+    public var rescanInterval: Double
+
+    /// The default for ``rescanInterval``: 30 seconds.
+    public static let defaultRescanInterval = 30.0
+
     /// The default for ``minFreeSpace``: 64 MiB.
     public static let defaultMinFreeSpace = 64 << 20
 
@@ -30,13 +38,15 @@ public struct SpoolConfiguration: Sendable, Equatable {
     ///   - archive: The archive folder, absolute, or `nil`.
     ///   - minAge: The minimum age of a file before it is claimed, in seconds.
     ///   - minFreeSpace: The free space below which claiming pauses, in bytes.
+    ///   - rescanInterval: Seconds between rescans of the inbox.
     public init(
         inbox: String,
         outbox: String,
         failed: String,
         archive: String? = nil,
         minAge: Double = 0,
-        minFreeSpace: Int = SpoolConfiguration.defaultMinFreeSpace
+        minFreeSpace: Int = SpoolConfiguration.defaultMinFreeSpace,
+        rescanInterval: Double = SpoolConfiguration.defaultRescanInterval
     ) {
         self.inbox = inbox
         self.outbox = outbox
@@ -44,5 +54,6 @@ public struct SpoolConfiguration: Sendable, Equatable {
         self.archive = archive
         self.minAge = minAge
         self.minFreeSpace = minFreeSpace
+        self.rescanInterval = rescanInterval
     }
 }

@@ -1,3 +1,4 @@
+import CLectorSystem
 import Dispatch
 import Foundation
 import Glibc
@@ -11,18 +12,7 @@ extension Daemon {
     /// then READY=1.
     func start(loadTime: Duration) {
         installSignalHandlers()
-        let removed = spool.removeStaleTemporaries()
-        let recovered = spool.adoptAbandonedWork(now: Date().timeIntervalSince1970)
-        for name in recovered.adopted { state.value.ready.append(name) }
-        for path in recovered.stuck {
-            logger.warning("cannot recover a document; it stays for a later start", metadata: ["path": "\(path)"])
-        }
-        if !recovered.adopted.isEmpty || removed > 0 {
-            logger.notice(
-                "recovered work of stopped daemons",
-                metadata: ["documents": "\(recovered.adopted.count)", "temporaries_removed": "\(removed)"]
-            )
-        }
+        maintain()
         do {
             state.value.watcher = try InboxWatcher(directory: spool.layout.inbox, queue: control) {
                 @Sendable [self] events in
@@ -35,6 +25,8 @@ extension Daemon {
         rescan()
         startTimers()
         awaitSignalHandlers { @Sendable [self] in
+            // A SIGTERM that was pending since start-up has already begun the drain.
+            guard state.value.phase == .starting else { return }
             state.value.phase = .running
             writeStatus()
             let milliseconds = loadTime.inMilliseconds
@@ -49,13 +41,42 @@ extension Daemon {
             )
             notifier.send("READY=1\nMAINPID=\(getpid())\nSTATUS=\(statusLine())")
             schedule()
+            replayRecordedSignals()
+        }
+    }
+
+    /// The signals the daemon handles through Dispatch sources.
+    static let handledSignals = [SIGTERM, SIGINT, SIGHUP, SIGUSR2]
+
+    /// Blocks the handled signals in the calling thread and every thread it starts, and
+    /// records any that still arrives before the Dispatch sources exist, so that one sent
+    /// while models load is handled once ready: a SIGHUP during start-up reloads, a SIGTERM
+    /// drains — none kills the process with its default action. Call it first thing,
+    /// before any thread is started.
+    public static func blockSignals() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for number in handledSignals {
+            sigaddset(&set, number)
+            _ = lector_record_signal(number)
+        }
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+    }
+
+    /// Handles the signals recorded before the Dispatch sources took them over.
+    private func replayRecordedSignals() {
+        if lector_take_recorded_signal(SIGHUP) != 0 { requestReload() }
+        for number in [SIGTERM, SIGINT] where lector_take_recorded_signal(number) != 0 {
+            beginShutdown(signal: number)
         }
     }
 
     private func installSignalHandlers() {
+        // A broken pipe to a plugin is an error code, not a death; a lease broken while
+        // the claim check holds it (microseconds) needs no notice.
         signal(SIGPIPE, SIG_IGN)
-        for number in [SIGTERM, SIGINT, SIGHUP, SIGUSR2] {
-            signal(number, SIG_IGN)
+        signal(SIGIO, SIG_IGN)
+        for number in Self.handledSignals {
             let source = DispatchSource.makeSignalSource(signal: number, queue: control)
             source.setEventHandler { @Sendable [self] in
                 switch number {
@@ -93,9 +114,16 @@ extension Daemon {
         state.value.sources.append(status)
 
         let rescanTimer = DispatchSource.makeTimerSource(queue: control)
-        let interval = DaemonDefaults.rescanInterval
-        rescanTimer.schedule(deadline: .now() + interval, repeating: interval, leeway: .seconds(1))
-        rescanTimer.setEventHandler { @Sendable [self] in rescan() }
+        let interval = state.value.configuration.spool?.rescanInterval ?? SpoolConfiguration.defaultRescanInterval
+        rescanTimer.schedule(
+            deadline: .now() + interval,
+            repeating: interval,
+            leeway: .milliseconds(Int(interval * 30))
+        )
+        rescanTimer.setEventHandler { @Sendable [self] in
+            maintain()
+            rescan()
+        }
         rescanTimer.activate()
         state.value.sources.append(rescanTimer)
 
@@ -143,13 +171,13 @@ extension Daemon {
         for source in state.value.sources { source.cancel() }
         writeStatus(stateOverride: "stopped")
         spool.release()
-        logger.info("stopped", metadata: ["processed": "\(state.value.processed)", "failed": "\(state.value.failed)"])
-        exit(0)
+        logger.info(
+            "stopped",
+            metadata: [
+                "processed": "\(state.value.processed)", "failed": "\(state.value.failed)",
+                "exit_code": "\(state.value.exitCode)",
+            ]
+        )
+        exit(state.value.exitCode)
     }
-}
-
-/// Fixed intervals of the daemon.
-enum DaemonDefaults {
-    /// The safety-net rescan of the inbox, in seconds (inotify is the main path).
-    static let rescanInterval = 30.0
 }

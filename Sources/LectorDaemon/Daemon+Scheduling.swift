@@ -11,14 +11,16 @@ extension Daemon {
         for event in events {
             switch event {
             case .file(let name): enqueue(name)
+            case .created(let name): enqueueCreated(name)
             case .overflow:
                 logger.notice("inotify queue overflowed; rescanning the inbox")
                 rescan()
             case .inboxGone:
                 logger.error(
-                    "the inbox was removed or moved; stopping",
-                    metadata: ["inbox.path": "\(spool.layout.inbox)"]
+                    "the inbox was removed or moved; stopping so that a restart watches the new one",
+                    metadata: ["inbox.path": "\(spool.layout.inbox)", "exit_code": "\(Self.inboxGoneExitCode)"]
                 )
+                state.value.exitCode = Self.inboxGoneExitCode
                 beginShutdown(signal: SIGTERM)
                 return
             }
@@ -40,14 +42,30 @@ extension Daemon {
         schedule()
     }
 
-    /// Queues a name seen in the inbox, unless it is ignored or already known.
+    /// Queues a name seen in the inbox, unless it is ignored or already known. A name this
+    /// daemon holds already (in flight, waiting for a retry) is remembered and queued again
+    /// when that entry is done, so a re-drop is not left for the next rescan.
     func enqueue(_ name: FileName) {
         guard !name.isIgnored, state.value.phase != .draining else { return }
-        guard !state.value.inFlight.contains(name), !state.value.waiting.contains(name),
-            !state.value.ready.contains(name)
-        else { return }
+        if state.value.inFlight.contains(name) || state.value.waiting.contains(name) || state.value.ready.contains(name)
+        {
+            state.value.seenAgain.insert(name)
+            return
+        }
         if state.value.pending.append(name), state.value.discovered[name] == nil {
             state.value.discovered[name] = .now
+        }
+    }
+
+    /// A name was created in the inbox. Regular files with one link are being written and
+    /// will report their close; everything else reports nothing more (a hard link, FIFO,
+    /// socket or symlink), so it is queued now — and treated as the start-up scan treats it.
+    private func enqueueCreated(_ name: FileName) {
+        guard !name.isIgnored, let status = try? SystemCalls.status(spool.layout.inbox.appending(name)) else { return }
+        switch status.kind {
+        case .directory: return
+        case .regular where status.links < 2: return
+        default: enqueue(name)
         }
     }
 
@@ -59,7 +77,9 @@ extension Daemon {
                 dispatch(name)
                 continue
             }
-            guard !state.value.pending.isEmpty, hasFreeSpace(), let name = state.value.pending.popFirst() else { break }
+            guard !state.value.pending.isEmpty, state.value.blockedReason == nil, hasFreeSpace(),
+                let name = state.value.pending.popFirst()
+            else { break }
             claimAndDispatch(name)
         }
     }
@@ -73,24 +93,26 @@ extension Daemon {
             case .gone, .directory:
                 state.value.discovered[name] = nil
             case .tooYoung(let wait):
-                state.value.waiting.insert(name)
-                control.asyncAfter(deadline: .now() + max(wait, 0.01)) { @Sendable [self] in
-                    state.value.waiting.remove(name)
-                    enqueue(name)
-                    schedule()
-                }
+                waitThenEnqueue(name, seconds: max(wait, 0.01))
+            case .busy:
+                // Open for writing: its close reports it; look again in a second all the same.
+                waitThenEnqueue(name, seconds: 1)
             }
         } catch {
             state.value.lastError = "cannot claim \(name): \(error)"
             logger.warning("cannot claim", metadata: ["document.file": "\(name)", "error": "\(error)"])
-            if error.isTransient {
-                state.value.waiting.insert(name)
-                control.asyncAfter(deadline: .now() + 1) { @Sendable [self] in
-                    state.value.waiting.remove(name)
-                    enqueue(name)
-                    schedule()
-                }
-            }
+            if error.isTransient { waitThenEnqueue(name, seconds: 1) }
+        }
+    }
+
+    /// Holds a name back for `seconds`, then queues it again (events meanwhile are absorbed).
+    private func waitThenEnqueue(_ name: FileName, seconds: Double) {
+        state.value.waiting.insert(name)
+        control.asyncAfter(deadline: .now() + seconds) { @Sendable [self] in
+            state.value.waiting.remove(name)
+            state.value.seenAgain.remove(name)
+            enqueue(name)
+            schedule()
         }
     }
 
@@ -158,6 +180,10 @@ extension Daemon {
             metadata["document.id"] = "\(id)"
             metadata["outbox.file"] = "\(output)"
             logger.info("document processed", metadata: metadata.merging(["outcome": "ok"]) { $1 })
+            if state.value.blockedReason != nil {
+                state.value.blockedReason = nil
+                logger.notice("the spool can be written again: claiming resumed")
+            }
             forget(name)
         case .failed(let reason):
             state.value.failed += 1
@@ -170,9 +196,13 @@ extension Daemon {
         case .vanished:
             logger.notice("document removed before it was processed", metadata: metadata)
             forget(name)
-        case .retry(let reason):
+        case .retry(let reason, let spoolBlocked):
             state.value.retries += 1
             state.value.lastError = "\(name): \(reason)"
+            if spoolBlocked, state.value.blockedReason == nil {
+                state.value.blockedReason = reason
+                logger.warning("the spool cannot be written: claiming paused", metadata: ["error": "\(reason)"])
+            }
             let attempt = state.value.attempts[name] ?? 1
             let delay = retryPolicy.delay(afterAttempt: attempt)
             logger.warning(
@@ -188,10 +218,6 @@ extension Daemon {
                 state.value.ready.append(name)
                 schedule()
             }
-        case .stuck(let reason):
-            state.value.lastError = "\(name): \(reason)"
-            logger.error("document stuck in the work folder", metadata: metadata.merging(["error": "\(reason)"]) { $1 })
-            state.value.attempts[name] = nil
         }
         finishShutdownIfIdle()
         schedule()
@@ -200,5 +226,7 @@ extension Daemon {
     private func forget(_ name: FileName) {
         state.value.attempts[name] = nil
         state.value.discovered[name] = nil
+        if state.value.seenAgain.remove(name) != nil { enqueue(name) }
+        if state.value.heldAgain.remove(name) != nil { state.value.ready.append(name) }
     }
 }

@@ -11,7 +11,7 @@ extension Daemon {
         let phase: String
         switch current.phase {
         case .starting: phase = "starting"
-        case .running: phase = current.paused ? "paused" : "running"
+        case .running: phase = current.paused || current.blockedReason != nil ? "paused" : "running"
         case .draining: phase = "draining"
         }
         var latency: [String: Double] = [:]
@@ -30,10 +30,11 @@ extension Daemon {
             failed: current.failed,
             retries: current.retries,
             inFlight: current.inFlight.count,
-            queued: current.pending.count + current.ready.count,
+            queued: current.pending.count + current.ready.count + current.waiting.count,
             workers: current.configuration.workers,
-            lastError: current.lastError,
-            latency: latency
+            lastError: current.blockedReason ?? current.lastError,
+            latency: latency,
+            warning: current.warning
         )
     }
 

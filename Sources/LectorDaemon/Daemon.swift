@@ -54,7 +54,11 @@ public final class Daemon: Sendable {
     }
 
     /// Loads the configuration and models, starts the daemon, and never returns: the process
-    /// exits 0 after a drain, 78 on a bad configuration, 73 when the spool cannot be set up.
+    /// exits 0 after a drain, 78 on a bad configuration, 73 when the spool cannot be set up,
+    /// 71 when too few file descriptors may be opened (`ulimit -n`), 75 when the inbox was
+    /// removed or moved away while running.
+    ///
+    /// Call ``blockSignals()`` first thing in the process, before this.
     ///
     /// - Parameters:
     ///   - configPath: The configuration file.
@@ -72,6 +76,15 @@ public final class Daemon: Sendable {
             }
             FileHandle.standardError.write(Data((error.errors.map(\.description).joined(separator: "\n") + "\n").utf8))
             exit(78)
+        }
+        let descriptors = SystemCalls.raiseDescriptorLimit()
+        let needed = Self.minimumDescriptors(workers: configuration.workers)
+        if descriptors < needed {
+            let message =
+                "the open-file limit is \(descriptors) (ulimit -n); Lector needs at least \(needed) for \(configuration.workers) workers: raise LimitNOFILE= or ulimit -n"
+            logger.critical("too few file descriptors", metadata: ["error": "\(message)"])
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            exit(71)
         }
         let daemon: Daemon
         do {
@@ -91,6 +104,16 @@ public final class Daemon: Sendable {
         dispatchMain()
     }
 
+    /// The fewest open descriptors the daemon runs with: Dispatch's own (epoll, eventfds,
+    /// signalfds, timers), inotify, the lock, and per worker an input, an output, a folder
+    /// and a plugin's pipes. Below it, a burst would hit `EMFILE` inside libdispatch, which
+    /// cannot recover from it.
+    static func minimumDescriptors(workers: Int) -> Int { max(128, 32 + 8 * workers) }
+
+    /// The status `lector run` exits with when the inbox was removed or moved away: systemd's
+    /// `Restart=on-failure` starts it again on the new folder (`EX_TEMPFAIL`).
+    public static let inboxGoneExitCode: Int32 = 75
+
     /// Where this daemon writes its status snapshot.
     var statusPath: FilePath { spool.layout.control.appending("status-\(spool.id).json") }
 }
@@ -108,6 +131,22 @@ struct DaemonState {
     var discovered: [FileName: ContinuousClock.Instant] = [:]
     var attempts: [FileName: Int] = [:]
     var waiting: Set<FileName> = []
+    /// Names seen in the inbox again while this daemon held an entry of that name (a
+    /// re-drop during processing): listed again as soon as that entry is done.
+    var seenAgain: Set<FileName> = []
+    /// Names adopted from a dead sibling while this daemon was finishing an entry of the
+    /// same name: dispatched when that entry is done.
+    var heldAgain: Set<FileName> = []
+    /// Why the spool cannot be written (outbox or failed/ read-only, gone, replaced): claiming
+    /// pauses until a document is written again.
+    var blockedReason: String?
+    /// Sibling daemons on this inbox already warned about (different configuration).
+    var warnedSiblings: Set<String> = []
+    /// The latest warning about the daemon's surroundings (a sibling's configuration).
+    var warning: String?
+    /// The status written when the process exits: 0 after a drain, 75 when the inbox was
+    /// removed or moved (so that systemd restarts the daemon on the new folder).
+    var exitCode: Int32 = 0
     var processed = 0
     var failed = 0
     var retries = 0

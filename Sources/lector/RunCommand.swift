@@ -14,7 +14,8 @@ struct RunCommand: ParsableCommand {
             in-flight documents and exits 0; a second signal exits at once. Under systemd \
             (Type=notify) it reports READY, RELOADING, STOPPING, STATUS and WATCHDOG. \
             Exit status: 0 after a drain, 78 on a bad configuration, 73 when the spool \
-            cannot be set up.
+            cannot be set up, 71 when the open-file limit is too low, 75 when the inbox \
+            was removed or moved away (systemd restarts the daemon on the new folder).
             """
     )
 
@@ -22,6 +23,7 @@ struct RunCommand: ParsableCommand {
     var config = "config.yaml"
 
     func run() throws {
+        Daemon.blockSignals()
         let level = Environment.value("LECTOR_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
         LoggingSystem.bootstrap { label in JournalLogHandler(label: label, level: level) }
         Daemon.run(configPath: config, registry: Processors.registry, logger: Logger(label: "lector.daemon"))

@@ -57,6 +57,7 @@ struct StatusCommand: ParsableCommand {
                   last error: \(status.lastError ?? "none")
                 """
             )
+            if let warning = status.warning { print("  warning: \(warning)") }
         }
         print("inbox: \(inboxCount) documents waiting in \(spool.inbox)")
     }

@@ -14,7 +14,7 @@ struct ConfigurationLoaderErrorTests {
             ("pipeline: [m]\nworkrs: 2\n", "config.yaml:2:1: unknown key 'workrs' (did you mean 'workers'?)"),
             (
                 "pipeline: [m]\ncolour: red\n",
-                "config.yaml:2:1: unknown key 'colour'; known keys: inbox, outbox, failed, archive, min_age, min_free_space, "
+                "config.yaml:2:1: unknown key 'colour'; known keys: inbox, outbox, failed, archive, min_age, min_free_space, rescan_interval, "
                     + "workers, max_bytes, shutdown_timeout, include_text, metrics_file, pipeline"
             ),
             (
@@ -113,7 +113,7 @@ struct ConfigurationLoaderErrorTests {
     func aliasOnce() {
         #expect(
             ConfigFixture.errors("base: &w 2\nworkers: *w\npipeline: [m]\n") == [
-                "config.yaml:1:1: unknown key 'base'; known keys: inbox, outbox, failed, archive, min_age, min_free_space, "
+                "config.yaml:1:1: unknown key 'base'; known keys: inbox, outbox, failed, archive, min_age, min_free_space, rescan_interval, "
                     + "workers, max_bytes, shutdown_timeout, include_text, metrics_file, pipeline",
                 "config.yaml:2:10: aliases ('*w') are not supported in config files; write the value out",
             ]

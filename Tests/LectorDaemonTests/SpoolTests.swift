@@ -84,9 +84,9 @@ struct SpoolTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let spool = try makeSpool(directory)
-        let first = try spool.writeOutput(Array(#"{"source":{"file":"a.txt"}}"#.utf8), for: FileName("a.txt"), id: "a")
-        let again = try spool.writeOutput(Array(#"{"source":{"file":"a.txt"}}"#.utf8), for: FileName("a.txt"), id: "a")
-        let other = try spool.writeOutput(Array(#"{"source":{"file":"a.md"}}"#.utf8), for: FileName("a.md"), id: "a")
+        let first = try spool.writeOutput(Array(#"{"source":{"file":"a.txt"}}"#.utf8), for: FileName("a.txt"))
+        let again = try spool.writeOutput(Array(#"{"source":{"file":"a.txt"}}"#.utf8), for: FileName("a.txt"))
+        let other = try spool.writeOutput(Array(#"{"source":{"file":"a.md"}}"#.utf8), for: FileName("a.md"))
         #expect(first == FileName("a.json"))
         #expect(again == FileName("a.json"), "a re-run replaces its own output")
         #expect(other == FileName("a.md.json"))

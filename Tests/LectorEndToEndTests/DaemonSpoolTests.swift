@@ -77,15 +77,21 @@ struct DaemonSpoolTests {
             #expect(json["attempts"] == 1)
             #expect(json["generation"] == 1)
         }
+        // Foundation lists the non-UTF-8 name lossily; the file itself keeps the input's bytes.
         #expect(Set(harness.outputs()) == ["good.json", "new\nline.json", "bad-\u{FFFD}\u{FFFD}.json"])
+        let rawOutput = Array(harness.outbox.utf8) + Array("/bad-".utf8) + [0xFF, 0xFE] + Array(".json".utf8)
+        let exact = try JSONValue.parse(try readRawName(rawOutput))
+        #expect(exact["id"] == "bad-%FF%FE")
+        #expect(exact["source"]?["file"] == "bad-%FF%FE.txt")
+        #expect(exact["source"]?["file_hex"] == "6261642dfffe2e747874")
         let records = harness.names(in: harness.failed).filter { $0.hasSuffix(".error.json") }.map {
             harness.failed + "/" + $0
         }
-        let outputs = harness.outputs().map { harness.outbox + "/" + $0 }
+        let outputs = harness.outputs().filter { !$0.hasPrefix("bad-") }.map { harness.outbox + "/" + $0 }
         let validation = try Repository.validateAgainstSchema(records + outputs)
         #expect(validation.valid, "\(validation.report)")
-        for name in harness.outputs() {
-            let text = try String(contentsOfFile: harness.outbox + "/" + name, encoding: .utf8)
+        for path in outputs {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
             #expect(!text.contains("TOP SECRET"))
         }
         #expect(FileManager.default.fileExists(atPath: secret), "the link's target is untouched")
@@ -93,6 +99,16 @@ struct DaemonSpoolTests {
         #expect(daemon.isRunning)
         harness.send(SIGTERM, to: daemon)
         #expect(harness.waitForExit(daemon) == 0)
+    }
+
+    private func readRawName(_ path: [UInt8]) throws -> [UInt8] {
+        let terminated = path.map { CChar(bitPattern: $0) } + [0]
+        let descriptor = terminated.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { open($0, O_RDONLY) } ?? -1
+        }
+        guard descriptor >= 0 else { throw HarnessError("cannot open the output by its bytes") }
+        defer { close(descriptor) }
+        return Array(FileHandle(fileDescriptor: descriptor).readDataToEndOfFile())
     }
 
     private func writeRawName(_ path: [UInt8], _ text: String) throws {

@@ -66,10 +66,22 @@ public final class DaemonHarness: @unchecked Sendable {
 
     /// Starts `lector run` and waits until it reports `running` in its status file.
     ///
+    /// - Parameter environment: Variables to add to the daemon's environment.
     /// - Returns: The process.
     /// - Throws: When it cannot start or does not become ready within 30 s.
     @discardableResult
-    public func start() throws -> Process {
+    public func start(environment: [String: String] = [:]) throws -> Process {
+        let process = try launch(environment: environment)
+        try waitUntilReady(process)
+        return process
+    }
+
+    /// Starts `lector run` without waiting for it (to signal it while it loads).
+    ///
+    /// - Parameter extra: Variables to add to the daemon's environment.
+    /// - Returns: The process.
+    /// - Throws: When it cannot start.
+    public func launch(environment extra: [String: String] = [:]) throws -> Process {
         let log = root.appending("daemon-\(processes.count).log")
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         let process = Process()
@@ -80,12 +92,21 @@ public final class DaemonHarness: @unchecked Sendable {
         environment["LECTOR_LOG_LEVEL"] = "info"
         environment.removeValue(forKey: "NOTIFY_SOCKET")
         environment.removeValue(forKey: "JOURNAL_STREAM")
+        environment.merge(extra) { $1 }
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         try process.run()
         processes.append((process, log))
+        return process
+    }
+
+    /// Waits until a launched daemon reports `running` in its status file.
+    ///
+    /// - Parameter process: The daemon.
+    /// - Throws: When it exits or is not ready within 30 s.
+    public func waitUntilReady(_ process: Process) throws {
         let pid = Int(process.processIdentifier)
         let ready = waitFor(seconds: 30) {
             self.statuses().contains { $0["pid"] as? Int == pid && $0["state"] as? String == "running" }
@@ -94,7 +115,6 @@ public final class DaemonHarness: @unchecked Sendable {
         guard ready, process.isRunning else {
             throw HarnessError("the daemon did not become ready: \(self.log(of: process))")
         }
-        return process
     }
 
     /// The status snapshots in `inbox/.lector/`.

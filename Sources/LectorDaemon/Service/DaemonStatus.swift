@@ -25,7 +25,8 @@ public struct DaemonStatus: Sendable, Equatable {
     public var retries: Int
     /// Documents being processed now.
     public var inFlight: Int
-    /// Inbox entries seen but not yet claimed (plus claimed ones waiting for a worker).
+    /// Inbox entries seen but not yet claimed, plus claimed ones waiting for a worker or for
+    /// a retry.
     public var queued: Int
     /// The most documents in flight at once.
     public var workers: Int
@@ -33,6 +34,9 @@ public struct DaemonStatus: Sendable, Equatable {
     public var lastError: String?
     /// Drop-to-output latency percentiles over recent documents, in milliseconds.
     public var latency: [String: Double]
+    /// A standing warning about the daemon's surroundings (a sibling daemon on the same
+    /// inbox with another configuration), if any.
+    public var warning: String?
 
     /// Creates a snapshot.
     ///
@@ -52,6 +56,7 @@ public struct DaemonStatus: Sendable, Equatable {
     ///   - workers: The worker limit.
     ///   - lastError: The last error, if any.
     ///   - latency: Latency percentiles by key (`p50`, `p90`, `p99`).
+    ///   - warning: A standing warning, if any.
     public init(
         daemon: String,
         pid: Int,
@@ -67,7 +72,8 @@ public struct DaemonStatus: Sendable, Equatable {
         queued: Int,
         workers: Int,
         lastError: String?,
-        latency: [String: Double]
+        latency: [String: Double],
+        warning: String? = nil
     ) {
         self.daemon = daemon
         self.pid = pid
@@ -84,6 +90,7 @@ public struct DaemonStatus: Sendable, Equatable {
         self.workers = workers
         self.lastError = lastError
         self.latency = latency
+        self.warning = warning
     }
 
     /// The snapshot as JSON.
@@ -99,6 +106,7 @@ public struct DaemonStatus: Sendable, Equatable {
             "in_flight": .int(inFlight), "queued": .int(queued), "workers": .int(workers),
             "last_error": lastError.map(JSONValue.string) ?? .null,
             "latency_ms": .object(latencyObject),
+            "warning": warning.map(JSONValue.string) ?? .null,
         ]
     }
 
@@ -125,7 +133,8 @@ public struct DaemonStatus: Sendable, Equatable {
             queued: json["queued"]?.intValue ?? 0,
             workers: json["workers"]?.intValue ?? 0,
             lastError: json["last_error"]?.stringValue,
-            latency: latency
+            latency: latency,
+            warning: json["warning"]?.stringValue
         )
     }
 

@@ -12,13 +12,12 @@ struct DocumentJob: Sendable {
         case written(output: FileName, id: String)
         /// The input is in `failed/` with an error record.
         case failed(reason: String)
-        /// A transient error: the input is still in the work folder; try again later.
-        case retry(reason: String)
+        /// A transient error: the input is still in the work folder; try again later. When
+        /// `spoolBlocked`, the fault is the spool's (outbox or `failed/` unwritable, not
+        /// there, full), not the document's: claiming pauses until a write succeeds.
+        case retry(reason: String, spoolBlocked: Bool)
         /// The input disappeared from the work folder (someone removed it).
         case vanished
-        /// The input could be neither finished nor set aside; it stays in the work folder
-        /// and the next start will recover it.
-        case stuck(reason: String)
     }
 
     let name: FileName
@@ -34,54 +33,71 @@ struct DocumentJob: Sendable {
             switch try spool.readClaimed(name, limit: maximumBytes) {
             case .bytes(let read): bytes = read
             case .rejected(let error):
-                return setAside(DocumentEncoder.inputErrorRecord(id: nil, error: error), error.message)
+                return setAside(DocumentEncoder.inputErrorRecord(id: id, error: error), error.message)
             }
         } catch  where error == .noEntry {
             return .vanished
         } catch  where error.isTransient {
-            return .retry(reason: "cannot read: \(error)")
+            return .retry(reason: "cannot read: \(error)", spoolBlocked: false)
         } catch {
             let failure = DocumentInputError(code: "unreadable", message: "cannot read: \(error)")
-            return setAside(DocumentEncoder.inputErrorRecord(id: nil, error: failure), failure.message)
+            return setAside(DocumentEncoder.inputErrorRecord(id: id, error: failure), failure.message)
         }
         let document: Document
         do {
-            document = try DocumentReader.document(bytes: bytes, fileName: name.text, maximumBytes: maximumBytes)
+            document = try DocumentReader.document(bytes: bytes, fileName: name.escapedText, maximumBytes: maximumBytes)
         } catch {
-            let id = DocumentReader.identifier(forFileName: name.text)
             return setAside(DocumentEncoder.inputErrorRecord(id: id, error: error), error.message)
         }
         let result = chain.run(document, logger: logger)
         if let failure = result.failure {
             return setAside(DocumentEncoder.failureRecord(result), failure.description)
         }
-        let json = DocumentEncoder.json(result, includeText: chain.includeText).encoded()
+        let json = Self.withExactName(DocumentEncoder.json(result, includeText: chain.includeText), name).encoded()
         let output: FileName
         do {
-            output = try spool.writeOutput(json, for: name, id: document.id)
-        } catch  where error.isTransient {
-            return .retry(reason: "cannot write the output: \(error)")
+            output = try spool.writeOutput(json, for: name)
         } catch {
-            let failure = DocumentInputError(code: "unwritable", message: "cannot write the output: \(error)")
-            return setAside(DocumentEncoder.inputErrorRecord(id: document.id, error: failure), failure.message)
+            // The document is fine; the outbox is not (full, read-only, removed, replaced by
+            // a file): keep the input and try again later, never fail the document for it.
+            return .retry(reason: "cannot write the output: \(error)", spoolBlocked: true)
         }
         do {
             try spool.finish(name)
         } catch  where error == .noEntry {
             // Someone removed the input after we read it; the output stands.
         } catch  where error.isTransient {
-            return .retry(reason: "cannot archive or remove the input: \(error)")
+            return .retry(reason: "cannot archive or remove the input: \(error)", spoolBlocked: true)
         } catch {
-            return .stuck(reason: "the output is written but the input cannot be archived or removed: \(error)")
+            // A retry runs the document again; its output replaces this one.
+            return .retry(
+                reason: "the output is written but the input cannot be archived or removed: \(error)",
+                spoolBlocked: true
+            )
         }
         return .written(output: output, id: document.id)
+    }
+
+    /// The document id for this input's name (invalid UTF-8 bytes escaped as `%XX`).
+    private var id: String { DocumentReader.identifier(forFileName: name.escapedText) }
+
+    /// The encoded document with `source.file_hex` added when the input's name is not UTF-8,
+    /// so that the output records exactly which input made it.
+    static func withExactName(_ json: JSONValue, _ name: FileName) -> JSONValue {
+        guard !name.isValidUTF8, case .object(var object) = json, case .object(var source)? = object["source"] else {
+            return json
+        }
+        source["file_hex"] = .string(name.hexadecimal)
+        object["source"] = .object(source)
+        return .object(object)
     }
 
     /// Writes the error record (with the attempt count, generation, time and daemon) and
     /// moves the input to `failed/`.
     private func setAside(_ record: JSONValue, _ reason: String) -> Outcome {
         var object = record.objectValue ?? JSONObject()
-        object["file"] = .string(name.text)
+        object["file"] = .string(name.escapedText)
+        if !name.isValidUTF8 { object["file_hex"] = .string(name.hexadecimal) }
         object["attempts"] = .int(attempt)
         object["generation"] = .int(chain.identity.generation)
         object["time"] = .string(Date().ISO8601Format())
@@ -90,10 +106,10 @@ struct DocumentJob: Sendable {
             try spool.fail(name, record: .object(object))
         } catch  where error == .noEntry {
             return .vanished
-        } catch  where error.isTransient {
-            return .retry(reason: "cannot move to failed/: \(error)")
         } catch {
-            return .stuck(reason: "cannot move to failed/: \(error) (while failing: \(reason))")
+            // failed/ is unwritable, full or gone: keep the input in the work folder and try
+            // again later, as for the outbox.
+            return .retry(reason: "cannot move to failed/: \(error) (while failing: \(reason))", spoolBlocked: true)
         }
         return .failed(reason: reason)
     }

@@ -23,6 +23,29 @@ public enum StatusReader {
         return statuses.sorted { $0.daemon < $1.daemon }
     }
 
+    /// Removes the status files of daemons that are no longer alive and have not written for
+    /// `age` seconds (a daemon killed with `kill -9` leaves its file behind).
+    ///
+    /// - Parameters:
+    ///   - layout: The spool's folders.
+    ///   - age: How old a dead daemon's file must be, in seconds.
+    ///   - now: The current time, seconds since the epoch.
+    /// - Returns: How many files were removed.
+    @discardableResult
+    public static func removeStaleStatuses(layout: SpoolLayout, olderThan age: Double, now: Double) -> Int {
+        guard let entries = try? SystemCalls.list(layout.control) else { return 0 }
+        var removed = 0
+        for entry in entries where entry.name.text.hasPrefix("status-") && entry.name.hasSuffix(".json") {
+            let id = String(entry.name.text.dropFirst("status-".count).dropLast(".json".count))
+            let path = layout.control.appending(entry.name)
+            guard let modified = (try? SystemCalls.status(path))?.modified, now - modified > age,
+                !Spool.isAlive(daemon: id, layout: layout)
+            else { continue }
+            if (try? SystemCalls.remove(path)) != nil { removed += 1 }
+        }
+        return removed
+    }
+
     /// The number of documents waiting in the inbox.
     ///
     /// - Parameter layout: The spool's folders.

@@ -25,12 +25,18 @@ public struct SystemdNotifier: Sendable {
     /// Whether a notification socket is configured.
     public var isEnabled: Bool { address != nil }
 
-    /// Sends one message, such as `READY=1\nSTATUS=…`.
+    /// Sends one message, such as `READY=1\nSTATUS=…`, without ever blocking: when the
+    /// reader lags and its queue is full, the message is dropped (a later STATUS says the
+    /// same, newer), so a slow or stuck systemd can never stall the daemon.
     ///
     /// - Parameter message: Newline-separated `KEY=value` assignments.
     public func send(_ message: String) {
         guard let address else { return }
-        let socket = Glibc.socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        let socket = Glibc.socket(
+            AF_UNIX,
+            Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue),
+            0
+        )
         guard socket >= 0 else { return }
         defer { close(socket) }
         var storage = sockaddr_un()
@@ -43,7 +49,7 @@ public struct SystemdNotifier: Sendable {
         _ = withUnsafePointer(to: &storage) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
                 bytes.withUnsafeBytes {
-                    sendto(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL), socketAddress, length)
+                    sendto(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT), socketAddress, length)
                 }
             }
         }

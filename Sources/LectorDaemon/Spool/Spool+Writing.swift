@@ -1,60 +1,82 @@
 import Glibc
 public import LectorCore
+import Synchronization
 
 extension Spool {
-    /// Writes a document's JSON into the outbox: temp name, fsync, rename, fsync the folder.
-    ///
-    /// The output is `ID.json` for an input `ID.EXT`. When `ID.json` already holds the output
-    /// of a different input (`a.txt` and `a.md`), the output is `NAME.json` with the input's
-    /// whole name instead, so names stay predictable and a re-run replaces, never duplicates.
-    ///
-    /// - Parameters:
-    ///   - json: The encoded document.
-    ///   - name: The input's name.
-    ///   - id: The document id.
-    /// - Returns: The output's file name.
-    /// - Throws: ``Errno``; the temp file is removed.
-    @discardableResult
-    public func writeOutput(_ json: [UInt8], for name: FileName, id: String) throws(Errno) -> FileName {
-        var target = FileName(id + ".json")
-        if let existing = sourceFile(ofOutput: target), existing != name.text {
-            target = name.appending(".json")
-        }
-        try writeAtomically(json + [UInt8(ascii: "\n")], into: layout.outbox, as: target)
-        return target
-    }
-
-    /// Finishes a processed input: moves it to `archive/` when configured, else deletes it.
+    /// Finishes a processed input: moves it to `archive/` when configured (under a name no
+    /// earlier input holds), else deletes it.
     ///
     /// - Parameter name: The input's name in the work folder.
     /// - Throws: ``Errno``.
     public func finish(_ name: FileName) throws(Errno) {
         let path = workFolder.appending(name)
         if let archive = layout.archive {
-            try move(path, to: archive, as: name)
+            for candidate in Self.keptNames(for: name) {
+                do {
+                    try move(path, to: archive, as: candidate)
+                    return
+                } catch  where error == .exists {
+                    continue
+                }
+            }
+            throw Errno.exists
         } else {
             try SystemCalls.remove(path)
         }
     }
 
-    /// Sets an input aside: writes `failed/NAME.error.json`, then moves the input to
-    /// `failed/NAME` (replacing an earlier failure of the same name).
+    /// Sets an input aside: `failed/NAME` and `failed/NAME.error.json`. Never replaces a
+    /// file already there: when either name is taken (an earlier `bad.txt`, or an input
+    /// named like an error record), the next free pair `bad.1.txt` + `bad.1.txt.error.json`
+    /// is used. Safe between daemons sharing `failed/`: each name is taken atomically.
     ///
     /// - Parameters:
     ///   - name: The input's name in the work folder.
     ///   - record: The error record.
-    /// - Throws: ``Errno``.
-    public func fail(_ name: FileName, record: JSONValue) throws(Errno) {
-        try writeAtomically(
-            record.encoded(style: .pretty) + [UInt8(ascii: "\n")],
-            into: layout.failed,
-            as: name.appending(".error.json")
-        )
+    /// - Returns: The input's name in `failed/`.
+    /// - Throws: ``Errno``; `ENOENT` when the input is no longer in the work folder.
+    @discardableResult
+    public func fail(_ name: FileName, record: JSONValue) throws(Errno) -> FileName {
         let path = workFolder.appending(name)
-        do {
-            try move(path, to: layout.failed, as: name)
-        } catch  where error == .noEntry {
-            // Already moved by an earlier attempt that crashed before returning.
+        _ = try SystemCalls.status(path)
+        for candidate in Self.keptNames(for: name) {
+            var record = record
+            if candidate != name, case .object(var object) = record {
+                object["failed_as"] = .string(candidate.escapedText)
+                record = .object(object)
+            }
+            let bytes = record.encoded(style: .pretty) + [UInt8(ascii: "\n")]
+            let recordName = candidate.fitted(keeping: ".error.json")
+            let input = layout.failed.appending(candidate)
+            let recordPath = layout.failed.appending(recordName)
+            if (try? SystemCalls.status(input)) != nil || (try? SystemCalls.status(recordPath)) != nil { continue }
+            do {
+                try writeAtomically(bytes, into: layout.failed, as: recordName, replace: false)
+            } catch  where error == .exists {
+                continue
+            }
+            do {
+                try move(path, to: layout.failed, as: candidate)
+                return candidate
+            } catch  where error == .exists {
+                try? SystemCalls.remove(recordPath)
+                continue
+            } catch {
+                try? SystemCalls.remove(recordPath)
+                throw error
+            }
+        }
+        throw Errno.exists
+    }
+
+    /// The names an input may keep in `failed/` or `archive/`, in order: its own, then
+    /// `STEM.1.EXT`, `STEM.2.EXT`, … — each at most 255 bytes.
+    static func keptNames(for name: FileName) -> some Sequence<FileName> {
+        let stem = name.stem
+        let pathExtension = name.pathExtension
+        return (0..<10_000).lazy.map { number -> FileName in
+            if number == 0 { return name.fitted() }
+            return FileName(bytes: stem.bytes + Array(".\(number)".utf8)).fitted(keeping: pathExtension.text)
         }
     }
 
@@ -76,7 +98,7 @@ extension Spool {
         return removed
     }
 
-    /// The daemon id in a temp name `.lector.ID.REST.tmp`, if it is one.
+    /// The daemon id in a temp name `.lector.ID.N.tmp`, if it is one.
     static func temporaryOwner(_ name: FileName) -> String? {
         let prefix = Array(".lector.".utf8)
         guard name.bytes.starts(with: prefix), name.hasSuffix(".tmp"), name.bytes.count > prefix.count + 17 else {
@@ -89,18 +111,55 @@ extension Spool {
         return String(decoding: id, as: UTF8.self)
     }
 
-    func temporaryName(for name: FileName) -> FileName {
-        FileName(bytes: Array(".lector.\(id).".utf8) + name.bytes + Array(".tmp".utf8))
+    /// A temp name no other file of any daemon uses: `.lector.ID.N.tmp`, short whatever the
+    /// document's name.
+    func temporaryName() -> FileName {
+        let number = temporarySequence.add(1, ordering: .relaxed).newValue
+        return FileName(".lector.\(id).\(number).tmp")
     }
 
-    func writeAtomically(_ bytes: [UInt8], into folder: FilePath, as name: FileName) throws(Errno) {
-        let temporary = folder.appending(temporaryName(for: name))
+    /// Writes bytes to a new temp file in `folder` and fsyncs it. A missing folder (removed
+    /// while the daemon runs) is created again.
+    ///
+    /// - Returns: The temp file's path.
+    func writeTemporary(_ bytes: [UInt8], in folder: FilePath) throws(Errno) -> FilePath {
+        let temporary = folder.appending(temporaryName())
+        let descriptor: Int32
         do {
-            let descriptor = try SystemCalls.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode: 0o644)
+            descriptor = try SystemCalls.open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode: 0o644)
+        } catch  where error == .noEntry {
+            try SystemCalls.makeDirectories(folder, mode: 0o775)
+            descriptor = try SystemCalls.open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode: 0o644)
+        }
+        do {
             defer { close(descriptor) }
             try SystemCalls.writeAll(descriptor, bytes)
             try SystemCalls.sync(descriptor)
-            try SystemCalls.rename(temporary, folder.appending(name))
+        } catch {
+            try? SystemCalls.remove(temporary)
+            throw error
+        }
+        return temporary
+    }
+
+    /// Writes a file by temp name, fsync and rename, then fsyncs the folder.
+    ///
+    /// - Parameters:
+    ///   - bytes: The contents.
+    ///   - folder: Where.
+    ///   - name: The final name.
+    ///   - replace: Whether an existing file of that name is replaced; when `false`, an
+    ///     existing one makes this throw `EEXIST` and nothing is written.
+    /// - Throws: ``Errno``; no temp file is left behind.
+    func writeAtomically(_ bytes: [UInt8], into folder: FilePath, as name: FileName, replace: Bool = true) throws(Errno)
+    {
+        let temporary = try writeTemporary(bytes, in: folder)
+        do {
+            if replace {
+                try SystemCalls.rename(temporary, folder.appending(name))
+            } else {
+                try SystemCalls.renameNoReplace(temporary, folder.appending(name))
+            }
         } catch {
             try? SystemCalls.remove(temporary)
             throw error
@@ -108,15 +167,19 @@ extension Spool {
         try SystemCalls.syncDirectory(folder)
     }
 
-    /// Moves a file into a folder, by rename, or by copy-fsync-rename-unlink across file systems.
+    /// Moves a file into a folder without replacing anything there (`EEXIST` if the name is
+    /// taken): by rename, or across file systems by copy-fsync-rename-unlink. A symlink or
+    /// FIFO is recreated on the other side; only sockets and devices, which have nothing to
+    /// keep, are removed (the error record says what they were).
     func move(_ source: FilePath, to folder: FilePath, as name: FileName) throws(Errno) {
         let target = folder.appending(name)
         do {
-            try SystemCalls.rename(source, target)
+            try SystemCalls.renameNoReplace(source, target)
         } catch  where error == .crossDevice {
             if (try? SystemCalls.status(source))?.kind != .regular {
-                // A link or special file has no content of its own to keep: the error record says what it was.
+                _ = try SystemCalls.recreateSpecial(source, at: target)
                 try SystemCalls.remove(source)
+                try SystemCalls.syncDirectory(folder)
                 return
             }
             let descriptor = try SystemCalls.open(source, O_RDONLY | O_NOFOLLOW | O_NONBLOCK)
@@ -125,20 +188,10 @@ extension Spool {
                 defer { close(descriptor) }
                 bytes = try SystemCalls.readAll(descriptor, limit: Int.max) ?? []
             }
-            try writeAtomically(bytes, into: folder, as: name)
+            try writeAtomically(bytes, into: folder, as: name, replace: false)
             try SystemCalls.remove(source)
             return
         }
         try SystemCalls.syncDirectory(folder)
-    }
-
-    private func sourceFile(ofOutput name: FileName) -> String? {
-        let path = layout.outbox.appending(name)
-        guard let descriptor = try? SystemCalls.open(path, O_RDONLY | O_NOFOLLOW) else { return nil }
-        defer { close(descriptor) }
-        guard let bytes = try? SystemCalls.readAll(descriptor, limit: 64 << 20),
-            let value = try? JSONValue.parse(bytes)
-        else { return "" }
-        return value["source"]?["file"]?.stringValue ?? ""
     }
 }

@@ -1,5 +1,6 @@
 import Glibc
 public import LectorPipeline
+import Synchronization
 
 /// The daemon's hold on the spool: its own locked work folder, and the moves that take a
 /// document from the inbox to the outbox or to `failed/` without ever losing it.
@@ -8,7 +9,8 @@ public import LectorPipeline
 /// leaves each input either still in the inbox, in a work folder (recovered at the next
 /// start), or finished — never in two places as finished, never nowhere:
 /// 1. claim: `rename(inbox/NAME, work/ID/NAME)`;
-/// 2. output: write `outbox/.lector.ID.NAME.json.tmp`, fsync, rename to `outbox/NAME.json`,
+/// 2. output: write `outbox/.lector.ID.N.tmp` (N unique per file), fsync, move it to an
+///    output name no other input owns (without ever replacing another input's output),
 ///    fsync the outbox;
 /// 3. only then archive or delete `work/ID/NAME`.
 ///
@@ -21,6 +23,8 @@ public final class Spool: Sendable {
     /// This daemon's work folder, `inbox/.lector/work/ID`.
     public let workFolder: FilePath
     private let lockDescriptor: Int32
+    /// Numbers this daemon's temp files, so that no two documents ever share one.
+    let temporarySequence = Atomic<Int>(0)
 
     /// Creates the spool's folders when missing, and this daemon's locked work folder.
     ///
@@ -89,9 +93,18 @@ public final class Spool: Sendable {
         case directory
         /// The entry is too young for `min_age`; try again after the given seconds.
         case tooYoung(Double)
+        /// Some process has the file open for writing (a slow producer writing in place), or
+        /// this daemon still holds an entry of that name: try again after it is closed.
+        case busy
     }
 
     /// Claims an inbox entry by renaming it into this daemon's work folder.
+    ///
+    /// A regular file that any process has open for writing is left alone (``ClaimOutcome/busy``):
+    /// renaming it would let the rest of the article go to a file nobody reads. The check
+    /// uses a read lease; where the kernel will not grant one (no `CAP_LEASE` and not the
+    /// file's owner), only `min_age` and the producer's rename protect a file in writing.
+    /// A modification time in the future (clock skew) makes a file wait at most `min_age`.
     ///
     /// - Parameters:
     ///   - name: The entry's name.
@@ -109,12 +122,15 @@ public final class Spool: Sendable {
         }
         if status.kind == .directory { return .directory }
         if minimumAge > 0, status.kind == .regular, now - status.modified < minimumAge {
-            return .tooYoung(minimumAge - (now - status.modified))
+            return .tooYoung(min(minimumAge - (now - status.modified), minimumAge))
         }
+        if status.kind == .regular, SystemCalls.isOpenForWriting(source) == true { return .busy }
         do {
-            try SystemCalls.rename(source, workFolder.appending(name))
+            try SystemCalls.renameNoReplace(source, workFolder.appending(name))
         } catch  where error == .noEntry {
             return .gone
+        } catch  where error == .exists {
+            return .busy
         }
         return .claimed
     }
@@ -160,11 +176,5 @@ public final class Spool: Sendable {
         guard status.size <= limit else { return .rejected(tooLarge) }
         guard let bytes = try SystemCalls.readAll(descriptor, limit: limit) else { return .rejected(tooLarge) }
         return .bytes(bytes)
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to length: Int) -> String {
-        count >= length ? self : String(repeating: "0", count: length - count) + self
     }
 }

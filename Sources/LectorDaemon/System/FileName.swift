@@ -38,7 +38,8 @@ public struct FileName: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// Whether the name is one Lector never treats as a document: dotfiles, `*.tmp`,
-    /// `*.part`, `*~`, and names that end in `.error.json` (Lector's own error records).
+    /// `*.part`, `*.swp` and `*~`. (A name ending in `.error.json` is a document like any
+    /// other: `failed/` never lets it overwrite an error record.)
     public var isIgnored: Bool {
         guard let first = bytes.first else { return true }
         if first == UInt8(ascii: ".") { return true }

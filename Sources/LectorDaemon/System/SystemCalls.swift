@@ -26,6 +26,10 @@ public enum SystemCalls {
         public var size: Int
         /// The modification time, seconds since the epoch.
         public var modified: Double
+        /// How many names the file has (hard links).
+        public var links: Int = 1
+        /// The permission bits.
+        public var mode: UInt32 = 0o644
     }
 
     /// `lstat(2)`.
@@ -60,7 +64,13 @@ public enum SystemCalls {
         default: kind = .other
         }
         let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-        return FileStatus(kind: kind, size: Int(info.st_size), modified: modified)
+        return FileStatus(
+            kind: kind,
+            size: Int(info.st_size),
+            modified: modified,
+            links: Int(info.st_nlink),
+            mode: UInt32(info.st_mode & 0o7777)
+        )
     }
 
     /// `open(2)` with `O_CLOEXEC` added.

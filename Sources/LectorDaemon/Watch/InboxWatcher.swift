@@ -2,7 +2,8 @@ import Dispatch
 import Glibc
 
 /// Watches the inbox with inotify for files that are finished being written
-/// (`IN_CLOSE_WRITE`) or moved in (`IN_MOVED_TO`), on a Dispatch read source.
+/// (`IN_CLOSE_WRITE`), moved in (`IN_MOVED_TO`) or created (`IN_CREATE`: the only event a
+/// hard link, FIFO or symlink makes), on a Dispatch read source.
 ///
 /// Events are delivered on the queue given at creation (the daemon's control queue). The
 /// kernel's queue can overflow; then the watcher reports ``Event/overflow`` and the daemon
@@ -15,6 +16,9 @@ final class InboxWatcher: @unchecked Sendable {
     enum Event: Sendable, Equatable {
         /// A file was closed after writing, or moved in.
         case file(FileName)
+        /// A name was created. A regular file being written also closes later (``file(_:)``);
+        /// hard links, FIFOs and symlinks only ever report this.
+        case created(FileName)
         /// The kernel dropped events: rescan.
         case overflow
         /// The inbox itself was deleted or moved away.
@@ -37,7 +41,7 @@ final class InboxWatcher: @unchecked Sendable {
         guard descriptor >= 0 else {
             throw DaemonError(.watch, "cannot start inotify", cause: Errno.current)
         }
-        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_ONLYDIR | IN_DELETE_SELF | IN_MOVE_SELF)
+        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_ONLYDIR | IN_DELETE_SELF | IN_MOVE_SELF)
         let watch = directory.withCString { inotify_add_watch(descriptor, $0, mask) }
         guard watch >= 0 else {
             let error = Errno.current
@@ -88,7 +92,8 @@ final class InboxWatcher: @unchecked Sendable {
                 } else if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) != 0 {
                     events.append(.inboxGone)
                 } else if !name.isEmpty, mask & UInt32(IN_ISDIR) == 0 {
-                    events.append(.file(FileName(bytes: name)))
+                    let created = mask & UInt32(IN_CREATE) != 0 && mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) == 0
+                    events.append(created ? .created(FileName(bytes: name)) : .file(FileName(bytes: name)))
                 }
                 offset = nameStart + length
             }

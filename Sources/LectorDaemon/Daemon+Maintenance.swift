@@ -1,0 +1,57 @@
+import Foundation
+import LectorConfig
+import LectorPipeline
+import Logging
+
+extension Daemon {
+    /// The periodic safety net, on the control queue (at start and at every rescan): takes
+    /// over the work of sibling daemons that died, removes their temp and status files, and
+    /// warns when a live sibling runs another configuration.
+    func maintain() {
+        let now = Date().timeIntervalSince1970
+        let recovered = spool.adoptAbandonedWork(now: now)
+        for name in recovered.adopted {
+            // A name this daemon is finishing right now waits until that is done.
+            if state.value.inFlight.contains(name) {
+                state.value.heldAgain.insert(name)
+            } else {
+                state.value.ready.append(name)
+            }
+        }
+        for path in recovered.stuck {
+            logger.warning("cannot recover a document; it stays for a later scan", metadata: ["path": "\(path)"])
+        }
+        let removed = spool.removeStaleTemporaries()
+        if !recovered.adopted.isEmpty || removed > 0 {
+            logger.notice(
+                "recovered work of stopped daemons",
+                metadata: ["documents": "\(recovered.adopted.count)", "temporaries_removed": "\(removed)"]
+            )
+        }
+        StatusReader.removeStaleStatuses(layout: spool.layout, olderThan: 60, now: now)
+        checkSiblings()
+        schedule()
+    }
+
+    /// Two daemons sharing an inbox split its documents between them at random: when their
+    /// configurations differ, outputs differ by chance. Say so once per sibling, in the log
+    /// and in the status.
+    private func checkSiblings() {
+        let mine = state.value.chain.identity.configHash
+        for sibling in StatusReader.liveStatuses(layout: spool.layout) where sibling.daemon != spool.id {
+            guard sibling.config != mine, !sibling.config.isEmpty, sibling.state != "stopped",
+                !state.value.warnedSiblings.contains(sibling.daemon + sibling.config)
+            else { continue }
+            state.value.warnedSiblings.insert(sibling.daemon + sibling.config)
+            let warning =
+                "daemon \(sibling.daemon) (pid \(sibling.pid)) shares this inbox with another configuration (\(sibling.config), this one \(mine)): documents go to either at random"
+            state.value.warning = warning
+            logger.warning(
+                "sibling daemon runs another configuration",
+                metadata: [
+                    "sibling.daemon": "\(sibling.daemon)", "sibling.config": "\(sibling.config)", "config": "\(mine)",
+                ]
+            )
+        }
+    }
+}

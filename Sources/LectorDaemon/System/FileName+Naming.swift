@@ -1,0 +1,83 @@
+import LectorCore
+
+extension FileName {
+    /// The longest name most Linux file systems accept, in bytes (`NAME_MAX`).
+    public static let maximumLength = 255
+
+    /// The name without its last extension (`a.b.txt` → `a.b`); a leading dot and a name
+    /// without a dot are kept whole. Bytes, so invalid UTF-8 survives.
+    public var stem: FileName {
+        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot != bytes.startIndex else { return self }
+        return FileName(bytes: Array(bytes[..<dot]))
+    }
+
+    /// The last extension with its dot (`.txt`), or an empty name.
+    public var pathExtension: FileName {
+        FileName(bytes: Array(bytes[stem.bytes.count...]))
+    }
+
+    /// Whether the name's bytes are valid UTF-8.
+    public var isValidUTF8: Bool {
+        String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    /// The name as text with every byte that is not part of valid UTF-8 written `%XX`, so
+    /// that two names which differ only in invalid bytes stay different as text (ids,
+    /// `source.file`). A valid name is its own text.
+    public var escapedText: String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var result = ""
+        var index = 0
+        while index < bytes.count {
+            let length = Self.sequenceLength(bytes, at: index)
+            if length > 0 {
+                result += String(decoding: bytes[index..<index + length], as: UTF8.self)
+                index += length
+            } else {
+                result += "%" + String(bytes[index], radix: 16, uppercase: true).leftPadded(to: 2)
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// The name's bytes in lowercase hexadecimal.
+    public var hexadecimal: String { SHA256.hexString(bytes) }
+
+    /// The name followed by `suffix`, shortened to ``maximumLength`` bytes when needed: the
+    /// name is cut and `~` plus 16 hex digits of its SHA-256 keep cut names apart.
+    ///
+    /// - Parameter suffix: What must end the name (`.json`, `.error.json`), kept whole.
+    /// - Returns: A name of at most ``maximumLength`` bytes.
+    public func fitted(keeping suffix: String = "") -> FileName {
+        let tail = Array(suffix.utf8)
+        guard bytes.count + tail.count > Self.maximumLength else { return FileName(bytes: bytes + tail) }
+        let digest = String(SHA256.hex(bytes).prefix(16))
+        let marker = Array("~\(digest)".utf8)
+        var keep = max(0, Self.maximumLength - tail.count - marker.count)
+        // Cut on a UTF-8 boundary, so a valid name stays valid.
+        while keep > 0, keep < bytes.count, bytes[keep] & 0xC0 == 0x80 { keep -= 1 }
+        return FileName(bytes: Array(bytes.prefix(keep)) + marker + tail)
+    }
+
+    /// The length of the valid UTF-8 sequence starting at `index`, or 0 when it is not one.
+    private static func sequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+        let first = bytes[index]
+        let length: Int
+        switch first {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return 0
+        }
+        guard index + length <= bytes.count else { return 0 }
+        return String(validating: bytes[index..<index + length], as: UTF8.self) == nil ? 0 : length
+    }
+}
+
+extension String {
+    func leftPadded(to length: Int) -> String {
+        count >= length ? self : String(repeating: "0", count: length - count) + self
+    }
+}

@@ -1,0 +1,222 @@
+import Foundation
+import Glibc
+import LectorCore
+import LectorTestSupport
+import Testing
+
+/// What a hostile test of the daemon found (issue 20): each case lost, stalled or killed
+/// something before; each now ends with every input in exactly one place, promptly.
+@Suite("lector run: hostile inputs and surroundings", .serialized)
+struct DaemonHostileTests {
+    private func outputText(_ harness: DaemonHarness, _ name: String) throws -> String? {
+        let bytes = try #require(FileManager.default.contents(atPath: harness.outbox + "/" + name))
+        return try JSONValue.parse(Array(bytes))["text"]?.stringValue
+    }
+
+    @Test("a file its writer still holds open is not claimed by the start-up scan", .timeLimit(.minutes(1)))
+    func openWriterAtStartUp() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata"])
+        defer { harness.tearDown() }
+        try harness.drop("slow.txt", text: "One part.", arrival: .inPlace)
+        let writer = try #require(FileHandle(forWritingAtPath: harness.inbox + "/slow.txt"))
+        try writer.seekToEnd()
+        let daemon = try harness.start()
+        usleep(1_200_000)
+        #expect(harness.outputs().isEmpty, "claimed while its writer had it open")
+        #expect(harness.names(in: harness.inbox) == ["slow.txt"])
+        try writer.write(contentsOf: Data(" Two part.".utf8))
+        try writer.close()
+        #expect(harness.waitFor(seconds: 10) { harness.outputs() == ["slow.json"] })
+        #expect(try outputText(harness, "slow.json") == "One part. Two part.")
+        harness.send(SIGTERM, to: daemon)
+        #expect(harness.waitForExit(daemon) == 0)
+    }
+
+    @Test("a name dropped again while the first is in flight is processed at once, not at the next rescan")
+    func redropWhileInFlight() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata", "test_delay: {ms: 700}"])
+        defer { harness.tearDown() }
+        let daemon = try harness.start()
+        try harness.drop("a.txt", text: "First.")
+        #expect(harness.waitFor(seconds: 5) { harness.names(in: harness.inbox).isEmpty })
+        try harness.drop("a.txt", text: "Second.")
+        #expect(
+            harness.waitFor(seconds: 6) {
+                harness.names(in: harness.inbox).isEmpty && (harness.status(of: daemon)?["processed"] as? Int) == 2
+            },
+            "the second a.txt waited for the 30 s rescan"
+        )
+        #expect(try outputText(harness, "a.json") == "Second.")
+        harness.send(SIGTERM, to: daemon)
+        #expect(harness.waitForExit(daemon) == 0)
+    }
+
+    @Test("hard links, FIFOs and symlinks dropped while running are handled at once, as at start-up")
+    func createdOnly() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata"])
+        defer { harness.tearDown() }
+        let daemon = try harness.start()
+        let original = try harness.root.write("original.txt", text: "A linked article.")
+        #expect(link(original, harness.inbox + "/linked.txt") == 0)
+        #expect(mkfifo(harness.inbox + "/pipe.txt", 0o644) == 0)
+        #expect(symlink(original, harness.inbox + "/symlink.txt") == 0)
+        #expect(
+            harness.waitFor(seconds: 5) {
+                harness.outputs() == ["linked.json"] && Set(harness.failures()) == ["pipe.txt", "symlink.txt"]
+            },
+            "\(harness.outputs()) \(harness.failures())"
+        )
+        #expect(FileManager.default.fileExists(atPath: original), "the other link stays")
+        harness.send(SIGTERM, to: daemon)
+        #expect(harness.waitForExit(daemon) == 0)
+    }
+
+    @Test("the inbox moved away: the daemon exits 75, so that systemd restarts it on the new folder")
+    func inboxMoved() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata"])
+        defer { harness.tearDown() }
+        let daemon = try harness.start()
+        #expect(rename(harness.inbox, harness.inbox + ".old") == 0)
+        try FileManager.default.createDirectory(atPath: harness.inbox, withIntermediateDirectories: false)
+        #expect(harness.waitForExit(daemon, seconds: 10) == 75)
+    }
+
+    @Test("a sibling killed with work in flight: a live daemon takes it over without a restart")
+    func adoptLive() throws {
+        let harness = try DaemonHarness(
+            pipeline: ["metadata", "test_delay: {ms: 1500}"],
+            extra: "rescan_interval: 300ms"
+        )
+        defer { harness.tearDown() }
+        let first = try harness.start()
+        for index in 0..<2 { try harness.drop("doc-\(index).txt", text: "Document \(index).") }
+        #expect(harness.waitFor(seconds: 5) { harness.workLeftovers().count == 2 })
+        let second = try harness.start()
+        harness.send(SIGKILL, to: first)
+        _ = harness.waitForExit(first)
+        #expect(
+            harness.waitFor(seconds: 10) { harness.outputs() == ["doc-0.json", "doc-1.json"] },
+            "\(harness.outputs()) \(harness.workLeftovers())"
+        )
+        #expect(harness.waitFor(seconds: 3) { harness.workLeftovers().isEmpty })
+        #expect(harness.names(in: harness.inbox + "/.lector/work").count == 1, "the dead daemon's folder is gone")
+        harness.send(SIGTERM, to: second)
+        #expect(harness.waitForExit(second) == 0)
+    }
+
+    @Test("an unwritable outbox pauses claiming; nothing goes to failed/; output resumes when it is back")
+    func unwritableOutbox() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata"])
+        defer { harness.tearDown() }
+        let daemon = try harness.start()
+        try FileManager.default.removeItem(atPath: harness.outbox)
+        try harness.root.write("outbox", text: "a file where the outbox should be")
+        try harness.drop("a.txt", text: "Waits for the outbox.")
+        try harness.drop("b.txt", text: "Also waits.")
+        #expect(harness.waitFor(seconds: 5) { harness.status(of: daemon)?["state"] as? String == "paused" })
+        #expect(harness.failures().isEmpty)
+        try FileManager.default.removeItem(atPath: harness.outbox)
+        try FileManager.default.createDirectory(atPath: harness.outbox, withIntermediateDirectories: false)
+        #expect(harness.waitFor(seconds: 20) { harness.outputs() == ["a.json", "b.json"] })
+        #expect(harness.failures().isEmpty)
+        #expect(harness.waitFor(seconds: 3) { harness.status(of: daemon)?["state"] as? String == "running" })
+        harness.send(SIGTERM, to: daemon)
+        #expect(harness.waitForExit(daemon) == 0)
+    }
+
+    @Test("two daemons with different configurations on one inbox: a warning in the log and the status")
+    func siblingConfiguration() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata"])
+        defer { harness.tearDown() }
+        let first = try harness.start()
+        try harness.writeConfig(pipeline: ["metadata", "language"])
+        let second = try harness.start()
+        #expect(harness.log(of: second).contains("sibling daemon runs another configuration"))
+        #expect(harness.waitFor(seconds: 3) { (harness.status(of: second)?["warning"] as? String) != nil })
+        harness.send(SIGTERM, to: first)
+        harness.send(SIGTERM, to: second)
+        #expect(harness.waitForExit(first) == 0)
+        #expect(harness.waitForExit(second) == 0)
+    }
+
+    @Test("SIGHUP and SIGTERM while models load: a reload once ready, a drain; never death by signal")
+    func signalsDuringStartUp() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata", "test_delay: {ms: 1, load_ms: 1000}"])
+        defer { harness.tearDown() }
+        let daemon = try harness.launch()
+        usleep(300_000)
+        harness.send(SIGHUP, to: daemon)
+        try harness.waitUntilReady(daemon)
+        #expect(harness.waitFor(seconds: 10) { harness.log(of: daemon).contains("configuration reloaded") })
+        harness.send(SIGTERM, to: daemon)
+        #expect(harness.waitForExit(daemon) == 0)
+
+        let second = try harness.launch()
+        usleep(300_000)
+        harness.send(SIGTERM, to: second)
+        #expect(harness.waitForExit(second, seconds: 10) == 0)
+    }
+
+    @Test("an open-file limit below what the workers need is refused at start, with exit 71")
+    func descriptorLimit() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata"])
+        defer { harness.tearDown() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = [
+            "-c", "ulimit -n 40 && exec \"$0\" run --config \"$1\"", LectorBinary.path, harness.configPath,
+        ]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 71)
+        #expect(text.contains("ulimit -n"), "\(text)")
+    }
+
+    @Test("a systemd notification socket that is never read does not stall the daemon", .timeLimit(.minutes(1)))
+    func notifyReaderNeverReads() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata"])
+        defer { harness.tearDown() }
+        let path = harness.root.appending("notify.sock")
+        let reader = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        #expect(reader >= 0)
+        defer { close(reader) }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            for (index, byte) in path.utf8.enumerated() { raw[index] = byte }
+        }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(reader, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        #expect(bound == 0)
+        // Fill the reader's queue, so that every further datagram would block its sender.
+        let writer = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+        defer { close(writer) }
+        var sent = 0
+        while sent < 100_000 {
+            let result = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    sendto(writer, "STATUS=filler", 13, 0, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+                }
+            }
+            if result < 0 { break }
+            sent += 1
+        }
+        #expect(sent < 100_000, "the queue filled")
+        let daemon = try harness.start(environment: ["NOTIFY_SOCKET": path])
+        for index in 0..<50 { try harness.drop("doc-\(index).txt", text: "Document \(index).") }
+        #expect(harness.waitFor(seconds: 20) { harness.outputs().count == 50 })
+        harness.send(SIGHUP, to: daemon)
+        #expect(harness.waitFor(seconds: 10) { harness.log(of: daemon).contains("configuration reloaded") })
+        try harness.drop("late.txt", text: "After the reload.")
+        #expect(harness.waitFor(seconds: 10) { harness.outputs().count == 51 })
+        harness.send(SIGTERM, to: daemon)
+        #expect(harness.waitForExit(daemon, seconds: 10) == 0)
+    }
+}
