@@ -13,7 +13,8 @@ struct ProcessCommand: ParsableCommand {
             Without --config, ./config.yaml is used when it exists, else the built-in default \
             chain. With several inputs, each document is one line. Exit status: 0 when every \
             input was processed, 1 when any failed (each failure is reported on stderr, or as an \
-            error object in --jsonl mode), 78 when the configuration is wrong.
+            error object in --jsonl mode), 78 when the configuration is wrong, 66 when it does not \
+            exist.
             """
     )
 
