@@ -16,8 +16,9 @@ public enum PluginProcessRegistry {
     /// Kills every live plugin's process group with `SIGKILL`.
     ///
     /// Each plugin leads a process group of its own, so programs a plugin started die
-    /// too. The processes are not reaped here; each owner reaps its own, and a plugin
-    /// pool that meets a killed process treats it as a plugin that crashed.
+    /// too. The processes are not reaped here; each owner reaps its own. A document being
+    /// processed by a killed plugin fails as if the plugin had crashed; a killed idle
+    /// plugin is replaced when the next document needs it.
     ///
     /// Safe to call from any thread, any number of times; not from a signal handler (it
     /// takes a lock).
