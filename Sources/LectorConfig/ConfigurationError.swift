@@ -7,6 +7,36 @@ public import LectorCore
 /// when the file could not be read at all. Several mistakes travel together as
 /// ``ConfigurationErrors``.
 public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A broad classification that callers can switch on.
+    ///
+    /// Almost every mistake is ``invalid``. A caller that must tell a file that is not
+    /// there from one that is wrong (a service manager should retry the first, not the
+    /// second) checks for ``fileNotFound``.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Wrapped: Hashable, Sendable { case invalid, fileNotFound, unreadable }
+        private let wrapped: Wrapped
+        private init(_ wrapped: Wrapped) { self.wrapped = wrapped }
+
+        /// The file was read and something in it is wrong.
+        public static let invalid = Self(.invalid)
+        /// The file does not exist (`ENOENT`, or a folder on its path is missing).
+        public static let fileNotFound = Self(.fileNotFound)
+        /// The file exists but cannot be read: no permission, a directory, too large.
+        public static let unreadable = Self(.unreadable)
+
+        /// The code's name: `invalid`, `file_not_found` or `unreadable`.
+        public var description: String {
+            switch wrapped {
+            case .invalid: "invalid"
+            case .fileNotFound: "file_not_found"
+            case .unreadable: "unreadable"
+            }
+        }
+    }
+
+    /// The classification; ``Code/invalid`` unless the file could not be read.
+    public var code: Code
+
     /// The configuration file's path, as given (for example `config.yaml` or
     /// `/etc/lector/config.yaml`).
     public var file: String
@@ -29,7 +59,9 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
     ///   - location: Where in the file, or `nil` when the file cannot be read.
     ///   - keyPath: The offending node's key path (`""` for the root).
     ///   - message: What is wrong, in one line.
-    public init(file: String, location: SourceLocation?, keyPath: String, message: String) {
+    ///   - code: The classification; ``Code/invalid`` by default.
+    public init(file: String, location: SourceLocation?, keyPath: String, message: String, code: Code = .invalid) {
+        self.code = code
         self.file = file
         self.location = location
         self.keyPath = keyPath

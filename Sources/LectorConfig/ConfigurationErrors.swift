@@ -37,6 +37,15 @@ public struct ConfigurationErrors: Error, Sendable, CustomStringConvertible {
             .map(\.element)
     }
 
+    /// Whether the configuration file does not exist (and nothing else is wrong).
+    ///
+    /// Callers exit 66 (`EX_NOINPUT`) for it rather than 78 (`EX_CONFIG`): a file that is
+    /// missing may appear later, so a service manager may retry, while a wrong file stays
+    /// wrong until someone edits it.
+    public var isFileMissing: Bool {
+        !errors.isEmpty && errors.allSatisfy { $0.code == .fileNotFound }
+    }
+
     /// One error per line, each `FILE:LINE:COLUMN: message`.
     public var description: String {
         errors.map(\.description).joined(separator: "\n")

@@ -30,7 +30,9 @@ enum ConfigurationFile {
         defer { _ = close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(ReadFailure(errorNumber: errno)) }
-        if (status.st_mode & S_IFMT) == S_IFDIR { return .failure(ReadFailure(message: "it is a directory")) }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            return .failure(ReadFailure(message: "it is a directory", isMissing: false))
+        }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
@@ -42,7 +44,9 @@ enum ConfigurationFile {
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
             if bytes.count > maximumSize {
-                return .failure(ReadFailure(message: "it is larger than \(maximumSize / 1_048_576) MiB"))
+                return .failure(
+                    ReadFailure(message: "it is larger than \(maximumSize / 1_048_576) MiB", isMissing: false)
+                )
             }
         }
         return .success(bytes)
@@ -51,13 +55,17 @@ enum ConfigurationFile {
     /// Why a file could not be read.
     struct ReadFailure: Error {
         var message: String
+        /// Whether the file (or a folder on its path) does not exist.
+        var isMissing: Bool
 
-        init(message: String) {
+        init(message: String, isMissing: Bool) {
             self.message = message
+            self.isMissing = isMissing
         }
 
         init(errorNumber: Int32) {
             self.message = String(cString: strerror(errorNumber))
+            self.isMissing = errorNumber == ENOENT || errorNumber == ENOTDIR
         }
     }
 

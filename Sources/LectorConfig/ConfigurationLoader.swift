@@ -80,7 +80,10 @@ public enum ConfigurationLoader {
     /// - Returns: The configuration, with paths resolved against the file's directory.
     /// - Throws: ``ConfigurationErrors`` holding every mistake found. A file that cannot be
     ///   read (missing, unreadable, a directory, over 1 MiB) gives one error without a
-    ///   location: `config.yaml: cannot read the file: No such file or directory`.
+    ///   location: `config.yaml: cannot read the file: No such file or directory`, whose
+    ///   code is ``ConfigurationError/Code/fileNotFound`` when the file does not exist
+    ///   (``ConfigurationErrors/isFileMissing``) and ``ConfigurationError/Code/unreadable``
+    ///   otherwise.
     public static func load(
         path: String,
         purpose: ConfigurationPurpose
@@ -94,7 +97,8 @@ public enum ConfigurationLoader {
                     file: path,
                     location: nil,
                     keyPath: "",
-                    message: "cannot read the file: \(failure.message)"
+                    message: "cannot read the file: \(failure.message)",
+                    code: failure.isMissing ? .fileNotFound : .unreadable
                 )
             ])
         }

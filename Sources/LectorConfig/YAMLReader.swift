@@ -14,7 +14,8 @@ public import LectorCore
 /// - Keys must be scalars; a key written twice in one mapping is an error at the second
 ///   one, and the first is kept.
 /// - Exactly one document; an empty (or comment-only) file is an error.
-/// - Nesting is limited to ``maximumDepth`` levels.
+/// - Nesting is limited to ``maximumDepth`` levels; the first node deeper than that stops
+///   the reading, so a file of nested brackets costs no more than its first few levels.
 ///
 /// Every mistake is reported, not only the first, except that a libyaml syntax error stops
 /// the reading (libyaml cannot recover from one).

@@ -71,7 +71,7 @@ struct YAMLTreeBuilder {
             return ConfigValue(.scalar("", quoted: false), at: location)
         case .sequenceStart(let tag, let location):
             rejectTag(tag, at: location, keyPath: keyPath)
-            guard depth < YAMLReader.maximumDepth else { return try tooDeep(at: location, keyPath: keyPath) }
+            guard depth < YAMLReader.maximumDepth else { throw tooDeep(at: location) }
             var elements: [ConfigValue] = []
             while true {
                 let next = try next()
@@ -81,7 +81,7 @@ struct YAMLTreeBuilder {
             return ConfigValue(.sequence(elements), at: location)
         case .mappingStart(let tag, let location):
             rejectTag(tag, at: location, keyPath: keyPath)
-            guard depth < YAMLReader.maximumDepth else { return try tooDeep(at: location, keyPath: keyPath) }
+            guard depth < YAMLReader.maximumDepth else { throw tooDeep(at: location) }
             return ConfigValue(.mapping(try entries(keyPath: keyPath, depth: depth)), at: location)
         default:
             throw unexpected(event, "a value")
@@ -91,6 +91,9 @@ struct YAMLTreeBuilder {
     /// Reads a mapping's entries up to and including its end event.
     private mutating func entries(keyPath: String, depth: Int) throws(YAMLSyntaxError) -> [ConfigEntry] {
         var entries: [ConfigEntry] = []
+        // Where each key was first seen: a linear search per key would make a mapping of
+        // many keys quadratic.
+        var firstLocations: [String: SourceLocation] = [:]
         while true {
             let keyEvent = try next()
             if case .mappingEnd = keyEvent { break }
@@ -108,28 +111,23 @@ struct YAMLTreeBuilder {
             let value = try node(valueEvent, keyPath: childPath, depth: depth + 1)
             if text.isEmpty {
                 report(key.location, keyPath, "a key must not be empty")
-            } else if let first = entries.first(where: { $0.key == text }) {
-                report(key.location, childPath, "duplicate key '\(text)' (first at \(first.keyLocation))")
+            } else if let first = firstLocations[text] {
+                report(key.location, childPath, "duplicate key '\(text)' (first at \(first))")
             } else {
+                firstLocations[text] = key.location
                 entries.append(ConfigEntry(key: text, keyLocation: key.location, value: value))
             }
         }
         return entries
     }
 
-    /// Reports a node nested too deeply and skips the rest of it.
-    private mutating func tooDeep(at location: SourceLocation, keyPath: String) throws(YAMLSyntaxError) -> ConfigValue {
-        report(location, keyPath, "nesting is deeper than \(YAMLReader.maximumDepth) levels")
-        var open = 1
-        while open > 0 {
-            switch try next() {
-            case .sequenceStart, .mappingStart: open += 1
-            case .sequenceEnd, .mappingEnd: open -= 1
-            case .streamEnd, .documentEnd: open = 0
-            default: break
-            }
-        }
-        return ConfigValue(.scalar("", quoted: false), at: location)
+    /// The error for a node nested too deeply, which stops the reading there.
+    ///
+    /// Reading on would cost time quadratic in the nesting depth: libyaml's scanner walks
+    /// its whole stack of open collections for every token. Stopping at the first node past
+    /// ``YAMLReader/maximumDepth`` keeps a file of 100,000 `[` as cheap as a small one.
+    private func tooDeep(at location: SourceLocation) -> YAMLSyntaxError {
+        YAMLSyntaxError(location: location, message: "nesting deeper than \(YAMLReader.maximumDepth) levels")
     }
 
     private mutating func rejectTag(_ tag: String?, at location: SourceLocation, keyPath: String) {

@@ -14,7 +14,8 @@ public enum DocumentReader {
     ///   - fileName: The file's base name (`putin-scholz.txt`).
     ///   - maximumBytes: The size limit (`max_bytes`).
     /// - Returns: The document.
-    /// - Throws: ``DocumentInputError`` (`not_text`, `too_large`, `empty`).
+    /// - Throws: ``DocumentInputError`` (`not_text`, `too_large`, `empty`; whitespace-only
+    ///   text is `empty` too).
     public static func document(
         bytes: [UInt8],
         fileName: String,
@@ -52,15 +53,18 @@ public enum DocumentReader {
 
     /// A document from one JSON Lines record: `{"id": …, "text": …, "metadata": {…}}`.
     ///
-    /// `id` may be a string or a number; `text` must be a string; `metadata`, when present,
-    /// an object. Other members are ignored. Line endings in `text` are normalised to `\n`.
+    /// `id` may be a string or a number (`4.5` becomes `"4.5"`); `text` must be a string,
+    /// and is checked by the rules file contents are (``TextDecoder/check(_:)``): a NUL
+    /// character or many control characters are `not_text`, empty or whitespace-only text
+    /// is `empty`. `metadata`, when present, must be an object. Other members are ignored.
+    /// Line endings in `text` are normalised to `\n`.
     ///
     /// - Parameters:
     ///   - line: The line's bytes, without the newline.
     ///   - maximumBytes: The size limit for `text`.
     /// - Returns: The document.
-    /// - Throws: ``DocumentInputError`` (`invalid_json`, `invalid_record`, `too_large`),
-    ///   with the record's id in ``DocumentInputError`` when it could be read.
+    /// - Throws: ``DocumentInputError`` (`invalid_json`, `invalid_record`, `too_large`,
+    ///   `not_text`, `empty`), with the record's id in ``DocumentInputError`` when it could be read.
     public static func document(
         jsonLine line: ArraySlice<UInt8>,
         maximumBytes: Int = TextDecoder.defaultMaximumBytes
@@ -81,12 +85,19 @@ public enum DocumentReader {
         switch object["id"] {
         case .string(let text): id = text
         case .int(let number): id = String(number)
+        case .double(let number): id = String(number)
         default: id = nil
         }
         func fail(_ message: String) -> JSONLinesRecordError {
             JSONLinesRecordError(id: id, error: DocumentInputError(code: "invalid_record", message: message))
         }
-        guard let id, !id.isEmpty else { throw fail("the record has no \"id\" (a string or a number)") }
+        guard let id, !id.isEmpty else {
+            switch object["id"] {
+            case nil: throw fail("the record has no \"id\" (a string or a number)")
+            case .string?: throw fail("the record's \"id\" is empty")
+            default: throw fail("the record's \"id\" must be a string or a number")
+            }
+        }
         guard let text = object["text"]?.stringValue else { throw fail("the record has no \"text\" string") }
         guard text.utf8.count <= maximumBytes else {
             throw JSONLinesRecordError(
@@ -95,6 +106,14 @@ public enum DocumentReader {
                     code: "too_large",
                     message: "text is \(text.utf8.count) bytes, over the limit of \(maximumBytes) (max_bytes)"
                 )
+            )
+        }
+        do {
+            try TextDecoder.check(text)
+        } catch {
+            throw JSONLinesRecordError(
+                id: id,
+                error: DocumentInputError(code: error.code.description, message: error.message)
             )
         }
         var metadata = JSONObject()

@@ -21,7 +21,8 @@ enum ChainLoader {
     /// The chain for `lector process`.
     ///
     /// `--processors` wins; then `--config`; then `./config.yaml` when it exists; else the
-    /// built-in default chain. Configuration errors are printed, one per line, and exit 78.
+    /// built-in default chain. Configuration errors are printed, one per line, and exit 78 (66
+    /// when the file does not exist).
     static func load(configPath: String?, processors: String?) throws -> LoadedChain {
         let builder = ChainBuilder(registry: Processors.registry)
         if let processors {
@@ -73,7 +74,8 @@ enum ChainLoader {
         }
     }
 
-    /// Reads and validates a configuration file, printing errors and exiting 78 when it is wrong.
+    /// Reads and validates a configuration file, printing errors and exiting 78 when it is
+    /// wrong (66 when it does not exist).
     static func loadConfiguration(path: String, purpose: ConfigurationPurpose) throws -> LectorConfiguration {
         do {
             return try ConfigurationLoader.load(path: path, purpose: purpose)
@@ -82,10 +84,11 @@ enum ChainLoader {
         }
     }
 
-    /// Prints configuration errors to stderr and returns the exit to throw.
+    /// Prints configuration errors to stderr and returns the exit to throw: 66 (EX_NOINPUT)
+    /// when the file does not exist, 78 (EX_CONFIG) when it exists and is wrong.
     static func configurationFailure(_ errors: ConfigurationErrors) -> ExitCode {
         StandardError.write(errors.errors.map(\.description).joined(separator: "\n") + "\n")
-        return ExitStatus.config
+        return errors.isFileMissing ? ExitStatus.noInput : ExitStatus.config
     }
 
     private static func existingDefaultConfig() -> String? {

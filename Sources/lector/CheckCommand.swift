@@ -10,7 +10,8 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Every mistake is printed as FILE:LINE:COLUMN: message. The spool keys (inbox, \
             outbox, failed) are required, as for `lector run`; --pipeline-only checks a file \
-            meant for `lector process`, which needs only `pipeline:`.
+            meant for `lector process`, which needs only `pipeline:`. A file that does not \
+            exist exits 66 (EX_NOINPUT) instead of 78.
             """
     )
 

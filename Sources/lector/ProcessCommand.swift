@@ -13,7 +13,8 @@ struct ProcessCommand: ParsableCommand {
             Without --config, ./config.yaml is used when it exists, else the built-in default \
             chain. With several inputs, each document is one line. Exit status: 0 when every \
             input was processed, 1 when any failed (each failure is reported on stderr, or as an \
-            error object in --jsonl mode), 78 when the configuration is wrong.
+            error object in --jsonl mode), 78 when the configuration is wrong, 66 when it does not \
+            exist.
             """
     )
 
@@ -46,8 +47,9 @@ struct ProcessCommand: ParsableCommand {
     func run() throws {
         LoggingSetup.bootstrap(defaultLevel: .warning)
         let logger = Logger(label: "lector.process")
-        let loaded = try ChainLoader.load(configPath: config, processors: processors)
         let inputs = paths.isEmpty ? ["-"] : paths
+        if let output { try Self.refuseClashingOutputs(inputs, directory: output) }
+        let loaded = try ChainLoader.load(configPath: config, processors: processors)
         let failures: Int
         if jsonl {
             failures = try runJSONLines(inputs: inputs, loaded: loaded, logger: logger)
@@ -55,6 +57,20 @@ struct ProcessCommand: ParsableCommand {
             failures = runFiles(inputs: inputs, loaded: loaded, logger: logger)
         }
         if failures > 0 { throw ExitStatus.failure }
+    }
+
+    /// Exits 64 (usage), before anything is read or written, when two inputs would be
+    /// written to the same `DIR/ID.json`: with `d1/a.txt d1/a.md d2/a.txt`, only the last
+    /// would survive, and the exit status would say all three were done.
+    private static func refuseClashingOutputs(_ inputs: [String], directory: String) throws {
+        let clashes = OutputNames.clashes(inputs)
+        guard !clashes.isEmpty else { return }
+        for clash in clashes {
+            let names = clash.inputs.map { $0 == "-" ? "standard input" : $0 }.joined(separator: ", ")
+            StandardError.write("lector: \(names) would all be written to \(directory)/\(clash.name)\n")
+        }
+        StandardError.write("lector: nothing was processed; rename the inputs or process them in separate runs\n")
+        throw ExitStatus.usage
     }
 
     /// One outcome, computed on a worker and written by the command's thread.
@@ -116,7 +132,7 @@ struct ProcessCommand: ParsableCommand {
         } catch {
             return .failed(message: error.message, json: nil)
         }
-        let fileName = path == "-" ? "stdin" : String(path.split(separator: "/").last ?? Substring(path))
+        let fileName = OutputNames.fileName(ofInput: path)
         let document: Document
         do {
             document = try DocumentReader.document(bytes: bytes, fileName: fileName, maximumBytes: limit)

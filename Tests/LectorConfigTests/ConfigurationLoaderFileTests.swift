@@ -51,7 +51,7 @@ struct ConfigurationLoaderFileTests {
         }
     }
 
-    @Test("a file that does not exist gives one clear error without a location")
+    @Test("a file that does not exist gives one clear error without a location, coded file_not_found")
     func missingFile() throws {
         let errors = try #require(throws: ConfigurationErrors.self) {
             try ConfigurationLoader.load(path: "/nonexistent/lector/config.yaml", purpose: .process)
@@ -62,10 +62,12 @@ struct ConfigurationLoaderFileTests {
                     file: "/nonexistent/lector/config.yaml",
                     location: nil,
                     keyPath: "",
-                    message: "cannot read the file: No such file or directory"
+                    message: "cannot read the file: No such file or directory",
+                    code: .fileNotFound
                 )
             ]
         )
+        #expect(errors.isFileMissing)
         #expect(
             errors.description == "/nonexistent/lector/config.yaml: cannot read the file: No such file or directory"
         )
@@ -78,6 +80,8 @@ struct ConfigurationLoaderFileTests {
                 try ConfigurationLoader.load(path: directory, purpose: .process)
             }
             #expect(errors.description == "\(directory): cannot read the file: it is a directory")
+            #expect(!errors.isFileMissing)
+            #expect(errors.errors.map(\.code) == [.unreadable])
         }
     }
 

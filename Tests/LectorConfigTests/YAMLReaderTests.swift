@@ -154,7 +154,67 @@ struct YAMLReaderTests {
     func depth() {
         let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "\n"
         let errors = ConfigFixture.readerErrors(Array(("a: " + deep).utf8))
-        #expect(errors == ["config.yaml:1:67: nesting is deeper than 64 levels"])
+        #expect(errors == ["config.yaml:1:67: nesting deeper than 64 levels"])
+    }
+
+    /// Reads `bytes` and returns the errors and how long reading took.
+    private func timedErrors(_ bytes: [UInt8]) -> (errors: [String], duration: Duration) {
+        let clock = ContinuousClock()
+        var errors: [String] = []
+        let duration = clock.measure { errors = ConfigFixture.errors(bytes: bytes) }
+        return (errors, duration)
+    }
+
+    @Test("stops at 100,000 nested brackets in well under a second, at the first level too deep")
+    func deepBracketsAreFast() {
+        let (errors, duration) = timedErrors(Array(("pipeline: " + String(repeating: "[", count: 100_000)).utf8))
+        #expect(errors == ["config.yaml:1:74: nesting deeper than 64 levels"])
+        #expect(duration < .seconds(1), "took \(duration)")
+    }
+
+    @Test("stops in a 1 MiB file of nested mappings, flow or block, in well under a second")
+    func deepMegabyteIsFast() {
+        let flow = "pipeline: " + String(repeating: "{a: ", count: 262_144)
+        let flowRead = timedErrors(Array(flow.utf8))
+        #expect(flowRead.errors == ["config.yaml:1:263: nesting deeper than 64 levels"])
+        #expect(flowRead.duration < .seconds(1), "took \(flowRead.duration)")
+
+        var block = ""
+        var level = 0
+        while block.utf8.count < 1 << 20 {
+            block += String(repeating: " ", count: level) + "a:\n"
+            level += 1
+        }
+        let blockRead = timedErrors(Array(block.utf8))
+        #expect(blockRead.errors == ["config.yaml:65:65: nesting deeper than 64 levels"])
+        #expect(blockRead.duration < .seconds(1), "took \(blockRead.duration)")
+    }
+
+    @Test("refuses a billion-laughs alias bomb at once, without expanding it")
+    func aliasBomb() {
+        var yaml = "pipeline: [metadata]\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...30 {
+            let alias = "*l\(level - 1)"
+            yaml += "l\(level): &l\(level) [\(Array(repeating: alias, count: 10).joined(separator: ", "))]\n"
+        }
+        let (errors, duration) = timedErrors(Array(yaml.utf8))
+        #expect(errors.count > 300)
+        #expect(
+            errors.contains("config.yaml:3:10: aliases ('*l0') are not supported in config files; write the value out")
+        )
+        #expect(duration < .seconds(1), "took \(duration)")
+    }
+
+    @Test("reads a mapping of 100,000 keys in linear time")
+    func manyKeysAreFast() {
+        var yaml = "options:\n"
+        for index in 0..<100_000 { yaml += "  k\(index): 1\n" }
+        yaml += "  k5: 2\n"
+        let clock = ContinuousClock()
+        var errors: [String] = []
+        let duration = clock.measure { errors = ConfigFixture.readerErrors(Array(yaml.utf8)) }
+        #expect(errors == ["config.yaml:100002:3: duplicate key 'k5' (first at 7:3)"])
+        #expect(duration < .seconds(1), "took \(duration)")
     }
 
     @Test("collects several mistakes in one pass")

@@ -41,11 +41,34 @@ struct CheckCommandTests {
         #expect(pipelineOnly.status == 0, "\(pipelineOnly.standardError)")
     }
 
-    @Test("a missing config file exits 78 with a clear message", .timeLimit(.minutes(1)))
+    @Test("a missing config file exits 66 (EX_NOINPUT) with a clear message", .timeLimit(.minutes(1)))
     func missingFile() throws {
         let result = try LectorBinary.run(["check", "--config", "/nonexistent/config.yaml"])
+        #expect(result.status == 66)
+        #expect(result.standardError.hasPrefix("/nonexistent/config.yaml: cannot read the file: No such file"))
+    }
+
+    @Test("a config file that exists but cannot be read still exits 78", .timeLimit(.minutes(1)))
+    func unreadableFile() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let result = try LectorBinary.run(["check", "--config", scratch.path])
         #expect(result.status == 78)
-        #expect(result.standardError.hasPrefix("/nonexistent/config.yaml: "))
+        #expect(result.standardError.contains("cannot read the file: it is a directory"))
+    }
+
+    @Test("100,000 nested brackets exit 78 at once, with FILE:LINE:COLUMN", .timeLimit(.minutes(1)))
+    func deeplyNested() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let path = try scratch.write("config.yaml", text: "pipeline: " + String(repeating: "[", count: 100_000) + "\n")
+        let clock = ContinuousClock()
+        var result: LectorBinary.Result?
+        let duration = try clock.measure { result = try LectorBinary.run(["check", "--config", path]) }
+        let finished = try #require(result)
+        #expect(finished.status == 78)
+        #expect(finished.standardError == "\(path):1:74: nesting deeper than 64 levels\n")
+        #expect(duration < .seconds(1), "took \(duration)")
     }
 
     @Test("lector processors lists each processor, what it adds and its options", .timeLimit(.minutes(1)))

@@ -77,6 +77,28 @@ struct ProcessCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: outbox) == ["orchard-frost.json"])
     }
 
+    @Test(
+        "--output refuses inputs that map to one output name, naming them, and writes nothing",
+        .timeLimit(.minutes(1))
+    )
+    func outputNameClash() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let outbox = scratch.appending("outbox")
+        try FileManager.default.createDirectory(atPath: outbox, withIntermediateDirectories: true)
+        let first = try scratch.write("d1/a.txt", text: "First article.\n")
+        let second = try scratch.write("d1/a.md", text: "Second article.\n")
+        let third = try scratch.write("d2/a.txt", text: "Third article.\n")
+        let fine = try scratch.write("d2/b.txt", text: "Fourth article.\n")
+        let result = try LectorBinary.run(
+            ["process", "--processors", "metadata", "--output", outbox, first, second, fine, third]
+        )
+        #expect(result.status == 64, "\(result.standardError)")
+        #expect(result.standardError.contains("\(first), \(second), \(third) would all be written to \(outbox)/a.json"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outbox).isEmpty)
+        #expect(result.standardOutput.isEmpty)
+    }
+
     @Test("--jsonl: 1,000 lines in, 1,000 out, same order; a bad line yields an error object", .timeLimit(.minutes(1)))
     func jsonLines() throws {
         var input = ""

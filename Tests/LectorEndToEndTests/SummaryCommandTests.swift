@@ -57,7 +57,7 @@ struct SummaryCommandTests {
     }
 
     @Test(
-        "--jsonl with a config whose chain is summary: {sentences: N} gives a summary per line",
+        "--jsonl with a config whose chain is summary: {sentences: N} gives a summary per line, empty text an error",
         .timeLimit(.minutes(1))
     )
     func jsonLinesWithConfig() throws {
@@ -74,10 +74,13 @@ struct SummaryCommandTests {
             ["process", "--jsonl", "--config", scratch.appending("config.yaml")],
             input: Array(input.utf8)
         )
-        #expect(result.status == 0, "\(result.standardError)")
+        // Empty text is refused as `empty`, as an empty file is: one error line, exit 1.
+        #expect(result.status == 1, "\(result.standardError)")
         let lines = try result.standardOutput.split(separator: UInt8(ascii: "\n")).map { try JSONValue.parse($0) }
         #expect(lines.count == 3)
-        #expect(lines.map { $0["summary"]?["sentences"]?.arrayValue?.count } == [1, 0, 1])
+        #expect(lines.map { $0["summary"]?["sentences"]?.arrayValue?.count } == [1, nil, 1])
+        #expect(lines[1]["id"] == "b")
+        #expect(lines[1]["error"]?["code"] == "empty")
         #expect(lines[2]["summary"]?["text"] == "Only one sentence here, about frost in the valley.")
         let file = try scratch.write("out.jsonl", result.standardOutput)
         let validation = try Repository.validateAgainstSchema([file])

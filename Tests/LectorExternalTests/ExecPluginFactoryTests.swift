@@ -59,6 +59,50 @@ struct ExecPluginFactoryTests {
         #expect(outcomes == ["ok", "ok", "plugin_failed", "ok", "ok", "plugin_failed"])
     }
 
+    @Test("a plugin that exits cleanly between documents is replaced; every document succeeds")
+    func cleanExitBetweenDocuments() throws {
+        var given = try options([
+            ("name", scalar("echo", 7)), ("command", list(["python3", "misbehave.py"])),
+            ("options", modeOption("exit2")),
+        ])
+        let processor = try ExecPluginFactory().makeProcessor(options: &given)
+        try given.finish()
+        let context = ProcessingContext(logger: Logger(label: "test"))
+        for index in 1...7 {
+            let result = try processor.process(Document(id: "d\(index)", text: "abcd"), context: context)
+            #expect(result.annotations["echo"]?["chars"] == 4, "document \(index)")
+            // Give the plugin time to be gone before the next request, as well as not.
+            if index % 3 == 0 { usleep(100_000) }
+        }
+    }
+
+    @Test("a crash while handling a document fails it and says a new process starts for the next")
+    func crashMessage() throws {
+        var given = try options([
+            ("name", scalar("echo", 7)), ("command", list(["python3", "misbehave.py"])),
+            ("options", modeOption("crash3")),
+        ])
+        let processor = try ExecPluginFactory().makeProcessor(options: &given)
+        let context = ProcessingContext(logger: Logger(label: "test"))
+        for index in 1...2 { _ = try processor.process(Document(id: "d\(index)", text: "abc"), context: context) }
+        let error = try #require(throws: ProcessorError.self) {
+            try processor.process(Document(id: "d3", text: "abc"), context: context)
+        }
+        #expect(error.message == "plugin 'echo' exited (exit status 3); a new process starts for the next document")
+    }
+
+    @Test("a handshake timeout says the plugin was killed, and nothing about a restart")
+    func handshakeTimeoutMessage() throws {
+        var given = try options([
+            ("name", scalar("x", 7)), ("command", list(["/bin/sleep", "30"])), ("start_timeout", scalar("200ms", 30)),
+        ])
+        let error = try #require(throws: ProcessorError.self) {
+            try ExecPluginFactory().makeProcessor(options: &given)
+        }
+        #expect(error.code == .timedOut)
+        #expect(error.message == "plugin 'x' did not send its handshake within 0.2s; it was killed")
+    }
+
     @Test("a missing program, a program that does not shake hands, and bad options are errors at build time")
     func startErrors() throws {
         var missing = try options([("name", scalar("x", 7)), ("command", list(["./does-not-exist"]))])

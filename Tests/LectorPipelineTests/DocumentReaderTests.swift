@@ -47,6 +47,33 @@ struct DocumentReaderTests {
         #expect(document.source == nil)
     }
 
+    @Test("a JSON Lines id may be any number: 4.5 is \"4.5\"; other types are named")
+    func numericIdentifiers() throws {
+        #expect(try DocumentReader.document(jsonLine: Array(#"{"id": 4.5, "text": "x"}"#.utf8)[...]).id == "4.5")
+        #expect(try DocumentReader.document(jsonLine: Array(#"{"id": -3, "text": "x"}"#.utf8)[...]).id == "-3")
+        let error = try #require(throws: JSONLinesRecordError.self) {
+            try DocumentReader.document(jsonLine: Array(#"{"id": [1], "text": "x"}"#.utf8)[...])
+        }
+        #expect(error.error.message == "the record's \"id\" must be a string or a number")
+    }
+
+    @Test("file and JSON Lines inputs follow one rule for blank text and NUL characters")
+    func oneRuleForBothPaths() throws {
+        for text in ["", "  \n\t\n", "a\u{0}b"] {
+            let file = try #require(throws: DocumentInputError.self) {
+                try DocumentReader.document(bytes: Array(text.utf8), fileName: "x.txt")
+            }
+            var object = JSONObject()
+            object["id"] = .string("x")
+            object["text"] = .string(text)
+            let record = JSONValue.object(object).encoded()
+            let line = try #require(throws: JSONLinesRecordError.self) {
+                try DocumentReader.document(jsonLine: record[...])
+            }
+            #expect(file.code == line.error.code, "\(text.debugDescription)")
+        }
+    }
+
     @Test(
         "bad JSON Lines records say what is wrong",
         arguments: [
@@ -56,6 +83,10 @@ struct DocumentReaderTests {
             (#"{"id": "a"}"#, "a", "invalid_record"),
             (#"{"id": "a", "text": 3}"#, "a", "invalid_record"),
             (#"{"id": "a", "text": "x", "metadata": 1}"#, "a", "invalid_record"),
+            (#"{"id": "a", "text": ""}"#, "a", "empty"),
+            (#"{"id": "a", "text": " \n\t "}"#, "a", "empty"),
+            (#"{"id": "a", "text": "x\u0000y"}"#, "a", "not_text"),
+            (#"{"id": true, "text": "x"}"#, nil, "invalid_record"),
         ] as [(String, String?, String)]
     )
     func badRecords(line: String, id: String?, code: String) throws {

@@ -17,7 +17,7 @@ struct TextDecoderTests {
         ("a\r\nb\r\n", "a\nb\n"),
         ("a\rb\r", "a\nb\n"),
         ("a\r\r\nb", "a\n\nb"),
-        ("\r\n\r\n", "\n\n"),
+        ("\r\n\r\nx", "\n\nx"),
         ("no line ending", "no line ending"),
         ("mixed\r\nlines\rand\nmore", "mixed\nlines\nand\nmore"),
     ])
@@ -178,6 +178,53 @@ struct TextDecoderTests {
         #expect(error?.code == .empty)
         #expect(error?.code.description == "empty")
         #expect(error?.message == (bytes.isEmpty ? "empty file" : "empty file (only a byte-order mark)"))
+    }
+
+    @Test(
+        "whitespace-only text is empty, as no bytes are",
+        arguments: [" ", "\n\n", " \t\r\n ", "\u{A0}\u{2003}\u{3000}"]
+    )
+    func whitespaceOnlyIsEmpty(text: String) {
+        #expect(throws: TextDecodingError(.empty, "no text (only whitespace)")) {
+            try TextDecoder.decode(Array(text.utf8))
+        }
+        let bytes: [UInt8] = [0xFF, 0xFE] + utf16(text, bigEndian: false)
+        #expect(throws: TextDecodingError(.empty, "no text (only whitespace)")) { try TextDecoder.decode(bytes) }
+    }
+
+    @Test("one NUL is not evidence of UTF-16: q\\0 is binary, like other NUL-bearing input")
+    func shortNULInputIsNotUTF16() throws {
+        #expect(throws: TextDecodingError(.notText, "not a text file (NUL byte at offset 1)")) {
+            try TextDecoder.decode([0x71, 0x00])
+        }
+        #expect(throws: TextDecodingError(.notText, "not a text file (NUL byte at offset 0)")) {
+            try TextDecoder.decode([0x00, 0x71, 0x00, 0x72])
+        }
+        #expect(throws: TextDecodingError(.notText, "not a text file (NUL byte at offset 1)")) {
+            try TextDecoder.decode(utf16("abc", bigEndian: false))
+        }
+        #expect(try TextDecoder.decode(utf16("abcd", bigEndian: false)).encoding == "utf-16le")
+        #expect(try TextDecoder.decode(utf16("abcd", bigEndian: true)).encoding == "utf-16be")
+    }
+
+    @Test(
+        "already-decoded text is checked by the rules file bytes are",
+        arguments: [
+            ("", "empty", "empty text"),
+            ("  \n\t", "empty", "no text (only whitespace)"),
+            ("ab\u{0}c", "not_text", "not text (NUL character at scalar offset 2)"),
+            ("\u{1}\u{2}abc", "not_text", "not a text file (2 control characters in 5 characters)"),
+        ] as [(String, String, String)]
+    )
+    func checkDecodedText(text: String, code: String, message: String) throws {
+        let error = try #require(throws: TextDecodingError.self) { try TextDecoder.check(text) }
+        #expect(error.code.description == code)
+        #expect(error.message == message)
+    }
+
+    @Test func checkAcceptsText() throws {
+        try TextDecoder.check("A line.\r\n\tAnother\u{C}.")
+        try TextDecoder.check(" x ")
     }
 
     @Test func codeDescriptions() {

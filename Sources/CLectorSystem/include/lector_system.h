@@ -11,13 +11,27 @@ int lector_rename_noreplace(const char *source, const char *target);
 /// Starts `argv[0]` (searched in PATH when it has no slash) with `argv` as its arguments,
 /// its standard input and output on `stdin_fd` and `stdout_fd` (standard error is
 /// inherited), in `directory` when not NULL, in a process group of its own, with every
-/// signal at its default disposition and unblocked, and — when `memory_limit` > 0 — an
-/// address-space limit (RLIMIT_AS) of that many bytes.
+/// signal at its default disposition and unblocked (whatever the calling thread blocks
+/// or ignores), and — when `memory_limit` > 0 — an address-space limit (RLIMIT_AS) of
+/// that many bytes.
+///
+/// The child gets SIGKILL when Lector dies, however it dies (PR_SET_PDEATHSIG): the fork
+/// happens on one long-lived thread started at the first call, because the signal follows
+/// the forking *thread*, and Dispatch retires idle worker threads. Callers block until the
+/// child has exec'd or failed to; calls from several threads are served one at a time.
 ///
 /// Returns 0 and sets `*pid`, or returns an errno value: the child's exec failure
 /// (ENOENT, EACCES, …) is reported here, not as a child that exits 127.
 int lector_spawn(char *const argv[], const char *directory, int stdin_fd, int stdout_fd,
                  long long memory_limit, pid_t *pid);
+
+/// Sends SIGKILL to the process group `group` (a plugin started by lector_spawn leads its
+/// own). Returns 0 (also when the group is already gone), or an errno value.
+int lector_kill_group(pid_t group);
+
+/// How many bytes sit unread in the pipe `fd` belongs to (FIONREAD; either end works),
+/// or -1.
+int lector_pipe_pending(int fd);
 
 /// pipe2(fds, O_CLOEXEC), which Glibc's Swift module does not export.
 int lector_pipe_cloexec(int fds[2]);

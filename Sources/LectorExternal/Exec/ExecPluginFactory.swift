@@ -27,7 +27,7 @@ public struct ExecPluginFactory: ProcessorFactory {
             "timeout",
             type: "duration",
             default: "5s",
-            "Longest wait for one reply; then killed and restarted."
+            "Longest wait for one reply; then the process is killed, the document fails, and the next starts a new one."
         ),
         OptionDescription("start_timeout", type: "duration", default: "10s", "Longest wait for the handshake."),
         OptionDescription("instances", type: "integer 1…64", default: "1", "Processes shared by the workers."),

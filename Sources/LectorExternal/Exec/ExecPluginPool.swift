@@ -7,9 +7,11 @@ import Synchronization
 ///
 /// A worker takes an idle process (starting one when none is idle and fewer than
 /// `instances` exist), exchanges one request and reply, and gives it back. A process that
-/// times out, exits or breaks the protocol is killed; the next request starts a new one,
-/// after a back-off that doubles with each consecutive failure (from 50 ms, at most 2 s)
-/// and resets after a success.
+/// times out, exits or breaks the protocol while it has a document is killed and that
+/// document fails; the next request starts a new one, after a back-off that doubles with
+/// each consecutive failure (from 50 ms, at most 2 s) and resets after a success. A
+/// process that exited between documents is replaced at once and the document sent to
+/// the new one.
 final class ExecPluginPool: Sendable {
     struct Configuration: Sendable {
         var name: String
@@ -65,39 +67,74 @@ final class ExecPluginPool: Sendable {
     }
 
     /// Sends one request line and returns the reply line.
+    ///
+    /// A process found gone before it read the request (a plugin that exits cleanly after
+    /// some documents, or was killed while idle) is replaced and the request sent again,
+    /// once, without back-off: the document did nothing wrong. A process that dies, hangs
+    /// or misbehaves while it has the request fails the document.
     func call(_ request: [UInt8]) throws -> [UInt8] {
         slots.wait()
         defer { slots.signal() }
-        let (idle, failures) = state.withLock { state in (state.idle.popLast(), state.consecutiveFailures) }
-        let process: PluginProcess
-        if let idle, idle.isAlive {
-            process = idle
-        } else {
-            if failures > 0 { usleep(UInt32(min(0.05 * pow(2, Double(failures - 1)), 2) * 1_000_000)) }
+        var resent = false
+        while true {
+            let process = try takeProcess(afterCleanExit: resent)
+            let deadline = PluginProcess.monotonicNanoseconds() + UInt64(configuration.timeout * 1e9)
             do {
-                process = try Self.start(configuration).process
+                let reply = try process.exchange(
+                    request,
+                    deadline: deadline,
+                    timeout: configuration.timeout,
+                    awaited: .reply
+                )
+                state.withLock {
+                    $0.idle.append(process)
+                    $0.consecutiveFailures = 0
+                }
+                return reply
             } catch {
+                process.terminate()
+                if process.exitedBeforeReadingRequest, !resent {
+                    resent = true
+                    continue
+                }
                 state.withLock { $0.consecutiveFailures += 1 }
-                throw error
-            }
-            state.withLock {
-                $0.started += 1
-                if failures > 0 { $0.restarts += 1 }
+                throw Self.restartNoted(error)
             }
         }
-        let deadline = PluginProcess.monotonicNanoseconds() + UInt64(configuration.timeout * 1e9)
+    }
+
+    /// An idle live process, or a new one, after the back-off when the last ones failed.
+    ///
+    /// - Parameter afterCleanExit: Whether the previous process ended between documents;
+    ///   its replacement is not a restart after a failure and waits for no back-off.
+    /// - Returns: A process ready for a request.
+    /// - Throws: ``ProcessorError`` when a new process cannot start or shake hands.
+    private func takeProcess(afterCleanExit: Bool) throws -> PluginProcess {
+        let (idle, failures) = state.withLock { state in (state.idle.popLast(), state.consecutiveFailures) }
+        if let idle, idle.isAlive { return idle }
+        if failures > 0, !afterCleanExit {
+            usleep(UInt32(min(0.05 * pow(2, Double(failures - 1)), 2) * 1_000_000))
+        }
+        let process: PluginProcess
         do {
-            let reply = try process.exchange(request, deadline: deadline, timeout: configuration.timeout)
-            state.withLock {
-                $0.idle.append(process)
-                $0.consecutiveFailures = 0
-            }
-            return reply
+            process = try Self.start(configuration).process
         } catch {
-            process.terminate()
             state.withLock { $0.consecutiveFailures += 1 }
-            throw error
+            throw Self.restartNoted(error)
         }
+        state.withLock {
+            $0.started += 1
+            if failures > 0, !afterCleanExit { $0.restarts += 1 }
+        }
+        return process
+    }
+
+    /// The error with what happens next: the failed process is gone, and the next
+    /// document starts a new one.
+    private static func restartNoted(_ error: any Error) -> any Error {
+        guard var failure = error as? ProcessorError else { return error }
+        failure.message += "; a new process starts for the next document"
+        return failure
     }
 
     private static func start(
@@ -114,7 +151,8 @@ final class ExecPluginPool: Sendable {
             let line = try process.exchange(
                 configuration.hello,
                 deadline: deadline,
-                timeout: configuration.startTimeout
+                timeout: configuration.startTimeout,
+                awaited: .handshake
             )
             return (process, try PluginProtocol.handshake(line, expectedName: configuration.name))
         } catch {

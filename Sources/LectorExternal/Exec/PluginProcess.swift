@@ -16,6 +16,12 @@ final class PluginProcess: @unchecked Sendable {
     private var buffer: [UInt8] = []
     private(set) var isAlive = true
     private let name: String
+    /// How many bytes of the current request went into the pipe.
+    private var requestBytesWritten = 0
+    /// Whether the process was found gone with the current request still unread in its
+    /// pipe: it ended between documents (a plugin that exits after N documents), not while
+    /// working on this one.
+    private(set) var exitedBeforeReadingRequest = false
 
     /// Starts the command.
     ///
@@ -46,6 +52,7 @@ final class PluginProcess: @unchecked Sendable {
             throw Self.startError(name, command, error)
         }
         pid = child
+        PluginProcessRegistry.register(child)
         input = toChild[1]
         output = fromChild[0]
         _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)
@@ -63,22 +70,44 @@ final class PluginProcess: @unchecked Sendable {
         )
     }
 
+    /// What Lector waits for in an exchange, for messages.
+    enum Awaited {
+        /// The handshake, at start.
+        case handshake
+        /// The reply to a document.
+        case reply
+
+        var phrase: String {
+            switch self {
+            case .handshake: "send its handshake"
+            case .reply: "answer"
+            }
+        }
+    }
+
     /// Writes one line, then reads one line, both before `deadline`.
+    ///
+    /// When the process turns out to have ended before it read the line (it exited
+    /// between documents), ``exitedBeforeReadingRequest`` is set, so the caller can start a
+    /// new process and send the line again.
     ///
     /// - Parameters:
     ///   - line: The message, without the newline.
     ///   - deadline: `CLOCK_MONOTONIC` nanoseconds by which the reply must be in.
     ///   - timeout: The timeout in seconds, for messages.
+    ///   - awaited: What the reply is, for messages.
     /// - Returns: The reply line, without the newline.
     /// - Throws: ``ProcessorError``: timed out, exited, or wrote too much; the process is
-    ///   then dead and must be replaced.
-    func exchange(_ line: [UInt8], deadline: UInt64, timeout: Double) throws -> [UInt8] {
-        try write(line + [10], deadline: deadline, timeout: timeout)
-        return try readLine(deadline: deadline, timeout: timeout)
+    ///   then dead and must be replaced. The messages say what happened, not what the
+    ///   caller will do about it.
+    func exchange(_ line: [UInt8], deadline: UInt64, timeout: Double, awaited: Awaited) throws -> [UInt8] {
+        requestBytesWritten = 0
+        try write(line + [10], deadline: deadline, timeout: timeout, awaited: awaited)
+        return try readLine(deadline: deadline, timeout: timeout, awaited: awaited)
     }
 
-    /// Reads one line (the handshake) before `deadline`.
-    func readLine(deadline: UInt64, timeout: Double) throws -> [UInt8] {
+    /// Reads one line before `deadline`.
+    private func readLine(deadline: UInt64, timeout: Double, awaited: Awaited) throws -> [UInt8] {
         while true {
             if let newline = buffer.firstIndex(of: 10) {
                 let line = Array(buffer[..<newline])
@@ -92,7 +121,7 @@ final class PluginProcess: @unchecked Sendable {
                     "plugin '\(name)' wrote a line over \(PluginProtocol.maximumReplyBytes) bytes"
                 )
             }
-            try wait(for: output, events: Int16(POLLIN), deadline: deadline, timeout: timeout)
+            try wait(for: output, events: Int16(POLLIN), deadline: deadline, timeout: timeout, awaited: awaited)
             var chunk = [UInt8](repeating: 0, count: 65_536)
             let count = chunk.withUnsafeMutableBytes { Glibc.read(output, $0.baseAddress, $0.count) }
             if count > 0 {
@@ -105,7 +134,7 @@ final class PluginProcess: @unchecked Sendable {
         }
     }
 
-    private func write(_ bytes: [UInt8], deadline: UInt64, timeout: Double) throws {
+    private func write(_ bytes: [UInt8], deadline: UInt64, timeout: Double, awaited: Awaited) throws {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { raw in
@@ -113,22 +142,29 @@ final class PluginProcess: @unchecked Sendable {
             }
             if written > 0 {
                 offset += written
+                requestBytesWritten = offset
             } else if written < 0, errno == EAGAIN || errno == EINTR {
-                try wait(for: input, events: Int16(POLLOUT), deadline: deadline, timeout: timeout)
+                try wait(for: input, events: Int16(POLLOUT), deadline: deadline, timeout: timeout, awaited: awaited)
             } else {
                 throw exited()
             }
         }
     }
 
-    private func wait(for descriptor: Int32, events: Int16, deadline: UInt64, timeout: Double) throws {
+    private func wait(
+        for descriptor: Int32,
+        events: Int16,
+        deadline: UInt64,
+        timeout: Double,
+        awaited: Awaited
+    ) throws {
         while true {
             let now = Self.monotonicNanoseconds()
             guard now < deadline else {
                 terminate()
                 throw ProcessorError(
                     .timedOut,
-                    "plugin '\(name)' did not answer within \(timeout)s; it was killed and will be restarted"
+                    "plugin '\(name)' did not \(awaited.phrase) within \(timeout)s; it was killed"
                 )
             }
             var request = pollfd(fd: descriptor, events: events, revents: 0)
@@ -140,12 +176,17 @@ final class PluginProcess: @unchecked Sendable {
     }
 
     /// Marks the process dead, reaps it, and returns the error to report.
+    ///
+    /// First notes whether the current request is still whole in the pipe to the process:
+    /// then the process ended before reading it. Only this request can be there, since
+    /// every earlier one was answered, and a plugin cannot answer a line it has not read.
     private func exited() -> ProcessorError {
+        if isAlive {
+            let pending = lector_pipe_pending(input)
+            exitedBeforeReadingRequest = pending >= 0 && Int(pending) == requestBytesWritten
+        }
         let status = terminate()
-        return ProcessorError(
-            .pluginFailed,
-            "plugin '\(name)' exited (\(status)); it will be restarted"
-        )
+        return ProcessorError(.pluginFailed, "plugin '\(name)' exited (\(status))")
     }
 
     /// Kills the process group and reaps the child; idempotent.
@@ -155,6 +196,9 @@ final class PluginProcess: @unchecked Sendable {
     func terminate() -> String {
         guard isAlive else { return "already stopped" }
         isAlive = false
+        // Before the child can be reaped, so that PluginProcessRegistry never signals a
+        // process id that was reaped and reused.
+        PluginProcessRegistry.unregister(pid)
         close(input)
         close(output)
         var status: Int32 = 0

@@ -43,16 +43,22 @@ extension TextDecoder {
         return nil
     }
 
+    /// The fewest NUL bytes, on one side of the pairs, that make UTF-16 without a
+    /// byte-order mark a guess worth taking: four characters of ASCII-range text.
+    static let minimumUTF16Evidence = 4
+
     /// Guesses the byte order of UTF-16 without a byte-order mark from where NUL bytes fall.
     ///
     /// Looks at the first 8 KiB. ASCII-heavy UTF-16LE has a NUL in most odd positions and
     /// almost none in even ones; UTF-16BE the reverse. Requires an even length, more than
-    /// half of the pairs with a NUL on one side and under a tenth on the other.
+    /// half of the pairs with a NUL on one side and under a tenth on the other, and at
+    /// least ``minimumUTF16Evidence`` NULs on that side: `q\0` is one NUL, not UTF-16, and
+    /// is refused as binary like any other NUL-bearing input.
     ///
     /// - Parameter bytes: The input, with no byte-order mark.
     /// - Returns: `true` for big-endian, `false` for little-endian, `nil` if not UTF-16.
     static func guessUTF16ByteOrder(_ bytes: [UInt8]) -> Bool? {
-        guard bytes.count >= 2, bytes.count % 2 == 0 else { return nil }
+        guard bytes.count >= 2 * minimumUTF16Evidence, bytes.count % 2 == 0 else { return nil }
         let pairs = min(bytes.count, 8192) / 2
         var evenNULs = 0
         var oddNULs = 0
@@ -60,8 +66,8 @@ extension TextDecoder {
             if bytes[2 * pair] == 0 { evenNULs += 1 }
             if bytes[2 * pair + 1] == 0 { oddNULs += 1 }
         }
-        if oddNULs * 2 > pairs, evenNULs * 10 < pairs { return false }
-        if evenNULs * 2 > pairs, oddNULs * 10 < pairs { return true }
+        if oddNULs >= minimumUTF16Evidence, oddNULs * 2 > pairs, evenNULs * 10 < pairs { return false }
+        if evenNULs >= minimumUTF16Evidence, evenNULs * 2 > pairs, oddNULs * 10 < pairs { return true }
         return nil
     }
 }

@@ -16,7 +16,9 @@
 ///
 /// Whatever the encoding, a NUL character or control characters other than tab, line feed,
 /// form feed and carriage return in more than 2% of the input (and at least two of them)
-/// mean ``TextDecodingError/Code/notText``. Line endings become `"\n"`.
+/// mean ``TextDecodingError/Code/notText``, and text that is only whitespace is
+/// ``TextDecodingError/Code/empty``, as for no bytes at all. Line endings become `"\n"`.
+/// ``check(_:)`` applies the same rules to text that arrives already decoded.
 ///
 /// Windows-1252 is decoded as the WHATWG Encoding Standard does: `0x80`–`0x9F` map to the
 /// characters Windows shows (`0x80` is `€`, `0x93` is `“`, …) and the five bytes Windows
@@ -36,11 +38,19 @@ public enum TextDecoder {
     ///   - maximumBytes: The largest input accepted, in bytes (`max_bytes` in the
     ///     configuration).
     /// - Returns: The text, the encoding used and any warnings.
-    /// - Throws: ``TextDecodingError`` when the input is too large, empty or not text.
+    /// - Throws: ``TextDecodingError`` when the input is too large, empty (or only
+    ///   whitespace) or not text.
     public static func decode(
         _ bytes: [UInt8],
         maximumBytes: Int = defaultMaximumBytes
     ) throws(TextDecodingError) -> DecodedText {
+        let decoded = try decodeBytes(bytes, maximumBytes: maximumBytes)
+        try checkNotBlank(decoded.text)
+        return decoded
+    }
+
+    /// Decodes without the check for blank text.
+    private static func decodeBytes(_ bytes: [UInt8], maximumBytes: Int) throws(TextDecodingError) -> DecodedText {
         guard bytes.count <= maximumBytes else {
             throw TextDecodingError(
                 .tooLarge,

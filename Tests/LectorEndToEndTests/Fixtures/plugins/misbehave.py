@@ -2,7 +2,8 @@
 """A Lector exec plugin for tests that misbehaves on purpose, per its `mode` option:
 
 crash3   exits on every 3rd request this process receives
-hang     never answers a document whose text contains HANG
+exit2    exits cleanly (status 0) after answering its 2nd document, before reading another
+hang     never answers a document whose text contains HANG (says "hanging" on stderr first)
 garbage  writes a line that is not JSON for a document whose text contains GARBAGE
 hog      allocates 2 GB for a document whose text contains HOG (run it with memory_limit)
 undeclared  returns a field it did not declare
@@ -25,6 +26,7 @@ for line in sys.stdin:
     if mode == "crash3" and seen % 3 == 0:
         os._exit(3)
     if mode == "hang" and "HANG" in text:
+        print("misbehave: hanging", file=sys.stderr, flush=True)
         time.sleep(3600)
     if mode == "garbage" and "GARBAGE" in text:
         print("this is not json {", flush=True)
@@ -35,3 +37,5 @@ for line in sys.stdin:
     if mode == "undeclared":
         fields["other"] = 1
     print(json.dumps({"id": request["id"], "fields": fields}), flush=True)
+    if mode == "exit2" and seen == 2:
+        sys.exit(0)
