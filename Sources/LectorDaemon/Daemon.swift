@@ -54,7 +54,8 @@ public final class Daemon: Sendable {
     }
 
     /// Loads the configuration and models, starts the daemon, and never returns: the process
-    /// exits 0 after a drain, 78 on a bad configuration, 73 when the spool cannot be set up,
+    /// exits 0 after a drain, 78 on a bad configuration, 66 when the configuration file does
+    /// not exist, 73 when the spool cannot be set up,
     /// 71 when too few file descriptors may be opened (`ulimit -n`), 75 when the inbox was
     /// removed or moved away while running.
     ///
@@ -75,7 +76,9 @@ public final class Daemon: Sendable {
                 logger.error("invalid configuration", metadata: ["error": "\(item)"])
             }
             FileHandle.standardError.write(Data((error.errors.map(\.description).joined(separator: "\n") + "\n").utf8))
-            exit(78)
+            // A missing file is EX_NOINPUT, which systemd retries (the file may appear, e.g.
+            // from configuration management); a wrong one is EX_CONFIG, which it does not.
+            exit(error.isFileMissing ? 66 : 78)
         }
         let descriptors = SystemCalls.raiseDescriptorLimit()
         let needed = Self.minimumDescriptors(workers: configuration.workers)

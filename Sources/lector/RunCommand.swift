@@ -13,7 +13,8 @@ struct RunCommand: ParsableCommand {
             (a bad file is rejected and the running chain kept); SIGTERM or SIGINT drains \
             in-flight documents and exits 0; a second signal exits at once. Under systemd \
             (Type=notify) it reports READY, RELOADING, STOPPING, STATUS and WATCHDOG. \
-            Exit status: 0 after a drain, 78 on a bad configuration, 73 when the spool \
+            Exit status: 0 after a drain, 78 on a bad configuration, 66 when the \
+            configuration file does not exist, 73 when the spool \
             cannot be set up, 71 when the open-file limit is too low, 75 when the inbox \
             was removed or moved away (systemd restarts the daemon on the new folder).
             """

@@ -38,6 +38,10 @@ struct ConfigurationLoaderErrorTests {
                 "config.yaml:2:10: min_age: expected a duration such as 500ms, 5s, 2m or 1h, found '-1s'"
             ),
             (
+                "inbox: i\noutbox: o\nfailed: f\nrescan_interval: 2h\npipeline: [m]\n",
+                "config.yaml:4:18: rescan_interval must be between 0.1s and 3600s, found 7200s"
+            ),
+            (
                 "include_text: maybe\npipeline: [m]\n",
                 "config.yaml:1:15: include_text: expected true or false, found 'maybe'"
             ),

@@ -157,6 +157,23 @@ struct DaemonHostileTests {
         #expect(harness.waitForExit(second, seconds: 10) == 0)
     }
 
+    @Test("a configuration file that does not exist is exit 66 (systemd retries), a wrong one 78")
+    func missingConfiguration() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata"])
+        defer { harness.tearDown() }
+        for (path, expected) in [(harness.root.appending("absent.yaml"), Int32(66)), (harness.configPath, 78)] {
+            if expected == 78 { try harness.writeRawConfig("pipeline: [metadta]\n") }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: LectorBinary.path)
+            process.arguments = ["run", "--config", path]
+            process.standardError = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == expected, "\(path)")
+        }
+    }
+
     @Test("an open-file limit below what the workers need is refused at start, with exit 71")
     func descriptorLimit() throws {
         let harness = try DaemonHarness(pipeline: ["metadata"])

@@ -5,16 +5,22 @@ import Testing
 
 @Suite("lector run: crashes, reloads, shutdown, sharing", .serialized)
 struct DaemonRecoveryTests {
-    /// Every input exactly once: in the outbox (by its id) or in failed/.
-    private func expectExactlyOnce(_ harness: DaemonHarness, count: Int) {
-        let outputs = Set(harness.outputs())
-        let failed = Set(harness.failures())
-        #expect(outputs.count + failed.count == count, "\(outputs.count) outputs + \(failed.count) failed")
-        for index in 0..<count {
-            let inOutbox = outputs.contains("doc-\(index).json")
-            let inFailed = failed.contains("doc-\(index).txt")
-            #expect(inOutbox != inFailed, "doc-\(index) must be in exactly one place")
+    /// Every input exactly once: an output in the outbox or a reject in failed/, found by
+    /// the input's exact name bytes.
+    private func expectExactlyOnce(_ harness: DaemonHarness, names: [[UInt8]]) {
+        let placements = SpoolAudit.placements(outbox: harness.outbox, failed: harness.failed)
+        var missing = 0
+        var doubled = 0
+        for name in names {
+            switch placements[name] ?? 0 {
+            case 0: missing += 1
+            case 1: break
+            default: doubled += 1
+            }
         }
+        #expect(missing == 0, "\(missing) of \(names.count) inputs are nowhere")
+        #expect(doubled == 0, "\(doubled) inputs are in two places")
+        #expect(placements.values.reduce(0, +) == names.count, "nothing else is in the outbox or failed/")
     }
 
     @Test(
@@ -25,7 +31,11 @@ struct DaemonRecoveryTests {
         let harness = try DaemonHarness(pipeline: ["metadata", "test_delay: {ms: 1}"])
         defer { harness.tearDown() }
         let first = try harness.start()
-        for index in 0..<2000 { try harness.drop("doc-\(index).txt", text: "Document \(index). Some text.") }
+        // Colliding stems (a.txt, a.md), names that differ only in invalid UTF-8, 250-byte names.
+        let names = SpoolAudit.hostileNames(2000)
+        for (index, name) in names.enumerated() {
+            try harness.drop(rawName: name, text: "Document \(index). Some text.")
+        }
         #expect(harness.waitFor { harness.outputs().count >= 300 })
         harness.send(SIGKILL, to: first)
         _ = harness.waitForExit(first)
@@ -34,7 +44,7 @@ struct DaemonRecoveryTests {
         let second = try harness.start()
         #expect(harness.waitFor(seconds: 120) { harness.outputs().count + harness.failures().count >= 2000 })
         #expect(harness.waitFor(seconds: 5) { harness.workLeftovers().isEmpty })
-        expectExactlyOnce(harness, count: 2000)
+        expectExactlyOnce(harness, names: names)
         #expect(harness.names(in: harness.inbox).isEmpty)
         #expect(harness.allNames(in: harness.outbox).allSatisfy { !$0.hasSuffix(".tmp") })
         #expect(
@@ -121,7 +131,8 @@ struct DaemonRecoveryTests {
         defer { harness.tearDown() }
         let first = try harness.start()
         let second = try harness.start()
-        for index in 0..<2000 { try harness.drop("doc-\(index).txt", text: "Document \(index).") }
+        let names = SpoolAudit.hostileNames(2000)
+        for (index, name) in names.enumerated() { try harness.drop(rawName: name, text: "Document \(index).") }
         #expect(harness.waitFor(seconds: 120) { harness.outputs().count == 2000 })
         harness.send(SIGTERM, to: first)
         harness.send(SIGTERM, to: second)
@@ -132,6 +143,6 @@ struct DaemonRecoveryTests {
         #expect(processed.count == 2000, "each document is processed once, by one daemon")
         let byFirst = harness.log(of: first).components(separatedBy: "document processed").count - 1
         #expect(byFirst > 0 && byFirst < 2000, "both daemons took part (first: \(byFirst))")
-        expectExactlyOnce(harness, count: 2000)
+        expectExactlyOnce(harness, names: names)
     }
 }

@@ -183,6 +183,23 @@ public final class DaemonHarness: @unchecked Sendable {
         }
     }
 
+    /// Drops bytes into the inbox under a name given as bytes (it need not be UTF-8): written
+    /// next to the inbox, then renamed in.
+    ///
+    /// - Parameters:
+    ///   - name: The file name's bytes.
+    ///   - text: Its contents.
+    /// - Throws: When it cannot be written.
+    public func drop(rawName name: [UInt8], text: String) throws {
+        let staging = root.appending("staging")
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        let temporary = staging + "/raw-drop"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+        let target = (Array((inbox + "/").utf8) + name).map { CChar(bitPattern: $0) } + [0]
+        guard target.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { rename(temporary, $0) } ?? -1 }) == 0
+        else { throw HarnessError("rename failed") }
+    }
+
     /// The visible names in a folder (no dotfiles), sorted.
     ///
     /// - Parameter folder: A folder path.
