@@ -9,6 +9,9 @@ For 1 and 2 workers it starts the daemon on a fresh spool in a temporary folder 
   * latency: drops articles at a steady rate and records, for each, the time from its
     rename into the inbox to its output appearing (polled every millisecond), plus the
     daemon's own figure (inotify event to output renamed) from its status file.
+In the same run it times the same chain in process on the same articles (`lector bench`
+on the same file), so the table shows what the spool costs: daemon docs/s against
+in-process docs/s, and their ratio, at 1 and 2 workers.
 Prints a table and one JSON line. The articles are the DEV news articles of
 DATA/bbc_news_summary.dev.jsonl, written as "title, blank line, body".
 """
@@ -107,6 +110,19 @@ def throughput(lector, workers, pipeline, docs):
         daemon.stop()
 
 
+def in_process(lector, data_dir):
+    """Articles/s of the same chain without the spool, on 1 and 2 workers (`lector bench`)."""
+    folder = tempfile.mkdtemp(prefix="lector-bench-articles-")
+    try:
+        os.symlink(os.path.abspath(os.path.join(data_dir, "bbc_news_summary.dev.jsonl")),
+                   os.path.join(folder, "bbc_news_summary.dev.jsonl"))
+        output = subprocess.run([lector, "bench", folder], capture_output=True, text=True, check=True).stdout
+        figures = json.loads(output.strip().splitlines()[-1])
+        return {1: figures["articles_per_second_1"], 2: figures["articles_per_second_2"]}
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def latency(lector, workers, pipeline, docs, rate, seconds):
     daemon = Daemon(lector, workers, pipeline)
     try:
@@ -153,6 +169,8 @@ def main():
     parser.add_argument("--repeat", type=int, default=3, help="throughput runs per worker count (median kept)")
     args = parser.parse_args()
     docs = list(articles(args.data))
+    # `lector bench` runs the default chain; compare with it only when the daemon does too.
+    args.pipeline_given = args.pipeline != "default"
     if args.pipeline == "default":
         listing = subprocess.run([args.lector, "processors"], capture_output=True, text=True).stdout
         line = next(l for l in listing.splitlines() if l.startswith("Default chain without config.yaml:"))
@@ -160,7 +178,9 @@ def main():
     pipeline = [step.strip() for step in args.pipeline.split(",") if step.strip()]
     results = {"articles": len(docs), "mean_bytes": int(statistics.mean(len(b) for _, b in docs)), "pipeline": pipeline}
     print(f"{len(docs)} DEV articles (mean {results['mean_bytes']} bytes), chain: {', '.join(pipeline)}")
-    print(f"{'workers':>8} {'docs/s (median)':>16} {'p50 ms':>8} {'p99 ms':>8} {'daemon p50':>11} {'daemon p99':>11}")
+    baseline = {} if args.latency_only or args.pipeline_given else in_process(args.lector, args.data)
+    print(f"{'workers':>8} {'docs/s (median)':>16} {'in-process':>11} {'ratio':>6} "
+          f"{'p50 ms':>8} {'p99 ms':>8} {'daemon p50':>11} {'daemon p99':>11}")
     for workers in (1, 2):
         rates = [] if args.latency_only else [throughput(args.lector, workers, pipeline, docs) for _ in range(args.repeat)]
         lat = latency(args.lector, workers, pipeline, docs, args.rate, args.seconds)
@@ -168,9 +188,15 @@ def main():
         if rates:
             results[f"workers_{workers}"]["docs_per_s"] = round(statistics.median(rates), 1)
             results[f"workers_{workers}"]["docs_per_s_runs"] = [round(r, 1) for r in rates]
+        ratio = None
+        if rates and workers in baseline:
+            ratio = round(statistics.median(rates) / baseline[workers], 2)
+            results[f"workers_{workers}"]["in_process_docs_per_s"] = baseline[workers]
+            results[f"workers_{workers}"]["daemon_vs_in_process"] = ratio
         rate_text = f"{statistics.median(rates):.1f}" if rates else "-"
-        print(f"{workers:>8} {rate_text:>16} {lat['p50_ms']:>8} {lat['p99_ms']:>8} "
-              f"{lat['daemon_p50_ms']!s:>11} {lat['daemon_p99_ms']!s:>11}")
+        base_text = f"{baseline[workers]:.0f}" if workers in baseline else "-"
+        print(f"{workers:>8} {rate_text:>16} {base_text:>11} {ratio if ratio is not None else '-'!s:>6} "
+              f"{lat['p50_ms']:>8} {lat['p99_ms']:>8} {lat['daemon_p50_ms']!s:>11} {lat['daemon_p99_ms']!s:>11}")
     if not args.latency_only:
         results["speedup_2_vs_1"] = round(results["workers_2"]["docs_per_s"] / results["workers_1"]["docs_per_s"], 2)
     speedup = f"2 workers / 1 worker: {results['speedup_2_vs_1']}x; " if "speedup_2_vs_1" in results else ""

@@ -140,19 +140,19 @@ extension Daemon {
     /// signal exits at once (what was in flight stays claimed and is recovered next start).
     func beginShutdown(signal number: Int32) {
         if state.value.phase == .draining {
-            logger.warning("second signal: exiting now", metadata: ["in_flight": "\(state.value.inFlight.count)"])
+            logger.warning("second signal: exiting now", metadata: ["in_flight": "\(state.value.held)"])
             exit(128 + number)
         }
         state.value.phase = .draining
         state.value.watcher?.stop()
         state.value.watcher = nil
-        notifier.send("STOPPING=1\nSTATUS=draining \(state.value.inFlight.count) documents")
-        logger.info("draining", metadata: ["in_flight": "\(state.value.inFlight.count)", "signal": "\(number)"])
+        notifier.send("STOPPING=1\nSTATUS=draining \(state.value.held) documents")
+        logger.info("draining", metadata: ["in_flight": "\(state.value.held)", "signal": "\(number)"])
         let timeout = state.value.configuration.shutdownTimeout
         control.asyncAfter(deadline: .now() + timeout) { @Sendable [self] in
             logger.warning(
                 "shutdown timeout: exiting with documents in flight; they will be recovered at the next start",
-                metadata: ["in_flight": "\(state.value.inFlight.count)"]
+                metadata: ["in_flight": "\(state.value.held)"]
             )
             finishShutdown()
         }
@@ -160,7 +160,9 @@ extension Daemon {
     }
 
     func finishShutdownIfIdle() {
-        if state.value.phase == .draining, state.value.inFlight.isEmpty { finishShutdown() }
+        if state.value.phase == .draining, state.value.inFlight.isEmpty, state.value.committing.isEmpty {
+            finishShutdown()
+        }
     }
 
     private func finishShutdown() {

@@ -12,7 +12,7 @@ extension Daemon {
         let recovered = spool.adoptAbandonedWork(now: now)
         for name in recovered.adopted {
             // A name this daemon is finishing right now waits until that is done.
-            if state.value.inFlight.contains(name) {
+            if state.value.inFlight.contains(name) || state.value.committing.contains(name) {
                 state.value.heldAgain.insert(name)
             } else {
                 state.value.ready.append(name)

@@ -47,7 +47,8 @@ extension Daemon {
     /// when that entry is done, so a re-drop is not left for the next rescan.
     func enqueue(_ name: FileName) {
         guard !name.isIgnored, state.value.phase != .draining else { return }
-        if state.value.inFlight.contains(name) || state.value.waiting.contains(name) || state.value.ready.contains(name)
+        if state.value.inFlight.contains(name) || state.value.committing.contains(name)
+            || state.value.waiting.contains(name) || state.value.ready.contains(name)
         {
             state.value.seenAgain.insert(name)
             return
@@ -72,7 +73,9 @@ extension Daemon {
     /// Starts documents while there are free workers: claimed ones first, then inbox ones.
     func schedule() {
         guard state.value.phase == .running else { return }
-        while state.value.inFlight.count < state.value.configuration.workers {
+        while state.value.inFlight.count < state.value.configuration.workers,
+            state.value.committing.count < OutputCommitter.maximumBatch
+        {
             if let name = state.value.ready.popFirst() {
                 dispatch(name)
                 continue
@@ -152,18 +155,37 @@ extension Daemon {
             daemonID: spool.id
         )
         let logger = logger
+        let generation = job.chain.identity.generation
         work.async { @Sendable [self] in
             let start = ContinuousClock.now
             let outcome = job.run(logger: logger)
-            let elapsed = ContinuousClock.now - start
-            control.async { @Sendable [self] in
-                complete(name, outcome: outcome, elapsed: elapsed, generation: job.chain.identity.generation)
+            guard case .staged(let temporary, let id) = outcome else {
+                let elapsed = ContinuousClock.now - start
+                control.async { @Sendable [self] in
+                    complete(name, outcome: outcome, elapsed: elapsed, generation: generation)
+                }
+                return
             }
+            // The worker is free now; the document stays held until its output is durable.
+            control.async { @Sendable [self] in
+                state.value.inFlight.remove(name)
+                state.value.committing.insert(name)
+                schedule()
+            }
+            committer.submit(
+                OutputCommitter.Item(name: name, temporary: temporary, id: id) { @Sendable [self] committed in
+                    let elapsed = ContinuousClock.now - start
+                    control.async { @Sendable [self] in
+                        complete(name, outcome: committed, elapsed: elapsed, generation: generation)
+                    }
+                }
+            )
         }
     }
 
     private func complete(_ name: FileName, outcome: DocumentJob.Outcome, elapsed: Duration, generation: Int) {
         state.value.inFlight.remove(name)
+        state.value.committing.remove(name)
         let milliseconds = elapsed.inMilliseconds
         var latency: Double?
         if let discovered = state.value.discovered[name] {
@@ -196,6 +218,9 @@ extension Daemon {
         case .vanished:
             logger.notice("document removed before it was processed", metadata: metadata)
             forget(name)
+        case .staged:
+            // Only the committer's outcomes arrive here.
+            assertionFailure("a staged outcome reached completion")
         case .retry(let reason, let spoolBlocked):
             state.value.retries += 1
             state.value.lastError = "\(name): \(reason)"

@@ -18,7 +18,7 @@ extension Daemon {
         for (key, q) in [("p50", 0.5), ("p90", 0.9), ("p99", 0.99)] {
             if let value = current.latencies.quantile(q) { latency[key] = (value * 100).rounded() / 100 }
         }
-        return DaemonStatus(
+        var status = DaemonStatus(
             daemon: spool.id,
             pid: Int(getpid()),
             state: stateOverride ?? phase,
@@ -29,13 +29,16 @@ extension Daemon {
             processed: current.processed,
             failed: current.failed,
             retries: current.retries,
-            inFlight: current.inFlight.count,
+            inFlight: current.held,
             queued: current.pending.count + current.ready.count + current.waiting.count,
             workers: current.configuration.workers,
             lastError: current.blockedReason ?? current.lastError,
             latency: latency,
             warning: current.warning
         )
+        status.latencySum = current.latencies.sum
+        status.latencyCount = current.latencies.total
+        return status
     }
 
     /// One line for sd_notify `STATUS=`.
@@ -46,28 +49,43 @@ extension Daemon {
     }
 
     /// Writes `inbox/.lector/status-ID.json` (and the Prometheus file when configured),
-    /// each by rename so readers never see half a file.
+    /// each by rename so readers never see half a file. The snapshot is taken here, on the
+    /// control queue; the files are written and fsynced on the status queue, so a slow disk
+    /// never holds up claims and completions. The last write (`stopped`, at exit) waits.
     func writeStatus(stateOverride: String? = nil) {
         let status = statusSnapshot(stateOverride: stateOverride)
+        let metricsFile = state.value.configuration.metricsFile
+        let write = { @Sendable [spool] in Self.writeStatusFiles(status, metricsFile: metricsFile, spool: spool) }
+        if stateOverride == nil {
+            statusQueue.async(execute: write)
+            if notifier.isEnabled { notifier.send("STATUS=\(statusLine())") }
+        } else {
+            // At exit: after any write still queued, and before the process ends.
+            statusQueue.sync(execute: write)
+        }
+    }
+
+    /// The status file, and the metrics file with the figures of every live daemon on the
+    /// spool (each under its own label), so daemons sharing a config.yaml share the file.
+    private static func writeStatusFiles(_ status: DaemonStatus, metricsFile: String?, spool: Spool) {
         try? spool.writeAtomically(
             status.json.encoded() + [10],
             into: spool.layout.control,
             as: FileName("status-\(spool.id).json")
         )
-        if let metrics = state.value.configuration.metricsFile {
-            let path = FilePath(metrics)
-            let folder = FilePath(
-                bytes: Array(path.bytes.prefix(upTo: path.bytes.lastIndex(of: UInt8(ascii: "/")) ?? 0))
-            )
-            let name = FileName(
-                bytes: Array(path.bytes.suffix(from: (path.bytes.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1))
-            )
-            try? spool.writeAtomically(
-                Array(status.prometheus.utf8),
-                into: folder.bytes.isEmpty ? FilePath(".") : folder,
-                as: name
-            )
+        guard let metricsFile else { return }
+        let siblings = StatusReader.liveStatuses(layout: spool.layout).filter {
+            $0.daemon != status.daemon && $0.state != "stopped"
         }
-        if stateOverride == nil, notifier.isEnabled { notifier.send("STATUS=\(statusLine())") }
+        let path = FilePath(metricsFile)
+        let slash = path.bytes.lastIndex(of: UInt8(ascii: "/"))
+        let folder = FilePath(bytes: Array(path.bytes.prefix(upTo: slash ?? 0)))
+        let name = FileName(bytes: Array(path.bytes.suffix(from: (slash ?? -1) + 1)))
+        let statuses = status.state == "stopped" ? siblings : [status] + siblings
+        try? spool.writeAtomically(
+            Array(DaemonStatus.prometheus(statuses.sorted { $0.daemon < $1.daemon }).utf8),
+            into: folder.bytes.isEmpty ? FilePath(".") : folder,
+            as: name
+        )
     }
 }

@@ -15,12 +15,15 @@ public final class Daemon: Sendable {
     let control = DispatchQueue(label: "lector.control")
     let work = DispatchQueue(label: "lector.work", attributes: .concurrent)
     let background = DispatchQueue(label: "lector.reload")
+    /// Writes the status and metrics files, off the control queue.
+    let statusQueue = DispatchQueue(label: "lector.status")
     let state: QueueBound<DaemonState>
     let spool: Spool
     let configPath: String
     let registry: ProcessorRegistry
     let logger: Logger
     let notifier: SystemdNotifier
+    let committer: OutputCommitter
     let retryPolicy = RetryPolicy()
     let startedAt = Date().timeIntervalSince1970
 
@@ -50,6 +53,7 @@ public final class Daemon: Sendable {
         logger[metadataKey: "daemon.id"] = "\(spool.id)"
         self.logger = logger
         notifier = SystemdNotifier()
+        committer = OutputCommitter(spool: spool)
         state = QueueBound(DaemonState(configuration: configuration, chain: chain), queue: control)
     }
 
@@ -131,6 +135,10 @@ struct DaemonState {
     var pending = NameQueue()
     var ready = NameQueue()
     var inFlight: Set<FileName> = []
+    /// Documents analysed whose outputs wait for the committer (their workers are free).
+    var committing: Set<FileName> = []
+    /// Documents this daemon holds: being analysed or being committed.
+    var held: Int { inFlight.count + committing.count }
     var discovered: [FileName: ContinuousClock.Instant] = [:]
     var attempts: [FileName: Int] = [:]
     var waiting: Set<FileName> = []

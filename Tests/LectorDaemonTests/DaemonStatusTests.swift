@@ -38,6 +38,24 @@ struct DaemonStatusTests {
         #expect(text.components(separatedBy: "# TYPE lector_latency_milliseconds").count == 2)
     }
 
+    @Test("two daemons in one metrics file: each under its own label, HELP and TYPE once, _sum and _count")
+    func prometheusOfSeveral() throws {
+        var other = status
+        other.daemon = "fedcba9876543210"
+        other.processed = 4
+        var first = status
+        first.latencySum = 123.5
+        first.latencyCount = 10
+        let text = DaemonStatus.prometheus([first, other])
+        #expect(text.contains("lector_documents_processed_total{daemon=\"0123456789abcdef\"} 10.0\n"))
+        #expect(text.contains("lector_documents_processed_total{daemon=\"fedcba9876543210\"} 4.0\n"))
+        #expect(text.components(separatedBy: "# TYPE lector_documents_processed_total").count == 2)
+        #expect(text.contains("lector_latency_milliseconds_sum{daemon=\"0123456789abcdef\"} 123.5\n"))
+        #expect(text.contains("lector_latency_milliseconds_count{daemon=\"0123456789abcdef\"} 10.0\n"))
+        let parsed = try #require(DaemonStatus.parse(try JSONValue.parse(first.json.encodedString())))
+        #expect(parsed.latencySum == 123.5 && parsed.latencyCount == 10)
+    }
+
     @Test("sd_notify sends one datagram per message to $NOTIFY_SOCKET")
     func notify() throws {
         let path = NSTemporaryDirectory() + "/lector-notify-\(getpid()).sock"

@@ -83,4 +83,30 @@ struct DaemonDiskSpaceTests {
         #expect(harness.waitFor(seconds: 5) { harness.workLeftovers().isEmpty }, "\(harness.workLeftovers())")
         #expect(harness.log(of: daemon).contains("transient error; will retry"))
     }
+
+    @Test("failed/ on another file system keeps symlinks and FIFOs as they were", .timeLimit(.minutes(1)))
+    func failedAcrossFileSystems() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata"])
+        try FileManager.default.createDirectory(atPath: harness.failed, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/mount")
+        process.arguments = ["-t", "tmpfs", "-o", "size=1m", "tmpfs", harness.failed]
+        try process.run()
+        process.waitUntilExit()
+        defer {
+            harness.killAll()
+            _ = harness.failed.withCString { umount2($0, Int32(MNT_DETACH)) }
+            harness.tearDown()
+        }
+        #expect(process.terminationStatus == 0)
+        let daemon = try harness.start()
+        #expect(symlink("/etc/hostname", harness.inbox + "/link.txt") == 0)
+        #expect(mkfifo(harness.inbox + "/pipe.txt", 0o640) == 0)
+        #expect(harness.waitFor(seconds: 10) { Set(harness.failures()) == ["link.txt", "pipe.txt"] })
+        var info = stat()
+        #expect(lstat(harness.failed + "/link.txt", &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)
+        #expect(lstat(harness.failed + "/pipe.txt", &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        harness.send(SIGTERM, to: daemon)
+        #expect(harness.waitForExit(daemon) == 0)
+    }
 }

@@ -157,6 +157,23 @@ struct DaemonHostileTests {
         #expect(harness.waitForExit(second, seconds: 10) == 0)
     }
 
+    @Test("documents waiting (min_age, a retry) count as queued; a dead daemon's old status file is removed")
+    func statusBookkeeping() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata"], extra: "min_age: 3s\nrescan_interval: 200ms")
+        defer { harness.tearDown() }
+        try FileManager.default.createDirectory(atPath: harness.inbox + "/.lector", withIntermediateDirectories: true)
+        let stale = try harness.root.write("inbox/.lector/status-00000000deadbeef.json", text: "{}")
+        let old = Date().addingTimeInterval(-3_600)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: stale)
+        let daemon = try harness.start()
+        try harness.drop("young.txt", text: "Too young to claim.")
+        #expect(harness.waitFor(seconds: 2) { harness.status(of: daemon)?["queued"] as? Int == 1 })
+        #expect(!FileManager.default.fileExists(atPath: stale), "a dead daemon's status file is cleaned up")
+        #expect(harness.waitFor(seconds: 10) { harness.outputs() == ["young.json"] })
+        harness.send(SIGTERM, to: daemon)
+        #expect(harness.waitForExit(daemon) == 0)
+    }
+
     @Test("a configuration file that does not exist is exit 66 (systemd retries), a wrong one 78")
     func missingConfiguration() throws {
         let harness = try DaemonHarness(pipeline: ["metadata"])

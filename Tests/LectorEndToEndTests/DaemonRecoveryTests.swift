@@ -145,4 +145,36 @@ struct DaemonRecoveryTests {
         #expect(byFirst > 0 && byFirst < 2000, "both daemons took part (first: \(byFirst))")
         expectExactlyOnce(harness, names: names)
     }
+
+    @Test(
+        "20 rounds of drop 500, kill -9 after 0-300 ms, restart: every input exactly once, no leftovers",
+        .timeLimit(.minutes(3))
+    )
+    func killLoop() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata"])
+        defer { harness.tearDown() }
+        let all = SpoolAudit.hostileNames(10_000)
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<20 {
+            let daemon = try harness.start()
+            for (index, name) in all[(round * 500)..<((round + 1) * 500)].enumerated() {
+                try harness.drop(rawName: name, text: "Round \(round), document \(index).")
+            }
+            usleep(UInt32.random(in: 0...300_000, using: &generator))
+            harness.send(SIGKILL, to: daemon)
+            _ = harness.waitForExit(daemon)
+        }
+        let last = try harness.start()
+        #expect(
+            harness.waitFor(seconds: 120) {
+                harness.names(in: harness.inbox).isEmpty && harness.workLeftovers().isEmpty
+                    && harness.status(of: last)?["in_flight"] as? Int == 0
+            }
+        )
+        expectExactlyOnce(harness, names: all)
+        #expect(harness.allNames(in: harness.outbox).allSatisfy { !$0.hasPrefix(".lector.") }, "no temp files")
+        #expect(harness.allNames(in: harness.failed).allSatisfy { !$0.hasPrefix(".lector.") })
+        harness.send(SIGTERM, to: last)
+        #expect(harness.waitForExit(last) == 0)
+    }
 }

@@ -75,6 +75,7 @@ struct DaemonSpoolTests {
                 "\(name): \(json.encodedString())"
             )
             #expect(json["attempts"] == 1)
+            #expect(json["id"]?.stringValue == String(name.dropLast(4)), "every record names its document")
             #expect(json["generation"] == 1)
         }
         // Foundation lists the non-UTF-8 name lossily; the file itself keeps the input's bytes.

@@ -52,4 +52,37 @@ struct StatusCommandTests {
         let after = try LectorBinary.run(["status", "--config", harness.configPath])
         #expect(after.status == 3, "a stopped daemon is not listed")
     }
+
+    @Test("two daemons from one config.yaml share metrics_file, each under its own label", .timeLimit(.minutes(1)))
+    func sharedMetricsFile() throws {
+        let harness = try DaemonHarness(extra: "metrics_file: metrics/lector.prom")
+        defer { harness.tearDown() }
+        try FileManager.default.createDirectory(
+            atPath: harness.root.appending("metrics"),
+            withIntermediateDirectories: true
+        )
+        let first = try harness.start()
+        let second = try harness.start()
+        let ids = [first, second].compactMap { harness.status(of: $0)?["daemon"] as? String }
+        #expect(ids.count == 2)
+        let path = harness.root.appending("metrics/lector.prom")
+        #expect(
+            harness.waitFor(seconds: 5) {
+                let file = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+                return ids.allSatisfy { file.contains("lector_latency_milliseconds_count{daemon=\"\($0)\"}") }
+            },
+            "\((try? String(contentsOfFile: path, encoding: .utf8)) ?? "")"
+        )
+        harness.send(SIGTERM, to: first)
+        #expect(harness.waitForExit(first) == 0)
+        #expect(
+            harness.waitFor(seconds: 5) {
+                let file = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+                return !file.contains(ids[0]) && file.contains(ids[1])
+            },
+            "a stopped daemon's figures leave the file"
+        )
+        harness.send(SIGTERM, to: second)
+        #expect(harness.waitForExit(second) == 0)
+    }
 }

@@ -34,6 +34,11 @@ public struct DaemonStatus: Sendable, Equatable {
     public var lastError: String?
     /// Drop-to-output latency percentiles over recent documents, in milliseconds.
     public var latency: [String: Double]
+    /// The sum of every drop-to-output latency since start, in milliseconds (with
+    /// ``latencyCount``, what lets figures of several daemons be combined).
+    public var latencySum: Double = 0
+    /// How many latencies ``latencySum`` adds up.
+    public var latencyCount: Int = 0
     /// A standing warning about the daemon's surroundings (a sibling daemon on the same
     /// inbox with another configuration), if any.
     public var warning: String?
@@ -106,6 +111,7 @@ public struct DaemonStatus: Sendable, Equatable {
             "in_flight": .int(inFlight), "queued": .int(queued), "workers": .int(workers),
             "last_error": lastError.map(JSONValue.string) ?? .null,
             "latency_ms": .object(latencyObject),
+            "latency_sum_ms": .double((latencySum * 100).rounded() / 100), "latency_count": .int(latencyCount),
             "warning": warning.map(JSONValue.string) ?? .null,
         ]
     }
@@ -118,7 +124,7 @@ public struct DaemonStatus: Sendable, Equatable {
         guard let daemon = json["daemon"]?.stringValue, let state = json["state"]?.stringValue else { return nil }
         var latency: [String: Double] = [:]
         for key in ["p50", "p90", "p99"] { latency[key] = json["latency_ms"]?[key]?.doubleValue }
-        return DaemonStatus(
+        var status = DaemonStatus(
             daemon: daemon,
             pid: json["pid"]?.intValue ?? 0,
             state: state,
@@ -136,36 +142,54 @@ public struct DaemonStatus: Sendable, Equatable {
             latency: latency,
             warning: json["warning"]?.stringValue
         )
+        status.latencySum = json["latency_sum_ms"]?.doubleValue ?? 0
+        status.latencyCount = json["latency_count"]?.intValue ?? 0
+        return status
     }
 
     /// The snapshot in Prometheus text exposition format, for node_exporter's textfile
     /// collector (`metrics_file:` in config.yaml).
-    public var prometheus: String {
-        let label = "{daemon=\"\(daemon)\"}"
+    public var prometheus: String { Self.prometheus([self]) }
+
+    /// Several daemons' snapshots in one Prometheus text, each under its own `daemon` label
+    /// and every metric's HELP and TYPE once: what a daemon writes to `metrics_file`, with
+    /// the figures of every live daemon on its spool, so that daemons started from one
+    /// config.yaml share the file without overwriting each other.
+    ///
+    /// - Parameter statuses: The snapshots.
+    /// - Returns: The text.
+    public static func prometheus(_ statuses: [DaemonStatus]) -> String {
+        typealias Metric = (name: String, type: String, help: String, value: (DaemonStatus) -> Double?)
+        let metrics: [Metric] = [
+            (
+                "lector_documents_processed_total", "counter", "Documents written to the outbox.",
+                { Double($0.processed) }
+            ),
+            ("lector_documents_failed_total", "counter", "Inputs set aside in failed/.", { Double($0.failed) }),
+            ("lector_retries_total", "counter", "Transient errors retried.", { Double($0.retries) }),
+            ("lector_documents_in_flight", "gauge", "Documents being processed.", { Double($0.inFlight) }),
+            ("lector_inbox_queued", "gauge", "Inbox entries waiting to be processed.", { Double($0.queued) }),
+            ("lector_config_generation", "gauge", "Configuration generation in use.", { Double($0.generation) }),
+            ("lector_uptime_seconds", "gauge", "Seconds since the daemon started.", { $0.updated - $0.started }),
+        ]
         var text = ""
-        func metric(_ name: String, _ type: String, _ help: String, _ value: Double, labels: String? = nil) {
-            if !text.contains("# TYPE \(name) ") {
-                text += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
+        for metric in metrics {
+            text += "# HELP \(metric.name) \(metric.help)\n# TYPE \(metric.name) \(metric.type)\n"
+            for status in statuses {
+                if let value = metric.value(status) { text += "\(metric.name){daemon=\"\(status.daemon)\"} \(value)\n" }
             }
-            text += "\(name)\(labels ?? label) \(value)\n"
         }
-        metric("lector_documents_processed_total", "counter", "Documents written to the outbox.", Double(processed))
-        metric("lector_documents_failed_total", "counter", "Inputs set aside in failed/.", Double(failed))
-        metric("lector_retries_total", "counter", "Transient errors retried.", Double(retries))
-        metric("lector_documents_in_flight", "gauge", "Documents being processed.", Double(inFlight))
-        metric("lector_inbox_queued", "gauge", "Inbox entries waiting to be processed.", Double(queued))
-        metric("lector_config_generation", "gauge", "Configuration generation in use.", Double(generation))
-        metric("lector_uptime_seconds", "gauge", "Seconds since the daemon started.", updated - started)
-        for (key, quantile) in [("p50", "0.5"), ("p90", "0.9"), ("p99", "0.99")] {
-            if let value = latency[key] {
-                metric(
-                    "lector_latency_milliseconds",
-                    "summary",
-                    "Drop-to-output latency over recent documents.",
-                    value,
-                    labels: "{daemon=\"\(daemon)\",quantile=\"\(quantile)\"}"
-                )
+        let latency = "lector_latency_milliseconds"
+        text += "# HELP \(latency) Drop-to-output latency (quantiles over recent documents).\n"
+        text += "# TYPE \(latency) summary\n"
+        for status in statuses {
+            for (key, quantile) in [("p50", "0.5"), ("p90", "0.9"), ("p99", "0.99")] {
+                if let value = status.latency[key] {
+                    text += "\(latency){daemon=\"\(status.daemon)\",quantile=\"\(quantile)\"} \(value)\n"
+                }
             }
+            text += "\(latency)_sum{daemon=\"\(status.daemon)\"} \(status.latencySum)\n"
+            text += "\(latency)_count{daemon=\"\(status.daemon)\"} \(Double(status.latencyCount))\n"
         }
         return text
     }

@@ -10,6 +10,9 @@ struct DocumentJob: Sendable {
     enum Outcome: Sendable {
         /// The output is in the outbox and the input archived or deleted.
         case written(output: FileName, id: String)
+        /// The output is written to a temp file in the outbox; the ``OutputCommitter`` makes
+        /// it durable, names it and finishes the input.
+        case staged(temporary: FilePath, id: String)
         /// The input is in `failed/` with an error record.
         case failed(reason: String)
         /// A transient error: the input is still in the work folder; try again later. When
@@ -54,14 +57,25 @@ struct DocumentJob: Sendable {
             return setAside(DocumentEncoder.failureRecord(result), failure.description)
         }
         let json = Self.withExactName(DocumentEncoder.json(result, includeText: chain.includeText), name).encoded()
-        let output: FileName
         do {
-            output = try spool.writeOutput(json, for: name)
+            return .staged(temporary: try spool.stageOutput(json), id: document.id)
         } catch {
             // The document is fine; the outbox is not (full, read-only, removed, replaced by
             // a file): keep the input and try again later, never fail the document for it.
             return .retry(reason: "cannot write the output: \(error)", spoolBlocked: true)
         }
+    }
+
+    /// Finishes an input whose output is durable in the outbox: archives or deletes it.
+    ///
+    /// - Parameters:
+    ///   - name: The input's name in the work folder.
+    ///   - output: The output's name.
+    ///   - id: The document id.
+    ///   - spool: The spool.
+    /// - Returns: ``Outcome/written(output:id:)``, or a retry when the input cannot be
+    ///   finished (the retry runs the document again; its output replaces this one).
+    static func finish(_ name: FileName, output: FileName, id: String, spool: Spool) -> Outcome {
         do {
             try spool.finish(name)
         } catch  where error == .noEntry {
@@ -69,13 +83,12 @@ struct DocumentJob: Sendable {
         } catch  where error.isTransient {
             return .retry(reason: "cannot archive or remove the input: \(error)", spoolBlocked: true)
         } catch {
-            // A retry runs the document again; its output replaces this one.
             return .retry(
                 reason: "the output is written but the input cannot be archived or removed: \(error)",
                 spoolBlocked: true
             )
         }
-        return .written(output: output, id: document.id)
+        return .written(output: output, id: id)
     }
 
     /// The document id for this input's name (invalid UTF-8 bytes escaped as `%XX`).

@@ -3,6 +3,8 @@ struct LatencyWindow: Sendable {
     private var samples: [Double]
     private var next = 0
     private(set) var total = 0
+    /// The sum of every latency recorded (not only the window's), in milliseconds.
+    private(set) var sum = 0.0
     let capacity: Int
 
     init(capacity: Int = 4096) {
@@ -20,6 +22,7 @@ struct LatencyWindow: Sendable {
         }
         next = (next + 1) % capacity
         total += 1
+        sum += milliseconds
     }
 
     /// The `q` quantile (0…1) of the window, nearest-rank; `nil` when empty.

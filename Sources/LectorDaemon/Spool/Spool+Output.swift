@@ -1,3 +1,4 @@
+import Glibc
 import LectorCore
 
 extension Spool {
@@ -20,8 +21,37 @@ extension Spool {
     /// - Throws: ``Errno``; no temp file is left behind.
     @discardableResult
     public func writeOutput(_ json: [UInt8], for name: FileName) throws(Errno) -> FileName {
-        let temporary = try writeTemporary(json + [UInt8(ascii: "\n")], in: layout.outbox)
+        let output = try publishOutput(stageOutput(json), for: name)
+        try SystemCalls.syncDirectory(layout.outbox)
+        return output
+    }
+
+    /// Writes a document's JSON to a new temp file in the outbox, without waiting for the
+    /// disk: the first half of ``writeOutput(_:for:)``, done by a worker under group commit.
+    ///
+    /// - Parameter json: The encoded document.
+    /// - Returns: The temp file.
+    /// - Throws: ``Errno``; no temp file is left behind.
+    public func stageOutput(_ json: [UInt8]) throws(Errno) -> FilePath {
+        try writeTemporary(json + [UInt8(ascii: "\n")], in: layout.outbox, sync: false)
+    }
+
+    /// Makes a staged output durable and gives it its name: fsyncs the temp file, then moves
+    /// it to the first output name that is free or already this input's. The caller fsyncs
+    /// the outbox folder afterwards (once for a whole batch), before finishing any input.
+    ///
+    /// - Parameters:
+    ///   - temporary: What ``stageOutput(_:)`` returned.
+    ///   - name: The input's name.
+    /// - Returns: The output's file name.
+    /// - Throws: ``Errno``; the temp file is removed.
+    public func publishOutput(_ temporary: FilePath, for name: FileName) throws(Errno) -> FileName {
         do throws(Errno) {
+            let descriptor = try SystemCalls.open(temporary, O_RDONLY)
+            do {
+                defer { close(descriptor) }
+                try SystemCalls.sync(descriptor)
+            }
             let owner = OutputOwner(name)
             for candidate in Self.outputNames(for: name) {
                 let target = layout.outbox.appending(candidate)
@@ -31,7 +61,6 @@ extension Spool {
                     guard outputOwner(of: candidate) == owner else { continue }
                     try SystemCalls.rename(temporary, target)
                 }
-                try SystemCalls.syncDirectory(layout.outbox)
                 return candidate
             }
             throw Errno.exists

@@ -118,11 +118,11 @@ extension Spool {
         return FileName(".lector.\(id).\(number).tmp")
     }
 
-    /// Writes bytes to a new temp file in `folder` and fsyncs it. A missing folder (removed
-    /// while the daemon runs) is created again.
+    /// Writes bytes to a new temp file in `folder` and (unless `sync` is false) fsyncs it. A
+    /// missing folder (removed while the daemon runs) is created again.
     ///
     /// - Returns: The temp file's path.
-    func writeTemporary(_ bytes: [UInt8], in folder: FilePath) throws(Errno) -> FilePath {
+    func writeTemporary(_ bytes: [UInt8], in folder: FilePath, sync: Bool = true) throws(Errno) -> FilePath {
         let temporary = folder.appending(temporaryName())
         let descriptor: Int32
         do {
@@ -134,7 +134,7 @@ extension Spool {
         do {
             defer { close(descriptor) }
             try SystemCalls.writeAll(descriptor, bytes)
-            try SystemCalls.sync(descriptor)
+            if sync { try SystemCalls.sync(descriptor) }
         } catch {
             try? SystemCalls.remove(temporary)
             throw error

@@ -1,0 +1,91 @@
+import Dispatch
+import Synchronization
+
+/// Group commit of outputs: workers hand over outputs written to temp files; one committer
+/// makes a batch of them durable with one fsync of the outbox folder, and only then
+/// finishes their inputs.
+///
+/// For each batch, in order: fsync every temp file, move each to its output name, fsync
+/// the outbox folder once (which covers every rename of the batch), then archive or delete
+/// each input and report. An input therefore leaves the work folder only after its output
+/// is durable, exactly as with one document at a time; a crash anywhere leaves inputs in
+/// the work folder, and their re-run replaces whatever output had been renamed.
+///
+/// A batch is whatever arrived while the previous one was being committed (at most
+/// ``maximumBatch``), so a lone document is committed at once — no timer, no added latency
+/// at low load — and under load the folder fsync is shared by many documents. The disk
+/// waits happen on the committer's queue, while workers go on analysing.
+final class OutputCommitter: Sendable {
+    /// One output waiting to be committed.
+    struct Item: Sendable {
+        /// The input's name in the work folder.
+        var name: FileName
+        /// The staged output.
+        var temporary: FilePath
+        /// The document id.
+        var id: String
+        /// Called on the committer's queue with the document's outcome.
+        var completion: @Sendable (DocumentJob.Outcome) -> Void
+    }
+
+    /// The most outputs committed together.
+    static let maximumBatch = 256
+
+    private let spool: Spool
+    private let queue = DispatchQueue(label: "lector.commit")
+    private let waiting = Mutex<(items: [Item], draining: Bool)>(([], false))
+
+    /// Creates a committer for a spool.
+    init(spool: Spool) {
+        self.spool = spool
+    }
+
+    /// Hands over a staged output; `item.completion` is called once it is committed (or
+    /// could not be).
+    func submit(_ item: Item) {
+        let start = waiting.withLock { state -> Bool in
+            state.items.append(item)
+            if state.draining { return false }
+            state.draining = true
+            return true
+        }
+        if start { queue.async { @Sendable [self] in drain() } }
+    }
+
+    private func drain() {
+        while true {
+            let batch = waiting.withLock { state -> [Item] in
+                let batch = Array(state.items.prefix(Self.maximumBatch))
+                state.items.removeFirst(batch.count)
+                if batch.isEmpty { state.draining = false }
+                return batch
+            }
+            if batch.isEmpty { return }
+            commit(batch)
+        }
+    }
+
+    private func commit(_ batch: [Item]) {
+        var published: [(Item, FileName)] = []
+        for item in batch {
+            do {
+                published.append((item, try spool.publishOutput(item.temporary, for: item.name)))
+            } catch {
+                item.completion(.retry(reason: "cannot write the output: \(error)", spoolBlocked: true))
+            }
+        }
+        guard !published.isEmpty else { return }
+        do {
+            try SystemCalls.syncDirectory(spool.layout.outbox)
+        } catch {
+            // The outputs may not be durable: keep the inputs; their re-run replaces them.
+            for (item, _) in published {
+                item.completion(.retry(reason: "cannot sync the outbox: \(error)", spoolBlocked: true))
+            }
+            return
+        }
+        for (item, output) in published {
+            item.completion(DocumentJob.finish(item.name, output: output, id: item.id, spool: spool))
+        }
+    }
+}
