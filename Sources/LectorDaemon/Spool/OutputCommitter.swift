@@ -5,9 +5,12 @@ import Synchronization
 /// makes a batch of them durable with one fsync of the outbox folder, and only then
 /// finishes their inputs.
 ///
-/// For each batch, in order: fsync every temp file, move each to its output name, fsync
-/// the outbox folder once (which covers every rename of the batch), then archive or delete
-/// each input and report. An input therefore leaves the work folder only after its output
+/// For each batch, in order: make every temp file durable — one `syncfs` of the outbox's
+/// file system for a batch of ``syncFileSystemFrom`` or more (one journal commit instead of
+/// one per file), an fsync each for smaller ones (so that a lone document does not wait
+/// for other programs' dirty data) — move each to its output name, fsync the outbox folder
+/// once (which covers every rename of the batch), then archive or delete each input and
+/// report. An input therefore leaves the work folder only after its output
 /// is durable, exactly as with one document at a time; a crash anywhere leaves inputs in
 /// the work folder, and their re-run replaces whatever output had been renamed.
 ///
@@ -30,6 +33,9 @@ final class OutputCommitter: Sendable {
 
     /// The most outputs committed together.
     static let maximumBatch = 256
+
+    /// The smallest batch made durable with one `syncfs` rather than an fsync per file.
+    static let syncFileSystemFrom = 3
 
     private let spool: Spool
     private let queue = DispatchQueue(label: "lector.commit")
@@ -67,9 +73,13 @@ final class OutputCommitter: Sendable {
 
     private func commit(_ batch: [Item]) {
         var published: [(Item, FileName)] = []
+        var synced = false
+        if batch.count >= Self.syncFileSystemFrom {
+            synced = (try? SystemCalls.syncFileSystem(spool.layout.outbox)) != nil
+        }
         for item in batch {
             do {
-                published.append((item, try spool.publishOutput(item.temporary, for: item.name)))
+                published.append((item, try spool.publishOutput(item.temporary, for: item.name, synced: synced)))
             } catch {
                 item.completion(.retry(reason: "cannot write the output: \(error)", spoolBlocked: true))
             }

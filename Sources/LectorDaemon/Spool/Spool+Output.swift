@@ -36,19 +36,22 @@ extension Spool {
         try writeTemporary(json + [UInt8(ascii: "\n")], in: layout.outbox, sync: false)
     }
 
-    /// Makes a staged output durable and gives it its name: fsyncs the temp file, then moves
-    /// it to the first output name that is free or already this input's. The caller fsyncs
-    /// the outbox folder afterwards (once for a whole batch), before finishing any input.
+    /// Makes a staged output durable and gives it its name: fsyncs the temp file (unless the
+    /// caller synced the whole file system already), then moves it to the first output name
+    /// that is free or already this input's. The caller fsyncs the outbox folder afterwards
+    /// (once for a whole batch), before finishing any input.
     ///
     /// - Parameters:
     ///   - temporary: What ``stageOutput(_:)`` returned.
     ///   - name: The input's name.
+    ///   - synced: Whether the temp file's data is on disk already (`syncfs`).
     /// - Returns: The output's file name.
     /// - Throws: ``Errno``; the temp file is removed.
-    public func publishOutput(_ temporary: FilePath, for name: FileName) throws(Errno) -> FileName {
+    public func publishOutput(_ temporary: FilePath, for name: FileName, synced: Bool = false) throws(Errno) -> FileName
+    {
         do throws(Errno) {
-            let descriptor = try SystemCalls.open(temporary, O_RDONLY)
-            do {
+            if !synced {
+                let descriptor = try SystemCalls.open(temporary, O_RDONLY)
                 defer { close(descriptor) }
                 try SystemCalls.sync(descriptor)
             }

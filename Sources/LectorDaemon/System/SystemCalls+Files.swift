@@ -1,3 +1,4 @@
+import CLectorSystem
 import Glibc
 
 extension SystemCalls {
@@ -96,5 +97,18 @@ extension SystemCalls {
             if setrlimit(resource, &raised) == 0 { limit = raised }
         }
         return Int(clamping: limit.rlim_cur)  // RLIM_INFINITY (all ones) clamps to Int.max
+    }
+}
+
+extension SystemCalls {
+    /// `syncfs(2)` on the file system holding `path`: every file written on it so far is on
+    /// disk when this returns, for the price of one journal commit.
+    ///
+    /// - Parameter path: Any path on the file system (a folder).
+    /// - Throws: ``Errno``.
+    public static func syncFileSystem(_ path: FilePath) throws(Errno) {
+        let descriptor = try open(path, O_RDONLY | O_DIRECTORY)
+        defer { close(descriptor) }
+        guard lector_syncfs(descriptor) == 0 else { throw Errno.current }
     }
 }

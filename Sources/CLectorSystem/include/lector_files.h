@@ -1,0 +1,9 @@
+#ifndef LECTOR_FILES_H
+#define LECTOR_FILES_H
+
+/// syncfs(2): writes every dirty page and inode of the file system holding `descriptor` to
+/// disk, in one journal commit. Glibc declares it only with _GNU_SOURCE, which Swift's
+/// Glibc module does not set. Returns 0, or -1 with errno set.
+int lector_syncfs(int descriptor);
+
+#endif
