@@ -1,6 +1,7 @@
 import Foundation
 import LectorCore
 import LectorDaemon
+import LectorTestSupport
 import Testing
 
 @Suite("DaemonStatus and SystemdNotifier")
@@ -59,24 +60,8 @@ struct DaemonStatusTests {
     @Test("sd_notify sends one datagram per message to $NOTIFY_SOCKET")
     func notify() throws {
         let path = NSTemporaryDirectory() + "/lector-notify-\(getpid()).sock"
-        unlink(path)
-        let receiver = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
-        #expect(receiver >= 0)
-        defer {
-            close(receiver)
-            unlink(path)
-        }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (index, byte) in path.utf8.enumerated() { raw[index] = byte }
-        }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(receiver, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        #expect(bound == 0)
+        let socket = try DatagramSocket(path: path)
+        let receiver = socket.descriptor
         let notifier = SystemdNotifier(socketPath: path)
         #expect(notifier.isEnabled)
         notifier.send("READY=1\nSTATUS=ok")

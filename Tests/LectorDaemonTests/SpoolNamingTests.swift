@@ -11,17 +11,6 @@ import Testing
 /// file, exact for names that are not UTF-8, and short enough for any input name.
 @Suite("Spool names", .serialized)
 struct SpoolNamingTests {
-    private func makeSpool(_ directory: TemporaryDirectory, archive: Bool = false) throws -> Spool {
-        try Spool(
-            layout: SpoolLayout(
-                inbox: FilePath(directory.appending("inbox")),
-                outbox: FilePath(directory.appending("outbox")),
-                failed: FilePath(directory.appending("failed")),
-                archive: archive ? FilePath(directory.appending("archive")) : nil
-            )
-        )
-    }
-
     /// What the daemon writes: `id` and `source` first, then anything else.
     private func document(_ name: FileName, body: String = "") -> [UInt8] {
         let owner = OutputOwner(name)
@@ -216,6 +205,17 @@ struct SpoolNamingTests {
             return
         }
         #expect(wait <= 2)
+    }
+}
+
+@Suite("JSONPrefix")
+struct JSONPrefixTests {
+    @Test("a top-level member is found past strings holding quotes and braces; a cut one is nil")
+    func member() {
+        let json = Array(#"{"id":"a\"}{[","source":{"file":"x\"y}.txt","bytes":3},"text":"…"}"#.utf8)
+        #expect(JSONPrefix.member("source", in: json)?["file"] == "x\"y}.txt")
+        #expect(JSONPrefix.member("bytes", in: json) == nil, "only top-level members")
+        #expect(JSONPrefix.member("source", in: Array(json.prefix(30))) == nil)
     }
 }
 

@@ -8,17 +8,6 @@ import Testing
 
 @Suite("Spool", .serialized)
 struct SpoolTests {
-    private func makeSpool(_ directory: TemporaryDirectory, archive: Bool = false) throws -> Spool {
-        try Spool(
-            layout: SpoolLayout(
-                inbox: FilePath(directory.appending("inbox")),
-                outbox: FilePath(directory.appending("outbox")),
-                failed: FilePath(directory.appending("failed")),
-                archive: archive ? FilePath(directory.appending("archive")) : nil
-            )
-        )
-    }
-
     @Test("claiming moves a file into the work folder; a second claim finds it gone")
     func claim() throws {
         let directory = try TemporaryDirectory()

@@ -10,10 +10,15 @@ private let canMount = geteuid() == 0
 struct DaemonDiskSpaceTests {
     /// Mounts a tmpfs of `size` on the harness's outbox.
     private func mountOutbox(_ harness: DaemonHarness, size: String) throws {
-        try FileManager.default.createDirectory(atPath: harness.outbox, withIntermediateDirectories: true)
+        try mountTemporaryFileSystem(at: harness.outbox, size: size)
+    }
+
+    /// Mounts a tmpfs of `size` on a folder (made when missing).
+    private func mountTemporaryFileSystem(at folder: String, size: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/mount")
-        process.arguments = ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", harness.outbox]
+        process.arguments = ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", folder]
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw HarnessError("mount failed") }
@@ -87,18 +92,12 @@ struct DaemonDiskSpaceTests {
     @Test("failed/ on another file system keeps symlinks and FIFOs as they were", .timeLimit(.minutes(1)))
     func failedAcrossFileSystems() throws {
         let harness = try DaemonHarness(pipeline: ["metadata"])
-        try FileManager.default.createDirectory(atPath: harness.failed, withIntermediateDirectories: true)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/mount")
-        process.arguments = ["-t", "tmpfs", "-o", "size=1m", "tmpfs", harness.failed]
-        try process.run()
-        process.waitUntilExit()
+        try mountTemporaryFileSystem(at: harness.failed, size: "1m")
         defer {
             harness.killAll()
             _ = harness.failed.withCString { umount2($0, Int32(MNT_DETACH)) }
             harness.tearDown()
         }
-        #expect(process.terminationStatus == 0)
         let daemon = try harness.start()
         #expect(symlink("/etc/hostname", harness.inbox + "/link.txt") == 0)
         #expect(mkfifo(harness.inbox + "/pipe.txt", 0o640) == 0)

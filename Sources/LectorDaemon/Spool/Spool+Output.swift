@@ -120,35 +120,36 @@ enum JSONPrefix {
         let wanted = Array("\"\(key)\"".utf8)
         var depth = 0
         var index = 0
-        var inString = false
-        var stringStart = 0
         while index < bytes.count {
-            let byte = bytes[index]
-            if inString {
-                if byte == UInt8(ascii: "\\") {
-                    index += 2
-                    continue
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                guard let end = stringEnd(bytes, from: index) else { return nil }
+                if depth == 1, Array(bytes[index..<end]) == wanted,
+                    let colon = nextSignificant(bytes, after: end - 1), bytes[colon] == UInt8(ascii: ":"),
+                    let start = nextSignificant(bytes, after: colon), let valueEnd = valueEnd(bytes, from: start)
+                {
+                    return try? JSONValue.parse(Array(bytes[start..<valueEnd]))
                 }
-                if byte == UInt8(ascii: "\"") {
-                    inString = false
-                    if depth == 1, Array(bytes[stringStart...index]) == wanted,
-                        let colon = nextSignificant(bytes, after: index), bytes[colon] == UInt8(ascii: ":"),
-                        let start = nextSignificant(bytes, after: colon), let end = valueEnd(bytes, from: start)
-                    {
-                        return try? JSONValue.parse(Array(bytes[start..<end]))
-                    }
-                }
-            } else {
-                switch byte {
-                case UInt8(ascii: "\""):
-                    inString = true
-                    stringStart = index
-                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-                default: break
-                }
+                index = end
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+            default: break
             }
             index += 1
+        }
+        return nil
+    }
+
+    /// The end (exclusive) of the string whose opening quote is at `start`, if complete.
+    private static func stringEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        var index = start + 1
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"): index += 2
+            case UInt8(ascii: "\""): return index + 1
+            default: index += 1
+            }
         }
         return nil
     }
@@ -163,27 +164,18 @@ enum JSONPrefix {
     private static func valueEnd(_ bytes: [UInt8], from start: Int) -> Int? {
         var depth = 0
         var index = start
-        var inString = false
         while index < bytes.count {
-            let byte = bytes[index]
-            if inString {
-                if byte == UInt8(ascii: "\\") {
-                    index += 2
-                    continue
-                }
-                if byte == UInt8(ascii: "\"") {
-                    inString = false
-                    if depth == 0 { return index + 1 }
-                }
-            } else {
-                switch byte {
-                case UInt8(ascii: "\""): inString = true
-                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                    depth -= 1
-                    if depth == 0 { return index + 1 }
-                default: break
-                }
+            switch bytes[index] {
+            case UInt8(ascii: "\""):
+                guard let end = stringEnd(bytes, from: index) else { return nil }
+                if depth == 0 { return end }
+                index = end
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return index + 1 }
+            default: break
             }
             index += 1
         }
