@@ -174,7 +174,10 @@ struct DaemonHostileTests {
         #expect(harness.waitForExit(daemon) == 0)
     }
 
-    @Test("a configuration file that does not exist is exit 66 (systemd retries), a wrong one 78")
+    @Test(
+        "a configuration file that does not exist is exit 66 (systemd retries), a wrong one 78",
+        .timeLimit(.minutes(1))
+    )
     func missingConfiguration() throws {
         let harness = try DaemonHarness(pipeline: ["metadata"])
         defer { harness.tearDown() }
@@ -191,7 +194,7 @@ struct DaemonHostileTests {
         }
     }
 
-    @Test("an open-file limit below what the workers need is refused at start, with exit 71")
+    @Test("an open-file limit below what the workers need is refused at start, with exit 71", .timeLimit(.minutes(1)))
     func descriptorLimit() throws {
         let harness = try DaemonHarness(pipeline: ["metadata"])
         defer { harness.tearDown() }
