@@ -27,7 +27,7 @@ extension MetadataProcessor {
                 return header
             }
         }
-        position = TextLines.skipBlankLines(in: text, from: position)
+        position = TextLines.skipIndentation(in: text, from: TextLines.skipBlankLines(in: text, from: position))
         if readsHeaders, header.fields.isEmpty,
             let block = HeaderBlockParser.parse(text, from: position, normalizer: dateNormalizer)
         {

@@ -24,6 +24,17 @@ enum TextLines {
         line.utf8.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
     }
 
+    /// Where the text of the line at `start` begins: past spaces, tabs, no-break spaces and
+    /// byte-order marks (files that begin ` date 2022-02-16…`, or with a BOM that survived
+    /// decoding, still have a header).
+    static func skipIndentation(in text: String, from start: String.Index) -> String.Index {
+        var position = start
+        while position < text.endIndex, [" ", "\t", "\u{A0}", "\u{FEFF}"].contains(text[position]) {
+            position = text.index(after: position)
+        }
+        return position
+    }
+
     /// The start of the first line at or after `start` that is not blank, or `text.endIndex`.
     static func skipBlankLines(in text: String, from start: String.Index) -> String.Index {
         let utf8 = text.utf8

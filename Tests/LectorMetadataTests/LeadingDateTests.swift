@@ -6,6 +6,9 @@ import Testing
     @Test(
         arguments: [
             ("date 2022-02-16 After talks in Moscow…", "2022-02-16", nil),
+            (" date 2022-02-16 After talks in Moscow…", "2022-02-16", nil),
+            ("\n\n\t date 2022-02-16 After talks in Moscow…", "2022-02-16", nil),
+            ("\u{FEFF}\u{A0}Date: 2022-02-16\n\nAfter talks in Moscow…", "2022-02-16", nil),
             ("Date: 2022-02-16 After talks in Moscow…", "2022-02-16", nil),
             ("2022-02-16 — After talks in Moscow…", "2022-02-16", nil),
             ("2022-02-16 After talks in Moscow…", "2022-02-16", nil),
