@@ -48,9 +48,16 @@ extension MetadataProcessor {
             _ = readLeadingDate(text, at: &position, into: &header.fields)
         }
         if !header.fields.contains("dateline"), position < text.endIndex,
-            let place = DatelineDetector.place(in: text[position...])
+            let dateline = DatelineDetector.detect(in: text[position...], normalizer: dateNormalizer)
         {
-            header.fields.set("dateline", .string(place))
+            header.fields.set("dateline", .string(dateline.place))
+            if let agency = dateline.agency, !header.fields.contains("agency") {
+                header.fields.set("agency", .string(agency))
+            }
+            // A dateline's date stands in for a header date the article lacks.
+            if let date = dateline.date, readsHeaders, !header.fields.contains("date") {
+                header.fields.set("date", .string(date))
+            }
         }
         if consumed { header.bodyStart = position }
         return header

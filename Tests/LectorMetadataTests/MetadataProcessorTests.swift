@@ -77,7 +77,7 @@ import Testing
         let document = runMetadata(text)
         let expected: JSONValue = [
             "date": "2022-02-16", "title": "Putin and Scholz meet in Moscow", "author": "Jane Doe, Reuters",
-            "date_raw": "16 February 2022", "dateline": "MOSCOW",
+            "date_raw": "16 February 2022", "dateline": "MOSCOW", "agency": "Reuters",
         ]
         #expect(JSONValue.object(document.metadata) == expected)
         #expect(document.text == "MOSCOW (Reuters) - After talks…")

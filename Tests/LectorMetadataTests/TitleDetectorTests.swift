@@ -78,7 +78,7 @@ import Testing
     @Test func datelineIsRecordedAndKept() {
         let text = "Talks\n\nMOSCOW (Reuters) - After talks…"
         let document = runMetadata(text)
-        #expect(JSONValue.object(document.metadata) == ["date": nil, "title": "Talks", "dateline": "MOSCOW"])
+        #expect(JSONValue.object(document.metadata) == ["date": nil, "title": "Talks", "dateline": "MOSCOW", "agency": "Reuters"])
         #expect(document.text == "MOSCOW (Reuters) - After talks…")
     }
 
@@ -95,7 +95,32 @@ import Testing
         #expect(document.text == text)
     }
 
-    @Test(arguments: ["NATO - the alliance met.", "US officials said (privately) - nothing.", "I (Reuters) - x"])
+    @Test(
+        "newswire datelines give the place, the agency and a date that has its year",
+        arguments: [
+            ("WASHINGTON (Reuters) - The Fed held rates.", "WASHINGTON", "Reuters", nil),
+            ("LONDON, March 3 (AP) — The minister spoke.", "LONDON", "AP", nil),
+            ("Berlin, 3 March 2024. The government met.", "Berlin", nil, "2024-03-03"),
+            ("Berlin, 3. März 2024 (dpa) - Die Regierung tagte.", "Berlin", "dpa", "2024-03-03"),
+            ("BERLIN, 3 March 2024 (dpa) - The government met.", "BERLIN", "dpa", "2024-03-03"),
+            ("Paris, 16 février 2024 (AFP) — Le gouvernement.", "Paris", "AFP", "2024-02-16"),
+            ("New York, March 3, 2024 - Markets fell.", "New York", nil, "2024-03-03"),
+        ] as [(String, String, String?, String?)]
+    )
+    func newswireDatelines(text: String, place: String, agency: String?, date: String?) {
+        let document = runMetadata(text)
+        #expect(document.metadata["dateline"] == .string(place))
+        #expect(document.metadata["agency"] == agency.map(JSONValue.string))
+        #expect(document.metadata["date"] == (date.map(JSONValue.string) ?? .null))
+        #expect(document.text == text, "the dateline stays in the text")
+    }
+
+    @Test(
+        arguments: [
+            "NATO - the alliance met.", "US officials said (privately) - nothing.", "I (Reuters) - x",
+            "Berlin, the capital, is large.", "Berlin, 3 March was cold - and wet.", "Smith said - nothing.",
+        ]
+    )
     func notDatelines(text: String) {
         let document = runMetadata(text)
         #expect(document.metadata["dateline"] == nil)
