@@ -129,7 +129,7 @@ public struct EntitiesProcessor: Processor {
             )
             mentions = Self.merge(named: mentions, values: values.filter { types.contains($0.type) })
         }
-        return MentionGrouper(text: text).group(mentions)
+        return MentionGrouper(text: text).group(JoinedNames.split(mentions, in: text))
     }
 
     /// Named and rule-based mentions together: a DATE, MONEY or PERCENT wins over a named

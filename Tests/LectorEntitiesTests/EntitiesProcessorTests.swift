@@ -24,6 +24,25 @@ struct EntitiesProcessorTests {
         #expect(entity(list, "PERCENT", "12.5%")?["value"] == 12.5)
     }
 
+    @Test("two people joined by & in a subheading are two people, not a firm; a firm stays a firm")
+    func joinedPeople() throws {
+        let list = entities(
+            """
+            Russian President Vladimir Putin met German Chancellor Olaf Scholz in Moscow.
+
+            Putin & Scholz frankly exchanged opinions
+
+            Shares of Marks & Spencer rose in London.
+            """
+        )
+        #expect(list.allSatisfy { $0["text"] != "Putin & Scholz" })
+        #expect(entity(list, "PERSON", "Vladimir Putin")?["count"] == 2)
+        #expect(entity(list, "PERSON", "Olaf Scholz")?["count"] == 2)
+        if let firm = list.first(where: { $0["text"] == "Marks & Spencer" }) {
+            #expect(firm["type"] == "ORG", "halves that are not people of the article stay together")
+        }
+    }
+
     @Test("mentions of one entity are grouped under the longest form")
     func grouping() throws {
         let list = entities(summitArticle, date: "2022-02-16")

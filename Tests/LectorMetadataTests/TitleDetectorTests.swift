@@ -78,7 +78,11 @@ import Testing
     @Test func datelineIsRecordedAndKept() {
         let text = "Talks\n\nMOSCOW (Reuters) - After talks…"
         let document = runMetadata(text)
-        #expect(JSONValue.object(document.metadata) == ["date": nil, "title": "Talks", "dateline": "MOSCOW", "agency": "Reuters"])
+        #expect(
+            JSONValue.object(document.metadata) == [
+                "date": nil, "title": "Talks", "dateline": "MOSCOW", "agency": "Reuters",
+            ]
+        )
         #expect(document.text == "MOSCOW (Reuters) - After talks…")
     }
 
