@@ -83,6 +83,12 @@ public struct MetadataProcessor: Processor {
         if !keepsHeader, header.bodyStart > document.text.startIndex {
             document.text = String(document.text[header.bodyStart...])
         }
+        let subheadings = SubheadingDetector.subheadings(in: document.text)
+        if !subheadings.isEmpty {
+            document.metadata["subheadings"] = .array(
+                subheadings.map { ["start": .int($0.start), "end": .int($0.end), "text": .string($0.text)] }
+            )
+        }
         return document
     }
 }

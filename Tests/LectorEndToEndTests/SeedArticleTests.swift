@@ -34,6 +34,11 @@ struct SeedArticleTests {
         #expect(quantities.contains { $0["value"]?.doubleValue == 150_000 || $0["value"]?.intValue == 150_000 })
         #expect(entity(document, "February 15")?["value"] == "2022-02-15", "relative to the article's date")
         #expect(entity(document, "Putin & Scholz") == nil, "the subheading names two people, not a firm")
+        #expect(
+            document["metadata"]?["subheadings"]?.arrayValue?.map { $0["text"] } == [
+                "Putin & Scholz frankly exchanged opinions"
+            ]
+        )
         #expect((entity(document, "Olaf Scholz")?["count"]?.intValue ?? 0) >= 2)
         withKnownIssue("issue 16: the document tone is not yet negative") {
             #expect(document["sentiment"]?["label"] == "negative")
