@@ -16,7 +16,8 @@ extension MetadataProcessor {
         var position = text.startIndex
         var consumed = false
         if readsFrontMatter {
-            switch FrontMatterParser.parse(text) {
+            let lead = TextLines.skipIndentation(in: text, from: TextLines.skipBlankLines(in: text, from: position))
+            switch FrontMatterParser.parse(text, from: lead) {
             case .absent: break
             case .parsed(let entries, let bodyStart):
                 for (key, value) in entries { header.fields.add(rawKey: key, value: value) }

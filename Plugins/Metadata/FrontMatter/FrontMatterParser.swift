@@ -21,9 +21,15 @@ enum FrontMatterParser {
     /// - Parameter text: The article.
     /// - Returns: What was found.
     static func parse(_ text: String) -> Outcome {
-        guard text.utf8.starts(with: "---".utf8) else { return .absent }
-        let openingEnd = TextLines.lineEnd(in: text, from: text.startIndex)
-        guard TextLines.trimmingTrailingSpace(text[..<openingEnd]) == "---", openingEnd < text.endIndex else {
+        parse(text, from: text.startIndex)
+    }
+
+    /// Reads a front-matter block whose opening `---` is at `start` (after blank lines or
+    /// indentation the caller skipped).
+    static func parse(_ text: String, from start: String.Index) -> Outcome {
+        guard text[start...].utf8.starts(with: "---".utf8) else { return .absent }
+        let openingEnd = TextLines.lineEnd(in: text, from: start)
+        guard TextLines.trimmingTrailingSpace(text[start..<openingEnd]) == "---", openingEnd < text.endIndex else {
             return .absent
         }
         var lines: [(number: Int, text: Substring)] = []

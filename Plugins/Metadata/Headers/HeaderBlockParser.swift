@@ -35,16 +35,25 @@ enum HeaderBlockParser {
         var pairs: [(key: Substring, value: String)] = []
         var position = start
         var sawKnownKey = false
+        // A block may be indented as a whole; a line indented deeper continues the value above.
+        let lineStart = text[..<start].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+        let blockIndent = text.distance(from: lineStart, to: start)
+        var first = true
         while position < text.endIndex {
             let end = TextLines.lineEnd(in: text, from: position)
-            let line = text[position..<end]
+            var line = text[position..<end]
             position = TextLines.nextLine(in: text, after: end)
             if TextLines.isBlank(line) { break }
-            if let first = line.first, first == " " || first == "\t" {
-                guard !pairs.isEmpty else { return nil }
-                pairs[pairs.count - 1].value += " " + TextLines.trimmed(line)
-                continue
+            if !first {
+                let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+                if indent > blockIndent {
+                    guard !pairs.isEmpty else { return nil }
+                    pairs[pairs.count - 1].value += " " + TextLines.trimmed(line)
+                    continue
+                }
+                line = line.dropFirst(indent)
             }
+            first = false
             guard pairs.count < maximumLines, let key = key(in: line) else { return nil }
             let value = TextLines.trimmed(line[line.index(after: key.endIndex)...])
             if MetadataKey.known.contains(MetadataKey.normalize(key)) { sawKnownKey = true }
