@@ -25,6 +25,8 @@ extension SentimentProcessor {
                 continue
             }
             if let type = entity["type"]?.stringValue, !Self.opinionTypes.contains(type) { continue }
+            // A nationality adjective (`Russian`) is where something comes from, not a target.
+            if entity["demonym"]?.boolValue == true { continue }
             var features = SentimentFeatures()
             var seen: Set<SegmentKey> = []
             var names: [String: SentimentFeatures] = [:]

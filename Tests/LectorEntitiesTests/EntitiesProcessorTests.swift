@@ -43,6 +43,22 @@ struct EntitiesProcessorTests {
         }
     }
 
+    @Test("nationality adjectives stay MISC, are marked demonyms and rank below names")
+    func demonyms() throws {
+        let list = entities(
+            """
+            Russian officials said Russian troops would stay. The Russian foreign ministry agreed, \
+            and Sergei Lavrov spoke to German and French diplomats in Moscow.
+            """
+        )
+        let russian = try #require(entity(list, "MISC", "Russian"))
+        #expect(russian["demonym"] == true)
+        #expect(entity(list, "PERSON", "Sergei Lavrov")?["demonym"] == nil)
+        let salience = { (name: String) in list.first { $0["text"]?.stringValue == name }?["salience"]?.doubleValue ?? 0
+        }
+        #expect(salience("Russian") < salience("Sergei Lavrov"), "three mentions of an adjective rank below one name")
+    }
+
     @Test("mentions of one entity are grouped under the longest form")
     func grouping() throws {
         let list = entities(summitArticle, date: "2022-02-16")

@@ -15,6 +15,9 @@ public struct EntityGroup: Sendable, Equatable {
     public var value: JSONValue?
     /// The currency (MONEY) or unit (QUANTITY).
     public var unit: String?
+    /// Whether the entity is a nationality or region adjective (`Russian`): MISC, but
+    /// ranked below names and given no tone of its own.
+    public var isDemonym = false
 
     /// The highest confidence among the mentions.
     public var confidence: Double { mentions.map(\.confidence).max() ?? 0 }
@@ -34,6 +37,7 @@ public struct EntityGroup: Sendable, Equatable {
         object["confidence"] = .double((confidence * 1000).rounded() / 1000)
         if let value { object["value"] = value }
         if let unit { object[type == .money ? "currency" : "unit"] = .string(unit) }
+        if isDemonym { object["demonym"] = .bool(true) }
         object["mentions"] = .array(
             mentions.map { mention in
                 [

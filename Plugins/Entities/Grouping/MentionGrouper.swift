@@ -15,7 +15,8 @@ import LectorText
 ///
 /// Salience: each mention scores `1 / (1 + 2 p)` where `p` is its position in the text
 /// (0 to 1), a mention in the first fifth of the text scores 1 more, rule-based mentions
-/// count a third; an entity's score over the sum of all scores is its salience.
+/// count a third, demonyms (``Demonyms``) a quarter and never more than nine tenths of the
+/// lowest name's; an entity's score over the sum of all scores is its salience.
 struct MentionGrouper {
     let text: ScalarText
 
@@ -220,9 +221,20 @@ struct MentionGrouper {
                 score += 1 / (1 + 2 * position) + (position < 0.2 ? 1 : 0)
             }
             if !group.type.isNamed { score /= 3 }
-            total += score
+            if group.type == .miscellaneous, Demonyms.all(members.map { shown[$0] }) {
+                group.isDemonym = true
+                score *= Demonyms.salienceWeight
+            }
             scored.append((group, score))
         }
+        // A demonym ranks below every name: its score stays under the lowest name's.
+        let lowestName = scored.filter { $0.0.type.isNamed && !$0.0.isDemonym }.map(\.1).min()
+        if let lowestName {
+            for index in scored.indices where scored[index].0.isDemonym {
+                scored[index].1 = min(scored[index].1, lowestName * 0.9)
+            }
+        }
+        total = scored.reduce(0) { $0 + $1.1 }
         return scored.map { group, score in
             var group = group
             group.salience = total > 0 ? score / total : 0
