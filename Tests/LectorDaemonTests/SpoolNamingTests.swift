@@ -154,6 +154,23 @@ struct SpoolNamingTests {
         )
     }
 
+    @Test("a record left by a crash between the record and the move is reused, not skipped")
+    func failedAfterCrash() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let spool = try makeSpool(directory)
+        try directory.write("inbox/bad.txt", text: "x")
+        #expect(try spool.claim(FileName("bad.txt")) == .claimed)
+        // What a daemon killed after writing the record, before moving the input, leaves.
+        try directory.write("failed/bad.txt.error.json", text: #"{"file": "bad.txt", "error": "first try"}"#)
+        try spool.fail(FileName("bad.txt"), record: ["file": "bad.txt", "error": "second try"])
+        #expect(names(directory, "failed") == ["bad.txt", "bad.txt.error.json"])
+        let record = try JSONValue.parse(
+            Array(try #require(FileManager.default.contents(atPath: directory.appending("failed/bad.txt.error.json"))))
+        )
+        #expect(record["error"] == "second try")
+    }
+
     @Test("failed/ and the outbox removed while running are made again, not lost")
     func foldersRecreated() throws {
         let directory = try TemporaryDirectory()

@@ -49,24 +49,45 @@ extension Spool {
             let recordName = candidate.fitted(keeping: ".error.json")
             let input = layout.failed.appending(candidate)
             let recordPath = layout.failed.appending(recordName)
-            if (try? SystemCalls.status(input)) != nil || (try? SystemCalls.status(recordPath)) != nil { continue }
-            do {
-                try writeAtomically(bytes, into: layout.failed, as: recordName, replace: false)
-            } catch  where error == .exists {
-                continue
+            if (try? SystemCalls.status(input)) != nil { continue }
+            if (try? SystemCalls.status(recordPath)) != nil {
+                // A record without its input, naming this input: an attempt that crashed
+                // between writing it and moving the input. It is ours to replace.
+                guard failureOwner(recordPath) == OutputOwner(name) else { continue }
+                try writeAtomically(bytes, into: layout.failed, as: recordName)
+            } else {
+                do {
+                    try writeAtomically(bytes, into: layout.failed, as: recordName, replace: false)
+                } catch  where error == .exists {
+                    continue
+                }
             }
             do {
                 try move(path, to: layout.failed, as: candidate)
                 return candidate
             } catch  where error == .exists {
-                try? SystemCalls.remove(recordPath)
+                removeIfUnchanged(recordPath, bytes)
                 continue
             } catch {
-                try? SystemCalls.remove(recordPath)
+                removeIfUnchanged(recordPath, bytes)
                 throw error
             }
         }
         throw Errno.exists
+    }
+
+    /// The input an error record was written for (its `file`, and `file_hex` for names that
+    /// are not UTF-8).
+    private func failureOwner(_ record: FilePath) -> OutputOwner? {
+        guard let bytes = try? SystemCalls.readPrefix(record, limit: 1 << 20), let json = try? JSONValue.parse(bytes),
+            let file = json["file"]?.stringValue
+        else { return nil }
+        return OutputOwner(file: file, fileHex: json["file_hex"]?.stringValue)
+    }
+
+    /// Removes a record this attempt wrote, unless another daemon has replaced it since.
+    private func removeIfUnchanged(_ record: FilePath, _ bytes: [UInt8]) {
+        if (try? SystemCalls.readPrefix(record, limit: bytes.count + 1)) == bytes { try? SystemCalls.remove(record) }
     }
 
     /// The names an input may keep in `failed/` or `archive/`, in order: its own, then
