@@ -12,7 +12,7 @@ extension Daemon {
     /// then READY=1.
     func start(loadTime: Duration) {
         installSignalHandlers()
-        maintain()
+        maintain(startUp: true)
         do {
             state.value.watcher = try InboxWatcher(directory: spool.layout.inbox, queue: control) {
                 @Sendable [self] events in
@@ -160,9 +160,7 @@ extension Daemon {
     }
 
     func finishShutdownIfIdle() {
-        if state.value.phase == .draining, state.value.inFlight.isEmpty, state.value.committing.isEmpty {
-            finishShutdown()
-        }
+        if state.value.phase == .draining, state.value.held == 0 { finishShutdown() }
     }
 
     private func finishShutdown() {

@@ -7,12 +7,18 @@ extension Daemon {
     /// The periodic safety net, on the control queue (at start and at every rescan): takes
     /// over the work of sibling daemons that died, removes their temp and status files, and
     /// warns when a live sibling runs another configuration.
-    func maintain() {
+    ///
+    /// The outbox, `failed/` and `archive/` are listed for temp files only at start-up and
+    /// when a dead daemon's work folder was taken over: a daemon leaves temp files only while
+    /// it holds documents, so a live spool is not listed whole at every rescan.
+    ///
+    /// - Parameter startUp: Whether this daemon is starting.
+    func maintain(startUp: Bool = false) {
         let now = Date().timeIntervalSince1970
         let recovered = spool.adoptAbandonedWork(now: now)
         for name in recovered.adopted {
             // A name this daemon is finishing right now waits until that is done.
-            if state.value.inFlight.contains(name) || state.value.committing.contains(name) {
+            if state.value.holds(name) {
                 state.value.heldAgain.insert(name)
             } else {
                 state.value.ready.append(name)
@@ -21,7 +27,7 @@ extension Daemon {
         for path in recovered.stuck {
             logger.warning("cannot recover a document; it stays for a later scan", metadata: ["path": "\(path)"])
         }
-        let removed = spool.removeStaleTemporaries()
+        let removed = startUp || recovered.folders > 0 ? spool.removeStaleTemporaries() : 0
         if !recovered.adopted.isEmpty || removed > 0 {
             logger.notice(
                 "recovered work of stopped daemons",

@@ -47,9 +47,7 @@ extension Daemon {
     /// when that entry is done, so a re-drop is not left for the next rescan.
     func enqueue(_ name: FileName) {
         guard !name.isIgnored, state.value.phase != .draining else { return }
-        if state.value.inFlight.contains(name) || state.value.committing.contains(name)
-            || state.value.waiting.contains(name) || state.value.ready.contains(name)
-        {
+        if state.value.holds(name) || state.value.waiting.contains(name) || state.value.ready.contains(name) {
             state.value.seenAgain.insert(name)
             return
         }

@@ -139,6 +139,9 @@ struct DaemonState {
     var committing: Set<FileName> = []
     /// Documents this daemon holds: being analysed or being committed.
     var held: Int { inFlight.count + committing.count }
+
+    /// Whether this daemon holds a document of that name (being analysed or committed).
+    func holds(_ name: FileName) -> Bool { inFlight.contains(name) || committing.contains(name) }
     var discovered: [FileName: ContinuousClock.Instant] = [:]
     var attempts: [FileName: Int] = [:]
     var waiting: Set<FileName> = []

@@ -131,6 +131,7 @@ struct SpoolTests {
         let recovered = newcomer.adoptAbandonedWork(now: Date().timeIntervalSince1970)
         #expect(recovered.adopted == [FileName("orphan.txt")])
         #expect(recovered.stuck.isEmpty)
+        #expect(recovered.folders == 1, "one dead daemon's folder was taken over")
         #expect(newcomer.claimedNames() == [FileName("orphan.txt")])
         #expect(live.claimedNames() == [FileName("live.txt")], "a live daemon keeps its claims")
         #expect(!FileManager.default.fileExists(atPath: directory.appending("inbox/.lector/work/00000000deadbeef")))

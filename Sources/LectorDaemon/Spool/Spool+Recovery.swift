@@ -35,11 +35,13 @@ extension Spool {
     /// log line from the caller.
     ///
     /// - Parameter now: The current time, seconds since the epoch.
-    /// - Returns: The adopted names, and the names that could not be moved.
-    public func adoptAbandonedWork(now: Double) -> (adopted: [FileName], stuck: [String]) {
+    /// - Returns: The adopted names, the names that could not be moved, and how many dead
+    ///   daemons' folders were taken over (their temp files can then be removed).
+    public func adoptAbandonedWork(now: Double) -> (adopted: [FileName], stuck: [String], folders: Int) {
         var adopted: [FileName] = []
         var stuck: [String] = []
-        guard let folders = try? SystemCalls.list(layout.workRoot) else { return ([], []) }
+        var takenOver = 0
+        guard let folders = try? SystemCalls.list(layout.workRoot) else { return ([], [], 0) }
         for folder in folders where folder.name.text != id {
             let path = layout.workRoot.appending(folder.name)
             guard (try? SystemCalls.status(path))?.kind == .directory else { continue }
@@ -54,6 +56,7 @@ extension Spool {
             }
             defer { if descriptor >= 0 { close(descriptor) } }
             if descriptor >= 0, (try? SystemCalls.tryLock(descriptor)) != true { continue }
+            takenOver += 1
             guard let entries = try? SystemCalls.list(path) else { continue }
             var emptied = true
             for entry in entries where entry.name != FileName(".lock") {
@@ -72,7 +75,7 @@ extension Spool {
                 try? SystemCalls.removeDirectory(path)
             }
         }
-        return (adopted, stuck)
+        return (adopted, stuck, takenOver)
     }
 
     /// The names already in this daemon's work folder (claimed earlier, or adopted).
