@@ -154,6 +154,25 @@ struct SpoolNamingTests {
         )
     }
 
+    @Test("a second failed input whose extension is not UTF-8 keeps its extension's bytes")
+    func failedKeepsExtensionBytes() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let spool = try makeSpool(directory)
+        let name = FileName(bytes: Array("bad.".utf8) + [0xFF])
+        var kept: [FileName] = []
+        for _ in 0..<2 {
+            _ = try directory.write("inbox/\(UUID().uuidString)", text: "x")
+            let staged = try #require(SpoolAudit.rawNames(in: directory.appending("inbox")).first)
+            let from = (Array(directory.appending("inbox/").utf8) + staged).map { CChar(bitPattern: $0) } + [0]
+            let to = (Array(directory.appending("inbox/").utf8) + name.bytes).map { CChar(bitPattern: $0) } + [0]
+            #expect(rename(from, to) == 0)
+            #expect(try spool.claim(name) == .claimed)
+            kept.append(try spool.fail(name, record: ["error": "bad"]))
+        }
+        #expect(kept == [name, FileName(bytes: Array("bad.1.".utf8) + [0xFF])])
+    }
+
     @Test("a record left by a crash between the record and the move is reused, not skipped")
     func failedAfterCrash() throws {
         let directory = try TemporaryDirectory()

@@ -97,10 +97,10 @@ struct DocumentJob: Sendable {
     /// The encoded document with `source.file_hex` added when the input's name is not UTF-8,
     /// so that the output records exactly which input made it.
     static func withExactName(_ json: JSONValue, _ name: FileName) -> JSONValue {
-        guard !name.isValidUTF8, case .object(var object) = json, case .object(var source)? = object["source"] else {
-            return json
-        }
-        source["file_hex"] = .string(name.hexadecimal)
+        guard let hex = OutputOwner(name).fileHex, case .object(var object) = json,
+            case .object(var source)? = object["source"]
+        else { return json }
+        source["file_hex"] = .string(hex)
         object["source"] = .object(source)
         return .object(object)
     }
@@ -109,8 +109,9 @@ struct DocumentJob: Sendable {
     /// moves the input to `failed/`.
     private func setAside(_ record: JSONValue, _ reason: String) -> Outcome {
         var object = record.objectValue ?? JSONObject()
-        object["file"] = .string(name.escapedText)
-        if !name.isValidUTF8 { object["file_hex"] = .string(name.hexadecimal) }
+        let owner = OutputOwner(name)
+        object["file"] = .string(owner.file)
+        if let hex = owner.fileHex { object["file_hex"] = .string(hex) }
         object["attempts"] = .int(attempt)
         object["generation"] = .int(chain.identity.generation)
         object["time"] = .string(Date().ISO8601Format())

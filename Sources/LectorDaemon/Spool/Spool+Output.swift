@@ -95,8 +95,9 @@ extension Spool {
     }
 }
 
-/// Which input an output belongs to: its name as written in `source.file`, plus its exact
-/// bytes in hex when the name is not UTF-8 (then `file` alone could name two inputs).
+/// Which input an output or error record belongs to, and how an input's name is written in
+/// both: `file` (invalid bytes as `%XX`), plus the exact bytes in hex (`file_hex`) when the
+/// name is not UTF-8 (then `file` alone could name two inputs).
 struct OutputOwner: Equatable {
     var file: String
     var fileHex: String?

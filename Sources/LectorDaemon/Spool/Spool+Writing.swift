@@ -97,7 +97,7 @@ extension Spool {
         let pathExtension = name.pathExtension
         return (0..<10_000).lazy.map { number -> FileName in
             if number == 0 { return name.fitted() }
-            return FileName(bytes: stem.bytes + Array(".\(number)".utf8)).fitted(keeping: pathExtension.text)
+            return FileName(bytes: stem.bytes + Array(".\(number)".utf8)).fitted(keeping: pathExtension)
         }
     }
 

@@ -50,7 +50,16 @@ extension FileName {
     /// - Parameter suffix: What must end the name (`.json`, `.error.json`), kept whole.
     /// - Returns: A name of at most ``maximumLength`` bytes.
     public func fitted(keeping suffix: String = "") -> FileName {
-        let tail = Array(suffix.utf8)
+        fitted(keeping: FileName(suffix))
+    }
+
+    /// The name followed by `suffix` given as bytes (an input's own extension, which need
+    /// not be UTF-8), shortened as ``fitted(keeping:)-(String)`` does.
+    ///
+    /// - Parameter suffix: What must end the name, kept whole, byte for byte.
+    /// - Returns: A name of at most ``maximumLength`` bytes.
+    public func fitted(keeping suffix: FileName) -> FileName {
+        let tail = suffix.bytes
         guard bytes.count + tail.count > Self.maximumLength else { return FileName(bytes: bytes + tail) }
         let digest = String(SHA256.hex(bytes).prefix(16))
         let marker = Array("~\(digest)".utf8)

@@ -37,20 +37,7 @@ extension SystemCalls {
         let descriptor = try open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
         defer { close(descriptor) }
         guard try status(descriptor: descriptor).kind == .regular else { return nil }
-        var bytes = [UInt8](repeating: 0, count: limit)
-        var filled = 0
-        while filled < limit {
-            let count = bytes.withUnsafeMutableBytes { raw in
-                read(descriptor, raw.baseAddress.map { $0 + filled }, limit - filled)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Errno.current
-            }
-            if count == 0 { break }
-            filled += count
-        }
-        return Array(bytes.prefix(filled))
+        return try read(descriptor, upTo: limit)
     }
 
     /// Recreates a symbolic link or FIFO at `target` (never replacing what is there), for a
@@ -72,10 +59,8 @@ extension SystemCalls {
             guard made == 0 else { throw Errno.current }
             return true
         case .other:
-            var raw = stat()
-            guard source.withCString({ lstat($0, &raw) }) == 0 else { throw Errno.current }
-            guard raw.st_mode & S_IFMT == S_IFIFO else { return false }
-            guard target.withCString({ mkfifo($0, mode_t(info.mode)) }) == 0 else { throw Errno.current }
+            guard info.mode & UInt32(S_IFMT) == UInt32(S_IFIFO) else { return false }
+            guard target.withCString({ mkfifo($0, mode_t(info.mode & 0o7777)) }) == 0 else { throw Errno.current }
             return true
         case .regular, .directory:
             return false

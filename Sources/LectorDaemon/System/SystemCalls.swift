@@ -28,8 +28,8 @@ public enum SystemCalls {
         public var modified: Double
         /// How many names the file has (hard links).
         public var links: Int = 1
-        /// The permission bits.
-        public var mode: UInt32 = 0o644
+        /// The mode: the file type bits (`S_IFMT`) and the permission bits.
+        public var mode: UInt32 = UInt32(S_IFREG) | 0o644
     }
 
     /// `lstat(2)`.
@@ -69,7 +69,7 @@ public enum SystemCalls {
             size: Int(info.st_size),
             modified: modified,
             links: Int(info.st_nlink),
-            mode: UInt32(info.st_mode & 0o7777)
+            mode: UInt32(info.st_mode)
         )
     }
 
@@ -97,18 +97,31 @@ public enum SystemCalls {
     /// - Returns: The bytes, or `nil` when the file holds more than `limit`.
     /// - Throws: ``Errno``.
     public static func readAll(_ descriptor: Int32, limit: Int) throws(Errno) -> [UInt8]? {
+        let bytes = try read(descriptor, upTo: limit < Int.max ? limit + 1 : limit)
+        return bytes.count > limit ? nil : bytes
+    }
+
+    /// Reads from an open file until its end or until `limit` bytes, whichever comes first.
+    ///
+    /// - Parameters:
+    ///   - descriptor: An open descriptor.
+    ///   - limit: The most bytes to read.
+    /// - Returns: The bytes read.
+    /// - Throws: ``Errno``.
+    public static func read(_ descriptor: Int32, upTo limit: Int) throws(Errno) -> [UInt8] {
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        var chunk = [UInt8](repeating: 0, count: min(65_536, max(limit, 1)))
+        while bytes.count < limit {
+            let wanted = min(chunk.count, limit - bytes.count)
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw Errno.current
             }
-            if count == 0 { return bytes }
+            if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > limit { return nil }
         }
+        return bytes
     }
 
     /// Writes every byte, retrying short writes.
