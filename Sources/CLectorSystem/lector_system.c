@@ -155,12 +155,6 @@ int lector_spawn(char *const argv[], const char *directory, int stdin_fd, int st
     return 0;
 }
 
-int lector_kill_group(pid_t group) {
-    if (group <= 1) return EINVAL;
-    if (kill(-group, SIGKILL) != 0 && errno != ESRCH) return errno;
-    return 0;
-}
-
 int lector_pipe_pending(int fd) {
     int count = 0;
     if (ioctl(fd, FIONREAD, &count) != 0) return -1;

@@ -25,10 +25,6 @@ int lector_rename_noreplace(const char *source, const char *target);
 int lector_spawn(char *const argv[], const char *directory, int stdin_fd, int stdout_fd,
                  long long memory_limit, pid_t *pid);
 
-/// Sends SIGKILL to the process group `group` (a plugin started by lector_spawn leads its
-/// own). Returns 0 (also when the group is already gone), or an errno value.
-int lector_kill_group(pid_t group);
-
 /// How many bytes sit unread in the pipe `fd` belongs to (FIONREAD; either end works),
 /// or -1.
 int lector_pipe_pending(int fd);

@@ -52,7 +52,6 @@ final class PluginProcess: @unchecked Sendable {
             throw Self.startError(name, command, error)
         }
         pid = child
-        PluginProcessRegistry.register(child)
         input = toChild[1]
         output = fromChild[0]
         _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)
@@ -196,9 +195,6 @@ final class PluginProcess: @unchecked Sendable {
     func terminate() -> String {
         guard isAlive else { return "already stopped" }
         isAlive = false
-        // Before the child can be reaped, so that PluginProcessRegistry never signals a
-        // process id that was reaped and reused.
-        PluginProcessRegistry.unregister(pid)
         close(input)
         close(output)
         var status: Int32 = 0
