@@ -16,7 +16,7 @@ extension MetadataProcessor {
         var position = text.startIndex
         var consumed = false
         if readsFrontMatter {
-            let lead = TextLines.skipIndentation(in: text, from: TextLines.skipBlankLines(in: text, from: position))
+            let lead = TextLines.skipToText(in: text, from: position)
             switch FrontMatterParser.parse(text, from: lead) {
             case .absent: break
             case .parsed(let entries, let bodyStart):
@@ -28,7 +28,7 @@ extension MetadataProcessor {
                 return header
             }
         }
-        position = TextLines.skipIndentation(in: text, from: TextLines.skipBlankLines(in: text, from: position))
+        position = TextLines.skipToText(in: text, from: position)
         if readsHeaders, header.fields.isEmpty,
             let block = HeaderBlockParser.parse(text, from: position, normalizer: dateNormalizer)
         {

@@ -24,6 +24,12 @@ enum TextLines {
         line.utf8.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r") }
     }
 
+    /// Where the first text at or after `start` begins: past blank lines, then past the
+    /// indentation of the first line that is not blank (``skipIndentation(in:from:)``).
+    static func skipToText(in text: String, from start: String.Index) -> String.Index {
+        skipIndentation(in: text, from: skipBlankLines(in: text, from: start))
+    }
+
     /// Where the text of the line at `start` begins: past spaces, tabs, no-break spaces and
     /// byte-order marks (files that begin ` date 2022-02-16…`, or with a BOM that survived
     /// decoding, still have a header).

@@ -190,7 +190,6 @@ struct MentionGrouper {
     private func ranked(_ drafts: [Draft], mentions: [EntityMention], shown: [String]) -> [EntityGroup] {
         let length = Double(max(text.count, 1))
         var scored: [(EntityGroup, Double)] = []
-        var total = 0.0
         for draft in drafts {
             let members = draft.members.sorted { mentions[$0].start < mentions[$1].start }
             var group = EntityGroup(
@@ -234,7 +233,7 @@ struct MentionGrouper {
                 scored[index].1 = min(scored[index].1, lowestName * 0.9)
             }
         }
-        total = scored.reduce(0) { $0 + $1.1 }
+        let total = scored.reduce(0) { $0 + $1.1 }
         return scored.map { group, score in
             var group = group
             group.salience = total > 0 ? score / total : 0

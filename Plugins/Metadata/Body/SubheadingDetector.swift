@@ -57,9 +57,7 @@ enum SubheadingDetector {
             let text = String(decoding: bytes[line.start..<line.end], as: UTF8.self)
             let trimmed = TextLines.trimmed(Substring(text))
             guard isSubheading(trimmed) else { continue }
-            let start =
-                line.scalarStart + text.unicodeScalars.count - trimmed.unicodeScalars.count
-                - text[trimmed.endIndex...].unicodeScalars.count
+            let start = line.scalarStart + text[..<trimmed.startIndex].unicodeScalars.count
             result.append(Subheading(start: start, end: start + trimmed.unicodeScalars.count, text: String(trimmed)))
         }
         return result
