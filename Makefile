@@ -18,12 +18,18 @@ DOCDIR ?= $(PREFIX)/share/doc/lector
 
 all: build
 
-# System packages the build and the tests need: libyaml (config.yaml), pkg-config,
-# and Python's jsonschema (the tests validate outputs against schema/).
+# System packages the build and the tests need: libyaml (config.yaml), the NATS C client
+# (input and output on JetStream), pkg-config, nats-server (the NATS tests start their own
+# servers on loopback ports), and Python's jsonschema (the tests validate outputs against
+# schema/).
 deps:
-	@if ! pkg-config --exists yaml-0.1 2>/dev/null; then \
-		echo "Installing libyaml-dev and pkg-config"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libyaml-dev pkg-config; \
+	@if ! pkg-config --exists yaml-0.1 libnats 2>/dev/null; then \
+		echo "Installing libyaml-dev, libnats-dev and pkg-config"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libyaml-dev libnats-dev pkg-config; \
+	fi
+	@if ! command -v nats-server >/dev/null 2>&1 && [ ! -x /usr/sbin/nats-server ]; then \
+		echo "Installing nats-server for the NATS tests"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nats-server; \
 	fi
 	@if ! python3 -c 'import jsonschema' 2>/dev/null; then \
 		echo "Installing jsonschema for the schema tests"; \

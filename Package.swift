@@ -30,6 +30,19 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        .systemLibrary(
+            name: "CNATS",
+            pkgConfig: "libnats",
+            providers: [.apt(["libnats-dev"])]
+        ),
+        .target(
+            name: "LectorNATS",
+            dependencies: [
+                "CNATS", "LectorCore", "LectorConfig", "LectorPipeline", "LectorDaemon",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "LectorCore",
             dependencies: [.product(name: "Logging", package: "swift-log")],
@@ -101,7 +114,7 @@ let package = Package(
         .executableTarget(
             name: "lector",
             dependencies: [
-                "LectorCore", "LectorConfig", "LectorPipeline", "LectorText", "LectorDaemon",
+                "LectorCore", "LectorConfig", "LectorPipeline", "LectorText", "LectorDaemon", "LectorNATS",
                 "LectorSummary", "LectorEntities", "LectorSentiment", "LectorLanguage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -203,6 +216,11 @@ let package = Package(
         .testTarget(
             name: "LectorDaemonTests",
             dependencies: ["LectorDaemon", "LectorCore", "LectorPipeline", "LectorTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LectorNATSTests",
+            dependencies: ["LectorNATS", "LectorCore", "LectorPipeline"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -9,7 +9,7 @@ struct ConfigurationDecoder {
     static let topLevelKeys = [
         "inbox", "outbox", "failed", "archive", "min_age", "min_free_space", "rescan_interval", "workers", "max_bytes",
         "shutdown_timeout",
-        "include_text", "metrics_file", "pipeline",
+        "include_text", "metrics_file", "input", "output", "pipeline",
     ]
     /// The spool folders that go together.
     static let spoolKeys = ["inbox", "outbox", "failed"]
@@ -98,6 +98,35 @@ struct ConfigurationDecoder {
         if let entry = fields["min_free_space"], let value = read(entry, { try $0.bytes() }) {
             minFreeSpace = value
         }
+        if let entry = fields["input"] {
+            transport(entry) { decoder, entries, keyPath in
+                configuration.natsInput = decoder.natsInput(entries, keyPath: keyPath)
+            }
+        }
+        if let entry = fields["output"] {
+            transport(entry) { decoder, entries, keyPath in
+                configuration.natsOutput = decoder.natsOutput(
+                    entries,
+                    keyPath: keyPath,
+                    inputServer: configuration.natsInput?.server
+                )
+            }
+        }
+        if configuration.natsInput != nil {
+            if let entry = fields["inbox"] {
+                report(
+                    entry.keyLocation,
+                    "inbox",
+                    "inbox and input.nats exclude each other: documents come from one place"
+                )
+            }
+            if let entry = fields["outbox"], let path = folder(entry) { configuration.outboxFolder = path }
+            if configuration.natsOutput == nil, fields["outbox"] == nil, let entry = fields["input"] {
+                report(entry.keyLocation, "input", "input.nats needs somewhere to write: output.nats, outbox, or both")
+            }
+            pipeline(into: &configuration, fields: fields, root: root, suggested: suggested)
+            return configuration
+        }
         var paths: [String: String] = [:]
         var seenPaths: [String: String] = [:]
         for key in Self.spoolKeys + ["archive"] {
@@ -127,12 +156,22 @@ struct ConfigurationDecoder {
             )
         }
 
+        pipeline(into: &configuration, fields: fields, root: root, suggested: suggested)
+        return configuration
+    }
+
+    /// Decodes `pipeline:`, last.
+    private mutating func pipeline(
+        into configuration: inout LectorConfiguration,
+        fields: [String: ConfigEntry],
+        root: ConfigValue,
+        suggested: Set<String>
+    ) {
         if let entry = fields["pipeline"] {
             configuration.pipeline = pipeline(entry)
-        } else {
-            missing("pipeline")
+        } else if !suggested.contains("pipeline") {
+            report(root.location, "", "missing required key 'pipeline'")
         }
-        return configuration
     }
 
     /// A spool folder: a non-empty string, resolved against the file's directory.

@@ -45,6 +45,12 @@ public struct LectorConfiguration: Sendable, Equatable {
     /// Where the daemon writes its figures in Prometheus text format every second
     /// (`metrics_file`, for node_exporter's textfile collector), or `nil` for nowhere.
     public var metricsFile: String?
+    /// Where documents come from when not the inbox folder (`input: {nats: …}`).
+    public var natsInput: NATSInputConfiguration?
+    /// Where enriched documents go besides (or instead of) the outbox (`output: {nats: …}`).
+    public var natsOutput: NATSOutputConfiguration?
+    /// With NATS input, the folder outputs are also written to as files (`outbox`), if any.
+    public var outboxFolder: String?
 
     /// Creates a configuration; every argument has the default the loader uses.
     ///

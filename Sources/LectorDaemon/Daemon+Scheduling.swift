@@ -150,7 +150,8 @@ extension Daemon {
             maximumBytes: state.value.configuration.maxBytes,
             attempt: attempt,
             spool: spool,
-            daemonID: spool.id
+            daemonID: spool.id,
+            publisher: publisher
         )
         let logger = logger
         let generation = job.chain.identity.generation

@@ -24,6 +24,8 @@ public final class Daemon: Sendable {
     let logger: Logger
     let notifier: SystemdNotifier
     let committer: OutputCommitter
+    /// Where outputs are published besides the outbox (`output: {nats: …}`), if anywhere.
+    let publisher: (any OutputPublisher)?
     let retryPolicy = RetryPolicy()
     let startedAt = Date().timeIntervalSince1970
 
@@ -35,14 +37,17 @@ public final class Daemon: Sendable {
     ///   - configPath: The file to read again on SIGHUP.
     ///   - registry: Where processor names are looked up on reload.
     ///   - logger: The daemon's logger.
+    ///   - publisher: Where outputs are published besides the outbox, if anywhere.
     /// - Throws: ``DaemonError`` when the spool cannot be set up.
     public init(
         configuration: LectorConfiguration,
         chain: Chain,
         configPath: String,
         registry: ProcessorRegistry = .builtIn,
-        logger: Logger
+        logger: Logger,
+        publisher: (any OutputPublisher)? = nil
     ) throws(DaemonError) {
+        self.publisher = publisher
         guard let spoolConfiguration = configuration.spool else {
             throw DaemonError(.configuration, "the configuration has no inbox, outbox and failed folders")
         }
@@ -69,7 +74,15 @@ public final class Daemon: Sendable {
     ///   - configPath: The configuration file.
     ///   - registry: The processors available.
     ///   - logger: The daemon's logger.
-    public static func run(configPath: String, registry: ProcessorRegistry = .builtIn, logger: Logger) -> Never {
+    ///   - makePublisher: Makes the publisher for `output:` from the loaded configuration
+    ///     (connecting to its server), or `nil` when the configuration has none; a throw
+    ///     exits 69 (EX_UNAVAILABLE).
+    public static func run(
+        configPath: String,
+        registry: ProcessorRegistry = .builtIn,
+        logger: Logger,
+        makePublisher: (LectorConfiguration) throws -> (any OutputPublisher)? = { _ in nil }
+    ) -> Never {
         let loadStart = ContinuousClock.now
         let configuration: LectorConfiguration
         let chain: Chain
@@ -93,6 +106,14 @@ public final class Daemon: Sendable {
             FileHandle.standardError.write(Data((message + "\n").utf8))
             exit(71)
         }
+        let publisher: (any OutputPublisher)?
+        do {
+            publisher = try makePublisher(configuration)
+        } catch {
+            logger.critical("cannot reach the output", metadata: ["error": "\(error)"])
+            FileHandle.standardError.write(Data("lector: cannot reach the output: \(error)\n".utf8))
+            exit(69)
+        }
         let daemon: Daemon
         do {
             daemon = try Daemon(
@@ -100,7 +121,8 @@ public final class Daemon: Sendable {
                 chain: chain,
                 configPath: configPath,
                 registry: registry,
-                logger: logger
+                logger: logger,
+                publisher: publisher
             )
         } catch {
             logger.critical("cannot start", metadata: ["error": "\(error)"])

@@ -11,7 +11,8 @@ struct LectorCommand: ParsableCommand {
         abstract: "Enrich articles: metadata, language, entities, summary, sentiment.",
         version: LectorVersion.current,
         subcommands: [
-            RunCommand.self, ProcessCommand.self, CheckCommand.self, StatusCommand.self, ProcessorsCommand.self,
+            RunCommand.self, ProcessCommand.self, CheckCommand.self, StatusCommand.self, PublishCommand.self,
+            ReadCommand.self, ProcessorsCommand.self,
             EvalCommand.self, BenchCommand.self, TrainCommand.self,
         ]
     )

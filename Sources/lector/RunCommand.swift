@@ -1,5 +1,8 @@
 import ArgumentParser
+import Glibc
+import LectorConfig
 import LectorDaemon
+import LectorNATS
 import LectorPipeline
 import Logging
 
@@ -27,6 +30,14 @@ struct RunCommand: ParsableCommand {
         Daemon.blockSignals()
         let level = Environment.value("LECTOR_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
         LoggingSystem.bootstrap { label in JournalLogHandler(label: label, level: level) }
-        Daemon.run(configPath: config, registry: Processors.registry, logger: Logger(label: "lector.daemon"))
+        let logger = Logger(label: "lector.daemon")
+        // With `input: {nats: …}` documents come from JetStream; otherwise from the inbox.
+        // A file that does not load goes to Daemon.run, which reports it.
+        if (try? ConfigurationLoader.load(path: config, purpose: .daemon))?.natsInput != nil {
+            NATSDaemon.run(configPath: config, registry: Processors.registry, logger: logger)
+        }
+        Daemon.run(configPath: config, registry: Processors.registry, logger: logger) { configuration in
+            try configuration.natsOutput.map { try NATSOutputPublisher($0, name: "lector-\(getpid())") }
+        }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import LectorConfig
 import LectorCore
 import LectorDaemon
+import LectorNATS
 
 /// `lector status`: the figures of the daemons running on a configuration's inbox.
 struct StatusCommand: ParsableCommand {
@@ -28,6 +29,10 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try ChainLoader.loadConfiguration(path: config, purpose: .daemon)
+        if let input = configuration.natsInput {
+            try natsStatus(input, output: configuration.natsOutput)
+            return
+        }
         guard let spool = configuration.spool else { throw ExitStatus.config }
         let statuses = StatusReader.liveStatuses(layout: SpoolLayout(spool))
         if statuses.isEmpty {
@@ -60,5 +65,50 @@ struct StatusCommand: ParsableCommand {
             if let warning = status.warning { print("  warning: \(warning)") }
         }
         print("inbox: \(inboxCount) documents waiting in \(spool.inbox)")
+    }
+
+    /// With NATS input: what the server says of the shared consumer and the streams.
+    private func natsStatus(_ input: NATSInputConfiguration, output: NATSOutputConfiguration?) throws {
+        let consumer: NATSConsumerState
+        var streams: [(String, NATSStreamState)] = []
+        do {
+            let connection = try NATSConnection(input.server, name: "lector-status")
+            consumer = try connection.consumerState(input.consumer, stream: input.stream)
+            for stream in [input.stream, input.failedStream] + (output.map { [$0.stream] } ?? []) {
+                if let state = try? connection.streamState(stream) { streams.append((stream, state)) }
+            }
+            connection.close()
+        } catch {
+            StandardError.write("lector: \(error)\n")
+            throw ExitCode(3)
+        }
+        if json || prometheus {
+            let counts: [(String, Int)] = [
+                ("pending", Int(clamping: consumer.pending)), ("ack_pending", Int(consumer.ackPending)),
+                ("redelivered", Int(consumer.redelivered)), ("waiting", Int(consumer.waiting)),
+            ]
+            var object = JSONObject(counts.map { ($0.0, JSONValue.int($0.1)) })
+            object["consumer"] = .string(input.consumer)
+            object["stream"] = .string(input.stream)
+            object["streams"] = .object(
+                JSONObject(streams.map { ($0.0, JSONValue.int(Int(clamping: $0.1.messages))) })
+            )
+            if prometheus {
+                for (key, value) in counts {
+                    print("lector_nats_consumer_\(key){consumer=\"\(input.consumer)\"} \(value)")
+                }
+            } else {
+                print(JSONValue.object(object).encodedString())
+            }
+            return
+        }
+        print(
+            """
+            consumer \(input.consumer) on stream \(input.stream): \(consumer.pending) pending, \(consumer.ackPending) delivered and not yet acknowledged, \(consumer.redelivered) redelivered, \(consumer.waiting) fetches waiting
+            """
+        )
+        for (name, state) in streams {
+            print("stream \(name): \(state.messages) messages (\(state.subjects.joined(separator: ", ")))")
+        }
     }
 }

@@ -15,7 +15,7 @@ struct ConfigurationLoaderErrorTests {
             (
                 "pipeline: [m]\ncolour: red\n",
                 "config.yaml:2:1: unknown key 'colour'; known keys: inbox, outbox, failed, archive, min_age, min_free_space, rescan_interval, "
-                    + "workers, max_bytes, shutdown_timeout, include_text, metrics_file, pipeline"
+                    + "workers, max_bytes, shutdown_timeout, include_text, metrics_file, input, output, pipeline"
             ),
             (
                 "max_bytes: lots\npipeline: [m]\n",
@@ -118,7 +118,7 @@ struct ConfigurationLoaderErrorTests {
         #expect(
             ConfigFixture.errors("base: &w 2\nworkers: *w\npipeline: [m]\n") == [
                 "config.yaml:1:1: unknown key 'base'; known keys: inbox, outbox, failed, archive, min_age, min_free_space, rescan_interval, "
-                    + "workers, max_bytes, shutdown_timeout, include_text, metrics_file, pipeline",
+                    + "workers, max_bytes, shutdown_timeout, include_text, metrics_file, input, output, pipeline",
                 "config.yaml:2:10: aliases ('*w') are not supported in config files; write the value out",
             ]
         )

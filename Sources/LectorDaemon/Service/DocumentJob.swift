@@ -29,6 +29,8 @@ struct DocumentJob: Sendable {
     let attempt: Int
     let spool: Spool
     let daemonID: String
+    /// Where the output is published besides the outbox, if anywhere.
+    var publisher: (any OutputPublisher)?
 
     func run(logger: Logger) -> Outcome {
         let bytes: [UInt8]
@@ -57,6 +59,13 @@ struct DocumentJob: Sendable {
             return setAside(DocumentEncoder.failureRecord(result), failure.description)
         }
         let json = Self.withExactName(DocumentEncoder.json(result, includeText: chain.includeText), name).encoded()
+        if let publisher {
+            do {
+                try publisher.publish(json, id: document.id, generation: chain.identity.generation)
+            } catch {
+                return .retry(reason: "cannot publish the output: \(error)", spoolBlocked: true)
+            }
+        }
         do {
             return .staged(temporary: try spool.stageOutput(json), id: document.id)
         } catch {

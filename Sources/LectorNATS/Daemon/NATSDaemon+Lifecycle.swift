@@ -1,0 +1,186 @@
+import Dispatch
+import Foundation
+import Glibc
+import LectorConfig
+import LectorDaemon
+import LectorPipeline
+import Logging
+import Synchronization
+
+extension NATSDaemon {
+    /// Once bound: signals, timers, the workers, then READY=1.
+    func start(subscriptions: [NATSPullSubscription], loadTime: Duration) {
+        for number in [SIGTERM, SIGINT, SIGHUP] {
+            let source = DispatchSource.makeSignalSource(signal: number, queue: control)
+            source.setEventHandler { [self] in
+                if number == SIGHUP { requestReload() } else { beginShutdown(signal: number) }
+            }
+            source.activate()
+            sources.withLock { $0.list.append(source) }
+        }
+        // In-progress acks a third of the way into the deadline, so a slow document is
+        // never handed to another daemon while this one works on it.
+        let beat = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "lector.nats.heartbeat"))
+        let interval = max(0.2, input.ackWait / 3)
+        beat.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(50))
+        beat.setEventHandler { [self] in heartbeats.beat() }
+        beat.activate()
+        let status = DispatchSource.makeTimerSource(queue: background)
+        status.schedule(deadline: .now() + 1, repeating: 2, leeway: .milliseconds(200))
+        status.setEventHandler { [self] in refreshStatus() }
+        status.activate()
+        sources.withLock { $0.list += [beat, status] }
+        if let watchdog = SystemdNotifier.watchdogInterval {
+            let timer = DispatchSource.makeTimerSource(queue: control)
+            timer.schedule(deadline: .now(), repeating: watchdog / 2, leeway: .milliseconds(50))
+            timer.setEventHandler { [self] in notifier.send("WATCHDOG=1") }
+            timer.activate()
+            sources.withLock { $0.list.append(timer) }
+        }
+        workersRunning.withLock { $0 = subscriptions.count }
+        for (index, subscription) in subscriptions.enumerated() {
+            let thread = Thread { [self] in work(subscription) }
+            thread.name = "lector-worker-\(index)"
+            thread.start()
+        }
+        let generation = state.withLock { $0.chain.identity.generation }
+        logger.info(
+            "ready",
+            metadata: [
+                "nats.url": "\(connection.connectedURL ?? "?")", "nats.stream": "\(input.stream)",
+                "nats.consumer": "\(input.consumer)", "workers": "\(subscriptions.count)",
+                "config.generation": "\(generation)",
+                "load_ms":
+                    "\(Int((Double(loadTime.components.seconds) * 1e3 + Double(loadTime.components.attoseconds) / 1e15).rounded()))",
+            ]
+        )
+        notifier.send("READY=1\nMAINPID=\(getpid())\nSTATUS=\(statusLine())")
+    }
+
+    /// One line for sd_notify `STATUS=`.
+    func statusLine() -> String {
+        let current = state.withLock { $0 }
+        var line =
+            "\(current.draining ? "draining" : "running"): \(current.processed) processed, \(current.failed) failed, \(current.inFlight) in flight, generation \(current.chain.identity.generation)"
+        if let consumer = current.consumer {
+            line +=
+                "; consumer \(input.consumer): \(consumer.pending) pending, \(consumer.ackPending) unacked, \(consumer.redelivered) redelivered"
+        }
+        if !connection.isConnected { line += "; NATS connection lost, reconnecting" }
+        return line
+    }
+
+    /// Asks the server for the consumer's counts and reports them to systemd.
+    private func refreshStatus() {
+        let consumer = try? connection.consumerState(input.consumer, stream: input.stream)
+        state.withLock { $0.consumer = consumer ?? $0.consumer }
+        if notifier.isEnabled { notifier.send("STATUS=\(statusLine())") }
+    }
+
+    /// SIGHUP: a new chain from the file; the connection and the consumer stay.
+    func requestReload() {
+        let proceed = state.withLock { state -> Bool in
+            guard !state.draining else { return false }
+            if state.reloading {
+                state.reloadAgain = true
+                return false
+            }
+            state.reloading = true
+            return true
+        }
+        guard proceed else { return }
+        notifier.send("RELOADING=1\nMONOTONIC_USEC=\(SystemdNotifier.monotonicMicroseconds)\nSTATUS=reloading")
+        let next = state.withLock { $0.chain.identity.generation + 1 }
+        background.async { [self] in
+            let outcome: Result<(LectorConfiguration, Chain), ConfigurationErrors>
+            do throws(ConfigurationErrors) {
+                outcome = .success(
+                    try ChainBuilder(registry: registry).load(path: configPath, purpose: .daemon, generation: next)
+                )
+            } catch {
+                outcome = .failure(error)
+            }
+            control.async { [self] in finishReload(outcome) }
+        }
+    }
+
+    private func finishReload(_ outcome: Result<(LectorConfiguration, Chain), ConfigurationErrors>) {
+        switch outcome {
+        case .success(let (configuration, chain)):
+            let kept = state.withLock { state -> LectorConfiguration in
+                var applied = configuration
+                // Where documents come from and go to is fixed for the process's life.
+                applied.natsInput = state.configuration.natsInput
+                applied.natsOutput = state.configuration.natsOutput
+                applied.outboxFolder = state.configuration.outboxFolder
+                applied.workers = state.configuration.workers
+                let changed = applied != configuration
+                state.configuration = applied
+                state.chain = chain
+                state.reloading = false
+                return changed ? configuration : applied
+            }
+            if kept != state.withLock({ $0.configuration }) {
+                logger.warning(
+                    "input, output, outbox and workers changed in the file; they take effect at the next restart"
+                )
+            }
+            logger.notice(
+                "configuration reloaded",
+                metadata: [
+                    "config.generation": "\(chain.identity.generation)",
+                    "pipeline": "\(chain.steps.map(\.name).joined(separator: ","))",
+                ]
+            )
+            notifier.send("READY=1\nSTATUS=\(statusLine())")
+        case .failure(let errors):
+            let first = errors.errors.first.map(\.description) ?? "invalid configuration"
+            state.withLock {
+                $0.lastError = "reload rejected: \(first)"
+                $0.reloading = false
+            }
+            for error in errors.errors {
+                logger.error("reload rejected; keeping the running configuration", metadata: ["error": "\(error)"])
+            }
+            notifier.send("READY=1\nSTATUS=reload rejected: \(first)")
+        }
+        let again = state.withLock { state -> Bool in
+            defer { state.reloadAgain = false }
+            return state.reloadAgain
+        }
+        if again { requestReload() }
+    }
+
+    /// SIGTERM/SIGINT: stop fetching, finish and acknowledge what was fetched, exit 0. A
+    /// second signal exits at once: what was in flight is delivered again after `ack_wait`.
+    func beginShutdown(signal number: Int32) {
+        let already = state.withLock { state -> Bool in
+            defer { state.draining = true }
+            return state.draining
+        }
+        if already {
+            logger.warning("second signal: exiting now", metadata: ["in_flight": "\(heartbeats.count)"])
+            exit(128 + number)
+        }
+        notifier.send("STOPPING=1\nSTATUS=draining \(heartbeats.count) documents")
+        logger.info("draining", metadata: ["in_flight": "\(heartbeats.count)", "signal": "\(number)"])
+        let timeout = state.withLock { $0.configuration.shutdownTimeout }
+        control.asyncAfter(deadline: .now() + timeout) { [self] in
+            logger.warning(
+                "shutdown timeout: exiting with documents in flight; the server delivers them again",
+                metadata: ["in_flight": "\(heartbeats.count)"]
+            )
+            finishDrain()
+        }
+    }
+
+    /// Every worker has stopped (or the timeout passed): close the connection and exit 0.
+    func finishDrain() {
+        for source in sources.withLock({ $0.list }) { source.cancel() }
+        connection.close()
+        if let publisher, publisher.connection !== connection { publisher.connection.close() }
+        let current = state.withLock { $0 }
+        logger.info("stopped", metadata: ["processed": "\(current.processed)", "failed": "\(current.failed)"])
+        exit(0)
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import LectorConfig
+import LectorCore
+import LectorNATS
+
+/// `lector read`: prints what the NATS output (or failed) stream holds.
+struct ReadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read",
+        abstract: "Print the enriched documents kept in the NATS output stream, one JSON a line.",
+        discussion: """
+            Reads output.nats.stream (or, with --failed, input.nats.failed_stream) from its \
+            first message to its last without consuming anything. --count prints only how \
+            many messages it holds and how many distinct document ids. Exit status 69 when no \
+            server answers.
+            """
+    )
+
+    @Option(name: .long, help: "The configuration file.")
+    var config = "config.yaml"
+
+    @Flag(name: .long, help: "Read the failed stream instead of the output stream.")
+    var failed = false
+
+    @Flag(name: .long, help: "Print only the number of messages and of distinct ids.")
+    var count = false
+
+    @Option(name: .long, help: "Start at this stream sequence.")
+    var from: UInt64 = 1
+
+    func run() throws {
+        let configuration = try ChainLoader.loadConfiguration(path: config, purpose: .daemon)
+        let server: NATSServerConfiguration
+        let stream: String
+        if failed {
+            guard let input = configuration.natsInput else {
+                StandardError.write("lector: \(config) has no input.nats, so no failed stream\n")
+                throw ExitStatus.config
+            }
+            (server, stream) = (input.server, input.failedStream)
+        } else {
+            guard let output = configuration.natsOutput else {
+                StandardError.write("lector: \(config) has no output.nats\n")
+                throw ExitStatus.config
+            }
+            (server, stream) = (output.server, output.stream)
+        }
+        do {
+            let connection = try NATSConnection(server, name: "lector-read")
+            let state = try connection.streamState(stream)
+            var messages = 0
+            var ids = Set<String>()
+            var sequence = max(from, state.firstSequence)
+            while sequence <= state.lastSequence, state.messages > 0 {
+                defer { sequence += 1 }
+                guard let message = try connection.storedMessage(sequence, in: stream, headers: ["Nats-Msg-Id"]) else {
+                    continue
+                }
+                messages += 1
+                if let id = message.headers["Nats-Msg-Id"] { ids.insert(id) }
+                if !count { print(String(decoding: message.data, as: UTF8.self)) }
+            }
+            if count { print("messages: \(messages), distinct ids: \(ids.count)") }
+            connection.close()
+        } catch {
+            StandardError.write("lector: \(error)\n")
+            throw ExitCode(69)
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import LectorTestSupport
+import Testing
+
+@Suite(
+    "lector run on NATS JetStream (real nats-server on loopback)",
+    .serialized,
+    .enabled(if: NATSServers.isInstalled, "nats-server is not installed (make test installs it)")
+)
+struct NATSDaemonTests {
+    @Test("published documents come out enriched once; bad ones reach the failed subject once", .timeLimit(.minutes(2)))
+    func endToEnd() throws {
+        let rig = try NATSRig()
+        defer { rig.tearDown() }
+        try rig.writeConfig(pipeline: ["metadata", "language", "entities"], extra: "outbox: outbox")
+        try FileManager.default.createDirectory(atPath: rig.root.appending("outbox"), withIntermediateDirectories: true)
+        let daemon = try rig.startDaemon()
+        var records = (0..<200).map(NATSRig.record)
+        records += [
+            #"{"id": "empty", "text": "   "}"#, #"{"id": "no-text", "body": "x"}"#,
+            #"{"id": "nul", "text": "a\u0000b"}"#,
+        ]
+        #expect(try rig.publish(records).contains("published 203 documents"))
+        #expect(rig.wait(seconds: 60) { rig.counts()?.ids == 200 && rig.counts(failed: true)?.ids == 3 })
+        // The same ids again are dropped by the input stream: nothing is processed twice.
+        #expect(try rig.publish(records).contains("(203 already there)"))
+        Thread.sleep(forTimeInterval: 1)
+        #expect(rig.counts()! == (200, 200))
+        #expect(rig.counts(failed: true)! == (3, 3))
+
+        let outputs = try rig.messages()
+        let first = try #require(outputs.first { $0["id"] as? String == "doc-7" })
+        #expect((first["language"] as? [String: Any])?["code"] as? String == "en")
+        #expect(first["entities"] != nil)
+        #expect(FileManager.default.fileExists(atPath: rig.root.appending("outbox/doc-7.json")), "outbox too")
+        let failures = try rig.messages(failed: true)
+        let empty = try #require(failures.first { $0["id"] as? String == "empty" })
+        #expect((empty["error"] as? [String: Any])?["code"] as? String == "empty")
+        #expect(
+            empty["input_text"] as? String == #"{"id": "empty", "text": "   "}"#,
+            "the input travels with its error"
+        )
+
+        let consumer = try #require(rig.consumer())
+        #expect(consumer["pending"] as? Int == 0)
+        #expect(consumer["ack_pending"] as? Int == 0)
+        kill(daemon.processIdentifier, SIGTERM)
+        #expect(rig.exitStatus(daemon) == 0)
+    }
+
+    @Test("a document slower than ack_wait keeps its deadline with in-progress acks", .timeLimit(.minutes(1)))
+    func slowDocument() throws {
+        let rig = try NATSRig()
+        defer { rig.tearDown() }
+        try rig.writeConfig(pipeline: ["metadata", "test_delay: {ms: 3500}"], workers: 1, ackWait: "1s")
+        let first = try rig.startDaemon()
+        let second = try rig.startDaemon()
+        _ = try rig.publish([NATSRig.record(1)])
+        #expect(rig.wait(seconds: 20) { rig.counts()?.messages == 1 })
+        let consumer = try #require(rig.consumer())
+        #expect(consumer["redelivered"] as? Int == 0)
+        #expect(consumer["ack_pending"] as? Int == 0)
+        let output = try #require(try rig.messages().first)
+        #expect(output["id"] as? String == "doc-1")
+        for daemon in [first, second] { kill(daemon.processIdentifier, SIGTERM) }
+        #expect(rig.exitStatus(first) == 0)
+        #expect(rig.exitStatus(second) == 0)
+    }
+
+    @Test(
+        "SIGHUP changes the chain with the connection up; SIGTERM finishes and acks what it fetched",
+        .timeLimit(.minutes(2))
+    )
+    func reloadAndDrain() throws {
+        let rig = try NATSRig()
+        defer { rig.tearDown() }
+        try rig.writeConfig(pipeline: ["metadata", "test_delay: {ms: 20}"])
+        let daemon = try rig.startDaemon()
+        _ = try rig.publish((0..<400).map(NATSRig.record))
+        #expect(rig.wait(seconds: 30) { (rig.counts()?.messages ?? 0) >= 40 })
+        try rig.writeConfig(pipeline: ["metadata", "language", "test_delay: {ms: 20}"])
+        kill(daemon.processIdentifier, SIGHUP)
+        #expect(rig.wait(seconds: 20) { rig.log(of: daemon).contains("configuration reloaded") })
+        #expect(rig.wait(seconds: 30) { (rig.counts()?.messages ?? 0) >= 150 })
+        kill(daemon.processIdentifier, SIGTERM)
+        #expect(rig.exitStatus(daemon) == 0)
+        #expect(!rig.log(of: daemon).contains("NATS connection back"), "one connection the whole time")
+
+        let done = try #require(rig.counts()).messages
+        let consumer = try #require(rig.consumer())
+        #expect(consumer["ack_pending"] as? Int == 0, "nothing fetched was left unacknowledged")
+        #expect(done + (consumer["pending"] as? Int ?? -1) == 400, "every document is either done or waiting")
+        #expect(done < 400, "the drain stopped fetching")
+        let outputs = try rig.messages()
+        #expect(outputs.contains { $0["language"] != nil }, "outputs after the reload ran the new chain")
+        #expect(outputs.contains { $0["language"] == nil }, "outputs before it did not")
+
+        // A new daemon takes the rest.
+        let next = try rig.startDaemon()
+        #expect(rig.wait(seconds: 60) { rig.counts()?.ids == 400 })
+        kill(next.processIdentifier, SIGTERM)
+        #expect(rig.exitStatus(next) == 0)
+    }
+
+    @Test("a file inbox with NATS output publishes each output once", .timeLimit(.minutes(1)))
+    func fileInboxToNATS() throws {
+        let servers = try NATSServers(count: 1, root: NSTemporaryDirectory() + "lector-nats-\(UUID().uuidString)")
+        try servers.startAll()
+        defer { servers.stopAll() }
+        let harness = try DaemonHarness(
+            pipeline: ["metadata"],
+            extra: "output:\n  nats:\n    url: \(servers.urls[0])\n    subject: files.out.{id}\n    stream: FILES"
+        )
+        defer { harness.tearDown() }
+        let daemon = try harness.start()
+        for index in 0..<20 { try harness.drop("story-\(index).txt", text: "Story \(index). Oslo, Tuesday.") }
+        #expect(harness.waitFor(seconds: 30) { harness.outputs().count == 20 })
+        let result = try LectorBinary.run(["read", "--config", harness.configPath, "--count"])
+        #expect(result.output.contains("messages: 20, distinct ids: 20"))
+        harness.send(SIGTERM, to: daemon)
+        #expect(harness.waitForExit(daemon) == 0)
+    }
+}
