@@ -14,7 +14,7 @@ SYSUSERSDIR ?= /usr/lib/sysusers.d
 TMPFILESDIR ?= /usr/lib/tmpfiles.d
 DOCDIR ?= $(PREFIX)/share/doc/lector
 
-.PHONY: all deps build release plugins run test lint format install install-files bench bench-daemon bench-plugins fuzz soak clean
+.PHONY: all deps build release plugins run test lint format install install-files bench bench-daemon bench-nats bench-plugins fuzz soak clean
 
 all: build
 
@@ -71,7 +71,7 @@ install-files:
 	install -m 0644 systemd/lector.sysusers $(DESTDIR)$(SYSUSERSDIR)/lector.conf
 	install -m 0644 systemd/lector.tmpfiles $(DESTDIR)$(TMPFILESDIR)/lector.conf
 	[ -e $(DESTDIR)$(SYSCONFDIR)/lector/config.yaml ] || install -m 0644 systemd/config.yaml $(DESTDIR)$(SYSCONFDIR)/lector/config.yaml
-	install -m 0644 README.md NOTICE LICENSE $(DESTDIR)$(DOCDIR)/
+	install -m 0644 README.md NOTICE LICENSE systemd/nats.conf $(DESTDIR)$(DOCDIR)/
 	install -d $(DESTDIR)$(PREFIX)/share/lector
 	cp -R Models $(DESTDIR)$(PREFIX)/share/lector/models
 	@echo "Installed. Then: systemd-sysusers && systemd-tmpfiles --create && systemctl daemon-reload && systemctl enable --now lector"
@@ -90,6 +90,11 @@ bench: release
 DATA ?= ../shared/data/summarization
 bench-daemon: release
 	python3 Benchmarks/daemon_bench.py --lector .build/release/lector --data $(DATA)
+
+# The daemon on NATS JetStream (its own nats-server on loopback): docs/s through one and two
+# daemons beside the folder daemon on the same articles, publish-to-output latency at 50/s.
+bench-nats: release
+	python3 Benchmarks/nats_bench.py --lector .build/release/lector --data $(DATA)
 
 # Per-document overhead of an exec plugin round trip and of a library call.
 bench-plugins: plugins

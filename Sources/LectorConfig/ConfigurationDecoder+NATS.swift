@@ -115,6 +115,42 @@ extension ConfigurationDecoder {
         return output
     }
 
+    /// What input and output must not share: a stream, subjects that overlap, and a
+    /// duplicate window shorter than two ack waits (a redelivered document would be
+    /// published twice).
+    mutating func checkNATS(_ input: NATSInputConfiguration, _ output: NATSOutputConfiguration?, at entry: ConfigEntry)
+    {
+        guard let output else { return }
+        let keyPath = "output.nats"
+        if output.stream == input.stream || output.stream == input.failedStream {
+            report(
+                entry.keyLocation,
+                keyPath,
+                "output.nats.stream ('\(output.stream)') must differ from the input's streams"
+            )
+        }
+        let subjects = [
+            ("input.nats.subject", input.subject), ("input.nats.failed_subject", input.failedSubject),
+            ("output.nats.subject", output.streamSubject),
+        ]
+        for (index, first) in subjects.enumerated() {
+            for second in subjects[(index + 1)...] where NATSSubjects.overlap(first.1, second.1) {
+                report(
+                    entry.keyLocation,
+                    keyPath,
+                    "\(first.0) ('\(first.1)') and \(second.0) ('\(second.1)') overlap: a message would reach both streams"
+                )
+            }
+        }
+        if output.duplicateWindow < 2 * input.ackWait {
+            report(
+                entry.keyLocation,
+                keyPath,
+                "output.nats.duplicate_window (\(Int(output.duplicateWindow))s) must be at least twice input.nats.ack_wait (\(Int(input.ackWait))s), or a redelivered document is published twice"
+            )
+        }
+    }
+
     /// `url`, `credentials` and `tls` of a NATS mapping.
     private mutating func natsServer(_ entries: [ConfigEntry], keyPath: String) -> NATSServerConfiguration {
         var server = NATSServerConfiguration()

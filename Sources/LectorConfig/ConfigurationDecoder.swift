@@ -121,6 +121,18 @@ struct ConfigurationDecoder {
                 )
             }
             if let entry = fields["outbox"], let path = folder(entry) { configuration.outboxFolder = path }
+            for key in ["failed", "archive", "min_age", "min_free_space", "rescan_interval"] {
+                if let entry = fields[key] {
+                    report(
+                        entry.keyLocation,
+                        key,
+                        "\(key) belongs to the inbox; with input.nats, failures go to failed_subject"
+                    )
+                }
+            }
+            if let input = configuration.natsInput, let entry = fields["output"] {
+                checkNATS(input, configuration.natsOutput, at: entry)
+            }
             if configuration.natsOutput == nil, fields["outbox"] == nil, let entry = fields["input"] {
                 report(entry.keyLocation, "input", "input.nats needs somewhere to write: output.nats, outbox, or both")
             }

@@ -151,3 +151,22 @@ public struct NATSOutputConfiguration: Sendable, Equatable {
             .joined(separator: ".")
     }
 }
+
+/// Subject patterns.
+public enum NATSSubjects {
+    /// Whether some subject matches both patterns (`*` is one token, a final `>` the rest).
+    ///
+    /// - Parameters:
+    ///   - first: A subject or pattern.
+    ///   - second: Another.
+    /// - Returns: Whether they share a subject.
+    public static func overlap(_ first: String, _ second: String) -> Bool {
+        let left = first.split(separator: ".", omittingEmptySubsequences: false)
+        let right = second.split(separator: ".", omittingEmptySubsequences: false)
+        for (one, other) in zip(left, right) {
+            if one == ">" || other == ">" { return true }
+            if one != "*", other != "*", one != other { return false }
+        }
+        return left.count == right.count
+    }
+}

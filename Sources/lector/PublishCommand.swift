@@ -29,6 +29,9 @@ struct PublishCommand: ParsableCommand {
     @Flag(name: .long, help: "Each FILE holds JSON Lines records, one document a line.")
     var jsonl = false
 
+    @Option(name: .long, help: "Publish at this many documents per second (default: as fast as acknowledged).")
+    var rate: Double?
+
     @Argument(help: "Files or folders to publish.")
     var inputs: [String]
 
@@ -53,7 +56,13 @@ struct PublishCommand: ParsableCommand {
         }
         var published = 0
         var duplicates = 0
-        for (id, body) in try documents() {
+        let start = ContinuousClock.now
+        for (index, (id, body)) in try documents().enumerated() {
+            if let rate, rate > 0 {
+                let due = start + .milliseconds(Int64(Double(index) * 1_000 / rate))
+                let wait = due - ContinuousClock.now
+                if wait > .zero { Thread.sleep(forTimeInterval: wait.inSeconds) }
+            }
             let target = subject ?? NATSDocuments.subject(Self.publishTemplate(input.subject), id: id ?? "unnamed")
             let ack = try Self.publish(body, to: target, id: id, connection: connection)
             published += 1

@@ -11,7 +11,9 @@ struct ReadCommand: ParsableCommand {
         discussion: """
             Reads output.nats.stream (or, with --failed, input.nats.failed_stream) from its \
             first message to its last without consuming anything. --count prints only how \
-            many messages it holds and how many distinct document ids. Exit status 69 when no \
+            many messages it holds and how many distinct document ids; --latency prints, over \
+            the outputs of a NATS input, the time from the input's store to the output's store \
+            (p50, p99, max, on the server's clock) as one JSON line. Exit status 69 when no \
             server answers.
             """
     )
@@ -24,6 +26,9 @@ struct ReadCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Print only the number of messages and of distinct ids.")
     var count = false
+
+    @Flag(name: .long, help: "Print input-to-output latency percentiles as JSON.")
+    var latency = false
 
     @Option(name: .long, help: "Start at this stream sequence.")
     var from: UInt64 = 1
@@ -50,21 +55,46 @@ struct ReadCommand: ParsableCommand {
             let state = try connection.streamState(stream)
             var messages = 0
             var ids = Set<String>()
+            var waits: [Double] = []
             var sequence = max(from, state.firstSequence)
             while sequence <= state.lastSequence, state.messages > 0 {
                 defer { sequence += 1 }
-                guard let message = try connection.storedMessage(sequence, in: stream, headers: ["Nats-Msg-Id"]) else {
+                guard
+                    let message = try connection.storedMessage(
+                        sequence,
+                        in: stream,
+                        headers: ["Nats-Msg-Id", NATSOutputPublisher.inputTimeHeader]
+                    )
+                else {
                     continue
                 }
                 messages += 1
                 if let id = message.headers["Nats-Msg-Id"] { ids.insert(id) }
-                if !count { print(String(decoding: message.data, as: UTF8.self)) }
+                if let input = message.headers[NATSOutputPublisher.inputTimeHeader].flatMap(Int64.init) {
+                    waits.append(Double(message.storedAt - input) / 1e6)
+                }
+                if !count, !latency { print(String(decoding: message.data, as: UTF8.self)) }
             }
             if count { print("messages: \(messages), distinct ids: \(ids.count)") }
+            if latency { print(Self.percentiles(waits)) }
             connection.close()
         } catch {
             StandardError.write("lector: \(error)\n")
             throw ExitCode(69)
         }
+    }
+
+    /// `{"documents": N, "p50_ms": …, "p99_ms": …, "max_ms": …}` (nearest rank).
+    static func percentiles(_ values: [Double]) -> String {
+        let sorted = values.sorted()
+        func rank(_ q: Double) -> JSONValue {
+            guard !sorted.isEmpty else { return .null }
+            let index = min(sorted.count - 1, max(0, Int((q * Double(sorted.count)).rounded(.up)) - 1))
+            return .double((sorted[index] * 100).rounded() / 100)
+        }
+        let object = JSONObject([
+            ("documents", .int(sorted.count)), ("p50_ms", rank(0.5)), ("p99_ms", rank(0.99)), ("max_ms", rank(1)),
+        ])
+        return JSONValue.object(object).encodedString()
     }
 }

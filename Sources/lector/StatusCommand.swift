@@ -86,6 +86,7 @@ struct StatusCommand: ParsableCommand {
             let counts: [(String, Int)] = [
                 ("pending", Int(clamping: consumer.pending)), ("ack_pending", Int(consumer.ackPending)),
                 ("redelivered", Int(consumer.redelivered)), ("waiting", Int(consumer.waiting)),
+                ("delivered", Int(clamping: consumer.delivered)),
             ]
             var object = JSONObject(counts.map { ($0.0, JSONValue.int($0.1)) })
             object["consumer"] = .string(input.consumer)

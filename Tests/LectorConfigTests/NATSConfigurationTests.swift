@@ -103,6 +103,22 @@ struct NATSConfigurationTests {
                 "config.yaml:1:1: inbox and input.nats exclude each other: documents come from one place"
             ),
             (
+                "input:\n  nats: {}\noutput:\n  nats: {stream: ARTICLES}\npipeline: [m]\n",
+                "config.yaml:3:1: output.nats.stream ('ARTICLES') must differ from the input's streams"
+            ),
+            (
+                "input:\n  nats: {subject: news.>}\noutput:\n  nats: {subject: \"news.out.{id}\"}\npipeline: [m]\n",
+                "config.yaml:3:1: input.nats.subject ('news.>') and output.nats.subject ('news.out.*') overlap: a message would reach both streams"
+            ),
+            (
+                "input:\n  nats: {ack_wait: 10m}\noutput:\n  nats: {}\npipeline: [m]\n",
+                "config.yaml:3:1: output.nats.duplicate_window (600s) must be at least twice input.nats.ack_wait (600s), or a redelivered document is published twice"
+            ),
+            (
+                "input:\n  nats: {}\noutbox: out\nfailed: bad\npipeline: [m]\n",
+                "config.yaml:4:1: failed belongs to the inbox; with input.nats, failures go to failed_subject"
+            ),
+            (
                 "input:\n  nats: {tls: {cert: c.pem}}\noutbox: out\npipeline: [m]\n",
                 "config.yaml:2:15: input.nats.tls: cert and key go together"
             ),
@@ -110,5 +126,14 @@ struct NATSConfigurationTests {
     )
     func mistakes(yaml: String, expected: String) {
         #expect(ConfigFixture.errors(yaml, purpose: .daemon) == [expected])
+    }
+
+    @Test("subjects overlap when some subject matches both")
+    func overlap() {
+        #expect(NATSSubjects.overlap("a.>", "a.b.c"))
+        #expect(NATSSubjects.overlap("a.*.c", "a.b.*"))
+        #expect(!NATSSubjects.overlap("a.in.>", "a.out.*"))
+        #expect(!NATSSubjects.overlap("a.b", "a.b.c"))
+        #expect(NATSSubjects.overlap("articles.failed", "articles.failed"))
     }
 }

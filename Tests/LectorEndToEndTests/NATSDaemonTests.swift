@@ -41,6 +41,13 @@ struct NATSDaemonTests {
             "the input travels with its error"
         )
 
+        let latency = try LectorBinary.run(["read", "--config", rig.configPath, "--latency"])
+        let figures = try #require(
+            try JSONSerialization.jsonObject(with: Data(latency.standardOutput)) as? [String: Any]
+        )
+        #expect(figures["documents"] as? Int == 200, "every output says when its input was stored")
+        #expect((figures["p50_ms"] as? Double ?? -1) > 0)
+
         let consumer = try #require(rig.consumer())
         #expect(consumer["pending"] as? Int == 0)
         #expect(consumer["ack_pending"] as? Int == 0)
@@ -58,7 +65,7 @@ struct NATSDaemonTests {
         _ = try rig.publish([NATSRig.record(1)])
         #expect(rig.wait(seconds: 20) { rig.counts()?.messages == 1 })
         let consumer = try #require(rig.consumer())
-        #expect(consumer["redelivered"] as? Int == 0)
+        #expect(consumer["delivered"] as? Int == 1, "never handed to the other daemon")
         #expect(consumer["ack_pending"] as? Int == 0)
         let output = try #require(try rig.messages().first)
         #expect(output["id"] as? String == "doc-1")
@@ -100,6 +107,67 @@ struct NATSDaemonTests {
         #expect(rig.wait(seconds: 60) { rig.counts()?.ids == 400 })
         kill(next.processIdentifier, SIGTERM)
         #expect(rig.exitStatus(next) == 0)
+    }
+
+    @Test("publish --rate paces the messages; publishing with no server exits 69", .timeLimit(.minutes(1)))
+    func publishRate() throws {
+        let rig = try NATSRig()
+        defer { rig.tearDown() }
+        try rig.writeConfig(pipeline: ["metadata"])
+        let file = try rig.root.write("ten.jsonl", text: (0..<10).map(NATSRig.record).joined(separator: "\n"))
+        let start = Date()
+        let result = try LectorBinary.run(["publish", "--config", rig.configPath, "--jsonl", file, "--rate", "20"])
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(result.status == 0 && result.output.contains("published 10 documents"))
+        #expect(elapsed >= 0.45 && elapsed < 10, "10 messages at 20/s take about half a second, not \(elapsed) s")
+        rig.servers.stopAll()
+        let refused = try LectorBinary.run(["publish", "--config", rig.configPath, "--jsonl", file])
+        #expect(refused.status == 69)
+        #expect(refused.standardError.contains("cannot connect"))
+    }
+
+    @Test(
+        "the server away for two seconds: fetching pauses, then every document comes out once",
+        .timeLimit(.minutes(2))
+    )
+    func serverAway() throws {
+        let rig = try NATSRig()
+        defer { rig.tearDown() }
+        try rig.writeConfig(pipeline: ["metadata", "test_delay: {ms: 5}"])
+        let daemon = try rig.startDaemon()
+        _ = try rig.publish((0..<300).map(NATSRig.record))
+        #expect(rig.wait(seconds: 30) { (rig.counts()?.messages ?? 0) >= 50 })
+        rig.servers.kill(0)
+        Thread.sleep(forTimeInterval: 2)
+        try rig.servers.start(0)
+        #expect(rig.wait(seconds: 60) { rig.counts()?.ids == 300 })
+        #expect(rig.counts()! == (300, 300), "nothing published twice")
+        #expect(rig.wait(seconds: 10) { rig.consumer()?["ack_pending"] as? Int == 0 })
+        #expect(rig.log(of: daemon).contains("NATS connection back"))
+        kill(daemon.processIdentifier, SIGTERM)
+        #expect(rig.exitStatus(daemon) == 0)
+    }
+
+    @Test("a file inbox with NATS output waits for a server that is not there yet", .timeLimit(.minutes(1)))
+    func fileInboxServerLate() throws {
+        let servers = try NATSServers(count: 1, root: NSTemporaryDirectory() + "lector-nats-\(UUID().uuidString)")
+        defer { servers.stopAll() }
+        let harness = try DaemonHarness(
+            pipeline: ["metadata"],
+            extra: "output:\n  nats:\n    url: \(servers.urls[0])\n    subject: files.out.{id}\n    stream: FILES"
+        )
+        defer { harness.tearDown() }
+        let daemon = try harness.start()
+        for index in 0..<5 { try harness.drop("late-\(index).txt", text: "Story \(index). Oslo, Tuesday.") }
+        Thread.sleep(forTimeInterval: 1)
+        #expect(harness.outputs().isEmpty, "nothing is written before it is published")
+        #expect(harness.names(in: harness.failed).isEmpty, "nothing fails for it")
+        try servers.startAll()
+        #expect(harness.waitFor(seconds: 40) { harness.outputs().count == 5 })
+        let result = try LectorBinary.run(["read", "--config", harness.configPath, "--count"])
+        #expect(result.output.contains("messages: 5, distinct ids: 5"))
+        harness.send(SIGTERM, to: daemon)
+        #expect(harness.waitForExit(daemon) == 0)
     }
 
     @Test("a file inbox with NATS output publishes each output once", .timeLimit(.minutes(1)))

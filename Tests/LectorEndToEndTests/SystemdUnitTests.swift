@@ -39,6 +39,24 @@ struct SystemdUnitTests {
         #expect(score != nil && (score ?? 10) <= 2.0, "\(line ?? "no score")")
     }
 
+    @Test("with the NATS drop-in the unit still verifies, and only the network opens", .timeLimit(.minutes(1)))
+    func natsDropIn() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let unit = try String(contentsOfFile: try installedUnit(in: directory), encoding: .utf8)
+        let dropIn = try String(contentsOfFile: Repository.path("systemd/nats.conf"), encoding: .utf8)
+        // A drop-in's [Service] lines apply after the unit's: appended, they read the same.
+        let body = dropIn.split(separator: "\n").filter { !$0.hasPrefix("#") && $0 != "[Service]" }
+        let merged = unit.replacingOccurrences(of: "[Install]", with: body.joined(separator: "\n") + "\n\n[Install]")
+        let path = try directory.write("lector.service", text: merged)
+        let verify = try systemdAnalyze(["verify", path])
+        #expect(verify.status == 0 && verify.output.isEmpty, "\(verify.output)")
+        let security = try systemdAnalyze(["security", "--offline=true", "--threshold=40", path])
+        let line = security.output.split(separator: "\n").first { $0.contains("Overall exposure level") }
+        let score = line.flatMap { $0.split(separator: " ").compactMap { Double($0) }.first }
+        #expect(score != nil && (score ?? 10) <= 2.0, "\(line ?? "no score")")
+    }
+
     @Test("the unit carries what the daemon relies on", .timeLimit(.minutes(1)))
     func contents() throws {
         let unit = try String(contentsOfFile: Repository.path("systemd/lector.service"), encoding: .utf8)

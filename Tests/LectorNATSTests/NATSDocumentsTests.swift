@@ -87,3 +87,12 @@ struct NATSDocumentsTests {
         #expect(object["time"] == .string("1970-01-01T00:00:00Z"))
     }
 }
+
+@Suite("NATS subjects for long ids")
+struct NATSLongIDTests {
+    @Test("an id whose token would pass 128 bytes becomes its digest")
+    func longID() {
+        let subject = NATSDocuments.subject("out.{id}", id: String(repeating: "/", count: 60))
+        #expect(subject.hasPrefix("out.sha256-") && subject.count == 4 + 7 + 64)
+    }
+}

@@ -145,20 +145,11 @@ extension Spool {
     /// - Returns: The temp file's path.
     func writeTemporary(_ bytes: [UInt8], in folder: FilePath, sync: Bool = true) throws(Errno) -> FilePath {
         let temporary = folder.appending(temporaryName())
-        let descriptor: Int32
         do {
-            descriptor = try SystemCalls.open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode: 0o644)
+            try SystemCalls.writeFile(bytes, at: temporary, sync: sync)
         } catch  where error == .noEntry {
             try SystemCalls.makeDirectories(folder, mode: 0o775)
-            descriptor = try SystemCalls.open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode: 0o644)
-        }
-        do {
-            defer { close(descriptor) }
-            try SystemCalls.writeAll(descriptor, bytes)
-            if sync { try SystemCalls.sync(descriptor) }
-        } catch {
-            try? SystemCalls.remove(temporary)
-            throw error
+            try SystemCalls.writeFile(bytes, at: temporary, sync: sync)
         }
         return temporary
     }

@@ -144,6 +144,26 @@ public enum SystemCalls {
         }
     }
 
+    /// Creates a new file (`O_EXCL`) holding `bytes`, fsynced unless told otherwise; on any
+    /// error after creating it, the file is removed.
+    ///
+    /// - Parameters:
+    ///   - bytes: The contents.
+    ///   - path: The new file (a temp name that the caller renames into place).
+    ///   - sync: Whether to fsync it.
+    /// - Throws: `Errno` (`EEXIST` when the name is taken, `ENOENT` when the folder is gone).
+    public static func writeFile(_ bytes: [UInt8], at path: FilePath, sync: Bool = true) throws(Errno) {
+        let descriptor = try open(path, O_WRONLY | O_CREAT | O_EXCL, mode: 0o644)
+        do {
+            defer { close(descriptor) }
+            try writeAll(descriptor, bytes)
+            if sync { try Self.sync(descriptor) }
+        } catch {
+            try? remove(path)
+            throw error
+        }
+    }
+
     /// `fsync(2)`.
     ///
     /// - Parameter descriptor: An open descriptor.

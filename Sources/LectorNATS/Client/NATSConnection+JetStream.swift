@@ -19,6 +19,8 @@ public struct NATSStreamState: Sendable, Equatable {
     public var lastSequence: UInt64
     /// The subjects the stream takes.
     public var subjects: [String]
+    /// How long it remembers message ids, in seconds.
+    public var duplicateWindow: Double
 }
 
 /// A durable consumer's counts, as the server keeps them.
@@ -31,6 +33,8 @@ public struct NATSConsumerState: Sendable, Equatable {
     public var redelivered: Int64
     /// Fetch requests waiting for messages.
     public var waiting: Int64
+    /// Deliveries made so far, redeliveries included.
+    public var delivered: UInt64
 }
 
 /// The server's answer to a publish.
@@ -119,36 +123,83 @@ extension NATSConnection {
             messages: state.Msgs,
             firstSequence: state.FirstSeq,
             lastSequence: state.LastSeq,
-            subjects: subjects
+            subjects: subjects,
+            duplicateWindow: Double(info.pointee.Config?.pointee.Duplicates ?? 0) / 1e9
         )
     }
 
-    /// Creates a durable pull consumer unless it exists (then it is used as it is).
+    /// Creates a durable pull consumer, or checks and updates one that exists: it must be a
+    /// pull consumer with explicit acks on the same subjects (else a clear error); its
+    /// ack wait, delivery limit and ack-pending limit are set to these when they differ.
     ///
     /// - Parameters:
     ///   - consumer: Its name.
     ///   - stream: The stream.
     ///   - subject: The subjects it takes.
     ///   - ackWait: Seconds before an unacknowledged message is delivered again.
+    ///   - maxDeliver: Lector's own delivery limit; the server's must not stop first.
     ///   - maxAckPending: The most messages out and unacknowledged at once.
-    /// - Throws: ``NATSError``.
+    /// - Returns: The ack wait in force, in seconds (the server's, if it kept its own).
+    /// - Throws: ``NATSError``; ``NATSError/isPermanent`` when the consumer exists and
+    ///   cannot serve (another filter, a push consumer, no explicit acks).
+    @discardableResult
     public func ensureConsumer(
         _ consumer: String,
         stream: String,
         subject: String,
         ackWait: Double,
+        maxDeliver: Int,
         maxAckPending: Int
-    ) throws(NATSError) {
-        if (try? consumerState(consumer, stream: stream)) != nil { return }
+    ) throws(NATSError) -> Double {
+        var existing: UnsafeMutablePointer<jsConsumerInfo>?
+        var code = jsErrCode(0)
+        let lookup = js_GetConsumerInfo(&existing, jetStream, stream, consumer, nil, &code)
+        defer { if let existing { jsConsumerInfo_Destroy(existing) } }
+        let wanted = Int64(ackWait * 1e9)
+        if lookup == NATS_OK, let config = existing?.pointee.Config?.pointee {
+            let filter = config.FilterSubject.map { String(cString: $0) } ?? ""
+            var problem: String?
+            if config.DeliverSubject != nil {
+                problem = "is a push consumer"
+            } else if config.AckPolicy != js_AckExplicit {
+                problem = "does not use explicit acks"
+            } else if filter != subject {
+                problem = "takes '\(filter)', not '\(subject)'"
+            }
+            if let problem {
+                throw NATSError(
+                    NATS_MISMATCH,
+                    "consumer \(consumer) on stream \(stream) \(problem); delete it or name another consumer"
+                )
+            }
+            let serverStopsFirst = config.MaxDeliver > 0 && config.MaxDeliver <= Int64(maxDeliver)
+            guard config.AckWait != wanted || serverStopsFirst || config.MaxAckPending != Int64(maxAckPending) else {
+                return ackWait
+            }
+            var updated = config
+            updated.AckWait = wanted
+            updated.MaxDeliver = -1
+            updated.MaxAckPending = Int64(maxAckPending)
+            var info: UnsafeMutablePointer<jsConsumerInfo>?
+            let status = js_UpdateConsumer(&info, jetStream, stream, &updated, nil, &code)
+            if let info { jsConsumerInfo_Destroy(info) }
+            if status == NATS_OK { return ackWait }
+            if serverStopsFirst {
+                throw NATSError(
+                    NATS_MISMATCH,
+                    "consumer \(consumer) stops delivering after \(config.MaxDeliver) tries, before max_deliver (\(maxDeliver)), and cannot be updated"
+                )
+            }
+            return Double(config.AckWait) / 1e9
+        }
         var config = jsConsumerConfig()
         jsConsumerConfig_Init(&config)
         var info: UnsafeMutablePointer<jsConsumerInfo>?
-        var code = jsErrCode(0)
         let status = consumer.withCString { cConsumer in
             subject.withCString { cSubject in
                 config.Durable = cConsumer
                 config.AckPolicy = js_AckExplicit
-                config.AckWait = Int64(ackWait * 1e9)
+                config.AckWait = wanted
                 // Lector counts deliveries itself and sends a message that keeps failing to
                 // the failed subject, so the server never silently gives up on one.
                 config.MaxDeliver = -1
@@ -161,6 +212,7 @@ extension NATSConnection {
         if status != NATS_OK, (try? consumerState(consumer, stream: stream)) == nil {
             throw NATSError(status, code: code, "cannot create consumer \(consumer) on stream \(stream)")
         }
+        return ackWait
     }
 
     /// A durable consumer's counts.
@@ -184,7 +236,8 @@ extension NATSConnection {
             pending: info.pointee.NumPending,
             ackPending: info.pointee.NumAckPending,
             redelivered: info.pointee.NumRedelivered,
-            waiting: info.pointee.NumWaiting
+            waiting: info.pointee.NumWaiting,
+            delivered: info.pointee.Delivered.Consumer
         )
     }
 
@@ -248,13 +301,14 @@ extension NATSConnection {
     ///   - sequence: The sequence.
     ///   - stream: The stream.
     ///   - keys: The headers to return.
-    /// - Returns: The headers asked for and the body.
+    /// - Returns: The headers asked for, the body, and when the stream stored it
+    ///   (nanoseconds since the epoch).
     /// - Throws: ``NATSError`` for anything but a missing message.
     public func storedMessage(
         _ sequence: UInt64,
         in stream: String,
         headers keys: [String] = []
-    ) throws(NATSError) -> (headers: [String: String], data: [UInt8])? {
+    ) throws(NATSError) -> (headers: [String: String], data: [UInt8], storedAt: Int64)? {
         var message: OpaquePointer?
         var code = jsErrCode(0)
         let status = js_GetMsg(&message, jetStream, stream, sequence, nil, &code)
@@ -274,6 +328,6 @@ extension NATSConnection {
                 Array(UnsafeBufferPointer(start: $0, count: length))
             }
         }
-        return (found, data)
+        return (found, data, natsMsg_GetTime(message))
     }
 }

@@ -27,18 +27,22 @@ public final class NATSConnection: @unchecked Sendable {
     public static let requestTimeout = 5.0
 
     /// Connects, waiting for a server when `waitForServer` (a daemon starting before its
-    /// server), else failing at once when none answers.
+    /// server), returning at once and connecting in the background when
+    /// `connectInBackground` (calls fail until it is up), else failing at once when none
+    /// answers.
     ///
     /// - Parameters:
     ///   - server: The servers and credentials.
     ///   - name: The client's name, as the server shows it.
     ///   - waitForServer: Whether to keep trying until a server answers.
+    ///   - connectInBackground: Whether to return before the first connection is made.
     ///   - onEvent: Called on the client's threads when the connection is lost or regained.
     /// - Throws: ``NATSError``.
     public init(
         _ server: NATSServerConfiguration,
         name: String,
         waitForServer: Bool = false,
+        connectInBackground: Bool = false,
         onEvent: (@Sendable (NATSConnectionEvent) -> Void)? = nil
     ) throws(NATSError) {
         var options: OpaquePointer?
@@ -46,6 +50,12 @@ public final class NATSConnection: @unchecked Sendable {
         guard let options else { throw NATSError(NATS_NO_MEMORY, "cannot create client options") }
         defer { natsOptions_Destroy(options) }
         try Self.configure(options, server, name: name, waitForServer: waitForServer)
+        if connectInBackground {
+            try check(
+                natsOptions_SetRetryOnFailedConnect(options, true, { _, _ in }, nil),
+                "cannot set connecting in the background"
+            )
+        }
         events = onEvent.map(EventBox.init)
         if let events {
             // Retained for the life of the process: the client may call back from its own
@@ -68,10 +78,10 @@ public final class NATSConnection: @unchecked Sendable {
             _ = natsOptions_SetClosedCB(options, { _, box in EventBox.from(box)?.handler(.closed) }, closure)
         }
         var connection: OpaquePointer?
-        try check(
-            natsConnection_Connect(&connection, options),
-            "cannot connect to \(server.urls.joined(separator: ", "))"
-        )
+        let connected = natsConnection_Connect(&connection, options)
+        if !(connectInBackground && connected == NATS_NOT_YET_CONNECTED) {
+            try check(connected, "cannot connect to \(server.urls.joined(separator: ", "))")
+        }
         guard let connection else { throw NATSError(NATS_NO_SERVER, "cannot connect") }
         var jsOptions = jsOptions()
         jsOptions_Init(&jsOptions)

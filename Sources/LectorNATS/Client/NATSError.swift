@@ -27,6 +27,10 @@ public struct NATSError: Error, Sendable, CustomStringConvertible {
     /// acknowledgement yet); trying again is the remedy.
     public var isTimeout: Bool { status == NATS_TIMEOUT.rawValue }
 
+    /// The stream or consumer exists but cannot serve as configured: trying again will not
+    /// help.
+    public var isPermanent: Bool { status == NATS_MISMATCH.rawValue }
+
     /// The stream or consumer does not exist.
     public var isNotFound: Bool {
         status == NATS_NOT_FOUND.rawValue || code == Int(JSStreamNotFoundErr.rawValue)

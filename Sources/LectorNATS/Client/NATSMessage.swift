@@ -19,6 +19,11 @@ public final class NATSMessage: @unchecked Sendable {
     public let streamSequence: UInt64
     /// How many times the server has delivered it, this time included (1 the first time).
     public let deliveries: Int
+    /// When the stream stored it, in nanoseconds since the epoch (0 when unknown).
+    public let storedAt: Int64
+    /// Its `Nats-Msg-Id` header, if any (read once here: the client rewrites its header
+    /// state on reads, which must not overlap a heartbeat).
+    public let messageID: String?
 
     init(taking message: OpaquePointer) {
         self.message = message
@@ -31,28 +36,23 @@ public final class NATSMessage: @unchecked Sendable {
             data = []
         }
         subject = natsMsg_GetSubject(message).map { String(cString: $0) } ?? ""
+        var value: UnsafePointer<CChar>?
+        messageID =
+            natsMsgHeader_Get(message, "Nats-Msg-Id", &value) == NATS_OK ? value.map { String(cString: $0) } : nil
         var metadata: UnsafeMutablePointer<jsMsgMetaData>?
         if natsMsg_GetMetaData(&metadata, message) == NATS_OK, let metadata {
             streamSequence = metadata.pointee.Sequence.Stream
             deliveries = Int(metadata.pointee.NumDelivered)
+            storedAt = metadata.pointee.Timestamp
             jsMsgMetaData_Destroy(metadata)
         } else {
             streamSequence = 0
             deliveries = 1
+            storedAt = 0
         }
     }
 
     deinit { natsMsg_Destroy(message) }
-
-    /// A header's first value, or `nil`.
-    ///
-    /// - Parameter key: The header's name (`Nats-Msg-Id`).
-    /// - Returns: Its value.
-    public func header(_ key: String) -> String? {
-        var value: UnsafePointer<CChar>?
-        guard natsMsgHeader_Get(message, key, &value) == NATS_OK, let value else { return nil }
-        return String(cString: value)
-    }
 
     /// Acknowledges the message and waits for the server to confirm, so that a `true`
     /// means it will not be delivered again.
@@ -81,12 +81,11 @@ public final class NATSMessage: @unchecked Sendable {
         _ what: String,
         _ body: (OpaquePointer, UnsafeMutablePointer<jsOptions>?, UnsafeMutablePointer<jsErrCode>?) -> natsStatus
     ) throws(NATSError) {
-        let result: (natsStatus, jsErrCode) = lock.withLock { _ in
-            settled = true
-            var code = jsErrCode(0)
-            let status = body(message, nil, &code)
-            return (status, code)
-        }
-        try check(result.0, code: result.1, "\(what) of stream message \(streamSequence)")
+        // Once settled no heartbeat starts; one already sending finishes first. The ack
+        // itself runs outside the lock, so a slow ack never holds up other heartbeats.
+        lock.withLock { _ in settled = true }
+        var code = jsErrCode(0)
+        let status = body(message, nil, &code)
+        try check(status, code: code, "\(what) of stream message \(streamSequence)")
     }
 }

@@ -8,31 +8,16 @@ public final class NATSPullSubscription: @unchecked Sendable {
     private let subscription: OpaquePointer
     private let connection: NATSConnection
 
-    /// Subscribes to a durable pull consumer, creating it when absent.
+    /// Subscribes to a durable pull consumer (``NATSConnection/ensureConsumer(_:stream:subject:ackWait:maxDeliver:maxAckPending:)``
+    /// makes sure it exists).
     ///
     /// - Parameters:
     ///   - connection: The connection.
     ///   - stream: The stream.
     ///   - subject: The subjects the consumer takes.
     ///   - consumer: The durable consumer's name.
-    ///   - ackWait: Seconds before an unacknowledged message is delivered again.
-    ///   - maxAckPending: The most messages out and unacknowledged at once.
     /// - Throws: ``NATSError``.
-    public init(
-        _ connection: NATSConnection,
-        stream: String,
-        subject: String,
-        consumer: String,
-        ackWait: Double,
-        maxAckPending: Int
-    ) throws(NATSError) {
-        try connection.ensureConsumer(
-            consumer,
-            stream: stream,
-            subject: subject,
-            ackWait: ackWait,
-            maxAckPending: maxAckPending
-        )
+    public init(_ connection: NATSConnection, stream: String, subject: String, consumer: String) throws(NATSError) {
         var options = jsSubOptions()
         jsSubOptions_Init(&options)
         var subscription: OpaquePointer?

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Glibc
 import LectorConfig
+import LectorCore
 import LectorDaemon
 import LectorPipeline
 import Logging
@@ -9,7 +10,7 @@ import Synchronization
 
 extension NATSDaemon {
     /// Once bound: signals, timers, the workers, then READY=1.
-    func start(subscriptions: [NATSPullSubscription], loadTime: Duration) {
+    func start(subscriptions: [NATSPullSubscription], ackWait: Double, loadTime: Duration) {
         for number in [SIGTERM, SIGINT, SIGHUP] {
             let source = DispatchSource.makeSignalSource(signal: number, queue: control)
             source.setEventHandler { [self] in
@@ -21,7 +22,7 @@ extension NATSDaemon {
         // In-progress acks a third of the way into the deadline, so a slow document is
         // never handed to another daemon while this one works on it.
         let beat = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "lector.nats.heartbeat"))
-        let interval = max(0.2, input.ackWait / 3)
+        let interval = max(0.2, ackWait / 3)
         beat.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(50))
         beat.setEventHandler { [self] in heartbeats.beat() }
         beat.activate()
@@ -50,8 +51,7 @@ extension NATSDaemon {
                 "nats.url": "\(connection.connectedURL ?? "?")", "nats.stream": "\(input.stream)",
                 "nats.consumer": "\(input.consumer)", "workers": "\(subscriptions.count)",
                 "config.generation": "\(generation)",
-                "load_ms":
-                    "\(Int((Double(loadTime.components.seconds) * 1e3 + Double(loadTime.components.attoseconds) / 1e15).rounded()))",
+                "load_ms": "\(Int(loadTime.inMilliseconds.rounded()))",
             ]
         )
         notifier.send("READY=1\nMAINPID=\(getpid())\nSTATUS=\(statusLine())")
@@ -177,6 +177,7 @@ extension NATSDaemon {
     /// Every worker has stopped (or the timeout passed): close the connection and exit 0.
     func finishDrain() {
         for source in sources.withLock({ $0.list }) { source.cancel() }
+        Self.closingFlag.withLock { $0 = true }
         connection.close()
         if let publisher, publisher.connection !== connection { publisher.connection.close() }
         let current = state.withLock { $0 }

@@ -1,6 +1,7 @@
 import Foundation
 import LectorConfig
 import LectorCore
+import LectorDaemon
 import LectorPipeline
 import Logging
 import Synchronization
@@ -17,10 +18,20 @@ extension NATSDaemon {
     }
 
     /// A worker: fetches, processes and acknowledges until the drain begins.
-    func work(_ subscription: NATSPullSubscription) {
+    ///
+    /// Every fetched message gets heartbeats at once (not only the one being processed), so
+    /// none of a batch runs out its deadline behind a slow one. While the connection is
+    /// down nothing is fetched; when the consumer has gone (deleted by hand), it is created
+    /// again and the worker subscribes anew.
+    func work(_ first: NATSPullSubscription) {
+        var subscription = first
         var delay = 0.1
         var warned = false
         while !state.withLock({ $0.draining }) {
+            guard connection.isConnected else {
+                Thread.sleep(forTimeInterval: 0.1)
+                continue
+            }
             let messages: [NATSMessage]
             do {
                 messages = try subscription.fetch(batch: Self.batch, timeout: Self.fetchTimeout)
@@ -34,17 +45,20 @@ extension NATSDaemon {
                 if !warned { logger.warning("cannot fetch; retrying", metadata: ["error": "\(error)"]) }
                 warned = true
                 state.withLock { $0.lastError = "fetch: \(error)" }
+                if error.isNotFound || error.message.contains("deleted"), let renewed = try? subscribe() {
+                    subscription = renewed
+                    logger.notice("consumer bound again", metadata: ["nats.consumer": "\(input.consumer)"])
+                }
                 Thread.sleep(forTimeInterval: delay)
                 delay = min(delay * 2, 5)
                 continue
             }
+            for message in messages { heartbeats.add(message) }
+            state.withLock { $0.inFlight += messages.count }
             for message in messages {
-                heartbeats.add(message)
-                state.withLock { $0.inFlight += 1 }
-                let started = ContinuousClock.now
                 let outcome = handle(message)
                 heartbeats.remove(message)
-                record(outcome, message: message, elapsed: ContinuousClock.now - started)
+                record(outcome, message: message)
             }
         }
         let left = workersRunning.withLock { count in
@@ -54,7 +68,7 @@ extension NATSDaemon {
         if left == 0 { control.async { [self] in finishDrain() } }
     }
 
-    private func record(_ outcome: Outcome, message: NATSMessage, elapsed: Duration) {
+    private func record(_ outcome: Outcome, message: NATSMessage) {
         state.withLock { state in
             state.inFlight -= 1
             switch outcome {
@@ -80,7 +94,7 @@ extension NATSDaemon {
         let (chain, maximumBytes) = state.withLock { ($0.chain, $0.configuration.maxBytes) }
         let decoded = NATSDocuments.document(
             body: message.data,
-            messageID: message.header("Nats-Msg-Id"),
+            messageID: message.messageID,
             stream: input.stream,
             sequence: message.streamSequence,
             maximumBytes: maximumBytes
@@ -107,16 +121,23 @@ extension NATSDaemon {
             return setAside(message, DocumentEncoder.failureRecord(result), chain: chain)
         }
         let json = DocumentEncoder.json(result, includeText: chain.includeText).encoded()
-        var duplicate = false
-        do {
+        let stored = persisting(message, "write the output") { () throws -> Bool in
+            var duplicate = false
             if let publisher {
-                duplicate = try publisher.published(json, id: document.id, generation: chain.identity.generation)
+                duplicate = try publisher.published(
+                    json,
+                    id: document.id,
+                    generation: chain.identity.generation,
+                    inputStoredAt: message.storedAt
+                )
             }
-            if let outbox { try writeFile(json, id: document.id, folder: outbox) }
-        } catch {
-            return retry(message, "cannot write the output: \(error)")
+            if let outbox { try Self.writeFile(json, id: document.id, folder: outbox) }
+            return duplicate
         }
-        return acknowledge(message, .written(duplicate: duplicate))
+        switch stored {
+        case .success(let duplicate): return acknowledge(message, .written(duplicate: duplicate))
+        case .failure(let outcome): return outcome
+        }
     }
 
     /// Publishes the error record and the input to the failed subject, then acknowledges.
@@ -133,18 +154,10 @@ extension NATSDaemon {
             time: Date()
         )
         let id = record.objectValue?["id"]?.stringValue ?? "\(input.stream)-\(message.streamSequence)"
-        do {
-            let publish = { [connection, input] () throws(NATSError) in
-                try connection.publish(
-                    failure.encoded(),
-                    to: input.failedSubject,
-                    messageID: NATSDocuments.messageID(id)
-                )
-            }
-            _ = try connection.retrying(giveUp: { state.withLock { $0.draining } }, publish)
-        } catch {
-            return retry(message, "cannot publish to the failed subject: \(error)")
+        let published = persisting(message, "publish to the failed subject") { () throws in
+            try connection.publish(failure.encoded(), to: input.failedSubject, messageID: NATSDocuments.messageID(id))
         }
+        if case .failure(let outcome) = published { return outcome }
         let reason = record.objectValue?["error"]?.objectValue?["message"]?.stringValue ?? "failed"
         logger.warning("document failed", metadata: ["document.id": "\(id)", "reason": "\(reason)"])
         return acknowledge(message, .failed)
@@ -161,17 +174,59 @@ extension NATSDaemon {
         return outcome
     }
 
-    private func retry(_ message: NATSMessage, _ reason: String) -> Outcome {
-        let delay = min(Double(1 << min(message.deliveries, 5)) * 0.25, input.ackWait)
-        try? message.reject(after: delay)
-        return .retry(reason)
+    /// Runs a write until it succeeds, keeping the message (its heartbeats go on) rather
+    /// than handing it back: an output or failed stream that is away, or a full disk,
+    /// pauses this worker instead of using up the message's deliveries. On drain the
+    /// message goes back to the server at once, unacknowledged.
+    private func persisting<Value>(
+        _ message: NATSMessage,
+        _ what: String,
+        _ body: () throws -> Value
+    ) -> PersistResult<Value> {
+        var delay = 0.1
+        var warned = false
+        while true {
+            do {
+                let value = try body()
+                if warned { logger.notice("writing again", metadata: ["nats.sequence": "\(message.streamSequence)"]) }
+                return .success(value)
+            } catch {
+                let reason = "cannot \(what): \(error)"
+                if state.withLock({ $0.draining }) {
+                    try? message.reject(after: 0)
+                    return .failure(.retry(reason))
+                }
+                if !warned { logger.warning("output blocked; retrying", metadata: ["error": "\(reason)"]) }
+                warned = true
+                state.withLock {
+                    $0.lastError = reason
+                    $0.retries += 1
+                }
+                Thread.sleep(forTimeInterval: delay)
+                delay = min(delay * 2, 5)
+            }
+        }
     }
 
-    /// Writes `FOLDER/ID.json` atomically (temp file, fsync, rename): a redelivery of the
-    /// same document replaces it with the same content.
-    private func writeFile(_ json: [UInt8], id: String, folder: String) throws {
-        let name = NATSDocuments.subject("{id}", id: id) + ".json"
-        let url = URL(fileURLWithPath: folder).appendingPathComponent(name)
-        try Data(json).write(to: url, options: .atomic)
+    /// Writes `FOLDER/ID.json` durably: temp file, fsync, rename, fsync of the folder. A
+    /// redelivery of the same document replaces it with the same content.
+    static func writeFile(_ json: [UInt8], id: String, folder: String) throws {
+        let directory = FilePath(folder)
+        let name = FileName(NATSDocuments.subject("{id}", id: id) + ".json")
+        let temporary = directory.appending(FileName(".lector-\(UInt64.random(in: 0...UInt64.max)).tmp"))
+        try SystemCalls.writeFile(json, at: temporary)
+        do {
+            try SystemCalls.rename(temporary, directory.appending(name))
+        } catch {
+            try? SystemCalls.remove(temporary)
+            throw error
+        }
+        try SystemCalls.syncDirectory(directory)
     }
+}
+
+/// How ``NATSDaemon/persisting(_:_:_:)`` ended: the value, or the outcome to report.
+enum PersistResult<Value> {
+    case success(Value)
+    case failure(NATSDaemon.Outcome)
 }

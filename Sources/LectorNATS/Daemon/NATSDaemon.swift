@@ -50,6 +50,9 @@ public final class NATSDaemon: Sendable {
     let workersRunning = Mutex(0)
     let sources = Mutex(DispatchSources())
 
+    /// Set when the daemon closes its connections itself, so that their end is no alarm.
+    static let closingFlag = ClosingFlag()
+
     /// How many messages a worker asks for at once.
     static let batch = 8
     /// Seconds a worker waits in one fetch (the longest a drain waits for a fetch to end).
@@ -107,11 +110,18 @@ public final class NATSDaemon: Sendable {
         // Signals first: a SIGTERM while waiting for a server ends the wait.
         let early = installEarlySignals(logger: logger)
         logger.info("connecting", metadata: ["nats.url": "\(input.server.urls.joined(separator: ","))"])
+        let closing = closingFlag
         let events: @Sendable (NATSConnectionEvent) -> Void = { event in
+            let expected = closing.withLock { $0 }
             switch event {
-            case .disconnected: logger.warning("NATS connection lost; reconnecting")
+            case .disconnected where !expected: logger.warning("NATS connection lost; reconnecting")
             case .reconnected(let url): logger.notice("NATS connection back", metadata: ["nats.url": "\(url)"])
-            case .closed: logger.info("NATS connection closed")
+            case .closed where !expected:
+                // The client gave up for good (it never does on its own with endless
+                // reconnects; e.g. the server refused our credentials): let systemd restart us.
+                logger.critical("NATS connection closed; exiting")
+                exit(69)
+            default: break
             }
         }
         do {
@@ -138,9 +148,13 @@ public final class NATSDaemon: Sendable {
                 registry: registry,
                 logger: logger
             )
-            let subscriptions = try daemon.bind()
+            let bound = try daemon.bind()
             for source in early { source.cancel() }
-            daemon.start(subscriptions: subscriptions, loadTime: ContinuousClock.now - loadStart)
+            daemon.start(
+                subscriptions: bound.subscriptions,
+                ackWait: bound.ackWait,
+                loadTime: ContinuousClock.now - loadStart
+            )
         } catch {
             logger.critical("cannot start on NATS", metadata: ["error": "\(error)"])
             FileHandle.standardError.write(Data("lector: cannot start on NATS: \(error)\n".utf8))
@@ -165,9 +179,12 @@ public final class NATSDaemon: Sendable {
         }
     }
 
-    /// Creates the streams when absent and one pull subscription per worker, retrying while
-    /// JetStream is not ready (a cluster electing its leaders).
-    private func bind() throws(NATSError) -> [NATSPullSubscription] {
+    /// Creates the streams when absent, creates or checks the consumer, and makes one pull
+    /// subscription per worker, retrying while JetStream is not ready (a cluster electing
+    /// its leaders); a consumer that cannot serve fails at once.
+    ///
+    /// - Returns: The subscriptions and the ack wait in force, in seconds.
+    func bind() throws(NATSError) -> (subscriptions: [NATSPullSubscription], ackWait: Double) {
         let workers = state.withLock { $0.configuration.workers }
         var delay = 0.2
         var attempt = 0
@@ -187,20 +204,28 @@ public final class NATSDaemon: Sendable {
                     replicas: input.replicas,
                     duplicateWindow: NATSOutputConfiguration.defaultDuplicateWindow
                 )
-                if let publisher { try NATSOutputPublisher.bindStream(publisher.output, on: publisher.connection) }
-                return try (0..<workers).map { _ throws(NATSError) in
-                    try NATSPullSubscription(
-                        connection,
-                        stream: input.stream,
-                        subject: input.subject,
-                        consumer: input.consumer,
-                        ackWait: input.ackWait,
-                        maxAckPending: max(1_000, workers * Self.batch * 8)
-                    )
+                if let publisher {
+                    let window = try publisher.bindStream()
+                    if window < 2 * input.ackWait {
+                        logger.warning(
+                            "the output stream forgets message ids sooner than two ack_waits: a document redelivered after that is published twice",
+                            metadata: ["nats.stream": "\(publisher.output.stream)", "duplicate_window_s": "\(window)"]
+                        )
+                    }
                 }
+                let ackWait = try connection.ensureConsumer(
+                    input.consumer,
+                    stream: input.stream,
+                    subject: input.subject,
+                    ackWait: input.ackWait,
+                    maxDeliver: input.maxDeliver,
+                    maxAckPending: maxAckPending(workers: workers)
+                )
+                let subscriptions = try (0..<workers).map { _ throws(NATSError) in try subscribe(ensure: false) }
+                return (subscriptions, ackWait)
             } catch {
                 // Ten tries over about a minute, then give up (systemd restarts the daemon).
-                if attempt >= 10 { throw error }
+                if attempt >= 10 || error.isPermanent { throw error }
                 logger.warning(
                     "JetStream not ready; trying again",
                     metadata: ["error": "\(error)", "attempt": "\(attempt)"]
@@ -210,10 +235,42 @@ public final class NATSDaemon: Sendable {
             }
         }
     }
+
+    /// A new pull subscription on the shared consumer, creating the consumer again first
+    /// when `ensure` (it was deleted while running).
+    func subscribe(ensure: Bool = true) throws(NATSError) -> NATSPullSubscription {
+        if ensure {
+            let workers = state.withLock { $0.configuration.workers }
+            try connection.ensureConsumer(
+                input.consumer,
+                stream: input.stream,
+                subject: input.subject,
+                ackWait: input.ackWait,
+                maxDeliver: input.maxDeliver,
+                maxAckPending: maxAckPending(workers: workers)
+            )
+        }
+        return try NATSPullSubscription(
+            connection,
+            stream: input.stream,
+            subject: input.subject,
+            consumer: input.consumer
+        )
+    }
+
+    /// Enough unacknowledged messages for every worker's batches, with room for several daemons.
+    private func maxAckPending(workers: Int) -> Int { max(1_000, workers * Self.batch * 8) }
 }
 
 /// The daemon's signal and timer sources, kept so they can be cancelled at exit (Dispatch
 /// sources are thread-safe objects).
 struct DispatchSources: @unchecked Sendable {
     var list: [any DispatchSourceProtocol] = []
+}
+
+/// Whether the daemon is closing its connections itself.
+final class ClosingFlag: Sendable {
+    private let value = Mutex(false)
+
+    func withLock<Result>(_ body: (inout Bool) -> Result) -> Result { value.withLock { body(&$0) } }
 }

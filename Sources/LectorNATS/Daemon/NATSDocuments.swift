@@ -54,7 +54,8 @@ public enum NATSDocuments {
 
     /// The output subject for a document: the template with `{id}` replaced by the id, in
     /// which every byte other than a letter, digit, `-` or `_` is written `%XX` (a subject
-    /// token holds no `.`, `*`, `>` or space).
+    /// token holds no `.`, `*`, `>` or space); a token that would pass 128 bytes is
+    /// `sha256-` and the id's digest instead, so no id makes a line the server refuses.
     ///
     /// - Parameters:
     ///   - template: `output.nats.subject`.
@@ -73,6 +74,7 @@ public enum NATSDocuments {
                 token += "%" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
             }
         }
+        if token.utf8.count > 128 { token = "sha256-" + SHA256.hex(Array(id.utf8)) }
         return template.split(separator: ".", omittingEmptySubsequences: false)
             .map { $0 == "{id}" ? token : String($0) }.joined(separator: ".")
     }
