@@ -1,7 +1,7 @@
 import Dispatch
-import LectorConfig
-import LectorPipeline
-import Logging
+public import LectorConfig
+public import LectorPipeline
+public import Logging
 
 extension Daemon {
     /// SIGHUP, on the control queue. A reload already running absorbs any number of further
@@ -45,20 +45,11 @@ extension Daemon {
             applied.spool = state.value.configuration.spool
             state.value.configuration = applied
             state.value.chain = chain
-            logger.notice(
-                "configuration reloaded",
-                metadata: [
-                    "config.generation": "\(chain.identity.generation)",
-                    "pipeline": "\(chain.steps.map(\.name).joined(separator: ","))",
-                ]
-            )
+            Self.logReloaded(chain, logger: logger)
             notifier.send("READY=1\nSTATUS=\(statusLine())")
         case .failure(let errors):
-            let first = errors.errors.first.map(\.description) ?? "invalid configuration"
+            let first = Self.logRejected(errors, logger: logger)
             state.value.lastError = "reload rejected: \(first)"
-            for error in errors.errors {
-                logger.error("reload rejected; keeping the running configuration", metadata: ["error": "\(error)"])
-            }
             notifier.send(
                 "READY=1\nSTATUS=reload rejected, still on generation \(state.value.chain.identity.generation): \(first)"
             )
@@ -69,5 +60,33 @@ extension Daemon {
             requestReload()
         }
         schedule()
+    }
+
+    /// Logs a reload that took effect: the new generation and its steps.
+    ///
+    /// - Parameters:
+    ///   - chain: The new chain.
+    ///   - logger: The daemon's logger.
+    public static func logReloaded(_ chain: Chain, logger: Logger) {
+        logger.notice(
+            "configuration reloaded",
+            metadata: [
+                "config.generation": "\(chain.identity.generation)",
+                "pipeline": "\(chain.steps.map(\.name).joined(separator: ","))",
+            ]
+        )
+    }
+
+    /// Logs each mistake of a rejected reload.
+    ///
+    /// - Parameters:
+    ///   - errors: The mistakes.
+    ///   - logger: The daemon's logger.
+    /// - Returns: The first mistake, one line, for the status.
+    public static func logRejected(_ errors: ConfigurationErrors, logger: Logger) -> String {
+        for error in errors.errors {
+            logger.error("reload rejected; keeping the running configuration", metadata: ["error": "\(error)"])
+        }
+        return errors.errors.first.map(\.description) ?? "invalid configuration"
     }
 }

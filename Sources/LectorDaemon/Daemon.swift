@@ -84,19 +84,7 @@ public final class Daemon: Sendable {
         makePublisher: (LectorConfiguration) throws -> (any OutputPublisher)? = { _ in nil }
     ) -> Never {
         let loadStart = ContinuousClock.now
-        let configuration: LectorConfiguration
-        let chain: Chain
-        do {
-            (configuration, chain) = try ChainBuilder(registry: registry).load(path: configPath, purpose: .daemon)
-        } catch {
-            for item in error.errors {
-                logger.error("invalid configuration", metadata: ["error": "\(item)"])
-            }
-            FileHandle.standardError.write(Data((error.errors.map(\.description).joined(separator: "\n") + "\n").utf8))
-            // A missing file is EX_NOINPUT, which systemd retries (the file may appear, e.g.
-            // from configuration management); a wrong one is EX_CONFIG, which it does not.
-            exit(error.isFileMissing ? 66 : 78)
-        }
+        let (configuration, chain) = loadOrExit(configPath: configPath, registry: registry, logger: logger)
         let descriptors = SystemCalls.raiseDescriptorLimit()
         let needed = Self.minimumDescriptors(workers: configuration.workers)
         if descriptors < needed {
@@ -131,6 +119,32 @@ public final class Daemon: Sendable {
         let loadTime = ContinuousClock.now - loadStart
         daemon.control.async { @Sendable in daemon.start(loadTime: loadTime) }
         dispatchMain()
+    }
+
+    /// Loads the configuration and builds its chain (models loaded), or exits: 66 when the
+    /// file does not exist, 78 when it is wrong, each mistake logged and printed.
+    ///
+    /// - Parameters:
+    ///   - configPath: The configuration file.
+    ///   - registry: The processors available.
+    ///   - logger: Where the mistakes are logged.
+    /// - Returns: The configuration and the chain.
+    public static func loadOrExit(
+        configPath: String,
+        registry: ProcessorRegistry,
+        logger: Logger
+    ) -> (LectorConfiguration, Chain) {
+        do {
+            return try ChainBuilder(registry: registry).load(path: configPath, purpose: .daemon)
+        } catch {
+            for item in error.errors {
+                logger.error("invalid configuration", metadata: ["error": "\(item)"])
+            }
+            FileHandle.standardError.write(Data((error.errors.map(\.description).joined(separator: "\n") + "\n").utf8))
+            // A missing file is EX_NOINPUT, which systemd retries (the file may appear, e.g.
+            // from configuration management); a wrong one is EX_CONFIG, which it does not.
+            exit(error.isFileMissing ? 66 : 78)
+        }
     }
 
     /// The fewest open descriptors the daemon runs with: Dispatch's own (epoll, eventfds,

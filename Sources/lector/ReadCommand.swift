@@ -52,22 +52,17 @@ struct ReadCommand: ParsableCommand {
         }
         do {
             let connection = try NATSConnection(server, name: "lector-read")
-            let state = try connection.streamState(stream)
+            // Each request is tried again for a few seconds: a cluster may be electing a leader.
+            let state = try connection.retrying { () throws(NATSError) in try connection.streamState(stream) }
             var messages = 0
             var ids = Set<String>()
             var waits: [Double] = []
             var sequence = max(from, state.firstSequence)
             while sequence <= state.lastSequence, state.messages > 0 {
                 defer { sequence += 1 }
-                guard
-                    let message = try connection.storedMessage(
-                        sequence,
-                        in: stream,
-                        headers: ["Nats-Msg-Id", NATSOutputPublisher.inputTimeHeader]
-                    )
-                else {
-                    continue
-                }
+                let keys = ["Nats-Msg-Id", NATSOutputPublisher.inputTimeHeader]
+                let read = { () throws(NATSError) in try connection.storedMessage(sequence, in: stream, headers: keys) }
+                guard let message = try connection.retrying(read) else { continue }
                 messages += 1
                 if let id = message.headers["Nats-Msg-Id"] { ids.insert(id) }
                 if let input = message.headers[NATSOutputPublisher.inputTimeHeader].flatMap(Int64.init) {

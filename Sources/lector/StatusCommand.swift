@@ -73,7 +73,9 @@ struct StatusCommand: ParsableCommand {
         var streams: [(String, NATSStreamState)] = []
         do {
             let connection = try NATSConnection(input.server, name: "lector-status")
-            consumer = try connection.consumerState(input.consumer, stream: input.stream)
+            consumer = try connection.retrying { () throws(NATSError) in
+                try connection.consumerState(input.consumer, stream: input.stream)
+            }
             for stream in [input.stream, input.failedStream] + (output.map { [$0.stream] } ?? []) {
                 if let state = try? connection.streamState(stream) { streams.append((stream, state)) }
             }

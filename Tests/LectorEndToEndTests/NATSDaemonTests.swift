@@ -152,10 +152,7 @@ struct NATSDaemonTests {
     func fileInboxServerLate() throws {
         let servers = try NATSServers(count: 1, root: NSTemporaryDirectory() + "lector-nats-\(UUID().uuidString)")
         defer { servers.stopAll() }
-        let harness = try DaemonHarness(
-            pipeline: ["metadata"],
-            extra: "output:\n  nats:\n    url: \(servers.urls[0])\n    subject: files.out.{id}\n    stream: FILES"
-        )
+        let harness = try Self.folderDaemon(publishingTo: servers)
         defer { harness.tearDown() }
         let daemon = try harness.start()
         for index in 0..<5 { try harness.drop("late-\(index).txt", text: "Story \(index). Oslo, Tuesday.") }
@@ -170,15 +167,73 @@ struct NATSDaemonTests {
         #expect(harness.waitForExit(daemon) == 0)
     }
 
+    @Test("READY=1 only once the server answers and the consumer is bound", .timeLimit(.minutes(1)))
+    func readyWhenBound() throws {
+        let rig = try NATSRig()
+        defer { rig.tearDown() }
+        rig.servers.stopAll()
+        try rig.writeConfig(pipeline: ["metadata"])
+        let socket = try DatagramSocket(path: rig.root.appending("notify.sock"))
+        let daemon = try rig.startDaemon(waitUntilReady: false, environment: ["NOTIFY_SOCKET": socket.path])
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(daemon.isRunning, "it waits for the server")
+        #expect(!socket.receive().contains { $0.contains("READY=1") })
+        try rig.servers.startAll()
+        var notices: [String] = []
+        #expect(
+            rig.wait(seconds: 30) {
+                notices += socket.receive()
+                return notices.contains { $0.contains("READY=1") }
+            }
+        )
+        _ = try rig.publish([NATSRig.record(3)])
+        #expect(rig.wait(seconds: 20) { rig.counts()?.ids == 1 })
+        kill(daemon.processIdentifier, SIGTERM)
+        #expect(rig.exitStatus(daemon) == 0)
+        #expect(
+            rig.wait(seconds: 5) {
+                notices += socket.receive()
+                return notices.contains { $0.contains("STOPPING=1") }
+            }
+        )
+    }
+
+    @Test("a document that never finishes goes to the failed subject after max_deliver", .timeLimit(.minutes(2)))
+    func poisonMessage() throws {
+        let rig = try NATSRig()
+        defer { rig.tearDown() }
+        try rig.writeConfig(
+            pipeline: ["metadata", "test_delay: {ms: 60000}"],
+            workers: 1,
+            ackWait: "1s",
+            maxDeliver: 2
+        )
+        _ = try rig.publish([NATSRig.record(5)])
+        // Each daemon dies (kill -9) while the document is in its hands.
+        for round in 1...2 {
+            let daemon = try rig.startDaemon()
+            #expect(rig.wait(seconds: 20) { (rig.consumer()?["delivered"] as? Int) == round })
+            kill(daemon.processIdentifier, SIGKILL)
+            _ = rig.exitStatus(daemon)
+        }
+        let last = try rig.startDaemon()
+        #expect(rig.wait(seconds: 30) { rig.counts(failed: true)?.ids == 1 })
+        let failure = try #require(try rig.messages(failed: true).first)
+        #expect(failure["id"] as? String == "doc-5")
+        #expect((failure["error"] as? [String: Any])?["code"] as? String == "max_deliver")
+        #expect(failure["attempts"] as? Int == 3)
+        #expect(rig.counts()?.messages == 0, "never published as an output")
+        #expect(rig.wait(seconds: 10) { rig.consumer()?["ack_pending"] as? Int == 0 })
+        kill(last.processIdentifier, SIGTERM)
+        #expect(rig.exitStatus(last) == 0)
+    }
+
     @Test("a file inbox with NATS output publishes each output once", .timeLimit(.minutes(1)))
     func fileInboxToNATS() throws {
         let servers = try NATSServers(count: 1, root: NSTemporaryDirectory() + "lector-nats-\(UUID().uuidString)")
         try servers.startAll()
         defer { servers.stopAll() }
-        let harness = try DaemonHarness(
-            pipeline: ["metadata"],
-            extra: "output:\n  nats:\n    url: \(servers.urls[0])\n    subject: files.out.{id}\n    stream: FILES"
-        )
+        let harness = try Self.folderDaemon(publishingTo: servers)
         defer { harness.tearDown() }
         let daemon = try harness.start()
         for index in 0..<20 { try harness.drop("story-\(index).txt", text: "Story \(index). Oslo, Tuesday.") }
@@ -187,5 +242,13 @@ struct NATSDaemonTests {
         #expect(result.output.contains("messages: 20, distinct ids: 20"))
         harness.send(SIGTERM, to: daemon)
         #expect(harness.waitForExit(daemon) == 0)
+    }
+
+    /// A folder daemon (inbox, outbox, failed/) that also publishes its outputs to NATS.
+    private static func folderDaemon(publishingTo servers: NATSServers) throws -> DaemonHarness {
+        try DaemonHarness(
+            pipeline: ["metadata"],
+            extra: "output:\n  nats:\n    url: \(servers.urls[0])\n    subject: files.out.{id}\n    stream: FILES"
+        )
     }
 }

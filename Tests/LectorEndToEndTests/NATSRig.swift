@@ -20,6 +20,7 @@ final class NATSRig: @unchecked Sendable {
         pipeline: [String],
         workers: Int = 2,
         ackWait: String = "2s",
+        maxDeliver: Int = 5,
         replicas: Int = 1,
         extra: String = ""
     ) throws {
@@ -32,7 +33,7 @@ final class NATSRig: @unchecked Sendable {
                   nats:
                     url: [\(urls)]
                     ack_wait: \(ackWait)
-                    max_deliver: 5
+                    max_deliver: \(maxDeliver)
                     replicas: \(replicas)
                 output:
                   nats:
@@ -50,23 +51,9 @@ final class NATSRig: @unchecked Sendable {
 
     /// Starts `lector run` and waits for its `ready` line.
     @discardableResult
-    func startDaemon(waitUntilReady: Bool = true) throws -> Process {
+    func startDaemon(waitUntilReady: Bool = true, environment extra: [String: String] = [:]) throws -> Process {
         let log = root.appending("daemon-\(daemons.count).log")
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: LectorBinary.path)
-        process.arguments = ["run", "--config", configPath]
-        var environment = ProcessInfo.processInfo.environment
-        environment["LECTOR_TEST_PROCESSORS"] = "1"
-        environment.removeValue(forKey: "NOTIFY_SOCKET")
-        environment.removeValue(forKey: "JOURNAL_STREAM")
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        // One open file for both, so that neither overwrites the other.
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
+        let process = try LectorBinary.launch(["run", "--config", configPath], log: log, environment: extra)
         daemons.append((process, log))
         if waitUntilReady {
             guard wait(seconds: 60, { self.log(of: process).contains(" ready ") || !process.isRunning }),

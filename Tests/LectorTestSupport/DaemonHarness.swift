@@ -83,21 +83,7 @@ public final class DaemonHarness: @unchecked Sendable {
     /// - Throws: When it cannot start.
     public func launch(environment extra: [String: String] = [:]) throws -> Process {
         let log = root.appending("daemon-\(processes.count).log")
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: LectorBinary.path)
-        process.arguments = ["run", "--config", configPath]
-        var environment = ProcessInfo.processInfo.environment
-        environment["LECTOR_TEST_PROCESSORS"] = "1"
-        environment["LECTOR_LOG_LEVEL"] = "info"
-        environment.removeValue(forKey: "NOTIFY_SOCKET")
-        environment.removeValue(forKey: "JOURNAL_STREAM")
-        environment.merge(extra) { $1 }
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        try process.run()
+        let process = try LectorBinary.launch(["run", "--config", configPath], log: log, environment: extra)
         processes.append((process, log))
         return process
     }

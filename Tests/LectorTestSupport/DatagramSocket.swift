@@ -54,6 +54,19 @@ public final class DatagramSocket {
         return sent
     }
 
+    /// The datagrams that have arrived, without waiting.
+    ///
+    /// - Returns: Each datagram's text, oldest first.
+    public func receive() -> [String] {
+        var messages: [String] = []
+        var buffer = [UInt8](repeating: 0, count: 4_096)
+        while true {
+            let count = recv(descriptor, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+            guard count > 0 else { return messages }
+            messages.append(String(decoding: buffer[..<count], as: UTF8.self))
+        }
+    }
+
     private static func address(_ path: String) -> sockaddr_un {
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)

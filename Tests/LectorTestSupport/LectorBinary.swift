@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Runs the built `lector` executable, as a user would, and captures what it did.
 public enum LectorBinary {
@@ -72,5 +72,41 @@ public enum LectorBinary {
             standardOutput: Array(output),
             standardError: String(decoding: error, as: UTF8.self)
         )
+    }
+
+    /// Starts `lector` in the background, its standard output and error appended to one log
+    /// file, with the test processors on and systemd's variables removed.
+    ///
+    /// - Parameters:
+    ///   - arguments: The arguments (`run --config …`).
+    ///   - log: The log file (created).
+    ///   - extra: Variables to add.
+    /// - Returns: The process.
+    /// - Throws: When it cannot be started.
+    public static func launch(
+        _ arguments: [String],
+        log: String,
+        environment extra: [String: String] = [:]
+    ) throws
+        -> Process
+    {
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["LECTOR_TEST_PROCESSORS"] = "1"
+        environment["LECTOR_LOG_LEVEL"] = "info"
+        environment.removeValue(forKey: "NOTIFY_SOCKET")
+        environment.removeValue(forKey: "JOURNAL_STREAM")
+        environment.merge(extra) { $1 }
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        // One open file for both, so that neither overwrites the other.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        return process
     }
 }

@@ -125,22 +125,13 @@ extension NATSDaemon {
                     "input, output, outbox and workers changed in the file; they take effect at the next restart"
                 )
             }
-            logger.notice(
-                "configuration reloaded",
-                metadata: [
-                    "config.generation": "\(chain.identity.generation)",
-                    "pipeline": "\(chain.steps.map(\.name).joined(separator: ","))",
-                ]
-            )
+            Daemon.logReloaded(chain, logger: logger)
             notifier.send("READY=1\nSTATUS=\(statusLine())")
         case .failure(let errors):
-            let first = errors.errors.first.map(\.description) ?? "invalid configuration"
+            let first = Daemon.logRejected(errors, logger: logger)
             state.withLock {
                 $0.lastError = "reload rejected: \(first)"
                 $0.reloading = false
-            }
-            for error in errors.errors {
-                logger.error("reload rejected; keeping the running configuration", metadata: ["error": "\(error)"])
             }
             notifier.send("READY=1\nSTATUS=reload rejected: \(first)")
         }

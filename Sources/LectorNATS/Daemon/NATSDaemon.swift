@@ -90,15 +90,7 @@ public final class NATSDaemon: Sendable {
     ///   - logger: The logger.
     public static func run(configPath: String, registry: ProcessorRegistry, logger: Logger) -> Never {
         let loadStart = ContinuousClock.now
-        let configuration: LectorConfiguration
-        let chain: Chain
-        do {
-            (configuration, chain) = try ChainBuilder(registry: registry).load(path: configPath, purpose: .daemon)
-        } catch {
-            for item in error.errors { logger.error("invalid configuration", metadata: ["error": "\(item)"]) }
-            FileHandle.standardError.write(Data((error.errors.map(\.description).joined(separator: "\n") + "\n").utf8))
-            exit(error.isFileMissing ? 66 : 78)
-        }
+        let (configuration, chain) = Daemon.loadOrExit(configPath: configPath, registry: registry, logger: logger)
         guard let input = configuration.natsInput else {
             FileHandle.standardError.write(Data("\(configPath): no input.nats\n".utf8))
             exit(78)
@@ -213,14 +205,7 @@ public final class NATSDaemon: Sendable {
                         )
                     }
                 }
-                let ackWait = try connection.ensureConsumer(
-                    input.consumer,
-                    stream: input.stream,
-                    subject: input.subject,
-                    ackWait: input.ackWait,
-                    maxDeliver: input.maxDeliver,
-                    maxAckPending: maxAckPending(workers: workers)
-                )
+                let ackWait = try ensureConsumer()
                 let subscriptions = try (0..<workers).map { _ throws(NATSError) in try subscribe(ensure: false) }
                 return (subscriptions, ackWait)
             } catch {
@@ -239,17 +224,7 @@ public final class NATSDaemon: Sendable {
     /// A new pull subscription on the shared consumer, creating the consumer again first
     /// when `ensure` (it was deleted while running).
     func subscribe(ensure: Bool = true) throws(NATSError) -> NATSPullSubscription {
-        if ensure {
-            let workers = state.withLock { $0.configuration.workers }
-            try connection.ensureConsumer(
-                input.consumer,
-                stream: input.stream,
-                subject: input.subject,
-                ackWait: input.ackWait,
-                maxDeliver: input.maxDeliver,
-                maxAckPending: maxAckPending(workers: workers)
-            )
-        }
+        if ensure { try ensureConsumer() }
         return try NATSPullSubscription(
             connection,
             stream: input.stream,
@@ -258,8 +233,20 @@ public final class NATSDaemon: Sendable {
         )
     }
 
-    /// Enough unacknowledged messages for every worker's batches, with room for several daemons.
-    private func maxAckPending(workers: Int) -> Int { max(1_000, workers * Self.batch * 8) }
+    /// Creates or checks the shared consumer; returns the ack wait in force, in seconds.
+    /// Its ack-pending limit leaves room for the batches of every worker of several daemons.
+    @discardableResult
+    private func ensureConsumer() throws(NATSError) -> Double {
+        let workers = state.withLock { $0.configuration.workers }
+        return try connection.ensureConsumer(
+            input.consumer,
+            stream: input.stream,
+            subject: input.subject,
+            ackWait: input.ackWait,
+            maxDeliver: input.maxDeliver,
+            maxAckPending: max(1_000, workers * Self.batch * 8)
+        )
+    }
 }
 
 /// The daemon's signal and timer sources, kept so they can be cancelled at exit (Dispatch

@@ -96,7 +96,13 @@ extension NATSConnection {
     /// Runs a request, trying again on timeouts and lost connections for about six seconds
     /// (a server restarting, a cluster electing a leader) unless `giveUp` says otherwise.
     /// Publishes stay safe to repeat because each carries its message id.
-    func retrying<Value>(
+    ///
+    /// - Parameters:
+    ///   - giveUp: Asked after each failure from the second on; `true` stops the tries.
+    ///   - body: The request.
+    /// - Returns: What the request returned.
+    /// - Throws: The last ``NATSError``.
+    public func retrying<Value>(
         giveUp: () -> Bool = { false },
         _ body: () throws(NATSError) -> Value
     ) throws(NATSError) -> Value {
