@@ -228,6 +228,49 @@ struct NATSDaemonTests {
         #expect(rig.exitStatus(last) == 0)
     }
 
+    @Test(
+        "TLS: a server that the configured CA signed is trusted; without the CA nothing connects",
+        .timeLimit(.minutes(1))
+    )
+    func tls() throws {
+        let root = try TemporaryDirectory(prefix: "lector-nats-tls")
+        defer { root.remove() }
+        // A CA and a server certificate for 127.0.0.1 that it signed.
+        let script = """
+            set -e
+            cd '\(root.path)'
+            openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=lector-test-ca
+            openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=127.0.0.1
+            printf 'subjectAltName=IP:127.0.0.1\\n' > san.ext
+            openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 2 -extfile san.ext
+            """
+        let made = try Repository.runTool(["sh", "-c", script])
+        try #require(made.status == 0, "\(made.output)")
+        let servers = try NATSServers(
+            count: 1,
+            root: root.path,
+            extraArguments: [
+                "--tls", "--tlscert", root.appending("server.pem"), "--tlskey", root.appending("server.key"),
+            ]
+        )
+        try servers.startAll()
+        defer { servers.stopAll() }
+        let url = "tls://127.0.0.1:\(servers.nodes[0].clientPort)"
+        let trusted = try root.write(
+            "trusted.yaml",
+            text: "input:\n  nats:\n    url: \(url)\n    tls: {ca: ca.pem}\noutput:\n  nats: {}\npipeline: [metadata]\n"
+        )
+        let records = try root.write("one.jsonl", text: NATSRig.record(1) + "\n")
+        let published = try LectorBinary.run(["publish", "--config", trusted, "--jsonl", records])
+        #expect(published.status == 0, "\(published.standardError)")
+        let untrusted = try root.write(
+            "untrusted.yaml",
+            text: "input:\n  nats:\n    url: \(url)\noutput:\n  nats: {}\npipeline: [metadata]\n"
+        )
+        let refused = try LectorBinary.run(["publish", "--config", untrusted, "--jsonl", records])
+        #expect(refused.status == 69, "a server no configured CA signed is not trusted")
+    }
+
     @Test("a file inbox with NATS output publishes each output once", .timeLimit(.minutes(1)))
     func fileInboxToNATS() throws {
         let servers = try NATSServers(count: 1, root: NSTemporaryDirectory() + "lector-nats-\(UUID().uuidString)")

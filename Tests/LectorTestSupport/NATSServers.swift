@@ -22,6 +22,7 @@ public final class NATSServers: @unchecked Sendable {
     public let nodes: [Node]
     private var processes: [Int: Process] = [:]
     private let root: String
+    private let extraArguments: [String]
 
     /// Where `nats-server` is installed (`make test` installs it), if anywhere.
     public static var executable: String? {
@@ -38,9 +39,11 @@ public final class NATSServers: @unchecked Sendable {
     /// - Parameters:
     ///   - count: How many servers.
     ///   - root: A folder for their stores and logs.
+    ///   - extraArguments: More `nats-server` arguments for every node (TLS options).
     /// - Throws: When no free port can be found.
-    public init(count: Int, root: String) throws {
+    public init(count: Int, root: String, extraArguments: [String] = []) throws {
         self.root = root
+        self.extraArguments = extraArguments
         var ports = Set<Int>()
         while ports.count < count * 2 { ports.insert(try Self.freePort()) }
         let sorted = Array(ports)
@@ -91,10 +94,11 @@ public final class NATSServers: @unchecked Sendable {
     private func launch(_ index: Int) throws {
         let node = nodes[index]
         try FileManager.default.createDirectory(atPath: node.storeDirectory, withIntermediateDirectories: true)
-        var arguments = [
-            "-js", "-sd", node.storeDirectory, "-a", "127.0.0.1", "-p", "\(node.clientPort)",
-            "--server_name", node.name,
-        ]
+        var arguments =
+            [
+                "-js", "-sd", node.storeDirectory, "-a", "127.0.0.1", "-p", "\(node.clientPort)",
+                "--server_name", node.name,
+            ] + extraArguments
         if node.clusterPort != 0 {
             let routes = nodes.filter { $0.name != node.name }.map { "nats://127.0.0.1:\($0.clusterPort)" }
             arguments += [
