@@ -2,7 +2,7 @@
 """Documents/s and publish-to-output latency of `lector run` on NATS JetStream, beside the
 folder daemon on the same articles in the same run.
 
-Usage: nats_bench.py [--lector PATH] [--data DIR] [--rate 50] [--seconds 10] [--repeat 3]
+Usage: nats_bench.py [--lector PATH] [--data DIR] [--copies 4] [--rate 50] [--seconds 10] [--repeat 3]
 
 It starts its own nats-server (JetStream, loopback, a temporary store) and, on the DEV
 news articles of DATA/bbc_news_summary.dev.jsonl (title, blank line, body):
@@ -155,8 +155,11 @@ def main():
     parser.add_argument("--rate", type=float, default=50, help="articles per second for the latency run")
     parser.add_argument("--seconds", type=float, default=10, help="length of the latency run")
     parser.add_argument("--repeat", type=int, default=3, help="throughput runs per setup (median kept)")
+    parser.add_argument("--copies", type=int, default=4,
+                        help="each article is sent this many times under distinct ids, so a run lasts seconds")
     args = parser.parse_args()
-    docs = list(daemon_bench.articles(args.data))
+    originals = list(daemon_bench.articles(args.data))
+    docs = [(f"{name[:-4]}-{copy}.txt", body) for copy in range(args.copies) for name, body in originals]
     listing = subprocess.run([args.lector, "processors"], capture_output=True, text=True).stdout
     line = next(l for l in listing.splitlines() if l.startswith("Default chain without config.yaml:"))
     pipeline = [step.strip() for step in line.split(":", 1)[1].split(",") if step.strip()]
@@ -166,8 +169,9 @@ def main():
     paced = os.path.join(scratch, "paced.jsonl")
     write_records(docs[: int(args.rate * args.seconds)], paced)
     server = Server()
-    results = {"articles": len(docs), "pipeline": pipeline}
-    print(f"{len(docs)} DEV articles, chain: {', '.join(pipeline)}; one nats-server on loopback")
+    results = {"articles": len(originals), "documents": len(docs), "pipeline": pipeline}
+    print(f"{len(originals)} DEV articles x {args.copies} = {len(docs)} documents, chain: {', '.join(pipeline)}; "
+          "one nats-server on loopback")
     try:
         run = 0
         rows = []
