@@ -51,8 +51,10 @@ public struct EntitiesProcessor: Processor {
         self.models = models
     }
 
-    /// The languages with a model.
-    public var supportedLanguages: Set<String>? { Set(languages) }
+    /// The languages with a model, and those whose values are read by rule (``ValueRecognizer/languages``).
+    public var supportedLanguages: Set<String>? {
+        types.contains(where: { !$0.isNamed }) ? Set(languages).union(ValueRecognizer.languages) : Set(languages)
+    }
 
     /// Adds `annotations["entities"]`.
     ///
@@ -112,8 +114,10 @@ public struct EntitiesProcessor: Processor {
         language: String?,
         referenceDate: String?
     ) -> [EntityGroup] {
+        // A language with value words but no model (German, French…) gets its dates, money,
+        // percentages and quantities, and no names.
         let code =
-            language.flatMap { languages.contains($0) ? $0 : nil }
+            language.flatMap { languages.contains($0) || ValueRecognizer.languages.contains($0) ? $0 : nil }
             ?? (languages.count > 1 ? LanguageGuess.guess(text, tokens: tokens, among: languages) : nil)
             ?? languages.first ?? "en"
         var mentions: [EntityMention] = []

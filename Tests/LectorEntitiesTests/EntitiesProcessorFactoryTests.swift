@@ -28,8 +28,9 @@ struct EntitiesProcessorFactoryTests {
         )
         #expect(processor.types == Set<EntityType>([.person, .date]))
         #expect(processor.minimumConfidence == 0.7)
-        #expect(processor.supportedLanguages == ["en", "es"])
-        let english = try make([("languages", .list(["en"]))])
+        // Names in English and Spanish; dates, money, percentages and quantities in seven.
+        #expect(processor.supportedLanguages == ["en", "es", "de", "fr", "it", "pt", "nl"])
+        let english = try make([("languages", .list(["en"])), ("types", .list(["PERSON", "ORG"]))])
         #expect(english.supportedLanguages == ["en"])
     }
 
@@ -51,15 +52,15 @@ struct EntitiesProcessorFactoryTests {
         }
     }
 
-    @Test("a document in another language is skipped with a reason")
+    @Test("a document in a language with neither a model nor value words is skipped with a reason")
     func languageSkip() throws {
         let fakeLanguage = ClosureProcessorFactory(name: "fakelang", provides: ["language"]) { _ in
-            SetLanguage(code: "de")
+            SetLanguage(code: "ru")
         }
         let chain = try ChainBuilder(registry: ProcessorRegistry.builtIn.adding([fakeLanguage]))
             .build(processors: ["fakelang", "entities"])
         let result = chain.run(
-            Document(id: "de", text: "Angela Merkel sprach in Berlin."),
+            Document(id: "ru", text: "Владимир Путин выступил в Москве."),
             logger: Logger(label: "test")
         )
         let step = try #require(result.steps.last)
@@ -68,8 +69,30 @@ struct EntitiesProcessorFactoryTests {
             Issue.record("expected a skip, got \(step.status)")
             return
         }
-        #expect(reason.contains("language 'de' is not supported"))
+        #expect(reason.contains("language 'ru' is not supported"))
         #expect(result.document.annotations["entities"] == nil)
+    }
+}
+
+extension EntitiesProcessorFactoryTests {
+    @Test("a German document gets its values and no names (no German model yet)")
+    func germanValues() throws {
+        let fakeLanguage = ClosureProcessorFactory(name: "fakelang", provides: ["language"]) { _ in
+            SetLanguage(code: "de")
+        }
+        let chain = try ChainBuilder(registry: ProcessorRegistry.builtIn.adding([fakeLanguage]))
+            .build(processors: ["fakelang", "entities"])
+        let result = chain.run(
+            Document(id: "de", text: "Angela Merkel sagte am 3. März 2024, der Umsatz sei um 1,2 Prozent gestiegen."),
+            logger: Logger(label: "test")
+        )
+        guard case .ok = try #require(result.steps.last).status else {
+            Issue.record("the step did not run")
+            return
+        }
+        let entities = result.document.annotations["entities"]?.arrayValue ?? []
+        let types = entities.compactMap { $0.objectValue?["type"]?.stringValue }
+        #expect(Set(types) == ["DATE", "PERCENT"])
     }
 }
 

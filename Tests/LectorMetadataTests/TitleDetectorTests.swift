@@ -109,6 +109,14 @@ import Testing
             ("BERLIN, 3 March 2024 (dpa) - The government met.", "BERLIN", "dpa", "2024-03-03"),
             ("Paris, 16 février 2024 (AFP) — Le gouvernement.", "Paris", "AFP", "2024-02-16"),
             ("New York, March 3, 2024 - Markets fell.", "New York", nil, "2024-03-03"),
+            ("Berlin (dpa) - Die Bundesregierung hat beschlossen.", "Berlin", "dpa", nil),
+            ("Frankfurt/Main (dpa/AFP) - Die Börse schloss fester.", "Frankfurt/Main", "dpa/AFP", nil),
+            ("Madrid, 3 mar (EFE).- El Gobierno aprobó la ley.", "Madrid", "EFE", nil),
+            ("(ANSA) - ROMA, 3 MAR - Il governo ha approvato.", "ROMA", "ANSA", nil),
+            ("Lisboa, 3 de março de 2024 (Lusa) - O Governo aprovou.", "Lisboa", "Lusa", "2024-03-03"),
+            ("AMSTERDAM (ANP) - Het kabinet heeft besloten.", "AMSTERDAM", "ANP", nil),
+            ("Roma, 3 marzo 2024 (ANSA) - Il governo.", "Roma", "ANSA", "2024-03-03"),
+            ("Den Haag, 22 november 2023. Het kabinet viel.", "Den Haag", nil, "2023-11-22"),
         ] as [(String, String, String?, String?)]
     )
     func newswireDatelines(text: String, place: String, agency: String?, date: String?) {

@@ -28,6 +28,8 @@ public struct ValueRecognizer: Sendable {
     /// The date that dates without a year are resolved against (usually `metadata.date`).
     public var referenceDate: String?
     let normalizer = DateNormalizer()
+    /// The language's weekdays, relative days, scales, currency and percent words.
+    let words: ValueWords
 
     /// Creates a recognizer.
     ///
@@ -37,7 +39,12 @@ public struct ValueRecognizer: Sendable {
     public init(language: String, referenceDate: String?) {
         self.language = language
         self.referenceDate = referenceDate
+        words = ValueWords.for(language)
     }
+
+    /// The languages whose dates, money, percentages and quantities are read with words of
+    /// their own (English, German, French, Spanish, Italian, Portuguese, Dutch).
+    public static var languages: Set<String> { ValueWords.languages }
 
     /// The mentions in a text.
     ///

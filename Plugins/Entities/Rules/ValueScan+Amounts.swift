@@ -7,56 +7,52 @@ extension ValueScan {
     ]
     static let dollarPrefixes: [String: String] = [
         "us": "USD", "a": "AUD", "au": "AUD", "c": "CAD", "ca": "CAD", "hk": "HKD", "nz": "NZD", "s": "SGD",
+        "r": "BRL",
     ]
     static let codes: Set<String> = [
         "USD", "EUR", "GBP", "JPY", "CHF", "INR", "CNY", "RUB", "AUD", "CAD", "HKD", "SEK", "NOK", "DKK", "BRL",
         "MXN", "ZAR", "KRW", "TRY", "PLN", "CZK", "HUF", "ILS", "AED", "SAR", "NGN", "THB", "MYR", "IDR", "UAH",
         "SGD", "NZD", "EGP", "PKR", "ARS", "CLP", "COP",
     ]
-    static let currencyWords: [String: String] = [
-        "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
-        "sterling": "GBP", "yen": "JPY", "rupee": "INR", "rupees": "INR", "rs": "INR", "yuan": "CNY",
-        "renminbi": "CNY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "franc": "CHF",
-        "francs": "CHF", "dólar": "USD", "dólares": "USD", "libras": "GBP", "pesetas": "ESP", "peseta": "ESP",
-        "marks": "DEM", "pesos": "MXN", "kronor": "SEK", "krona": "SEK", "koruna": "CZK", "korunas": "CZK",
-        "forint": "HUF", "forints": "HUF", "zloty": "PLN", "zlotys": "PLN", "złoty": "PLN", "złotych": "PLN",
-        "rand": "ZAR", "lira": "TRY", "liras": "TRY", "shekel": "ILS", "shekels": "ILS", "dirham": "AED",
-        "dirhams": "AED", "riyal": "SAR", "riyals": "SAR", "naira": "NGN", "baht": "THB", "ringgit": "MYR",
-        "rupiah": "IDR", "hryvnia": "UAH", "hryvnias": "UAH", "hryvnas": "UAH",
-    ]
     /// Currency names shared by several currencies (`kroner`: Danish or Norwegian): the
     /// amount is MONEY with no currency code.
     static let unnamedCurrencyWords: Set<String> = ["krone", "kroner"]
-    static let stopWords: Set<String> = [
-        "the", "a", "an", "of", "to", "and", "or", "in", "on", "at", "for", "with", "by", "from", "as", "is", "was",
-        "were", "are", "be", "per", "than", "that", "this", "it", "its", "after", "before", "over", "under", "into",
-        "he", "she", "they", "we", "i", "you", "has", "had", "have", "will", "would", "said", "says", "more", "less",
-        "de", "del", "la", "el", "los", "las", "y", "en", "que", "por", "con", "para", "a.m", "p.m", "am", "pm",
-    ]
 
-    /// Whether token `index` is a lowercase noun that can be the unit of a quantity.
+    /// Whether token `index` is a noun that can be the unit of a quantity: lowercase (or
+    /// capitalised in German, where every noun is), and no function, scale, currency or
+    /// month word.
     func isUnitNoun(_ index: Int) -> Bool {
-        guard isKind(index, .word), !isCapitalized(index), let lower = lower(index) else { return false }
+        let words = recognizer.words
+        guard isKind(index, .word), words.capitalizedNouns || !isCapitalized(index), let lower = lower(index) else {
+            return false
+        }
         guard lower.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "-" }) else { return false }
-        return !Self.stopWords.contains(lower) && NumberReader.scales[lower] == nil && Self.currencyWords[lower] == nil
-            && !Self.unnamedCurrencyWords.contains(lower)
-            && DateNormalizer.month(named: lower) == nil
+        return !words.stopWords.contains(lower) && words.scales[lower] == nil && words.currencies[lower] == nil
+            && !Self.unnamedCurrencyWords.contains(lower) && words.percentWords.isDisjoint(with: [lower])
+            && DateNormalizer.month(named: lower) == nil && words.weekdays[lower] == nil
     }
 
     /// An amount (MONEY, PERCENT or QUANTITY) whose number is token `index`.
     func amount(at index: Int) -> (EntityMention, Int)? {
-        guard let (number, hasGrouping, suffixScale) = numberValue(at: index) else { return nil }
+        guard let (number, hasGrouping, suffixScale, numberEnd) = numberValue(at: index) else { return nil }
+        let words = recognizer.words
         if word(index - 1) == ":" && touch(index - 1, index) || word(index + 1) == ":" && touch(index, index + 1) {
             return nil
         }
         var value = number * (suffixScale ?? 1)
-        var last = index
+        var last = numberEnd
         var scaled = suffixScale != nil
-        if let scaleWord = lower(index + 1), let scale = NumberReader.scales[scaleWord], scaleWord.count > 1 {
+        // `Mrd.` may be one token: its full stop belongs to it.
+        if let written = lower(last + 1),
+            case let scaleWord = written.hasSuffix(".") ? String(written.dropLast()) : written,
+            scaleWord.count > 1, let scale = words.scales[scaleWord]
+        {
             value *= scale
             last += 1
             scaled = true
-            if scaleWord == "mil", let more = lower(last + 1), let big = NumberReader.scales[more], big >= 1e6 {
+            // `Mio.`, `Mrd.`: the abbreviation's full stop belongs to it.
+            if word(last + 1) == ".", touch(last, last + 1), scaleWord.count <= 4 { last += 1 }
+            if scaleWord == "mil", let more = lower(last + 1), let big = words.scales[more], big >= 1e6 {
                 value = number * 1e9
                 last += 1
             }
@@ -83,31 +79,48 @@ extension ValueScan {
             if Self.codes.contains(next) {
                 currency = next
                 last += 1
-            } else if let code = Self.currencyWords[name] {
+            } else if let code = words.currencies[name] {
+                currency = code
+                last += 1
+            } else if let code = Self.symbols[next] {
+                // `500 €`, `12 000 €`: the symbol after the amount.
                 currency = code
                 last += 1
             } else if Self.unnamedCurrencyWords.contains(name) {
                 isUnnamedMoney = true
                 last += 1
-            } else if scaled, name == "de", let after = lower(last + 2), let code = Self.currencyWords[after] {
-                // Spanish: `2.000 millones de euros`.
+            } else if scaled, ["de", "di"].contains(name), let after = lower(last + 2),
+                let code = words.currencies[after]
+            {
+                // `2.000 millones de euros`, `3 miliardi di euro`, `3,5 bilhões de reais`.
                 currency = code
                 last += 2
+            } else if scaled, name.hasPrefix("d'") || name.hasPrefix("d’"),
+                let code = words.currencies[String(name.dropFirst(2))]
+            {
+                // `2 milliards d'euros`.
+                currency = code
+                last += 1
+            } else if scaled, name == "d", word(last + 2) == "'" || word(last + 2) == "’",
+                let after = lower(last + 3), let code = words.currencies[after]
+            {
+                currency = code
+                last += 3
             }
         }
         let isMoney = currency != nil || isUnnamedMoney
         guard value.isFinite else { return nil }
         if isMoney { return mention(first, last, .money, value: Self.json(value), unit: currency) }
-        if word(last + 1) == "%" || ["percent", "pct", "percentage"].contains(lower(last + 1) ?? "") {
+        if word(last + 1) == "%" || words.percentWords.contains(lower(last + 1) ?? "") {
             return mention(index, last + 1, .percent, value: Self.json(value))
         }
-        if lower(last + 1) == "per", lower(last + 2) == "cent" || lower(last + 2) == "cents" {
+        if let first = lower(last + 1), let second = lower(last + 2), words.percentPairs.contains("\(first) \(second)")
+        {
             return mention(index, last + 2, .percent, value: Self.json(value))
         }
-        if lower(last + 1) == "por", lower(last + 2) == "ciento" {
-            return mention(index, last + 2, .percent, value: Self.json(value))
-        }
-        let afterName = last == index && isCapitalized(index - 1) && !scaled && !hasGrouping
+        let afterName =
+            last == index && isCapitalized(index - 1) && !scaled && !hasGrouping
+            && !words.capitalizedNouns
         if !afterName, isUnitNoun(last + 1), !lineBreakBetween(last, last + 1) {
             return mention(index, last + 1, .quantity, value: Self.json(value), unit: lower(last + 1))
         }
@@ -116,8 +129,9 @@ extension ValueScan {
     }
 
     /// The value of a number token, or of a word like `20m` or `1.5bn`: the number,
-    /// whether it had grouping separators, and the scale of a suffix.
-    func numberValue(at index: Int) -> (Double, Bool, Double?)? {
+    /// whether it had grouping separators, the scale of a suffix, and the number's last
+    /// token (later than `index` for `12 000`, grouped with spaces as in French).
+    func numberValue(at index: Int) -> (Double, Bool, Double?, Int)? {
         guard index < tokens.count else { return nil }
         let token = tokens[index]
         guard token.kind == .number || (token.kind == .word && Self.isDigit(text.scalars[token.start]))
@@ -125,11 +139,12 @@ extension ValueScan {
         let scalars = text.scalars[token.range]
         let decimalComma = recognizer.usesDecimalComma
         if token.kind == .number {
+            if let spaced = spaceGrouped(at: index) { return (spaced.value, true, nil, spaced.last) }
             guard let value = NumberReader.value(scalars, decimalComma: decimalComma) else { return nil }
             var separators = 0
             for scalar in scalars where scalar == "," || scalar == "." { separators += 1 }
             let grouped = separators > 1 || (separators == 1 && value.rounded() == value && value >= 1000)
-            return (value, grouped, nil)
+            return (value, grouped, nil, index)
         }
         guard token.kind == .word, let first = scalars.first, first.properties.numericType == .decimal else {
             return nil
@@ -140,6 +155,37 @@ extension ValueScan {
         guard let scale = NumberReader.scales[String(suffix).lowercased()],
             let value = NumberReader.value(digits, decimalComma: decimalComma)
         else { return nil }
-        return (value, false, scale)
+        return (value, false, scale, index)
+    }
+
+    /// A whole number grouped by single spaces (`12 000`, `1 234 567`, also with no-break
+    /// or thin spaces), in languages with a decimal comma: its value and last token. The
+    /// first group has one to three digits and no separator; each later one three digits.
+    func spaceGrouped(at index: Int) -> (value: Double, last: Int)? {
+        guard recognizer.usesDecimalComma, let head = word(index), (1...3).contains(head.count),
+            head.allSatisfy(\.isASCII), let headValue = Int(head)
+        else { return nil }
+        var value = Double(headValue)
+        var last = index
+        while last + 1 < tokens.count, isKind(last + 1, .number), let group = word(last + 1) {
+            let gap = text.scalars[tokens[last].end..<tokens[last + 1].start]
+            guard gap.count == 1, let space = gap.first, [" ", "\u{A0}", "\u{202F}", "\u{2009}"].contains(space),
+                !lineBreakBetween(last, last + 1)
+            else { break }
+            var digits = Substring(group)
+            var decimals = ""
+            if let comma = group.firstIndex(of: ",") {
+                digits = group[..<comma]
+                decimals = String(group[group.index(after: comma)...])
+            }
+            guard digits.count == 3, digits.allSatisfy(\.isASCII), let groupValue = Int(digits),
+                decimals.allSatisfy(\.isNumber)
+            else { break }
+            value = value * 1000 + Double(groupValue)
+            if !decimals.isEmpty, let fraction = Double("0." + decimals) { value += fraction }
+            last += 1
+            if !decimals.isEmpty { break }
+        }
+        return last > index ? (value, last) : nil
     }
 }

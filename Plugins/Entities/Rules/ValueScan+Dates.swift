@@ -2,39 +2,41 @@ import LectorCore
 import LectorText
 
 extension ValueScan {
-    static let weekdays: [String: Int] = [
-        "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-        "lunes": 0, "martes": 1, "miércoles": 2, "jueves": 3, "viernes": 4, "sábado": 5, "domingo": 6,
-    ]
-    static let relativeDays: [String: Int] = ["yesterday": -1, "today": 0, "tomorrow": 1, "ayer": -1, "hoy": 0]
-    static let monthLeads: Set<String> = [
-        "in", "since", "until", "by", "last", "next", "early", "late", "mid", "during", "en", "desde", "hasta",
-    ]
-
     /// A date starting at token `index`, and the token after it.
     func date(at index: Int) -> (EntityMention, Int)? {
         let token = tokens[index]
         guard mayBeDateWord(index), var lower = lower(index) else { return nil }
         if lower.count > 3, lower.hasSuffix(".") { lower.removeLast() }
         if mayStartFullDate(index, lower: lower), let full = fullDate(at: index) { return full }
-        if let weekday = Self.weekdays[lower], isCapitalized(index) || recognizer.language == "es" {
-            let isNext = self.lower(index - 1) == "next"
+        let words = recognizer.words
+        if let weekday = words.weekdays[lower], isCapitalized(index) || words.lowercaseNames {
+            let isNext =
+                ["next", "prochain", "próximo", "proximo", "prossimo", "nächsten", "komende", "volgende"]
+                .contains(self.lower(index - 1) ?? "") || self.lower(index + 1) == "prochain"
             let value = reference.map { reference in
                 var delta = (weekday - reference.weekday + 7) % 7
                 if !isNext { delta = delta == 0 ? 0 : delta - 7 } else if delta == 0 { delta = 7 }
                 return JSONValue.string(CivilDate(dayNumber: reference.dayNumber + delta).iso)
             }
-            return mention(index, index, .date, value: value)
+            // `segunda-feira`: the weekday and its `-feira`.
+            let last =
+                word(index + 1) == "-" && touch(index, index + 1) && self.lower(index + 2) == "feira"
+                ? index + 2 : index
+            return mention(index, last, .date, value: value)
         }
-        if let offset = Self.relativeDays[lower] {
+        // German `Morgen` is the morning; only `morgen` is tomorrow.
+        if let offset = words.relativeDays[lower], !(recognizer.language == "de" && isCapitalized(index) && offset == 1)
+        {
             let value = reference.map { JSONValue.string(CivilDate(dayNumber: $0.dayNumber + offset).iso) }
             return mention(index, index, .date, value: value)
         }
         if let month = month(at: index, lower: lower) {
             return monthDate(at: index, month: month)
         }
-        if token.kind == .number, let day = Int(lower), (1...31).contains(day) {
+        if let day = dayNumber(at: index, lower: lower) {
             var next = index + 1
+            // `3. März`
+            if word(next) == ".", touch(index, next) { next += 1 }
             if ["of", "de"].contains(self.lower(next) ?? "") { next += 1 }
             if let nextLower = self.lower(next), let month = self.month(at: next, lower: nextLower),
                 !lineBreakBetween(index, next)
@@ -55,7 +57,7 @@ extension ValueScan {
     func mayBeDateWord(_ index: Int) -> Bool {
         let token = tokens[index]
         if token.kind == .number { return true }
-        guard token.kind == .word, (3...11).contains(token.end - token.start) else { return false }
+        guard token.kind == .word, (3...14).contains(token.end - token.start) else { return false }
         if Self.isDigit(text.scalars[token.start]) { return true }
         return Self.dateWords.contains(Self.key(text.scalars[token.range]))
     }
@@ -75,7 +77,10 @@ extension ValueScan {
 
     /// The keys of month names, weekday names and relative days (`yesterday`, `hoy`).
     static let dateWords: HashSet64 = {
-        let words = Array(DateNormalizer.monthNames.keys) + Array(weekdays.keys) + Array(relativeDays.keys)
+        let languages = ValueWords.languages.map(ValueWords.for)
+        let words =
+            Array(DateNormalizer.monthNames.keys) + languages.flatMap { Array($0.weekdays.keys) }
+            + languages.flatMap { Array($0.relativeDays.keys) }
         var keys = Set<UInt64>()
         for word in words {
             keys.insert(key(ArraySlice(Array(word.unicodeScalars))))
@@ -98,16 +103,33 @@ extension ValueScan {
             let nextLower = next.lowercased()
             return nextLower == "of" || nextLower == "de" || DateNormalizer.month(named: nextLower) != nil
         }
-        return DateNormalizer.month(named: lower) != nil || Self.weekdays[lower] != nil
+        return DateNormalizer.month(named: lower) != nil || recognizer.words.weekdays[lower] != nil
     }
 
-    /// The month a word names: capitalised, or lowercase after `de` in Spanish.
+    /// The month a word names: capitalised; or, in languages that write months in lower
+    /// case, after a day number or `de`, or (a full name) before a number.
     func month(at index: Int, lower: String) -> Int? {
         guard lower.count >= 3, let month = DateNormalizer.month(named: lower) else { return nil }
         if isCapitalized(index) {
             return lower == "may" && recognizer.language == "en" && !isKind(index + 1, .number) ? nil : month
         }
-        return recognizer.language == "es" && self.lower(index - 1) == "de" ? month : nil
+        guard recognizer.words.lowercaseNames else { return nil }
+        if ["de", "del", "di"].contains(self.lower(index - 1) ?? "") { return month }
+        if index > 0, dayNumber(at: index - 1, lower: self.lower(index - 1) ?? "") != nil { return month }
+        if lower.count >= 4, isKind(index + 1, .number) { return month }
+        return recognizer.words.monthLeads.contains(self.lower(index - 1) ?? "") && lower.count >= 4 ? month : nil
+    }
+
+    /// The day of the month token `index` writes: `3`, or French `1er`.
+    func dayNumber(at index: Int, lower: String) -> Int? {
+        guard index >= 0, index < tokens.count else { return nil }
+        var digits = Substring(lower)
+        if tokens[index].kind != .number {
+            guard recognizer.language == "fr", lower.hasSuffix("er") else { return nil }
+            digits = digits.dropLast(2)
+        }
+        guard let day = Int(digits), (1...31).contains(day) else { return nil }
+        return day
     }
 
     /// A date in a form ``DateNormalizer`` reads in full (with a year).
@@ -141,7 +163,7 @@ extension ValueScan {
         if word(next) == "de", let yearText = word(next + 1), yearText.count == 4, let year = Int(yearText) {
             return mention(index, next + 1, .date, value: .string("\(year)-\(month < 10 ? "0" : "")\(month)"))
         }
-        guard let lead = lower(index - 1), Self.monthLeads.contains(lead) else { return nil }
+        guard let lead = lower(index - 1), recognizer.words.monthLeads.contains(lead) else { return nil }
         let value = reference.map { reference -> JSONValue in
             var year = reference.year
             if month - reference.month > 6 { year -= 1 } else if reference.month - month > 6 { year += 1 }

@@ -2,7 +2,9 @@ import LectorText
 
 /// Spots a news dateline at the start of an article's body: `MOSCOW (Reuters) -`,
 /// `LONDON, Feb 16 (Reuters) -`, `PARIS, 16 February -`, `BERLIN, 3 March 2024 (dpa) -`,
-/// and the title-case form with a full date, `Berlin, 3 March 2024.`.
+/// the title-case form with a full date, `Berlin, 3 March 2024.`, the German agency form
+/// `Berlin (dpa) -`, Spanish `Madrid, 3 mar (EFE).-`, and the Italian agency-first
+/// `(ANSA) - ROMA, 3 MAR -`.
 ///
 /// A place in capitals must be followed by an agency in parentheses, or by a comma and a
 /// short part with a digit (the day), then a dash. A place in title case (one to three
@@ -41,6 +43,18 @@ enum DatelineDetector {
     ///   - normalizer: How dates are read.
     /// - Returns: The dateline's parts, or `nil`.
     static func detect(in body: Substring, normalizer: DateNormalizer) -> Dateline? {
+        // `(ANSA) - ROMA, 3 MAR -`: the agency first, then the dateline.
+        if body.first == "(", let close = body.firstIndex(of: ")"),
+            let name = agencyName(body[body.index(after: body.startIndex)..<close])
+        {
+            let rest = body[body.index(after: close)...].drop { $0 == " " }
+            guard let dash = rest.first, "-–—".contains(dash) else { return nil }
+            guard var inner = detect(in: rest.dropFirst().drop { $0 == " " }, normalizer: normalizer) else {
+                return nil
+            }
+            inner.agency = inner.agency ?? name
+            return inner
+        }
         if let place = capitalsPlace(body) {
             var rest = body[place.endIndex...]
             var hasDay = false
@@ -54,9 +68,21 @@ enum DatelineDetector {
             }
             return ending(rest, place: place, date: date, hasDay: hasDay)
         }
+        if let place = titleCasePlace(body, before: " (") {
+            // `Berlin (dpa) -`: a title-case place needs its agency.
+            return ending(body[place.endIndex...], place: place, date: nil, hasDay: false)
+        }
         guard let place = titleCasePlace(body) else { return nil }
         let written = body[place.endIndex...].dropFirst().drop { $0 == " " }
-        guard let (raw, end) = completeDate(atStartOf: written, normalizer) else { return nil }
+        guard let (raw, end) = completeDate(atStartOf: written, normalizer) else {
+            // `Madrid, 3 mar (EFE).-`: a day without its year needs the agency.
+            let middle = written.prefix { $0 != "(" && !"\n-–—".contains($0) }
+            guard middle.count <= maximumMiddleLength, middle.contains(where: \.isNumber),
+                let dateline = ending(written[middle.endIndex...], place: place, date: nil, hasDay: true),
+                dateline.agency != nil
+            else { return nil }
+            return dateline
+        }
         let after = written[end...].drop { $0 == " " }
         if let mark = after.first, ".:".contains(mark) {
             return Dateline(place: String(place), agency: nil, date: raw)
@@ -74,14 +100,15 @@ enum DatelineDetector {
         return place
     }
 
-    /// One to three capitalised words (`Berlin`, `New York`) directly followed by a comma.
-    private static func titleCasePlace(_ body: Substring) -> Substring? {
+    /// One to three capitalised words (`Berlin`, `New York`) directly followed by `mark`
+    /// (a comma, or ` (` before an agency).
+    private static func titleCasePlace(_ body: Substring, before mark: String = ",") -> Substring? {
         var end = body.startIndex
         for _ in 0..<3 {
-            let word = body[end...].prefix { $0.isLetter || "-'’".contains($0) }
+            let word = body[end...].prefix { $0.isLetter || "-'’/".contains($0) }
             guard let first = word.first, first.isUppercase, word.count >= 2 else { return nil }
             end = word.endIndex
-            if body[end...].first == "," { return body[body.startIndex..<end] }
+            if body[end...].hasPrefix(mark) { return body[body.startIndex..<end] }
             guard body[end...].first == " " else { return nil }
             end = body.index(after: end)
         }
@@ -111,14 +138,21 @@ enum DatelineDetector {
         var agency: String?
         if rest.first == "(" {
             guard let close = rest.firstIndex(of: ")") else { return nil }
-            let name = rest[rest.index(after: rest.startIndex)..<close]
-            guard !name.isEmpty, name.count <= maximumMiddleLength,
-                name.allSatisfy({ $0.isLetter || " .&-".contains($0) })
-            else { return nil }
-            agency = String(name)
+            guard let name = agencyName(rest[rest.index(after: rest.startIndex)..<close]) else { return nil }
+            agency = name
             rest = rest[rest.index(after: close)...].drop { $0 == " " }
+            // EFE writes `(EFE).-`.
+            if rest.hasPrefix(".-") || rest.hasPrefix(".–") { rest = rest.dropFirst() }
         }
         guard agency != nil || hasDay, let dash = rest.first, "-–—".contains(dash) else { return nil }
         return Dateline(place: String(place), agency: agency, date: date)
+    }
+
+    /// An agency's name as credited in parentheses (`Reuters`, `dpa/AFP`, `Europa Press`).
+    private static func agencyName(_ name: Substring) -> String? {
+        guard !name.isEmpty, name.count <= maximumMiddleLength, name.first?.isLetter == true,
+            name.allSatisfy({ $0.isLetter || " .&-/".contains($0) })
+        else { return nil }
+        return String(name)
     }
 }

@@ -1,23 +1,42 @@
 /// The month, weekday and time-zone names that ``DateNormalizer`` reads.
 ///
-/// Months are known in English, German, French and Spanish, written in full or abbreviated
-/// (with or without accents); weekdays in the same languages are accepted and ignored.
+/// Months are known in English, German, French, Spanish, Italian, Portuguese and Dutch,
+/// written in full or abbreviated (with or without accents); weekdays in the same languages
+/// are accepted and ignored.
 enum DateNames {
     /// Lowercased month names and abbreviations, with their month number.
     static let months: [String: Int] = {
         let table: [(Int, [String])] = [
-            (1, ["january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene"]),
-            (2, ["february", "feb", "febr", "februar", "février", "fevrier", "févr", "fevr", "febrero"]),
-            (3, ["march", "mar", "märz", "maerz", "mär", "mrz", "mars", "marzo"]),
-            (4, ["april", "apr", "avril", "avr", "abril", "abr"]),
-            (5, ["may", "mai", "mayo"]),
-            (6, ["june", "jun", "juni", "juin", "junio"]),
-            (7, ["july", "jul", "juli", "juillet", "juil", "julio"]),
-            (8, ["august", "aug", "août", "aout", "agosto", "ago"]),
-            (9, ["september", "sep", "sept", "septembre", "septiembre", "setiembre", "set"]),
-            (10, ["october", "oct", "oktober", "okt", "octobre", "octubre"]),
-            (11, ["november", "nov", "novembre", "noviembre"]),
-            (12, ["december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic"]),
+            (
+                1,
+                [
+                    "january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "janeiro",
+                    "januari",
+                ]
+            ),
+            (
+                2,
+                [
+                    "february", "feb", "febr", "februar", "février", "fevrier", "févr", "fevr", "febrero", "febbraio",
+                    "fevereiro", "fev", "februari",
+                ]
+            ),
+            (3, ["march", "mar", "märz", "maerz", "mär", "mrz", "mars", "marzo", "março", "maart", "mrt"]),
+            (4, ["april", "apr", "avril", "avr", "abril", "abr", "aprile"]),
+            (5, ["may", "mai", "mayo", "maggio", "maio", "mei"]),
+            (6, ["june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho"]),
+            (7, ["july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho"]),
+            (8, ["august", "aug", "août", "aout", "agosto", "ago", "augustus"]),
+            (9, ["september", "sep", "sept", "septembre", "septiembre", "setiembre", "set", "settembre", "setembro"]),
+            (10, ["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro"]),
+            (11, ["november", "nov", "novembre", "noviembre", "novembro"]),
+            (
+                12,
+                [
+                    "december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic",
+                    "dicembre", "dezembro",
+                ]
+            ),
         ]
         var months: [String: Int] = [:]
         for (number, names) in table {
@@ -33,6 +52,9 @@ enum DateNames {
         "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
         "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
+        "lunedì", "lunedi", "martedì", "martedi", "mercoledì", "mercoledi", "giovedì", "giovedi", "venerdì", "venerdi",
+        "sabato", "domenica", "segunda", "terça", "terca", "quarta", "quinta", "sexta",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
     ]
 
     /// Lowercased zone names and their offsets (RFC 822 names, plus UTC and central Europe).

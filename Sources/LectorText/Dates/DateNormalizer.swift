@@ -5,8 +5,8 @@
 /// - numeric: `16.02.2022` (always day first, as in German), `16/02/2022` and
 ///   `02/16/2022` (the part greater than 12 is the day; when both could be the month,
 ///   ``prefersDayFirst`` decides, day first by default), `16-02-2022`;
-/// - with a month name in English, German, French or Spanish, in full or abbreviated, with
-///   an optional weekday: `16 February 2022`, `February 16, 2022`, `Feb. 16, 2022`,
+/// - with a month name in English, German, French, Spanish, Italian, Portuguese or Dutch,
+///   in full or abbreviated, with an optional weekday: `16 February 2022`, `February 16, 2022`, `Feb. 16, 2022`,
 ///   `16. Februar 2022`, `16 février 2022`, `16 de febrero de 2022`, `16th of February 2022`;
 /// - RFC 822/2822: `Wed, 16 Feb 2022 10:30:00 +0000`.
 ///
