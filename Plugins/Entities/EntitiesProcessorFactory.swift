@@ -16,6 +16,11 @@ public struct EntitiesProcessorFactory: ProcessorFactory {
     /// `entities`.
     public var name: String { "entities" }
 
+    /// The languages served.
+    public var languageCoverage: String {
+        "names: English (CoNLL-2003), Spanish (CoNLL-2002, research-only data); dates, money, percentages, quantities: en, de, fr, es, it, pt, nl; others are skipped"
+    }
+
     /// What the processor adds, for `lector processors`.
     public var summary: String {
         "Finds people, organisations, places, names, dates, money, percentages and quantities, grouped per entity"
@@ -40,7 +45,7 @@ public struct EntitiesProcessorFactory: ProcessorFactory {
                 "languages",
                 type: "list of language codes",
                 default: "[en, es]",
-                "Languages to tag (each needs Models/entities/<code>.bin); others are skipped"
+                "Languages whose names are tagged (each needs Models/entities/<code>.bin); values are read in en, de, fr, es, it, pt, nl"
             ),
         ]
     }

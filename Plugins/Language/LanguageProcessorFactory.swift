@@ -14,6 +14,11 @@ public struct LanguageProcessorFactory: ProcessorFactory {
     /// `language`.
     public var name: String { "language" }
 
+    /// The languages served.
+    public var languageCoverage: String {
+        "75 languages (`lector eval language` lists them)"
+    }
+
     /// What the processor adds, for `lector processors`.
     public var summary: String {
         "Detects the document's language (75 languages, ISO 639-1, with script and confidence)"

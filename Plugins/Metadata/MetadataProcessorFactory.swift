@@ -14,6 +14,11 @@ public struct MetadataProcessorFactory: ProcessorFactory {
     /// `metadata`.
     public var name: String { "metadata" }
 
+    /// The languages served.
+    public var languageCoverage: String {
+        "any; dates and datelines in English, German, French, Spanish, Italian, Portuguese and Dutch"
+    }
+
     /// What the processor adds, for `lector processors`.
     public var summary: String {
         "Moves the article's header (front matter, header lines, title, byline, date) into metadata"

@@ -14,6 +14,11 @@ public struct SentimentProcessorFactory: ProcessorFactory {
     /// `sentiment`.
     public var name: String { "sentiment" }
 
+    /// The languages served.
+    public var languageCoverage: String {
+        "English (lexicon); other languages are skipped"
+    }
+
     /// What the processor adds, for `lector processors`.
     public var summary: String {
         "Scores the article's tone (-1…1, positive/neutral/negative), per sentence and per entity"

@@ -14,6 +14,11 @@ public struct SummaryProcessorFactory: ProcessorFactory {
     /// `summary`.
     public var name: String { "summary" }
 
+    /// The languages served.
+    public var languageCoverage: String {
+        "any (stop words for 55 languages)"
+    }
+
     /// What the processor adds, for `lector processors`.
     public var summary: String {
         "Picks the article's most representative sentences (extractive summary, any language)"

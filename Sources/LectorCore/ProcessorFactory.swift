@@ -14,6 +14,10 @@ public protocol ProcessorFactory: Sendable {
     /// The options the processor takes, for `lector processors`.
     var options: [OptionDescription] { get }
 
+    /// The languages the processor serves and how well, in one line, for `lector
+    /// processors` (`any`, or what is covered and by what).
+    var languageCoverage: String { get }
+
     /// Facts this processor establishes for later steps' `when:` conditions and
     /// prerequisites, for example `["language"]`.
     var provides: Set<String> { get }
@@ -32,6 +36,8 @@ public protocol ProcessorFactory: Sendable {
 }
 
 extension ProcessorFactory {
+    /// Any language, unless a processor says otherwise.
+    public var languageCoverage: String { "any" }
     /// No facts, unless a processor says otherwise.
     public var provides: Set<String> { [] }
     /// No prerequisites, unless a processor says otherwise.

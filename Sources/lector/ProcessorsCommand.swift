@@ -13,7 +13,7 @@ struct ProcessorsCommand: ParsableCommand {
         let registry = Processors.registry
         var text = ""
         for factory in registry.factories {
-            text += "\(factory.name)\n    \(factory.summary)\n"
+            text += "\(factory.name)\n    \(factory.summary)\n    languages: \(factory.languageCoverage)\n"
             if !factory.requires.isEmpty {
                 text += "    needs an earlier step providing: \(factory.requires.sorted().joined(separator: ", "))\n"
             }
