@@ -12,7 +12,10 @@ struct NATSDaemonTests {
     func endToEnd() throws {
         let rig = try NATSRig()
         defer { rig.tearDown() }
-        try rig.writeConfig(pipeline: ["metadata", "language", "entities"], extra: "outbox: outbox")
+        try rig.writeConfig(
+            pipeline: ["metadata", "language", "entities"],
+            extra: "outbox: outbox\nmetrics_file: metrics.prom"
+        )
         try FileManager.default.createDirectory(atPath: rig.root.appending("outbox"), withIntermediateDirectories: true)
         let daemon = try rig.startDaemon()
         var records = (0..<200).map(NATSRig.record)
@@ -51,6 +54,14 @@ struct NATSDaemonTests {
         let consumer = try #require(rig.consumer())
         #expect(consumer["pending"] as? Int == 0)
         #expect(consumer["ack_pending"] as? Int == 0)
+        let metrics = rig.root.appending("metrics.prom")
+        #expect(
+            rig.wait(seconds: 10) {
+                let text = (try? String(contentsOfFile: metrics, encoding: .utf8)) ?? ""
+                return text.contains("lector_documents_processed_total{daemon=") && text.contains("} 200.0\n")
+                    && text.contains("lector_nats_consumer_pending{consumer=\"lector\",stream=\"ARTICLES\"} 0")
+            }
+        )
         kill(daemon.processIdentifier, SIGTERM)
         #expect(rig.exitStatus(daemon) == 0)
     }

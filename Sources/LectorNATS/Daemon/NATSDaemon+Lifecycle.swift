@@ -70,11 +70,73 @@ extension NATSDaemon {
         return line
     }
 
-    /// Asks the server for the consumer's counts and reports them to systemd.
+    /// Asks the server for the consumer's counts, reports them to systemd, and writes the
+    /// Prometheus file when `metrics_file` is set.
     private func refreshStatus() {
         let consumer = try? connection.consumerState(input.consumer, stream: input.stream)
         state.withLock { $0.consumer = consumer ?? $0.consumer }
         if notifier.isEnabled { notifier.send("STATUS=\(statusLine())") }
+        if let metricsFile = state.withLock({ $0.configuration.metricsFile }) {
+            try? writeMetrics(to: metricsFile)
+        }
+    }
+
+    /// The daemon's figures in the shape the folder daemon reports them, with the consumer's
+    /// pending messages as its queue.
+    func statusSnapshot() -> DaemonStatus {
+        let current = state.withLock { $0 }
+        var latency: [String: Double] = [:]
+        for (key, q) in [("p50", 0.5), ("p90", 0.9), ("p99", 0.99)] {
+            if let value = current.latencies.quantile(q) { latency[key] = (value * 100).rounded() / 100 }
+        }
+        var status = DaemonStatus(
+            daemon: daemonID,
+            pid: Int(getpid()),
+            state: current.draining ? "draining" : connection.isConnected ? "running" : "paused",
+            started: startedAt,
+            updated: Date().timeIntervalSince1970,
+            generation: current.chain.identity.generation,
+            config: current.chain.identity.configHash,
+            processed: current.processed,
+            failed: current.failed,
+            retries: current.retries,
+            inFlight: current.inFlight,
+            queued: Int(clamping: current.consumer?.pending ?? 0),
+            workers: current.configuration.workers,
+            lastError: current.lastError,
+            latency: latency
+        )
+        status.latencySum = current.latencies.sum
+        status.latencyCount = current.latencies.total
+        return status
+    }
+
+    /// Writes `metrics_file`: this daemon's figures and the consumer's counts.
+    private func writeMetrics(to path: String) throws {
+        var text = DaemonStatus.prometheus([statusSnapshot()])
+        if let consumer = state.withLock({ $0.consumer }) {
+            let label = "consumer=\"\(input.consumer)\",stream=\"\(input.stream)\""
+            for (name, help, value) in [
+                ("lector_nats_consumer_pending", "Messages not yet delivered.", Int(clamping: consumer.pending)),
+                (
+                    "lector_nats_consumer_ack_pending", "Messages delivered and not yet acknowledged.",
+                    Int(consumer.ackPending)
+                ),
+                (
+                    "lector_nats_consumer_redelivered", "Messages delivered more than once, not yet acknowledged.",
+                    Int(consumer.redelivered)
+                ),
+            ] {
+                text += "# HELP \(name) \(help)\n# TYPE \(name) gauge\n\(name){\(label)} \(value)\n"
+            }
+        }
+        let file = FilePath(path)
+        let slash = file.bytes.lastIndex(of: UInt8(ascii: "/"))
+        let folder = slash.map { FilePath(bytes: Array(file.bytes[..<$0])) } ?? FilePath(".")
+        let temporary = folder.appending(FileName(".lector-metrics-\(daemonID).tmp"))
+        try? SystemCalls.remove(temporary)
+        try SystemCalls.writeFile(Array(text.utf8), at: temporary, sync: false)
+        try SystemCalls.rename(temporary, file)
     }
 
     /// SIGHUP: a new chain from the file; the connection and the consumer stay.

@@ -75,6 +75,9 @@ extension NATSDaemon {
             case .written(let duplicate):
                 state.processed += 1
                 if duplicate { state.duplicates += 1 }
+                if message.storedAt > 0 {
+                    state.latencies.record(max(0, Date().timeIntervalSince1970 * 1e3 - Double(message.storedAt) / 1e6))
+                }
             case .failed: state.failed += 1
             case .retry(let reason):
                 state.retries += 1

@@ -31,7 +31,8 @@ public final class NATSDaemon: Sendable {
         var inFlight = 0
         var lastError: String?
         var consumer: NATSConsumerState?
-        var connected = true
+        /// Input-stored-to-output-stored times of recent documents, in milliseconds.
+        var latencies = LatencyWindow()
     }
 
     let state: Mutex<State>
@@ -44,6 +45,8 @@ public final class NATSDaemon: Sendable {
     let logger: Logger
     let notifier = SystemdNotifier()
     let daemonID: String
+    /// When the daemon started, seconds since the epoch.
+    let startedAt = Date().timeIntervalSince1970
     let control = DispatchQueue(label: "lector.nats.control")
     let background = DispatchQueue(label: "lector.nats.reload")
     let heartbeats = Heartbeats()
