@@ -81,7 +81,7 @@ public struct MetadataProcessor: Processor {
         document.warnings += header.warnings
         document.metadata = mergedMetadata(document.metadata, header: header.fields)
         if !keepsHeader, header.bodyStart > document.text.startIndex {
-            document.text = String(document.text[header.bodyStart...])
+            document.dropText(before: header.bodyStart)
         }
         let subheadings = SubheadingDetector.subheadings(in: document.text)
         if !subheadings.isEmpty {

@@ -1,4 +1,5 @@
 import LectorCore
+import LectorText
 
 extension SentimentProcessor {
     /// Scores each entity from the clauses that mention it.
@@ -27,24 +28,10 @@ extension SentimentProcessor {
             if let type = entity["type"]?.stringValue, !Self.opinionTypes.contains(type) { continue }
             // A nationality adjective (`Russian`) is where something comes from, not a target.
             if entity["demonym"]?.boolValue == true { continue }
-            var features = SentimentFeatures()
-            var seen: Set<SegmentKey> = []
-            var names: [String: SentimentFeatures] = [:]
-            var found = 0
-            for mention in mentions {
-                guard let start = mention["start"]?.intValue, let index = sentenceIndex(containing: start, sentences)
-                else { continue }
-                found += 1
-                // The name's own words say nothing about it (`Apple`, `Shell`, `Virgin`).
-                let text = mention["text"]?.stringValue ?? name
-                let own = names[text] ?? scorer.nameFeatures(text)
-                names[text] = own
-                for segment in sentences[index].attribution(at: start, name: own)
-                where seen.insert(SegmentKey(sentence: index, segment: segment)).inserted {
-                    features.add(sentences[index].segments[segment].features)
-                }
-                features.remove(own)
+            let spans = mentions.compactMap { mention -> (start: Int, text: String)? in
+                mention["start"]?.intValue.map { ($0, mention["text"]?.stringValue ?? name) }
             }
+            let (features, found) = features(of: spans, sentences: sentences)
             guard found >= options.minMentions else { continue }
             let score = Double(scorer.score(features))
             var object = JSONObject()
@@ -56,6 +43,63 @@ extension SentimentProcessor {
             results.append(object)
         }
         return results
+    }
+
+    /// The features of the clauses that mention something at these places: each mention's
+    /// segment when it carries sentiment, else its clause; a segment counts once, and the
+    /// mention's own words are taken out (`Apple`, `Shell`, `Virgin` say nothing about them).
+    ///
+    /// - Parameters:
+    ///   - mentions: Each mention's first scalar and its text.
+    ///   - sentences: The analysed sentences.
+    /// - Returns: The features, and how many mentions fell in a sentence.
+    func features(
+        of mentions: [(start: Int, text: String)],
+        sentences: [SentenceAnalysis]
+    ) -> (SentimentFeatures, Int) {
+        var features = SentimentFeatures()
+        var seen: Set<SegmentKey> = []
+        var names: [String: SentimentFeatures] = [:]
+        var found = 0
+        for mention in mentions {
+            guard let index = sentenceIndex(containing: mention.start, sentences) else { continue }
+            found += 1
+            let own = names[mention.text] ?? scorer.nameFeatures(mention.text)
+            names[mention.text] = own
+            for segment in sentences[index].attribution(at: mention.start, name: own)
+            where seen.insert(SegmentKey(sentence: index, segment: segment)).inserted {
+                features.add(sentences[index].segments[segment].features)
+            }
+            features.remove(own)
+        }
+        return (features, found)
+    }
+
+    /// The tone toward each span a caller named (``Document/targets``): `{"start", "end",
+    /// "score", "label", "confidence"}` with the offsets as given, or `{"start", "end",
+    /// "error"}` for a span the metadata step removed with the header.
+    ///
+    /// - Parameters:
+    ///   - document: The document, with its targets.
+    ///   - text: Its text as scalars.
+    ///   - sentences: The analysed sentences.
+    /// - Returns: One object per target, in the order given.
+    func targetScores(_ document: Document, text: ScalarText, sentences: [SentenceAnalysis]) -> [JSONValue] {
+        document.targets.map { target in
+            var object = JSONObject()
+            object["start"] = .int(target.given.lowerBound)
+            object["end"] = .int(target.given.upperBound)
+            guard let current = target.current, current.upperBound <= text.count else {
+                object["error"] = .string("the span is in the header that the metadata step removed")
+                return .object(object)
+            }
+            let (features, _) = features(of: [(current.lowerBound, text.slice(current))], sentences: sentences)
+            let score = Double(scorer.score(features))
+            object["score"] = .double(Self.rounded(score))
+            object["label"] = .string(options.label(for: score))
+            object["confidence"] = .double(Self.rounded(features.wordCount > 0 ? confidence(of: score) : 0))
+            return .object(object)
+        }
     }
 
     /// A segment of a sentence, so that each counts once per entity.

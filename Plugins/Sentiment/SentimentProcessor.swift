@@ -82,6 +82,9 @@ public struct SentimentProcessor: Processor {
         if options.perEntity, let entities = document.annotations["entities"]?.arrayValue {
             object["entities"] = .array(entityScores(entities, sentences: sentences).map(JSONValue.object))
         }
+        if !document.targets.isEmpty {
+            object["targets"] = .array(targetScores(document, text: analysis.text, sentences: sentences))
+        }
         return object
     }
 

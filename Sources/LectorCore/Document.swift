@@ -30,6 +30,10 @@ public struct Document: Sendable, Equatable {
     /// decoding). They appear in the output's `processing.warnings`.
     public var warnings: [String]
 
+    /// Spans the caller wants the tone toward (`targets` of a JSON Lines record); the
+    /// sentiment step answers them in `sentiment.targets`.
+    public var targets: [Target] = []
+
     /// Creates a document.
     ///
     /// - Parameters:

@@ -121,7 +121,44 @@ public enum DocumentReader {
             guard let fields = given.objectValue else { throw fail("\"metadata\" must be an object") }
             metadata = fields
         }
-        return Document(id: id, text: normalizingLineEndings(text), metadata: metadata)
+        var document = Document(id: id, text: normalizingLineEndings(text), metadata: metadata)
+        if let given = object["targets"] {
+            do {
+                document.targets = try targets(given, in: text)
+            } catch {
+                throw JSONLinesRecordError(id: id, error: error.error)
+            }
+        }
+        return document
+    }
+
+    /// `"targets": [{"start": S, "end": E}]`, scalar offsets into the record's `text`,
+    /// moved to the text with line endings normalised (each `\r\n` becomes one scalar).
+    private static func targets(_ value: JSONValue, in text: String) throws(JSONLinesRecordError) -> [Document.Target] {
+        func fail(_ message: String) -> JSONLinesRecordError {
+            JSONLinesRecordError(id: nil, error: DocumentInputError(code: "invalid_record", message: message))
+        }
+        guard let list = value.arrayValue else { throw fail("\"targets\" must be a list of {\"start\", \"end\"}") }
+        let scalars = Array(text.unicodeScalars)
+        // Where each offset lands once `\r\n` pairs are one scalar.
+        var removedBefore = [Int](repeating: 0, count: scalars.count + 1)
+        for index in scalars.indices {
+            let dropped = scalars[index] == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n"
+            removedBefore[index + 1] = removedBefore[index] + (dropped ? 1 : 0)
+        }
+        return try list.enumerated().map { (position, item) throws(JSONLinesRecordError) -> Document.Target in
+            guard let start = item["start"]?.intValue, let end = item["end"]?.intValue, 0 <= start, start < end,
+                end <= scalars.count
+            else {
+                throw fail(
+                    "targets[\(position)] must be {\"start\", \"end\"} with 0 <= start < end <= \(scalars.count) (Unicode scalars of text)"
+                )
+            }
+            return Document.Target(
+                given: start..<end,
+                current: (start - removedBefore[start])..<(end - removedBefore[end])
+            )
+        }
     }
 
     private static func normalizingLineEndings(_ text: String) -> String {

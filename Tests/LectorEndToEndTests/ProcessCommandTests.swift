@@ -133,6 +133,40 @@ struct ProcessCommandTests {
         #expect(validation.valid, "\(validation.report)")
     }
 
+    @Test("--jsonl targets get the tone toward each span; a span in a removed header says so", .timeLimit(.minutes(1)))
+    func targets() throws {
+        let text =
+            "Quarterly results\n\nAnalysts praised Apple for its strong results but criticised Samsung for its losses."
+        let scalars = Array(text.unicodeScalars)
+        func span(_ word: String, from offset: Int = 0) -> JSONValue {
+            let needle = Array(word.unicodeScalars)
+            let start =
+                (offset...(scalars.count - needle.count)).first { Array(scalars[$0..<($0 + needle.count)]) == needle }
+                ?? 0
+            return ["start": .int(start), "end": .int(start + needle.count)]
+        }
+        let record: JSONValue = [
+            "id": "t1", "text": .string(text), "targets": [span("Apple"), span("Samsung"), span("Quarterly")],
+        ]
+        let result = try LectorBinary.run(
+            ["process", "--jsonl", "--processors", "metadata,sentiment"],
+            input: Array((record.encodedString() + "\n").utf8)
+        )
+        #expect(result.status == 0, "\(result.standardError)")
+        let line = try #require(try parseLines(result.standardOutput).first)
+        let targets = try #require(line["sentiment"]?["targets"]?.arrayValue)
+        #expect(targets.count == 3)
+        #expect(targets[0]["start"] == span("Apple")["start"], "offsets as given, before the title was removed")
+        #expect(targets[0]["label"] == "positive")
+        #expect(targets[1]["label"] == "negative")
+        #expect(targets[2]["error"] != nil && targets[2]["score"] == nil, "the title line went to metadata")
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let file = try scratch.write("out.jsonl", result.standardOutput)
+        let validation = try Repository.validateAgainstSchema([file])
+        #expect(validation.valid, "\(validation.report)")
+    }
+
     @Test("an unknown processor in --processors exits 78 with a did-you-mean", .timeLimit(.minutes(1)))
     func unknownProcessor() throws {
         let result = try LectorBinary.run(["process", "--processors", "metadta"], input: Array("x".utf8))

@@ -47,6 +47,32 @@ struct DocumentReaderTests {
         #expect(document.source == nil)
     }
 
+    @Test("targets are scalar offsets into text, moved with \\r\\n made one scalar; bad ones are named")
+    func targets() throws {
+        // "Née\r\nApple": É-like é is one scalar; after the \r\n pair, offsets move back by one.
+        let line = Array(
+            #"{"id": "t", "text": "Née\r\nApple fell.", "targets": [{"start": 0, "end": 3}, {"start": 5, "end": 10}]}"#
+                .utf8
+        )
+        let document = try DocumentReader.document(jsonLine: line[...])
+        #expect(document.targets.map(\.current) == [0..<3, 4..<9])
+        #expect(document.targets.map(\.given) == [0..<3, 5..<10])
+        let text = Array(document.text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(text[4..<9])) == "Apple")
+        for bad in [
+            #"[{"start": 3, "end": 2}]"#, #"[{"start": 0, "end": 99}]"#, #"{"start": 0}"#,
+            #"[{"start": "0", "end": 1}]"#,
+        ] {
+            let error = try #require(throws: JSONLinesRecordError.self) {
+                try DocumentReader.document(
+                    jsonLine: Array(#"{"id": "t", "text": "Short.", "targets": \#(bad)}"#.utf8)[...]
+                )
+            }
+            #expect(error.id == "t")
+            #expect(error.error.code == "invalid_record")
+        }
+    }
+
     @Test("a JSON Lines id may be any number: 4.5 is \"4.5\"; other types are named")
     func numericIdentifiers() throws {
         #expect(try DocumentReader.document(jsonLine: Array(#"{"id": 4.5, "text": "x"}"#.utf8)[...]).id == "4.5")
