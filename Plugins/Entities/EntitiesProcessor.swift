@@ -11,6 +11,9 @@ public import LectorText
 /// scalars into the text, half-open. Dates without a year are resolved against
 /// `metadata.date` when an earlier step set it (see ``ValueRecognizer``).
 ///
+/// French, Italian and Dutch, which have no model, get names from ``CapitalizedNames``
+/// (capitalisation and context rules); German and Portuguese get values only.
+///
 /// The model is chosen by the document's language (from a `language` step, else a
 /// `metadata.language` such as JSON Lines input may carry); when no language is known, by
 /// the commonest function words of the text (English or Spanish), else the first of
@@ -125,6 +128,17 @@ public struct EntitiesProcessor: Processor {
             let sentences = sentences ?? SentenceSplitter.split(text, tokens: tokens)
             mentions = NamedEntityRecognizer(model: model).mentions(in: text, tokens: tokens, sentences: sentences)
                 .filter { $0.confidence >= minimumConfidence && types.contains($0.type) }
+        } else if CapitalizedNames.languages.contains(code), types.contains(where: \.isNamed),
+            let places = models.values.first?.extractor.gazetteer
+        {
+            // No model for the language: names by capitalisation and context.
+            let sentences = sentences ?? SentenceSplitter.split(text, tokens: tokens)
+            mentions = CapitalizedNames(language: code, places: places).mentions(
+                in: text,
+                tokens: tokens,
+                sentences: sentences
+            )
+            .filter { $0.confidence >= minimumConfidence && types.contains($0.type) }
         }
         if types.contains(where: { !$0.isNamed }) {
             let values = ValueRecognizer(language: code, referenceDate: referenceDate).mentions(

@@ -18,7 +18,7 @@ public struct EntitiesProcessorFactory: ProcessorFactory {
 
     /// The languages served.
     public var languageCoverage: String {
-        "names: English (CoNLL-2003), Spanish (CoNLL-2002, research-only data); dates, money, percentages, quantities: en, de, fr, es, it, pt, nl; others are skipped"
+        "names: English (CoNLL-2003), Spanish (CoNLL-2002, research-only data), French, Italian, Dutch (capitalisation and context rules); dates, money, percentages, quantities: en, de, fr, es, it, pt, nl; others are skipped"
     }
 
     /// What the processor adds, for `lector processors`.

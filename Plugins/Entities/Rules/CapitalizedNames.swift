@@ -1,0 +1,211 @@
+import LectorText
+
+/// Names found by capitalisation and context, for languages with no trained model and no
+/// openly licensed news data to train one (French, Italian, Dutch): runs of capitalised
+/// words (with inner particles such as `de`, `di`, `van`), typed by what stands in or
+/// around them — a title or role before a person (`M.`, `Mme`, `ministre`, `sig.`, `dhr.`),
+/// an organisation word or legal suffix (`Banque`, `Ministero`, `SpA`, `N.V.`), a known
+/// place (the models' gazetteer) or a place preposition (`à`, `in`, `naar`) — and two or
+/// three capitalised words with no other sign taken as a person's name.
+///
+/// A single capitalised word opening a sentence is never a name unless it is a known place
+/// or an acronym; a single word elsewhere needs a sign. Mentions have confidence 0.8 with a
+/// sign and 0.65 without (kept at the default `min_confidence` of 0.6).
+struct CapitalizedNames: Sendable {
+    let language: String
+    let places: Gazetteer
+
+    /// The languages it serves.
+    static let languages: Set<String> = ["fr", "it", "nl"]
+
+    /// Words that lead a person's name (lowercased, final period dropped).
+    static let personCues: [String: Set<String>] = [
+        "fr": [
+            "m", "mme", "mlle", "me", "dr", "pr", "président", "présidente", "ministre", "chancelier", "chancelière",
+            "premier", "première", "maire", "député", "députée", "sénateur", "sénatrice", "secrétaire", "directeur",
+            "directrice", "porte-parole", "juge", "avocat", "avocate", "général", "pape", "roi", "reine", "prince",
+            "princesse", "patron", "patronne", "candidat", "candidate", "entraîneur", "attaquant", "ex-président",
+        ],
+        "it": [
+            "sig", "sig.ra", "signor", "signora", "dott", "dottor", "dottoressa", "prof", "avv", "on", "presidente",
+            "ministro", "ministra", "premier", "sindaco", "sindaca", "senatore", "senatrice", "deputato", "deputata",
+            "segretario", "segretaria", "direttore", "direttrice", "portavoce", "giudice", "generale", "papa", "re",
+            "regina", "principe", "allenatore", "attaccante", "cancelliere", "leader", "ex",
+        ],
+        "nl": [
+            "dhr", "mevr", "mr", "dr", "prof", "ir", "drs", "minister", "premier", "president", "burgemeester",
+            "wethouder", "staatssecretaris", "directeur", "woordvoerder", "rechter", "generaal", "paus", "koning",
+            "koningin", "prins", "prinses", "trainer", "topman", "topvrouw", "kamerlid", "bondskanselier",
+        ],
+    ]
+
+    /// Words that make a run an organisation (lowercased), wherever they stand in it.
+    static let organizationWords: Set<String> = [
+        // fr
+        "banque", "ministère", "commission", "parlement", "conseil", "parti", "union", "assemblée", "tribunal", "cour",
+        "université", "société", "groupe", "compagnie", "fédération", "association", "agence", "institut", "fondation",
+        "gouvernement", "sénat", "comité", "syndicat", "caisse", "office", "autorité",
+        // it
+        "banca", "ministero", "commissione", "parlamento", "consiglio", "partito", "unione", "camera", "senato",
+        "tribunale", "corte", "università", "società", "gruppo", "federazione", "associazione", "agenzia", "istituto",
+        "fondazione", "governo", "comitato", "procura", "regione", "comune",
+        // nl
+        "bank", "ministerie", "commissie", "parlement", "raad", "partij", "kamer", "rechtbank", "universiteit",
+        "groep", "vereniging", "federatie", "stichting", "instituut", "agentschap", "regering", "kabinet", "gemeente",
+        "hof", "politie", "omroep",
+    ]
+
+    /// Lowercase words after which a name is an organisation's (`la société X`).
+    static let organizationCues: Set<String> = [
+        "société", "groupe", "entreprise", "constructeur", "compagnie", "firme", "club", "società", "gruppo",
+        "azienda", "casa", "bedrijf", "concern", "onderneming", "club",
+    ]
+
+    /// Legal forms that end a company's name.
+    static let legalSuffixes: Set<String> = [
+        "sa", "s.a", "sas", "sarl", "spa", "s.p.a", "srl", "s.r.l", "nv", "n.v", "bv", "b.v", "ag", "gmbh", "ltd",
+        "inc", "plc", "se",
+    ]
+
+    /// Prepositions after which a short name is a place.
+    static let placeCues: [String: Set<String>] = [
+        "fr": ["à", "au", "aux", "en", "vers", "depuis"],
+        "it": ["a", "in", "da", "verso", "nel", "nella"],
+        "nl": ["in", "naar", "uit", "te", "vanuit"],
+    ]
+
+    /// Capitalised function words that open sentences (and `Le Monde` aside, are not names).
+    static let openers: Set<String> = [
+        "le", "la", "les", "l", "un", "une", "des", "du", "de", "ce", "cet", "cette", "ces", "il", "elle", "ils",
+        "elles", "on", "nous", "mais", "et", "ou", "dans", "pour", "par", "sur", "avec", "selon", "après", "avant",
+        "depuis", "lors", "si", "quand", "alors", "en", "au", "aux", "à", "son", "sa", "ses", "leur", "leurs", "tout",
+        "lo", "gli", "i", "uno", "una", "di", "del", "della", "dei", "nel", "nella", "per", "con", "secondo", "dopo",
+        "prima", "ma", "e", "o", "questo", "questa", "quel", "quella", "anche", "se", "da", "dal", "dalla", "tra",
+        "fra", "sono", "è", "het", "een", "dat", "die", "deze", "dit", "maar", "en", "of", "in", "op", "voor", "met",
+        "volgens", "na", "bij", "ook", "als", "zij", "hij", "wij", "er", "toen", "nu", "om",
+    ]
+
+    /// Lowercase particles inside names (`Charles de Gaulle`, `Leonardo da Vinci`, `Mark van der Berg`).
+    static let particles: Set<String> = [
+        "de", "du", "des", "d", "la", "le", "di", "da", "del", "della", "van", "der", "den", "ter", "von",
+    ]
+
+    /// Named mentions in a text.
+    ///
+    /// - Parameters:
+    ///   - text: The text.
+    ///   - tokens: Its tokens.
+    ///   - sentences: Its sentences.
+    /// - Returns: PERSON, ORG and LOC mentions, in text order.
+    func mentions(in text: ScalarText, tokens: [Token], sentences: [Sentence]) -> [EntityMention] {
+        var mentions: [EntityMention] = []
+        var tokenIndex = 0
+        for sentence in sentences {
+            while tokenIndex < tokens.count, tokens[tokenIndex].start < sentence.start { tokenIndex += 1 }
+            var last = tokenIndex
+            while last < tokens.count, tokens[last].start < sentence.end { last += 1 }
+            mentions += sentenceMentions(text, Array(tokens[tokenIndex..<last]))
+            tokenIndex = last
+        }
+        return mentions
+    }
+
+    private func sentenceMentions(_ text: ScalarText, _ tokens: [Token]) -> [EntityMention] {
+        let features = tokens.map { TokenFeatures(text.scalars[$0.range]) }
+        let placeFlags = places.flags(features)
+        let words = tokens.map { $0.text(in: text) }
+        let personCues = Self.personCues[language] ?? []
+        let placeCues = Self.placeCues[language] ?? []
+        func lower(_ index: Int) -> String {
+            guard index >= 0, index < words.count else { return "" }
+            var word = words[index].lowercased()
+            if word.count > 1, word.hasSuffix(".") { word.removeLast() }
+            return word
+        }
+        func isName(_ index: Int) -> Bool {
+            index >= 0 && index < tokens.count && tokens[index].kind == .word
+                && (features[index].isCapitalized || features[index].isAllCaps)
+        }
+        // `d'Italia`, `dell'Economia`: an elided particle written onto a capitalised word.
+        func isElided(_ index: Int) -> Bool {
+            guard index < words.count, tokens[index].kind == .word else { return false }
+            let word = words[index]
+            guard let mark = word.firstIndex(where: { $0 == "'" || $0 == "’" }) else { return false }
+            let particle = word[..<mark].lowercased()
+            return ["d", "dell", "l"].contains(particle) && word[word.index(after: mark)...].first?.isUppercase == true
+        }
+        func spaced(_ left: Int, _ right: Int) -> Bool {
+            tokens[right].start - tokens[left].end == 1 && text.scalars[tokens[left].end] == " "
+        }
+        let firstWord = tokens.firstIndex { $0.kind == .word } ?? 0
+        var mentions: [EntityMention] = []
+        var index = 0
+        while index < tokens.count {
+            guard isName(index) else {
+                index += 1
+                continue
+            }
+            // The run: capitalised words one space apart, with inner particles (`de`, `van`).
+            var end = index + 1
+            while end < tokens.count {
+                if isName(end) || isElided(end), spaced(end - 1, end) {
+                    end += 1
+                } else if Self.particles.contains(lower(end)), !features[end].isCapitalized, isName(end + 1),
+                    spaced(end - 1, end), spaced(end, end + 1)
+                {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            defer { index = end }
+            // A sentence's opening function word and leading titles are not part of the name.
+            var start = index
+            var titled = personCues.contains(lower(start - 1))
+            while start < end,
+                (start == firstWord && Self.openers.contains(lower(start))) || personCues.contains(lower(start))
+            {
+                titled = titled || personCues.contains(lower(start))
+                start += 1
+            }
+            // `Selon la Banque de France`: the particle after an opener is not the name either.
+            while start < end, !isName(start) { start += 1 }
+            // `presidente del Consiglio Giorgia Meloni`: a title that ends in an institution.
+            if start + 2 < end, lower(start - 1) == "del" || lower(start - 1) == "de" || lower(start - 1) == "van",
+                personCues.contains(lower(start - 2)), Self.organizationWords.contains(lower(start))
+            {
+                start += 1
+                titled = true
+            }
+            guard start < end, isName(start) else { continue }
+            let run = start..<end
+            let runLower = run.map(lower)
+            let opensSentence = start == firstWord
+            let knownPlace = placeFlags[start] == 2
+            let acronym = run.count == 1 && features[start].isAllCaps && words[start].count <= 6
+            var type: EntityType
+            var confidence = 0.8
+            if runLower.contains(where: Self.organizationWords.contains)
+                || Self.organizationCues.contains(lower(start - 1))
+                || Self.legalSuffixes.contains(runLower.last ?? "") || (acronym && !knownPlace)
+            {
+                type = .organization
+            } else if titled {
+                type = .person
+            } else if knownPlace || (run.count <= 3 && placeCues.contains(lower(start - 1))) {
+                type = .location
+            } else if (2...3).contains(run.count) {
+                type = .person
+                confidence = 0.65
+            } else {
+                continue
+            }
+            // A lone capitalised word opening a sentence is an ordinary word unless something says otherwise.
+            if opensSentence, run.count == 1, !knownPlace, !acronym, !titled { continue }
+            mentions.append(
+                EntityMention(start: tokens[start].start, end: tokens[end - 1].end, type: type, confidence: confidence)
+            )
+        }
+        return mentions
+    }
+}
