@@ -7,8 +7,10 @@ public import LectorCore
 ///   QUANTITY to write;
 /// - `min_confidence` (number 0…1, default 0.6): drop named mentions the tagger is less sure
 ///   of (0.5 is a coin toss between two readings; 0 keeps every mention);
-/// - `languages` (list, default `[en, es]`): the languages to tag, each with a model
-///   `entities/<code>.bin`; documents in other languages are skipped with a reason.
+/// - `languages` (list, default `[en, es, de, pt, ru]`): the languages to tag, each with a
+///   model `entities/<code>.bin`; documents in other languages get only their values (dates,
+///   money, percentages, quantities) where ``ValueRecognizer`` reads them, else are skipped
+///   with a reason.
 public struct EntitiesProcessorFactory: ProcessorFactory {
     /// Creates the factory.
     public init() {}
@@ -39,7 +41,7 @@ public struct EntitiesProcessorFactory: ProcessorFactory {
             OptionDescription(
                 "languages",
                 type: "list of language codes",
-                default: "[en, es]",
+                default: "[en, es, de, pt, ru]",
                 "Languages to tag (each needs Models/entities/<code>.bin); others are skipped"
             ),
         ]
@@ -78,7 +80,7 @@ public struct EntitiesProcessorFactory: ProcessorFactory {
             default: EntitiesProcessor.defaultMinimumConfidence,
             in: 0...1
         )
-        var languages = ["en", "es"]
+        var languages = EntitiesProcessor.defaultLanguages
         if let node = options.value("languages") {
             languages = try node.stringList()
             guard !languages.isEmpty else { throw node.error("languages must name at least one language") }
