@@ -7,8 +7,10 @@ public import LectorCore
 ///   QUANTITY to write;
 /// - `min_confidence` (number 0…1, default 0.6): drop named mentions the tagger is less sure
 ///   of (0.5 is a coin toss between two readings; 0 keeps every mention);
-/// - `languages` (list, default `[en, es]`): the languages to tag, each with a model
-///   `entities/<code>.bin`; documents in other languages are skipped with a reason.
+/// - `languages` (list, default `[en, es, de, pt, ru]`): the languages to tag, each with a
+///   model `entities/<code>.bin`; documents in other languages get only their values (dates,
+///   money, percentages, quantities) where ``ValueRecognizer`` reads them, else are skipped
+///   with a reason.
 public struct EntitiesProcessorFactory: ProcessorFactory {
     /// Creates the factory.
     public init() {}
@@ -18,7 +20,7 @@ public struct EntitiesProcessorFactory: ProcessorFactory {
 
     /// The languages served.
     public var languageCoverage: String {
-        "names: English (CoNLL-2003), Spanish (CoNLL-2002, research-only data), French, Italian, Dutch (capitalisation and context rules); dates, money, percentages, quantities: en, de, fr, es, it, pt, nl; others are skipped"
+        "names: English (CoNLL-2003), Spanish (CoNLL-2002, research-only data), German, Portuguese, Russian (models), French, Italian, Dutch (capitalisation and context rules); dates, money, percentages, quantities: en, de, fr, es, it, pt, nl, ru; others are skipped"
     }
 
     /// What the processor adds, for `lector processors`.
@@ -44,8 +46,8 @@ public struct EntitiesProcessorFactory: ProcessorFactory {
             OptionDescription(
                 "languages",
                 type: "list of language codes",
-                default: "[en, es]",
-                "Languages whose names are tagged (each needs Models/entities/<code>.bin); values are read in en, de, fr, es, it, pt, nl"
+                default: "[en, es, de, pt, ru]",
+                "Languages whose names a model tags (each needs Models/entities/<code>.bin); fr, it, nl get rule names and every listed language's values are read"
             ),
         ]
     }
@@ -83,7 +85,7 @@ public struct EntitiesProcessorFactory: ProcessorFactory {
             default: EntitiesProcessor.defaultMinimumConfidence,
             in: 0...1
         )
-        var languages = ["en", "es"]
+        var languages = EntitiesProcessor.defaultLanguages
         if let node = options.value("languages") {
             languages = try node.stringList()
             guard !languages.isEmpty else { throw node.error("languages must name at least one language") }

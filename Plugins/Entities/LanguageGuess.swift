@@ -1,6 +1,7 @@
 import LectorText
 
-/// Tells English from Spanish by their commonest words, for documents that reach the
+/// Tells the languages with an entity model apart by their commonest words (no word is
+/// listed for two languages), for documents that reach the
 /// `entities` step without a language (no `language` step ran, as with
 /// `lector process --processors entities`).
 enum LanguageGuess {
@@ -8,11 +9,19 @@ enum LanguageGuess {
     static let stopWords: [String: [String]] = [
         "en": ["the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "was", "it", "by", "as", "at", "he"],
         "es": ["de", "la", "el", "que", "y", "en", "los", "del", "las", "por", "con", "para", "una", "se", "al", "es"],
+        "de": [
+            "der", "die", "und", "den", "dem", "ist", "mit", "auf", "ein", "eine", "sich", "auch", "im", "zu", "von",
+            "für",
+        ],
+        "pt": [
+            "do", "da", "em", "os", "um", "não", "dos", "das", "ao", "com", "é", "pela", "pelo", "foi", "à", "mais",
+        ],
+        "ru": ["и", "в", "не", "на", "что", "с", "по", "это", "как", "из", "к", "за", "от", "для", "он", "о"],
     ]
 
     private static let keys: [UInt64: String] = {
         var keys: [UInt64: String] = [:]
-        for (language, words) in stopWords {
+        for (language, words) in stopWords.sorted(by: { $0.key < $1.key }) {
             for word in words where keys[ValueScan.key(ArraySlice(Array(word.unicodeScalars)))] == nil {
                 keys[ValueScan.key(ArraySlice(Array(word.unicodeScalars)))] = language
             }

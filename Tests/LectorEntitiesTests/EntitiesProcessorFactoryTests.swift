@@ -28,8 +28,8 @@ struct EntitiesProcessorFactoryTests {
         )
         #expect(processor.types == Set<EntityType>([.person, .date]))
         #expect(processor.minimumConfidence == 0.7)
-        // Names in English and Spanish; dates, money, percentages and quantities in seven.
-        #expect(processor.supportedLanguages == ["en", "es", "de", "fr", "it", "pt", "nl"])
+        // Names in English, Spanish, German, Portuguese and Russian; values in seven.
+        #expect(processor.supportedLanguages == ["en", "es", "de", "fr", "it", "pt", "nl", "ru"])
         let english = try make([("languages", .list(["en"])), ("types", .list(["PERSON", "ORG"]))])
         #expect(english.supportedLanguages == ["en"])
     }
@@ -55,12 +55,12 @@ struct EntitiesProcessorFactoryTests {
     @Test("a document in a language with neither a model nor value words is skipped with a reason")
     func languageSkip() throws {
         let fakeLanguage = ClosureProcessorFactory(name: "fakelang", provides: ["language"]) { _ in
-            SetLanguage(code: "ru")
+            SetLanguage(code: "uk")
         }
         let chain = try ChainBuilder(registry: ProcessorRegistry.builtIn.adding([fakeLanguage]))
             .build(processors: ["fakelang", "entities"])
         let result = chain.run(
-            Document(id: "ru", text: "Владимир Путин выступил в Москве."),
+            Document(id: "uk", text: "Володимир Зеленський виступив у Києві."),
             logger: Logger(label: "test")
         )
         let step = try #require(result.steps.last)
@@ -69,13 +69,13 @@ struct EntitiesProcessorFactoryTests {
             Issue.record("expected a skip, got \(step.status)")
             return
         }
-        #expect(reason.contains("language 'ru' is not supported"))
+        #expect(reason.contains("language 'uk' is not supported"))
         #expect(result.document.annotations["entities"] == nil)
     }
 }
 
 extension EntitiesProcessorFactoryTests {
-    @Test("a German document gets its values and no names (no German model yet)")
+    @Test("a German document gets its names and its values")
     func germanValues() throws {
         let fakeLanguage = ClosureProcessorFactory(name: "fakelang", provides: ["language"]) { _ in
             SetLanguage(code: "de")
@@ -92,7 +92,7 @@ extension EntitiesProcessorFactoryTests {
         }
         let entities = result.document.annotations["entities"]?.arrayValue ?? []
         let types = entities.compactMap { $0.objectValue?["type"]?.stringValue }
-        #expect(Set(types) == ["DATE", "PERCENT"])
+        #expect(Set(types) == ["PERSON", "DATE", "PERCENT"])
     }
 }
 

@@ -89,6 +89,45 @@ struct EntitiesProcessorTests {
         #expect(list.contains { $0["text"] == "General Motors" })
     }
 
+    @Test(
+        "German, Portuguese and Russian news get people, organisations and places from their own models",
+        arguments: [
+            (
+                "de",
+                "Bundeskanzler Olaf Scholz hat sich am Montag in Berlin mit dem französischen Präsidenten "
+                    + "Emmanuel Macron getroffen. Die Deutsche Bahn will zwischen München und Hamburg bauen.",
+                [
+                    ("PERSON", "Olaf Scholz"), ("PERSON", "Emmanuel Macron"), ("ORG", "Deutsche Bahn"),
+                    ("LOC", "München"),
+                ]
+            ),
+            (
+                "pt",
+                "O primeiro-ministro António Costa reuniu-se ontem em Lisboa com o presidente brasileiro "
+                    + "Luiz Inácio Lula da Silva. A Petrobras anunciou investimentos em Portugal.",
+                [
+                    ("PERSON", "António Costa"), ("PERSON", "Luiz Inácio Lula da Silva"), ("ORG", "Petrobras"),
+                    ("LOC", "Lisboa"),
+                ]
+            ),
+            (
+                "ru",
+                "Президент России Владимир Путин провёл в Кремле встречу с главой «Газпрома» Алексеем Миллером. "
+                    + "Компания инвестирует в новые проекты в Сибири.",
+                [("PERSON", "Владимир Путин"), ("ORG", "Газпрома"), ("LOC", "России"), ("LOC", "Сибири")]
+            ),
+        ]
+    )
+    func otherLanguages(language: String, text: String, expected: [(String, String)]) throws {
+        let metadata = JSONObject([("language", .string(language))])
+        let document = Document(id: language, text: text, metadata: metadata)
+        let result = defaultProcessor.process(document, context: ProcessingContext(logger: Logger(label: "test")))
+        let list = result.annotations["entities"]?.arrayValue ?? []
+        for (type, name) in expected {
+            #expect(entity(list, type, name) != nil, "\(language): \(type) \(name) in \(list)")
+        }
+    }
+
     @Test("a surname particle does not cut a name in two")
     func nameParticles() throws {
         let list = entities(

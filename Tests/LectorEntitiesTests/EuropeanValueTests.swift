@@ -41,6 +41,9 @@ struct EuropeanValueTests {
             ("nl", "Het kabinet besloot gisteren tot nieuwe maatregelen.", "gisteren", "2024-03-02"),
             ("nl", "De verkiezingen zijn op 22 november 2023 gehouden.", "22 november 2023", "2023-11-22"),
             ("nl", "Op woensdag vergadert de Tweede Kamer.", "woensdag", "2024-02-28"),
+            ("ru", "Выборы прошли 3 марта 2024 года.", "3 марта 2024", "2024-03-03"),
+            ("ru", "Соглашение подписали 12 февраля.", "12 февраля", "2024-02-12"),
+            ("ru", "Министр выступил вчера в Москве.", "вчера", "2024-03-02"),
         ]
     )
     func dates(language: String, text: String, written: String, iso: String) throws {
@@ -67,6 +70,7 @@ struct EuropeanValueTests {
             ("pt", "O Banco Central injetou R$ 3,5 bilhões no mercado.", "R$ 3,5 bilhões", 3.5e9, "BRL"),
             ("pt", "O contrato vale 200 milhões de euros.", "200 milhões de euros", 200e6, "EUR"),
             ("nl", "Het kabinet trekt 1,5 miljard euro uit.", "1,5 miljard euro", 1.5e9, "EUR"),
+            ("ru", "Компания вложит 500 млн рублей в завод.", "500 млн рублей", 500e6, "RUB"),
         ]
     )
     func money(language: String, text: String, written: String, amount: Double, code: String) throws {
@@ -86,6 +90,7 @@ struct EuropeanValueTests {
             ("it", "Il PIL è cresciuto dello 0,7 per cento.", "0,7 per cento", 0.7),
             ("pt", "A inflação subiu 4,1 por cento.", "4,1 por cento", 4.1),
             ("nl", "De werkloosheid daalde met 0,2 procent.", "0,2 procent", 0.2),
+            ("ru", "Инфляция выросла на 7,4 процента.", "7,4 процента", 7.4),
         ]
     )
     func percentages(language: String, text: String, written: String, amount: Double) throws {

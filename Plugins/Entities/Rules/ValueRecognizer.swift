@@ -68,7 +68,7 @@ public struct ValueRecognizer: Sendable {
     }
 
     /// Whether numbers in this language use a decimal comma.
-    var usesDecimalComma: Bool { ["es", "de", "fr", "it", "pt", "nl"].contains(language) }
+    var usesDecimalComma: Bool { ["es", "de", "fr", "it", "pt", "nl", "ru"].contains(language) }
 
     /// The reference date, when it is readable.
     var reference: CivilDate? { referenceDate.flatMap { CivilDate(iso: $0) } }

