@@ -14,7 +14,7 @@ SYSUSERSDIR ?= /usr/lib/sysusers.d
 TMPFILESDIR ?= /usr/lib/tmpfiles.d
 DOCDIR ?= $(PREFIX)/share/doc/lector
 
-.PHONY: all deps build release plugins run test lint format install install-files bench bench-daemon bench-nats bench-plugins fuzz soak clean
+.PHONY: all deps build release plugins run test lint format install install-files bench bench-daemon bench-nats bench-languages bench-plugins fuzz soak clean
 
 all: build
 
@@ -90,6 +90,11 @@ bench: release
 DATA ?= ../shared/data/summarization
 bench-daemon: release
 	python3 Benchmarks/daemon_bench.py --lector .build/release/lector --data $(DATA)
+
+# The default chain per language (en, de, fr, es, it, pt, nl, ru) beside English, and on a
+# mixed folder: articles/s, model load, peak memory.
+bench-languages: release
+	python3 Benchmarks/languages_bench.py --lector .build/release/lector --data ../shared/data
 
 # The daemon on NATS JetStream (its own nats-server on loopback): docs/s through one and two
 # daemons beside the folder daemon on the same articles, publish-to-output latency at 50/s.
