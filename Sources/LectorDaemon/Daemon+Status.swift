@@ -14,10 +14,7 @@ extension Daemon {
         case .running: phase = current.paused || current.blockedReason != nil ? "paused" : "running"
         case .draining: phase = "draining"
         }
-        var latency: [String: Double] = [:]
-        for (key, q) in [("p50", 0.5), ("p90", 0.9), ("p99", 0.99)] {
-            if let value = current.latencies.quantile(q) { latency[key] = (value * 100).rounded() / 100 }
-        }
+        let latency = current.latencies.percentiles
         var status = DaemonStatus(
             daemon: spool.id,
             pid: Int(getpid()),

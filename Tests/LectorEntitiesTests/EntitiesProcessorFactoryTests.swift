@@ -54,15 +54,7 @@ struct EntitiesProcessorFactoryTests {
 
     @Test("a document in a language with neither a model nor value words is skipped with a reason")
     func languageSkip() throws {
-        let fakeLanguage = ClosureProcessorFactory(name: "fakelang", provides: ["language"]) { _ in
-            SetLanguage(code: "uk")
-        }
-        let chain = try ChainBuilder(registry: ProcessorRegistry.builtIn.adding([fakeLanguage]))
-            .build(processors: ["fakelang", "entities"])
-        let result = chain.run(
-            Document(id: "uk", text: "Володимир Зеленський виступив у Києві."),
-            logger: Logger(label: "test")
-        )
+        let result = try Self.entities(language: "uk", text: "Володимир Зеленський виступив у Києві.")
         let step = try #require(result.steps.last)
         #expect(step.name == "entities")
         guard case .skipped(let reason) = step.status else {
@@ -75,16 +67,21 @@ struct EntitiesProcessorFactoryTests {
 }
 
 extension EntitiesProcessorFactoryTests {
-    @Test("a German document gets its names and its values")
-    func germanValues() throws {
+    /// The entities step run on a text after a step that sets its language.
+    static func entities(language: String, text: String) throws -> ProcessedDocument {
         let fakeLanguage = ClosureProcessorFactory(name: "fakelang", provides: ["language"]) { _ in
-            SetLanguage(code: "de")
+            SetLanguage(code: language)
         }
         let chain = try ChainBuilder(registry: ProcessorRegistry.builtIn.adding([fakeLanguage]))
             .build(processors: ["fakelang", "entities"])
-        let result = chain.run(
-            Document(id: "de", text: "Angela Merkel sagte am 3. März 2024, der Umsatz sei um 1,2 Prozent gestiegen."),
-            logger: Logger(label: "test")
+        return chain.run(Document(id: language, text: text), logger: Logger(label: "test"))
+    }
+
+    @Test("a German document gets its names and its values")
+    func germanValues() throws {
+        let result = try Self.entities(
+            language: "de",
+            text: "Angela Merkel sagte am 3. März 2024, der Umsatz sei um 1,2 Prozent gestiegen."
         )
         guard case .ok = try #require(result.steps.last).status else {
             Issue.record("the step did not run")

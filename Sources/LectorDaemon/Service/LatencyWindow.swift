@@ -31,6 +31,16 @@ public struct LatencyWindow: Sendable {
         sum += milliseconds
     }
 
+    /// The p50, p90 and p99 of the window in milliseconds, rounded to hundredths (none when
+    /// empty), as status files and metrics show them.
+    public var percentiles: [String: Double] {
+        var result: [String: Double] = [:]
+        for (key, q) in [("p50", 0.5), ("p90", 0.9), ("p99", 0.99)] {
+            if let value = quantile(q) { result[key] = (value * 100).rounded() / 100 }
+        }
+        return result
+    }
+
     /// The `q` quantile (0…1) of the window, nearest-rank; `nil` when empty.
     ///
     /// - Parameter q: The quantile.

@@ -85,10 +85,7 @@ extension NATSDaemon {
     /// pending messages as its queue.
     func statusSnapshot() -> DaemonStatus {
         let current = state.withLock { $0 }
-        var latency: [String: Double] = [:]
-        for (key, q) in [("p50", 0.5), ("p90", 0.9), ("p99", 0.99)] {
-            if let value = current.latencies.quantile(q) { latency[key] = (value * 100).rounded() / 100 }
-        }
+        let latency = current.latencies.percentiles
         var status = DaemonStatus(
             daemon: daemonID,
             pid: Int(getpid()),
