@@ -227,7 +227,7 @@ extension NATSDaemon {
     /// Every worker has stopped (or the timeout passed): close the connection and exit 0.
     func finishDrain() {
         for source in sources.withLock({ $0.list }) { source.cancel() }
-        Self.closingFlag.withLock { $0 = true }
+        closing.withLock { $0 = true }
         connection.close()
         if let publisher, publisher.connection !== connection { publisher.connection.close() }
         let current = state.withLock { $0 }

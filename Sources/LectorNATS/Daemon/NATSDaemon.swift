@@ -53,8 +53,9 @@ public final class NATSDaemon: Sendable {
     let workersRunning = Mutex(0)
     let sources = Mutex(DispatchSources())
 
-    /// Set when the daemon closes its connections itself, so that their end is no alarm.
-    static let closingFlag = ClosingFlag()
+    /// Set when the daemon closes its connections itself, so that their end is no alarm
+    /// (made before the connection, whose event handler reads it).
+    let closing: ClosingFlag
 
     /// How many messages a worker asks for at once.
     static let batch = 8
@@ -67,10 +68,12 @@ public final class NATSDaemon: Sendable {
         connection: NATSConnection,
         publisher: NATSOutputPublisher?,
         daemonID: String,
+        closing: ClosingFlag,
         configPath: String,
         registry: ProcessorRegistry,
         logger: Logger
     ) {
+        self.closing = closing
         // The caller checked that there is an input.
         input = configuration.natsInput ?? NATSInputConfiguration()
         outbox = configuration.outboxFolder
@@ -105,7 +108,7 @@ public final class NATSDaemon: Sendable {
         // Signals first: a SIGTERM while waiting for a server ends the wait.
         let early = installEarlySignals(logger: logger)
         logger.info("connecting", metadata: ["nats.url": "\(input.server.urls.joined(separator: ","))"])
-        let closing = closingFlag
+        let closing = ClosingFlag()
         let events: @Sendable (NATSConnectionEvent) -> Void = { event in
             let expected = closing.withLock { $0 }
             switch event {
@@ -139,6 +142,7 @@ public final class NATSDaemon: Sendable {
                 connection: connection,
                 publisher: publisher,
                 daemonID: daemonID,
+                closing: closing,
                 configPath: configPath,
                 registry: registry,
                 logger: logger
