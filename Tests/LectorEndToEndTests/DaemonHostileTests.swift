@@ -77,7 +77,9 @@ struct DaemonHostileTests {
         defer { harness.tearDown() }
         let daemon = try harness.start()
         #expect(rename(harness.inbox, harness.inbox + ".old") == 0)
-        try FileManager.default.createDirectory(atPath: harness.inbox, withIntermediateDirectories: false)
+        // The daemon's status write may have made the path again in between (mkdir -p of
+        // inbox/.lector): either way a different folder now stands at the inbox's path.
+        try FileManager.default.createDirectory(atPath: harness.inbox, withIntermediateDirectories: true)
         #expect(harness.waitForExit(daemon, seconds: 10) == 75)
     }
 
