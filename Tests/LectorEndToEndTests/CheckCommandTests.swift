@@ -8,6 +8,31 @@ struct CheckCommandTests {
         let result = try LectorBinary.run(["check", "--config", Repository.path("config.yaml")])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.output.contains("OK"))
+        #expect(result.output.contains("  input: inbox "))
+        #expect(result.output.contains("  output: outbox "))
+    }
+
+    @Test("lector check says where a NATS configuration takes documents from and sends them", .timeLimit(.minutes(1)))
+    func natsRoutes() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let path = try scratch.write(
+            "nats.yaml",
+            text: """
+                input:
+                  nats: {url: nats://10.0.0.5:4222, stream: NEWS, subject: news.in.>}
+                output:
+                  nats: {subject: "news.out.{id}", stream: NEWS_OUT}
+                pipeline: [metadata]
+
+                """
+        )
+        let result = try LectorBinary.run(["check", "--config", path])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.output.contains("input: NATS stream NEWS (news.in.>), consumer lector, at nats://10.0.0.5:4222"))
+        #expect(result.output.contains("failures: NATS subject articles.failed (stream ARTICLES_FAILED)"))
+        #expect(result.output.contains("output: NATS subject news.out.{id} (stream NEWS_OUT)"))
+        #expect(!result.output.contains("outbox"))
     }
 
     @Test("a bad config exits 78 with every error as FILE:LINE:COLUMN", .timeLimit(.minutes(1)))

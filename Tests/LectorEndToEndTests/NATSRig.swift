@@ -93,6 +93,11 @@ final class NATSRig: @unchecked Sendable {
         }
     }
 
+    /// How many messages the output stream holds now (`lector status --json`), 0 when unknown.
+    func storedOutputs() -> Int {
+        (consumer()?["streams"] as? [String: Any])?["ARTICLES_OUT"] as? Int ?? 0
+    }
+
     /// `lector status --json`: the consumer's counts.
     func consumer() -> [String: Any]? {
         guard let result = try? LectorBinary.run(["status", "--config", configPath, "--json"]), result.status == 0
