@@ -55,15 +55,15 @@ extension ConfigurationDecoder {
                 input.failedSubject = natsSubject(entry, keyPath: path, wildcards: false) ?? input.failedSubject
             case "ack_wait":
                 if let value = read(entry, keyPath: path, { try $0.seconds() }) {
-                    input.ackWait = inRange(value, Self.ackWaitRange, entry, path) ?? input.ackWait
+                    input.ackWait = seconds(value, in: Self.ackWaitRange, entry, keyPath: path) ?? input.ackWait
                 }
             case "max_deliver":
                 if let value = read(entry, keyPath: path, { try $0.int() }) {
-                    input.maxDeliver = inRange(value, Self.maxDeliverRange, entry, path) ?? input.maxDeliver
+                    input.maxDeliver = check(value, in: Self.maxDeliverRange, entry, keyPath: path) ?? input.maxDeliver
                 }
             case "replicas":
                 if let value = read(entry, keyPath: path, { try $0.int() }) {
-                    input.replicas = inRange(value, Self.replicasRange, entry, path) ?? input.replicas
+                    input.replicas = check(value, in: Self.replicasRange, entry, keyPath: path) ?? input.replicas
                 }
             case "url", "credentials", "tls": break
             default: unknownKey(entry, among: Self.natsInputKeys, in: keyPath, keyPath: path)
@@ -101,12 +101,12 @@ extension ConfigurationDecoder {
                 }
             case "replicas":
                 if let value = read(entry, keyPath: path, { try $0.int() }) {
-                    output.replicas = inRange(value, Self.replicasRange, entry, path) ?? output.replicas
+                    output.replicas = check(value, in: Self.replicasRange, entry, keyPath: path) ?? output.replicas
                 }
             case "duplicate_window":
                 if let value = read(entry, keyPath: path, { try $0.seconds() }) {
                     output.duplicateWindow =
-                        inRange(value, Self.duplicateWindowRange, entry, path) ?? output.duplicateWindow
+                        seconds(value, in: Self.duplicateWindowRange, entry, keyPath: path) ?? output.duplicateWindow
                 }
             case "url", "credentials", "tls": break
             default: unknownKey(entry, among: Self.natsOutputKeys, in: keyPath, keyPath: path)
@@ -251,20 +251,5 @@ extension ConfigurationDecoder {
             return nil
         }
         return ConfigurationFile.resolve(text, against: directory)
-    }
-
-    private mutating func inRange<Value: Comparable>(
-        _ value: Value,
-        _ range: ClosedRange<Value>,
-        _ entry: ConfigEntry,
-        _ keyPath: String
-    ) -> Value? {
-        if range.contains(value) { return value }
-        report(
-            entry.value.location,
-            keyPath,
-            "\(keyPath) must be between \(range.lowerBound) and \(range.upperBound), found \(value)"
-        )
-        return nil
     }
 }

@@ -233,29 +233,53 @@ struct ConfigurationDecoder {
         return nil
     }
 
-    private mutating func check<Value: Comparable>(
+    /// The value when it is in range; else reports it at the entry's value and returns `nil`.
+    ///
+    /// - Parameters:
+    ///   - value: The value read.
+    ///   - range: The values allowed.
+    ///   - entry: Its entry.
+    ///   - keyPath: The key path the message names; the entry's key when `nil`.
+    /// - Returns: The value, or `nil` after reporting.
+    mutating func check<Value: Comparable>(
         _ value: Value,
         in range: ClosedRange<Value>,
-        _ entry: ConfigEntry
+        _ entry: ConfigEntry,
+        keyPath: String? = nil
     ) -> Value? {
         if range.contains(value) { return value }
+        let key = keyPath ?? entry.key
         report(
             entry.value.location,
-            entry.key,
-            "\(entry.key) must be between \(range.lowerBound) and \(range.upperBound), found \(value)"
+            key,
+            "\(key) must be between \(range.lowerBound) and \(range.upperBound), found \(value)"
         )
         return nil
     }
 
-    private mutating func seconds(_ value: Double, in range: ClosedRange<Double>, _ entry: ConfigEntry) -> Double? {
+    /// A duration when it is in range (seconds, shown as `5s`); else reports it.
+    ///
+    /// - Parameters:
+    ///   - value: The duration read, in seconds.
+    ///   - range: The durations allowed.
+    ///   - entry: Its entry.
+    ///   - keyPath: The key path the message names; the entry's key when `nil`.
+    /// - Returns: The duration, or `nil` after reporting.
+    mutating func seconds(
+        _ value: Double,
+        in range: ClosedRange<Double>,
+        _ entry: ConfigEntry,
+        keyPath: String? = nil
+    ) -> Double? {
         if range.contains(value) { return value }
         func shown(_ seconds: Double) -> String {
             seconds.rounded() == seconds && abs(seconds) < 1e15 ? "\(Int(seconds))s" : "\(seconds)s"
         }
+        let key = keyPath ?? entry.key
         report(
             entry.value.location,
-            entry.key,
-            "\(entry.key) must be between \(shown(range.lowerBound)) and \(shown(range.upperBound)), found \(shown(value))"
+            key,
+            "\(key) must be between \(shown(range.lowerBound)) and \(shown(range.upperBound)), found \(shown(value))"
         )
         return nil
     }

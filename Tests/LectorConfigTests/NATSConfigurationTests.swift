@@ -76,7 +76,7 @@ struct NATSConfigurationTests {
             ),
             (
                 "input:\n  nats: {ack_wait: 0s}\noutput: {nats: {}}\npipeline: [m]\n",
-                "config.yaml:2:20: input.nats.ack_wait must be between 1.0 and 3600.0, found 0.0"
+                "config.yaml:2:20: input.nats.ack_wait must be between 1s and 3600s, found 0s"
             ),
             (
                 "input:\n  nats: {max_deliver: 0}\noutput: {nats: {}}\npipeline: [m]\n",
