@@ -105,20 +105,13 @@ final class NATSRig: @unchecked Sendable {
         return try? JSONSerialization.jsonObject(with: Data(result.standardOutput)) as? [String: Any]
     }
 
+    /// Waits for `condition`, checking every 50 ms (most checks start a `lector` process).
     func wait(seconds: Double, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            usleep(50_000)
-        }
-        return condition()
+        Polling.waitFor(seconds: seconds, interval: 0.05, condition)
     }
 
     func exitStatus(_ process: Process, seconds: Double = 30) -> Int32? {
-        guard wait(seconds: seconds, { !process.isRunning }) else { return nil }
-        process.waitUntilExit()
-        return process.terminationReason == .uncaughtSignal
-            ? 128 + process.terminationStatus : process.terminationStatus
+        Polling.exitStatus(process, seconds: seconds)
     }
 
     func tearDown() {

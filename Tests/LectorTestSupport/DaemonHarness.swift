@@ -224,12 +224,7 @@ public final class DaemonHarness: @unchecked Sendable {
     /// - Returns: Whether it held in time.
     @discardableResult
     public func waitFor(seconds: Double = 60, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            usleep(20_000)
-        }
-        return condition()
+        Polling.waitFor(seconds: seconds, condition)
     }
 
     /// Sends a signal to a daemon.
@@ -248,10 +243,7 @@ public final class DaemonHarness: @unchecked Sendable {
     ///   - seconds: The most time to wait.
     /// - Returns: Its exit status (128 + signal when killed), or `nil` if still running.
     public func waitForExit(_ process: Process, seconds: Double = 30) -> Int32? {
-        guard waitFor(seconds: seconds, { !process.isRunning }) else { return nil }
-        process.waitUntilExit()
-        return process.terminationReason == .uncaughtSignal
-            ? 128 + process.terminationStatus : process.terminationStatus
+        Polling.exitStatus(process, seconds: seconds)
     }
 
     /// Kills every daemon still running.
