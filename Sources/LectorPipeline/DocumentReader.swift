@@ -81,13 +81,7 @@ public enum DocumentReader {
                 error: DocumentInputError(code: "invalid_record", message: "a JSON Lines record must be an object")
             )
         }
-        let id: String?
-        switch object["id"] {
-        case .string(let text): id = text
-        case .int(let number): id = String(number)
-        case .double(let number): id = String(number)
-        default: id = nil
-        }
+        let id = recordIdentifier(object["id"])
         func fail(_ message: String) -> JSONLinesRecordError {
             JSONLinesRecordError(id: id, error: DocumentInputError(code: "invalid_record", message: message))
         }
@@ -158,6 +152,20 @@ public enum DocumentReader {
                 given: start..<end,
                 current: (start - removedBefore[start])..<(end - removedBefore[end])
             )
+        }
+    }
+
+    /// A JSON Lines record's `id` as text: a string as it is, a number written out (`4.5`
+    /// is `"4.5"`); `nil` for anything else.
+    ///
+    /// - Parameter value: The record's `id` member.
+    /// - Returns: The id, or `nil`.
+    public static func recordIdentifier(_ value: JSONValue?) -> String? {
+        switch value {
+        case .string(let text)?: text
+        case .int(let number)?: String(number)
+        case .double(let number)?: String(number)
+        default: nil
         }
     }
 

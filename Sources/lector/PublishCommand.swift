@@ -116,17 +116,17 @@ struct PublishCommand: ParsableCommand {
         }
         var documents: [(String?, [UInt8])] = []
         for file in files {
-            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+            let bytes: [UInt8]
+            do {
+                bytes = try FileReader.read(path: file, limit: .max)
+            } catch {
+                StandardError.write("lector: \(file): \(error.message)\n")
+                throw ExitCode.failure
+            }
             if jsonl {
                 for line in JSONLinesSplitter.lines(bytes) {
                     let slice = bytes[line.range]
-                    let record = try? JSONValue.parse(slice)
-                    let id: String? =
-                        switch record?.objectValue?["id"] {
-                        case .string(let text)?: text
-                        case .int(let number)?: String(number)
-                        default: nil
-                        }
+                    let id = DocumentReader.recordIdentifier((try? JSONValue.parse(slice))?.objectValue?["id"])
                     documents.append((id, Array(slice)))
                 }
             } else {
