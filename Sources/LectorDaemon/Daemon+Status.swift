@@ -14,7 +14,6 @@ extension Daemon {
         case .running: phase = current.paused || current.blockedReason != nil ? "paused" : "running"
         case .draining: phase = "draining"
         }
-        let latency = current.latencies.percentiles
         var status = DaemonStatus(
             daemon: spool.id,
             pid: Int(getpid()),
@@ -30,11 +29,10 @@ extension Daemon {
             queued: current.pending.count + current.ready.count + current.waiting.count,
             workers: current.configuration.workers,
             lastError: current.blockedReason ?? current.lastError,
-            latency: latency,
+            latency: [:],
             warning: current.warning
         )
-        status.latencySum = current.latencies.sum
-        status.latencyCount = current.latencies.total
+        status.setLatencies(current.latencies)
         return status
     }
 
@@ -74,14 +72,11 @@ extension Daemon {
         let siblings = StatusReader.liveStatuses(layout: spool.layout).filter {
             $0.daemon != status.daemon && $0.state != "stopped"
         }
-        let path = FilePath(metricsFile)
-        let slash = path.bytes.lastIndex(of: UInt8(ascii: "/"))
-        let folder = FilePath(bytes: Array(path.bytes.prefix(upTo: slash ?? 0)))
-        let name = FileName(bytes: Array(path.bytes.suffix(from: (slash ?? -1) + 1)))
+        let (folder, name) = FilePath(metricsFile).folderAndName
         let statuses = status.state == "stopped" ? siblings : [status] + siblings
         try? spool.writeAtomically(
             Array(DaemonStatus.prometheus(statuses.sorted { $0.daemon < $1.daemon }).utf8),
-            into: folder.bytes.isEmpty ? FilePath(".") : folder,
+            into: folder,
             as: name
         )
     }

@@ -39,12 +39,10 @@ struct OutputWriter {
         let folder = FilePath(directory)
         let temporary = folder.appending("." + name + ".tmp")
         do {
-            let descriptor = try SystemCalls.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode: 0o644)
-            defer { close(descriptor) }
-            try SystemCalls.writeAll(descriptor, bytes + [UInt8(ascii: "\n")])
-            try SystemCalls.sync(descriptor)
-            try SystemCalls.rename(temporary, folder.appending(name))
-            try SystemCalls.syncDirectory(folder)
+            // A temporary left by an earlier run that was killed is written over.
+            try? SystemCalls.remove(temporary)
+            try SystemCalls.writeFile(bytes + [UInt8(ascii: "\n")], at: temporary)
+            try SystemCalls.moveIntoPlace(temporary, folder.appending(name))
         } catch {
             try? SystemCalls.remove(temporary)
             throw FileReader.Failure(code: "unwritable", message: "cannot write \(directory)/\(name): \(error)")

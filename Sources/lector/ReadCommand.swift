@@ -1,6 +1,7 @@
 import ArgumentParser
 import LectorConfig
 import LectorCore
+import LectorDaemon
 import LectorNATS
 
 /// `lector read`: prints what the NATS output (or failed) stream holds.
@@ -56,7 +57,7 @@ struct ReadCommand: ParsableCommand {
             let state = try connection.retrying { () throws(NATSError) in try connection.streamState(stream) }
             var messages = 0
             var ids = Set<String>()
-            var waits: [Double] = []
+            var waits = LatencyWindow(capacity: max(1, Int(clamping: state.messages)))
             var sequence = max(from, state.firstSequence)
             while sequence <= state.lastSequence, state.messages > 0 {
                 defer { sequence += 1 }
@@ -66,7 +67,7 @@ struct ReadCommand: ParsableCommand {
                 messages += 1
                 if let id = message.headers["Nats-Msg-Id"] { ids.insert(id) }
                 if let input = message.headers[NATSOutputPublisher.inputTimeHeader].flatMap(Int64.init) {
-                    waits.append(Double(message.storedAt - input) / 1e6)
+                    waits.record(Double(message.storedAt - input) / 1e6)
                 }
                 if !count, !latency { print(String(decoding: message.data, as: UTF8.self)) }
             }
@@ -80,15 +81,12 @@ struct ReadCommand: ParsableCommand {
     }
 
     /// `{"documents": N, "p50_ms": …, "p99_ms": …, "max_ms": …}` (nearest rank).
-    static func percentiles(_ values: [Double]) -> String {
-        let sorted = values.sorted()
+    static func percentiles(_ waits: LatencyWindow) -> String {
         func rank(_ q: Double) -> JSONValue {
-            guard !sorted.isEmpty else { return .null }
-            let index = min(sorted.count - 1, max(0, Int((q * Double(sorted.count)).rounded(.up)) - 1))
-            return .double((sorted[index] * 100).rounded() / 100)
+            waits.quantile(q).map { .double(($0 * 100).rounded() / 100) } ?? .null
         }
         let object = JSONObject([
-            ("documents", .int(sorted.count)), ("p50_ms", rank(0.5)), ("p99_ms", rank(0.99)), ("max_ms", rank(1)),
+            ("documents", .int(waits.total)), ("p50_ms", rank(0.5)), ("p99_ms", rank(0.99)), ("max_ms", rank(1)),
         ])
         return JSONValue.object(object).encodedString()
     }

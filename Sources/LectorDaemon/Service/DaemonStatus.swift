@@ -151,6 +151,15 @@ public struct DaemonStatus: Sendable, Equatable {
     /// collector (`metrics_file:` in config.yaml).
     public var prometheus: String { Self.prometheus([self]) }
 
+    /// Sets ``latency``, ``latencySum`` and ``latencyCount`` from a daemon's window.
+    ///
+    /// - Parameter window: The daemon's recent latencies.
+    public mutating func setLatencies(_ window: LatencyWindow) {
+        latency = window.percentiles
+        latencySum = window.sum
+        latencyCount = window.total
+    }
+
     /// Several daemons' snapshots in one Prometheus text, each under its own `daemon` label
     /// and every metric's HELP and TYPE once: what a daemon writes to `metrics_file`, with
     /// the figures of every live daemon on its spool, so that daemons started from one

@@ -166,17 +166,7 @@ extension Spool {
     func writeAtomically(_ bytes: [UInt8], into folder: FilePath, as name: FileName, replace: Bool = true) throws(Errno)
     {
         let temporary = try writeTemporary(bytes, in: folder)
-        do {
-            if replace {
-                try SystemCalls.rename(temporary, folder.appending(name))
-            } else {
-                try SystemCalls.renameNoReplace(temporary, folder.appending(name))
-            }
-        } catch {
-            try? SystemCalls.remove(temporary)
-            throw error
-        }
-        try SystemCalls.syncDirectory(folder)
+        try SystemCalls.moveIntoPlace(temporary, folder.appending(name), replace: replace)
     }
 
     /// Moves a file into a folder without replacing anything there (`EEXIST` if the name is

@@ -36,6 +36,14 @@ public struct FilePath: Sendable, Hashable, CustomStringConvertible {
         appending(FileName(name))
     }
 
+    /// The folder the path is in (`.` for a bare name) and its last name.
+    public var folderAndName: (folder: FilePath, name: FileName) {
+        let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
+        let folder = Array(bytes.prefix(upTo: slash ?? 0))
+        let name = FileName(bytes: Array(bytes.suffix(from: (slash ?? -1) + 1)))
+        return (folder.isEmpty ? FilePath(slash == nil ? "." : "/") : FilePath(bytes: folder), name)
+    }
+
     /// The path as text (invalid UTF-8 becomes U+FFFD), for messages.
     public var description: String { FileName(bytes: bytes).description }
 

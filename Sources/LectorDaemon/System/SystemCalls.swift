@@ -164,6 +164,35 @@ public enum SystemCalls {
         }
     }
 
+    /// Renames a written temporary file to its final name (with `replace: false`, only
+    /// when that name is free), removes it when the rename fails, then fsyncs the folder
+    /// when `syncFolder`: the second half of every atomic write.
+    ///
+    /// - Parameters:
+    ///   - temporary: The written file.
+    ///   - target: Its final path, in the same folder.
+    ///   - replace: Whether an existing file at `target` is replaced (else `EEXIST`).
+    ///   - syncFolder: Whether to fsync the folder so the new name is durable.
+    /// - Throws: `Errno`; no temporary file is left behind.
+    public static func moveIntoPlace(
+        _ temporary: FilePath,
+        _ target: FilePath,
+        replace: Bool = true,
+        syncFolder: Bool = true
+    ) throws(Errno) {
+        do {
+            if replace {
+                try rename(temporary, target)
+            } else {
+                try renameNoReplace(temporary, target)
+            }
+        } catch {
+            try? remove(temporary)
+            throw error
+        }
+        if syncFolder { try syncDirectory(target.folderAndName.folder) }
+    }
+
     /// `fsync(2)`.
     ///
     /// - Parameter descriptor: An open descriptor.

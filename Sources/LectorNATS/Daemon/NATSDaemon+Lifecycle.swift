@@ -26,7 +26,7 @@ extension NATSDaemon {
         beat.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(50))
         beat.setEventHandler { [self] in heartbeats.beat() }
         beat.activate()
-        let status = DispatchSource.makeTimerSource(queue: background)
+        let status = DispatchSource.makeTimerSource(queue: statusQueue)
         status.schedule(deadline: .now() + 1, repeating: 2, leeway: .milliseconds(200))
         status.setEventHandler { [self] in refreshStatus() }
         status.activate()
@@ -85,7 +85,6 @@ extension NATSDaemon {
     /// pending messages as its queue.
     func statusSnapshot() -> DaemonStatus {
         let current = state.withLock { $0 }
-        let latency = current.latencies.percentiles
         var status = DaemonStatus(
             daemon: daemonID,
             pid: Int(getpid()),
@@ -101,10 +100,9 @@ extension NATSDaemon {
             queued: Int(clamping: current.consumer?.pending ?? 0),
             workers: current.configuration.workers,
             lastError: current.lastError,
-            latency: latency
+            latency: [:]
         )
-        status.latencySum = current.latencies.sum
-        status.latencyCount = current.latencies.total
+        status.setLatencies(current.latencies)
         return status
     }
 
@@ -128,12 +126,10 @@ extension NATSDaemon {
             }
         }
         let file = FilePath(path)
-        let slash = file.bytes.lastIndex(of: UInt8(ascii: "/"))
-        let folder = slash.map { FilePath(bytes: Array(file.bytes[..<$0])) } ?? FilePath(".")
-        let temporary = folder.appending(FileName(".lector-metrics-\(daemonID).tmp"))
+        let temporary = file.folderAndName.folder.appending(FileName(".lector-metrics-\(daemonID).tmp"))
         try? SystemCalls.remove(temporary)
         try SystemCalls.writeFile(Array(text.utf8), at: temporary, sync: false)
-        try SystemCalls.rename(temporary, file)
+        try SystemCalls.moveIntoPlace(temporary, file, syncFolder: false)
     }
 
     /// SIGHUP: a new chain from the file; the connection and the consumer stay.

@@ -10,7 +10,7 @@ extension NATSDaemon {
     /// How one message ended.
     enum Outcome {
         /// Published (or found already published) and acknowledged.
-        case written(duplicate: Bool)
+        case written
         /// On the failed subject and acknowledged.
         case failed
         /// Not acknowledged: the server delivers it again after the delay.
@@ -72,9 +72,8 @@ extension NATSDaemon {
         state.withLock { state in
             state.inFlight -= 1
             switch outcome {
-            case .written(let duplicate):
+            case .written:
                 state.processed += 1
-                if duplicate { state.duplicates += 1 }
                 if message.storedAt > 0 {
                     state.latencies.record(max(0, Date().timeIntervalSince1970 * 1e3 - Double(message.storedAt) / 1e6))
                 }
@@ -124,23 +123,17 @@ extension NATSDaemon {
             return setAside(message, DocumentEncoder.failureRecord(result), chain: chain)
         }
         let json = DocumentEncoder.json(result, includeText: chain.includeText).encoded()
-        let stored = persisting(message, "write the output") { () throws -> Bool in
-            var duplicate = false
-            if let publisher {
-                duplicate = try publisher.published(
-                    json,
-                    id: document.id,
-                    generation: chain.identity.generation,
-                    inputStoredAt: message.storedAt
-                )
-            }
+        let stored = persisting(message, "write the output") { () throws in
+            try publisher?.publish(
+                json,
+                id: document.id,
+                generation: chain.identity.generation,
+                inputStoredAt: message.storedAt
+            )
             if let outbox { try Self.writeFile(json, id: document.id, folder: outbox) }
-            return duplicate
         }
-        switch stored {
-        case .success(let duplicate): return acknowledge(message, .written(duplicate: duplicate))
-        case .failure(let outcome): return outcome
-        }
+        if case .failure(let outcome) = stored { return outcome }
+        return acknowledge(message, .written)
     }
 
     /// Publishes the error record and the input to the failed subject, then acknowledges.
@@ -218,13 +211,7 @@ extension NATSDaemon {
         let name = FileName(NATSDocuments.subject("{id}", id: id) + ".json")
         let temporary = directory.appending(FileName(".lector-\(UInt64.random(in: 0...UInt64.max)).tmp"))
         try SystemCalls.writeFile(json, at: temporary)
-        do {
-            try SystemCalls.rename(temporary, directory.appending(name))
-        } catch {
-            try? SystemCalls.remove(temporary)
-            throw error
-        }
-        try SystemCalls.syncDirectory(directory)
+        try SystemCalls.moveIntoPlace(temporary, directory.appending(name))
     }
 }
 

@@ -27,7 +27,6 @@ public final class NATSDaemon: Sendable {
         var processed = 0
         var failed = 0
         var retries = 0
-        var duplicates = 0
         var inFlight = 0
         var lastError: String?
         var consumer: NATSConsumerState?
@@ -49,6 +48,9 @@ public final class NATSDaemon: Sendable {
     let startedAt = Date().timeIntervalSince1970
     let control = DispatchQueue(label: "lector.nats.control")
     let background = DispatchQueue(label: "lector.nats.reload")
+    /// Asks the server for the consumer's counts and writes the metrics file, so that
+    /// neither waits behind a reload's model loading, nor a reload behind the server.
+    let statusQueue = DispatchQueue(label: "lector.nats.status")
     let heartbeats = Heartbeats()
     let workersRunning = Mutex(0)
     let sources = Mutex(DispatchSources())

@@ -49,10 +49,11 @@ public final class NATSOutputPublisher: OutputPublisher {
 
     /// Publishes one document, waiting until the stream has stored it.
     public func publish(_ json: [UInt8], id: String, generation: Int) throws {
-        _ = try published(json, id: id, generation: generation)
+        try publish(json, id: id, generation: generation, inputStoredAt: 0)
     }
 
-    /// Publishes, and says whether the stream had the document already.
+    /// Publishes one document (a second publish of the same id within the stream's
+    /// duplicate window is stored once), trying again through short outages.
     ///
     /// - Parameters:
     ///   - json: The document.
@@ -61,62 +62,24 @@ public final class NATSOutputPublisher: OutputPublisher {
     ///   - inputStoredAt: When the input stream stored the input (ns since the epoch), sent
     ///     as `Lector-Input-Time` so that `lector read --latency` can measure
     ///     input-to-output time on the server's one clock; 0 for none.
-    /// - Returns: Whether the stream had a message with this id already.
     /// - Throws: ``NATSError`` when the stream did not store it after several tries.
-    func published(_ json: [UInt8], id: String, generation: Int, inputStoredAt: Int64 = 0) throws(NATSError) -> Bool {
+    func publish(_ json: [UInt8], id: String, generation: Int, inputStoredAt: Int64) throws(NATSError) {
         var headers = [("Lector-Generation", "\(generation)")]
         if inputStoredAt > 0 { headers.append((Self.inputTimeHeader, "\(inputStoredAt)")) }
-        return try connection.retrying { () throws(NATSError) in
+        let subject = NATSDocuments.subject(output.subject, id: id)
+        let messageID = NATSDocuments.messageID(id)
+        try connection.retrying { () throws(NATSError) in
             if !streamBound.withLock({ $0 }) { try bindStream() }
             do throws(NATSError) {
-                return try publishOnce(json, id: id, headers: headers)
+                try connection.publish(json, to: subject, messageID: messageID, headers: headers)
             } catch {
-                guard error.status == NATS_NO_RESPONDERS.rawValue else { throw error }
-                // No stream takes the subject (deleted by hand): make it again.
-                streamBound.withLock { $0 = false }
+                // No stream takes the subject (deleted by hand): make it again next time.
+                if error.status == NATS_NO_RESPONDERS.rawValue { streamBound.withLock { $0 = false } }
                 throw error
             }
         }
     }
 
-    private func publishOnce(_ json: [UInt8], id: String, headers: [(String, String)]) throws(NATSError) -> Bool {
-        try connection.publish(
-            json,
-            to: NATSDocuments.subject(output.subject, id: id),
-            messageID: NATSDocuments.messageID(id),
-            headers: headers
-        ).duplicate
-    }
-
     /// The header that carries when the input was stored.
     public static let inputTimeHeader = "Lector-Input-Time"
-}
-
-extension NATSConnection {
-    /// Runs a request, trying again on timeouts and lost connections for about six seconds
-    /// (a server restarting, a cluster electing a leader) unless `giveUp` says otherwise.
-    /// Publishes stay safe to repeat because each carries its message id.
-    ///
-    /// - Parameters:
-    ///   - giveUp: Asked after each failure from the second on; `true` stops the tries.
-    ///   - body: The request.
-    /// - Returns: What the request returned.
-    /// - Throws: The last ``NATSError``.
-    public func retrying<Value>(
-        giveUp: () -> Bool = { false },
-        _ body: () throws(NATSError) -> Value
-    ) throws(NATSError) -> Value {
-        var delay = 0.1
-        var attempt = 0
-        while true {
-            attempt += 1
-            do {
-                return try body()
-            } catch {
-                if attempt >= 6 || (attempt >= 2 && giveUp()) { throw error }
-                Thread.sleep(forTimeInterval: delay)
-                delay *= 2
-            }
-        }
-    }
 }
