@@ -150,7 +150,7 @@ let package = Package(
         .target(
             name: "LectorTestSupport",
             dependencies: [
-                "LectorCore",
+                "LectorCore", "LectorDaemon",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/LectorTestSupport",

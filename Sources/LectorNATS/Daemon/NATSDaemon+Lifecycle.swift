@@ -90,7 +90,7 @@ extension NATSDaemon {
             pid: Int(getpid()),
             state: current.draining ? "draining" : connection.isConnected ? "running" : "paused",
             started: startedAt,
-            updated: Date().timeIntervalSince1970,
+            updated: clock.wallTime,
             generation: current.chain.identity.generation,
             config: current.chain.identity.configHash,
             processed: current.processed,
@@ -134,16 +134,12 @@ extension NATSDaemon {
 
     /// SIGHUP: a new chain from the file; the connection and the consumer stay.
     func requestReload() {
-        let proceed = state.withLock { state -> Bool in
-            guard !state.draining else { return false }
-            if state.reloading {
-                state.reloadAgain = true
-                return false
-            }
-            state.reloading = true
-            return true
-        }
-        guard proceed else { return }
+        let proceed = state.withLock { state in !state.draining && state.reload.request() }
+        if proceed { startReload() }
+    }
+
+    /// Builds the new chain off the control queue; the old one serves meanwhile.
+    private func startReload() {
         notifier.send("RELOADING=1\nMONOTONIC_USEC=\(SystemdNotifier.monotonicMicroseconds)\nSTATUS=reloading")
         let next = state.withLock { $0.chain.identity.generation + 1 }
         background.async { [self] in
@@ -172,7 +168,6 @@ extension NATSDaemon {
                 let changed = applied != configuration
                 state.configuration = applied
                 state.chain = chain
-                state.reloading = false
                 return changed ? configuration : applied
             }
             if kept != state.withLock({ $0.configuration }) {
@@ -184,17 +179,15 @@ extension NATSDaemon {
             notifier.send("READY=1\nSTATUS=\(statusLine())")
         case .failure(let errors):
             let first = Daemon.logRejected(errors, logger: logger)
-            state.withLock {
-                $0.lastError = "reload rejected: \(first)"
-                $0.reloading = false
-            }
+            state.withLock { $0.lastError = "reload rejected: \(first)" }
             notifier.send("READY=1\nSTATUS=reload rejected: \(first)")
         }
+        // A SIGHUP during this reload asks for one more; a drain asks for none.
         let again = state.withLock { state -> Bool in
-            defer { state.reloadAgain = false }
-            return state.reloadAgain
+            if state.draining { state.reload.cancelPending() }
+            return state.reload.finish()
         }
-        if again { requestReload() }
+        if again { startReload() }
     }
 
     /// SIGTERM/SIGINT: stop fetching, finish and acknowledge what was fetched, exit 0. A
@@ -206,7 +199,8 @@ extension NATSDaemon {
         }
         if already {
             logger.warning("second signal: exiting now", metadata: ["in_flight": "\(heartbeats.count)"])
-            exit(128 + number)
+            exitLatch.finish(128 + number)
+            return
         }
         notifier.send("STOPPING=1\nSTATUS=draining \(heartbeats.count) documents")
         logger.info("draining", metadata: ["in_flight": "\(heartbeats.count)", "signal": "\(number)"])
@@ -228,6 +222,6 @@ extension NATSDaemon {
         if let publisher, publisher.connection !== connection { publisher.connection.close() }
         let current = state.withLock { $0 }
         logger.info("stopped", metadata: ["processed": "\(current.processed)", "failed": "\(current.failed)"])
-        exit(0)
+        exitLatch.finish(0)
     }
 }
