@@ -112,6 +112,21 @@ struct DaemonSchedulerLifecycleTests {
         #expect(!more && !reload.isReloading)
     }
 
+    @Test("the shutdown sequence alone (the NATS daemon's): a drain until the deadline, then 128 + the signal")
+    func shutdownSequence() {
+        let clock = ManualClock()
+        var shutdown = ShutdownSequence()
+        #expect(!shutdown.isOverdue(now: clock.now), "no drain, no deadline")
+        let first = shutdown.signal(SIGTERM, now: clock.now, timeout: .seconds(30))
+        #expect(first == .drain(until: clock.now + .seconds(30)))
+        clock.advance(by: .seconds(29))
+        #expect(!shutdown.isOverdue(now: clock.now))
+        clock.advance(by: .seconds(1))
+        #expect(shutdown.isOverdue(now: clock.now))
+        let second = shutdown.signal(SIGINT, now: clock.now, timeout: .seconds(30))
+        #expect(second == .exitNow(status: 128 + SIGINT))
+    }
+
     @Test("the manual clock's sleep advances it without blocking (the NATS daemon's backoff)")
     func manualSleep() {
         let clock = ManualClock()

@@ -75,8 +75,8 @@ struct DaemonScheduler: Sendable {
     var paused = false
     var lastSpaceCheck: ContinuousClock.Instant?
     var measuringSpace = false
-    /// When a drain gives up waiting.
-    var drainDeadline: ContinuousClock.Instant?
+    /// The first and second SIGTERM/SIGINT, and the drain's deadline.
+    var shutdown = ShutdownSequence()
     /// The earliest wake-up asked for and not yet passed.
     var nextWake: ContinuousClock.Instant?
     var reload = ReloadCoalescer()
@@ -195,15 +195,15 @@ struct DaemonScheduler: Sendable {
         now: ContinuousClock.Instant,
         into actions: inout [SchedulerAction]
     ) {
-        if phase == .draining {
+        switch shutdown.signal(number, now: now, timeout: settings.shutdownTimeout) {
+        case .exitNow(let status):
             phase = .stopped
-            actions.append(.abort(status: 128 + number, held: held))
-            return
+            actions.append(.abort(status: status, held: held))
+        case .drain:
+            phase = .draining
+            reload.cancelPending()
+            actions.append(.drain(held: held, signal: number))
         }
-        phase = .draining
-        reload.cancelPending()
-        drainDeadline = now + settings.shutdownTimeout
-        actions.append(.drain(held: held, signal: number))
     }
 
     private mutating func finishIfIdle(into actions: inout [SchedulerAction]) {
@@ -229,7 +229,7 @@ struct DaemonScheduler: Sendable {
                 enqueue(name, now: now)
             }
         }
-        if phase == .draining, let deadline = drainDeadline, deadline <= now {
+        if phase == .draining, shutdown.isOverdue(now: now) {
             stop(timedOut: true, into: &actions)
         }
     }
@@ -238,7 +238,7 @@ struct DaemonScheduler: Sendable {
     private mutating func wakeIfNeeded(now: ContinuousClock.Instant, into actions: inout [SchedulerAction]) {
         guard phase != .stopped else { return }
         var due = waiting.values.map(\.due).min()
-        if phase == .draining, let deadline = drainDeadline { due = min(due ?? deadline, deadline) }
+        if phase == .draining, let deadline = shutdown.deadline { due = min(due ?? deadline, deadline) }
         guard let due, nextWake.map({ due < $0 }) ?? true else { return }
         nextWake = due
         actions.append(.wake(at: due))

@@ -61,7 +61,7 @@ extension NATSDaemon {
     func statusLine() -> String {
         let current = state.withLock { $0 }
         var line =
-            "\(current.draining ? "draining" : "running"): \(current.processed) processed, \(current.failed) failed, \(current.inFlight) in flight, generation \(current.chain.identity.generation)"
+            "\(current.shutdown.isDraining ? "draining" : "running"): \(current.processed) processed, \(current.failed) failed, \(current.inFlight) in flight, generation \(current.chain.identity.generation)"
         if let consumer = current.consumer {
             line +=
                 "; consumer \(input.consumer): \(consumer.pending) pending, \(consumer.ackPending) unacked, \(consumer.redelivered) redelivered"
@@ -88,7 +88,7 @@ extension NATSDaemon {
         var status = DaemonStatus(
             daemon: daemonID,
             pid: Int(getpid()),
-            state: current.draining ? "draining" : connection.isConnected ? "running" : "paused",
+            state: current.shutdown.isDraining ? "draining" : connection.isConnected ? "running" : "paused",
             started: startedAt,
             updated: clock.wallTime,
             generation: current.chain.identity.generation,
@@ -134,7 +134,7 @@ extension NATSDaemon {
 
     /// SIGHUP: a new chain from the file; the connection and the consumer stay.
     func requestReload() {
-        let proceed = state.withLock { state in !state.draining && state.reload.request() }
+        let proceed = state.withLock { state in !state.shutdown.isDraining && state.reload.request() }
         if proceed { startReload() }
     }
 
@@ -184,7 +184,7 @@ extension NATSDaemon {
         }
         // A SIGHUP during this reload asks for one more; a drain asks for none.
         let again = state.withLock { state -> Bool in
-            if state.draining { state.reload.cancelPending() }
+            if state.shutdown.isDraining { state.reload.cancelPending() }
             return state.reload.finish()
         }
         if again { startReload() }
@@ -193,29 +193,33 @@ extension NATSDaemon {
     /// SIGTERM/SIGINT: stop fetching, finish and acknowledge what was fetched, exit 0. A
     /// second signal exits at once: what was in flight is delivered again after `ack_wait`.
     func beginShutdown(signal number: Int32) {
-        let already = state.withLock { state -> Bool in
-            defer { state.draining = true }
-            return state.draining
+        let now = clock.now
+        let decision = state.withLock { state in
+            state.shutdown.signal(number, now: now, timeout: .seconds(state.configuration.shutdownTimeout))
         }
-        if already {
+        switch decision {
+        case .exitNow(let status):
             logger.warning("second signal: exiting now", metadata: ["in_flight": "\(heartbeats.count)"])
-            exitLatch.finish(128 + number)
-            return
-        }
-        notifier.send("STOPPING=1\nSTATUS=draining \(heartbeats.count) documents")
-        logger.info("draining", metadata: ["in_flight": "\(heartbeats.count)", "signal": "\(number)"])
-        let timeout = state.withLock { $0.configuration.shutdownTimeout }
-        control.asyncAfter(deadline: .now() + timeout) { [self] in
-            logger.warning(
-                "shutdown timeout: exiting with documents in flight; the server delivers them again",
-                metadata: ["in_flight": "\(heartbeats.count)"]
-            )
-            finishDrain()
+            exitLatch.finish(status)
+        case .drain(let deadline):
+            notifier.send("STOPPING=1\nSTATUS=draining \(heartbeats.count) documents")
+            logger.info("draining", metadata: ["in_flight": "\(heartbeats.count)", "signal": "\(number)"])
+            control.asyncAfter(deadline: .now() + max((deadline - now).inSeconds, 0)) { [self] in
+                let overdue = state.withLock { $0.shutdown.isOverdue(now: max(clock.now, deadline)) }
+                guard overdue, !exitLatch.isFinished else { return }
+                logger.warning(
+                    "shutdown timeout: exiting with documents in flight; the server delivers them again",
+                    metadata: ["in_flight": "\(heartbeats.count)"]
+                )
+                finishDrain()
+            }
         }
     }
 
     /// Every worker has stopped (or the timeout passed): close the connection and exit 0.
     func finishDrain() {
+        // The timeout and the last worker may both get here (both on the control queue).
+        guard !exitLatch.isFinished else { return }
         for source in sources.withLock({ $0.list }) { source.cancel() }
         closing.withLock { $0 = true }
         connection.close()

@@ -28,7 +28,7 @@ extension NATSDaemon {
         let backoff = RetryPolicy(initial: 0.1, maximum: 5)
         var failures = 0
         var warned = false
-        while !state.withLock({ $0.draining }) {
+        while !state.withLock({ $0.shutdown.isDraining }) {
             guard connection.isConnected else {
                 clock.sleep(for: .milliseconds(100))
                 continue
@@ -190,7 +190,7 @@ extension NATSDaemon {
                 return .success(value)
             } catch {
                 let reason = "cannot \(what): \(error)"
-                if state.withLock({ $0.draining }) {
+                if state.withLock({ $0.shutdown.isDraining }) {
                     try? message.reject(after: 0)
                     return .failure(.retry(reason))
                 }

@@ -21,7 +21,8 @@ public final class NATSDaemon: Sendable {
     struct State {
         var configuration: LectorConfiguration
         var chain: Chain
-        var draining = false
+        /// SIGTERM/SIGINT as in the folder daemon: a drain with a deadline, then at once.
+        var shutdown = ShutdownSequence()
         /// SIGHUPs coalesced as in the folder daemon.
         var reload = ReloadCoalescer()
         var processed = 0
