@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 public import LectorConfig
 public import LectorPipeline
+import LectorSystem
 public import Logging
 
 /// The long-running daemon: watches the inbox, claims documents, runs them through the
@@ -43,7 +44,7 @@ public final class Daemon: Sendable {
         configuration: LectorConfiguration,
         chain: Chain,
         configPath: String,
-        registry: ProcessorRegistry = .builtIn,
+        registry: ProcessorRegistry,
         logger: Logger,
         publisher: (any OutputPublisher)? = nil
     ) throws(DaemonError) {
@@ -79,7 +80,7 @@ public final class Daemon: Sendable {
     ///     exits 69 (EX_UNAVAILABLE).
     public static func run(
         configPath: String,
-        registry: ProcessorRegistry = .builtIn,
+        registry: ProcessorRegistry,
         logger: Logger,
         makePublisher: (LectorConfiguration) throws -> (any OutputPublisher)? = { _ in nil }
     ) -> Never {

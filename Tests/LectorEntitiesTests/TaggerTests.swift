@@ -2,6 +2,7 @@ import LectorText
 import Testing
 
 @testable import LectorEntities
+@testable import LectorEvaluation
 
 @Suite("Tagger, trainer and scorer")
 struct TaggerTests {

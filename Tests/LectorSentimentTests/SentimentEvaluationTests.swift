@@ -1,3 +1,4 @@
+import LectorEvaluation
 import LectorSentiment
 import Testing
 

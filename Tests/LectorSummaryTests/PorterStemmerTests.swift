@@ -1,4 +1,5 @@
 import Foundation
+import LectorEvaluation
 import LectorSummary
 import Testing
 

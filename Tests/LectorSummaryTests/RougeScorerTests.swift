@@ -1,3 +1,4 @@
+import LectorEvaluation
 import LectorSummary
 import Testing
 

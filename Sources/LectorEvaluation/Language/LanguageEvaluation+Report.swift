@@ -1,4 +1,5 @@
 import LectorCore
+import LectorLanguage
 
 extension LanguageEvaluation {
     /// The report `lector eval language` prints: per kind, the mean of per-language accuracy
@@ -10,7 +11,7 @@ extension LanguageEvaluation {
     ///   - loadSeconds: How long loading the model took.
     ///   - residentMegabytes: Resident memory after the run.
     /// - Returns: The lines to print.
-    public static func report(_ results: [KindResult], loadSeconds: Double, residentMegabytes: Double) -> [String] {
+    package static func report(_ results: [KindResult], loadSeconds: Double, residentMegabytes: Double) -> [String] {
         var lines: [String] = []
         lines.append(
             pad("kind", 14) + pad("samples", 9, right: true) + pad("accuracy", 10, right: true)
@@ -70,7 +71,7 @@ extension LanguageEvaluation {
     ///   - value: The number.
     ///   - digits: Decimals to show.
     /// - Returns: The text, e.g. `97.65`.
-    public static func fixed(_ value: Double, _ digits: Int) -> String {
+    package static func fixed(_ value: Double, _ digits: Int) -> String {
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = Int((abs(value) * scale).rounded())

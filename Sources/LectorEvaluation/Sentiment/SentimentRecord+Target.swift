@@ -1,4 +1,5 @@
 package import LectorCore
+import LectorSentiment
 import LectorText
 
 extension SentimentRecord {

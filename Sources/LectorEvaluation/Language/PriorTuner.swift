@@ -1,3 +1,4 @@
+import LectorLanguage
 import LectorText
 
 /// Tunes the per-language score offsets (priors) on labelled samples, to raise the mean of
@@ -7,7 +8,7 @@ import LectorText
 /// language at a time, a few offset changes and keeps the one that most raises the mean
 /// (over kinds) of mean per-language accuracy; a change only moves a sample whose best or
 /// runner-up it touches, so each try costs one pass over the samples.
-public struct PriorTuner {
+package struct PriorTuner {
     private let detector: LanguageDetector
     private var rows: [Row] = []
     private var expected: [Int] = []
@@ -26,7 +27,7 @@ public struct PriorTuner {
     /// Creates a tuner over the shipped model, starting from zero offsets.
     ///
     /// - Throws: ``ProcessorError`` when the model cannot be loaded.
-    public init() throws {
+    package init() throws {
         let model = try LanguageModelCache.model()
         detector = LanguageDetector(model: model, words: try LanguageModelCache.words(for: model))
         offsets = [Double](repeating: 0, count: detector.model.languageCount)
@@ -37,7 +38,7 @@ public struct PriorTuner {
     /// - Parameters:
     ///   - samples: The labelled samples.
     ///   - kind: The kind's index (0, 1, 2), so that kinds weigh the same.
-    public mutating func add(_ samples: [LanguageEvaluation.Sample], kind: Int) {
+    package mutating func add(_ samples: [LanguageEvaluation.Sample], kind: Int) {
         let codes = detector.model.codes
         while totals.count <= kind {
             totals.append([Int](repeating: 0, count: codes.count))
@@ -63,7 +64,7 @@ public struct PriorTuner {
     ///
     /// - Parameter rounds: Passes over the languages.
     /// - Returns: The offsets (only non-zero ones).
-    public mutating func tune(rounds: Int = 3) -> [String: Double] {
+    package mutating func tune(rounds: Int = 3) -> [String: Double] {
         refresh()
         var score = objective(changing: nil, by: 0)
         let steps = [-2.0, -1, -0.5, -0.25, 0.25, 0.5, 1, 2]

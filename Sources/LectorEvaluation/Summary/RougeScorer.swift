@@ -1,3 +1,5 @@
+import LectorSummary
+
 /// ROUGE-1, ROUGE-2 and ROUGE-Lsum as Google's `rouge-score` package computes them with
 /// `use_stemmer=True`.
 ///
@@ -14,22 +16,22 @@
 ///
 /// Differences: Python's `lower()` maps a few non-ASCII capitals to ASCII letters (the
 /// Kelvin sign `K`, dotted `İ`); here only ASCII is lowercased, so those separate words.
-public enum RougeScorer {
+package enum RougeScorer {
     /// Precision, recall and F1 of one measure.
-    public struct Score: Sendable, Equatable {
+    package struct Score: Sendable, Equatable {
         /// Matched units over the candidate's.
-        public var precision: Double
+        package var precision: Double
         /// Matched units over the reference's.
-        public var recall: Double
+        package var recall: Double
         /// The harmonic mean of the two.
-        public var f1: Double
+        package var f1: Double
 
         /// Creates a score from precision and recall.
         ///
         /// - Parameters:
         ///   - precision: The precision.
         ///   - recall: The recall.
-        public init(precision: Double, recall: Double) {
+        package init(precision: Double, recall: Double) {
             self.precision = precision
             self.recall = recall
             f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
@@ -37,13 +39,13 @@ public enum RougeScorer {
     }
 
     /// The three measures for one candidate.
-    public struct Scores: Sendable, Equatable {
+    package struct Scores: Sendable, Equatable {
         /// ROUGE-1.
-        public var rouge1: Score
+        package var rouge1: Score
         /// ROUGE-2.
-        public var rouge2: Score
+        package var rouge2: Score
         /// ROUGE-Lsum.
-        public var rougeLsum: Score
+        package var rougeLsum: Score
     }
 
     /// Scores a candidate summary against a reference.
@@ -52,7 +54,7 @@ public enum RougeScorer {
     ///   - candidate: The summary, sentences separated by newlines (for ROUGE-Lsum).
     ///   - reference: The reference, sentences separated by newlines.
     /// - Returns: ROUGE-1, ROUGE-2 and ROUGE-Lsum.
-    public static func score(candidate: String, reference: String) -> Scores {
+    package static func score(candidate: String, reference: String) -> Scores {
         let candidateSentences = sentences(candidate)
         let referenceSentences = sentences(reference)
         let candidateTokens = tokenize(candidate)
@@ -68,7 +70,7 @@ public enum RougeScorer {
     ///
     /// - Parameter text: The text.
     /// - Returns: The tokens.
-    public static func tokenize(_ text: String) -> [String] {
+    package static func tokenize(_ text: String) -> [String] {
         var tokens: [String] = []
         var current: [UInt8] = []
         func flush() {

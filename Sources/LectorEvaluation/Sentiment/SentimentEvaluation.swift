@@ -1,4 +1,5 @@
 import Glibc
+import LectorSentiment
 
 /// Quality figures of sentiment scores against human judgements, for one data set.
 ///

@@ -5,12 +5,12 @@
 ///
 /// Works on lowercase ASCII words, as ROUGE's tokenizer produces them; words of at most
 /// two letters come back unchanged.
-public enum PorterStemmer {
+package enum PorterStemmer {
     /// The stem of a lowercase ASCII word.
     ///
     /// - Parameter word: The word.
     /// - Returns: Its stem.
-    public static func stem(_ word: String) -> String {
+    package static func stem(_ word: String) -> String {
         if let irregular = irregularForms[word] { return irregular }
         guard word.utf8.count > 2 else { return word }
         var stemmer = PorterWord(Array(word.utf8))

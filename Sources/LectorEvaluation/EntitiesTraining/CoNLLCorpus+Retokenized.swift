@@ -1,3 +1,4 @@
+import LectorEntities
 import LectorText
 
 extension CoNLLCorpus {
@@ -9,7 +10,7 @@ extension CoNLLCorpus {
     /// Training on this form makes the features at training time the features at run time.
     ///
     /// - Returns: The retokenized corpus.
-    public func retokenized() -> CoNLLCorpus {
+    package func retokenized() -> CoNLLCorpus {
         var result = CoNLLCorpus(text: "")
         result.sentences.reserveCapacity(sentences.count)
         for sentence in sentences {

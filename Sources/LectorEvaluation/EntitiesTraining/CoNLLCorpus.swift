@@ -1,22 +1,24 @@
+package import LectorEntities
+
 /// Sentences of a CoNLL-format file: one token per line with its tag in the last column,
 /// blank lines between sentences, `-DOCSTART-` lines ignored. Tags may be IOB1 or IOB2;
 /// both are read as entity chunks with conlleval's rules.
-public struct CoNLLCorpus: Sendable {
+package struct CoNLLCorpus: Sendable {
     /// One sentence: its tokens and its gold entity chunks.
-    public struct Sentence: Sendable, Equatable {
+    package struct Sentence: Sendable, Equatable {
         /// The tokens as written.
-        public var tokens: [String]
+        package var tokens: [String]
         /// The gold chunks, as token ranges with their type.
-        public var chunks: [Chunk]
+        package var chunks: [Chunk]
     }
 
     /// The sentences, in file order.
-    public var sentences: [Sentence]
+    package var sentences: [Sentence]
 
     /// Parses CoNLL text.
     ///
     /// - Parameter text: The file's contents (UTF-8).
-    public init(text: String) {
+    package init(text: String) {
         sentences = []
         var tokens: [String] = []
         var labels: [String] = []
@@ -44,14 +46,14 @@ public struct CoNLLCorpus: Sendable {
     }
 
     /// The number of tokens.
-    public var tokenCount: Int { sentences.reduce(0) { $0 + $1.tokens.count } }
+    package var tokenCount: Int { sentences.reduce(0) { $0 + $1.tokens.count } }
 
     /// The corpus without its last sentences, and those sentences: a held-out split for
     /// data that has no development split of its own.
     ///
     /// - Parameter fraction: The share of sentences held out, from the end (0 to 1).
     /// - Returns: The first sentences and the held-out last ones.
-    public func holdingOut(_ fraction: Double) -> (kept: CoNLLCorpus, heldOut: CoNLLCorpus) {
+    package func holdingOut(_ fraction: Double) -> (kept: CoNLLCorpus, heldOut: CoNLLCorpus) {
         let count = Int((Double(sentences.count) * min(max(fraction, 0), 1)).rounded())
         var kept = self
         var heldOut = self
@@ -61,33 +63,13 @@ public struct CoNLLCorpus: Sendable {
     }
 }
 
-/// An entity chunk over tokens: `start..<end` with its type.
-public struct Chunk: Sendable, Hashable {
-    /// The first token.
-    public var start: Int
-    /// One past the last token.
-    public var end: Int
-    /// The type.
-    public var type: NamedType
-
-    /// Creates a chunk.
-    ///
-    /// - Parameters:
-    ///   - start: The first token.
-    ///   - end: One past the last token.
-    ///   - type: The type.
-    public init(start: Int, end: Int, type: NamedType) {
-        self.start = start
-        self.end = end
-        self.type = type
-    }
-
+extension Chunk {
     /// The chunks of a label sequence, with conlleval's rules: a chunk starts at `B-X`, or
     /// at `I-X` after `O` or another type; labels of unknown types count as `O`.
     ///
     /// - Parameter labels: One label per token (`O`, `B-PER`, `I-LOC`, …).
     /// - Returns: The chunks in order.
-    public static func chunks(labels: [String]) -> [Chunk] {
+    package static func chunks(labels: [String]) -> [Chunk] {
         var chunks: [Chunk] = []
         var open: Chunk?
         for (index, label) in labels.enumerated() {
@@ -113,19 +95,5 @@ public struct Chunk: Sendable, Hashable {
             for index in (chunk.start + 1)..<max(chunk.end, chunk.start + 1) { tags[index] = chunk.type.insideTag }
         }
         return tags
-    }
-
-    /// The chunks of a BIO tag-number sequence.
-    static func chunks(tags: [Int]) -> [Chunk] {
-        var chunks: [Chunk] = []
-        for (index, tag) in tags.enumerated() {
-            guard let type = NamedType.of(tag: tag) else { continue }
-            if NamedType.isInside(tag), let last = chunks.last, last.end == index, last.type == type {
-                chunks[chunks.count - 1].end = index + 1
-            } else {
-                chunks.append(Chunk(start: index, end: index + 1, type: type))
-            }
-        }
-        return chunks
     }
 }

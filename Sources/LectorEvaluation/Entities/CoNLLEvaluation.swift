@@ -1,17 +1,18 @@
 import LectorCore
-public import LectorText
+package import LectorEntities
+package import LectorText
 
 /// Scores the `entities` processor on CoNLL sentences the way a user meets it: each
 /// sentence is detokenized (tokens joined by single spaces), tagged from its text, and the
 /// mentions are mapped back to the tokens they cover by scalar offsets.
-public struct CoNLLEvaluation: Sendable {
+package struct CoNLLEvaluation: Sendable {
     /// The processor's named-entity pass: text in, mentions out.
-    public let tag: @Sendable (ScalarText) -> [EntityMention]
+    package let tag: @Sendable (ScalarText) -> [EntityMention]
 
     /// Creates an evaluation.
     ///
     /// - Parameter tag: Finds the mentions in a text.
-    public init(tag: @escaping @Sendable (ScalarText) -> [EntityMention]) {
+    package init(tag: @escaping @Sendable (ScalarText) -> [EntityMention]) {
         self.tag = tag
     }
 
@@ -19,7 +20,7 @@ public struct CoNLLEvaluation: Sendable {
     ///
     /// - Parameter tokens: The sentence's tokens.
     /// - Returns: The tokens joined by spaces, and their ranges.
-    public static func detokenize(_ tokens: [String]) -> (text: String, ranges: [Range<Int>]) {
+    package static func detokenize(_ tokens: [String]) -> (text: String, ranges: [Range<Int>]) {
         var text = ""
         var ranges: [Range<Int>] = []
         var offset = 0
@@ -43,7 +44,7 @@ public struct CoNLLEvaluation: Sendable {
     ///   - mentions: Mentions with scalar offsets.
     ///   - ranges: Each token's scalar range.
     /// - Returns: The chunks.
-    public static func chunks(_ mentions: [EntityMention], ranges: [Range<Int>]) -> [Chunk] {
+    package static func chunks(_ mentions: [EntityMention], ranges: [Range<Int>]) -> [Chunk] {
         mentions.compactMap { mention in
             guard let named = NamedType(label: mention.type.rawValue) else { return nil }
             let covered = ranges.indices.filter {
@@ -60,7 +61,7 @@ public struct CoNLLEvaluation: Sendable {
     ///   - corpus: The sentences with gold chunks.
     ///   - elapsed: Receives the seconds spent inside the tagger (text in, mentions out).
     /// - Returns: The scores.
-    public func score(_ corpus: CoNLLCorpus, elapsed: inout Double) -> ChunkScorer {
+    package func score(_ corpus: CoNLLCorpus, elapsed: inout Double) -> ChunkScorer {
         var scorer = ChunkScorer()
         let clock = ContinuousClock()
         var total = Duration.zero

@@ -1,4 +1,5 @@
 import LectorCore
+import LectorSentiment
 
 /// One line of a sentiment data file (`{"id", "set", "text", "score_norm", "label"}`).
 package struct SentimentRecord: Sendable, Equatable {

@@ -1,18 +1,20 @@
+package import LectorEntities
+
 /// Trains a ``TaggerModel`` with the averaged structured perceptron (Collins 2002): decode
 /// each training sentence with the current weights and, where the best path differs from
 /// the gold one, add the gold path's features and subtract the predicted path's; the model
 /// keeps the average of the weights over all steps.
-public struct PerceptronTrainer {
+package struct PerceptronTrainer {
     /// The language code recorded in the model.
-    public var language: String
+    package var language: String
     /// log2 of the number of feature buckets.
-    public var bucketBits: Int
+    package var bucketBits: Int
     /// Passes over the training data.
-    public var epochs: Int
+    package var epochs: Int
     /// Known place names, for features (empty: none).
-    public var gazetteer: Gazetteer = .empty
+    package var gazetteer: Gazetteer = .empty
     /// Called after each epoch with the epoch number and the averaged model so far.
-    public var onEpoch: ((Int, TaggerModel) -> Void)?
+    package var onEpoch: ((Int, TaggerModel) -> Void)?
 
     /// Creates a trainer.
     ///
@@ -20,7 +22,7 @@ public struct PerceptronTrainer {
     ///   - language: The language code.
     ///   - bucketBits: log2 of the number of buckets (18 gives a 4.7 MB model).
     ///   - epochs: Passes over the data.
-    public init(language: String, bucketBits: Int = 18, epochs: Int = 7) {
+    package init(language: String, bucketBits: Int = 18, epochs: Int = 7) {
         self.language = language
         self.bucketBits = bucketBits
         self.epochs = epochs
@@ -30,7 +32,7 @@ public struct PerceptronTrainer {
     ///
     /// - Parameter corpus: The training sentences.
     /// - Returns: The averaged model.
-    public func train(_ corpus: CoNLLCorpus) -> TaggerModel {
+    package func train(_ corpus: CoNLLCorpus) -> TaggerModel {
         let tags = NamedType.tagCount
         let lexicon = Self.lowercaseLexicon(corpus)
         let extractor = FeatureExtractor(

@@ -1,39 +1,41 @@
+package import LectorEntities
+
 /// Entity-level precision, recall and F1 with conlleval semantics: a predicted chunk counts
 /// only when its boundaries and type match a gold chunk exactly.
-public struct ChunkScorer: Sendable {
+package struct ChunkScorer: Sendable {
     /// Counts for one type (or all).
-    public struct Counts: Sendable, Equatable {
+    package struct Counts: Sendable, Equatable {
         /// Predicted chunks that match a gold chunk.
-        public var correct = 0
+        package var correct = 0
         /// Predicted chunks.
-        public var predicted = 0
+        package var predicted = 0
         /// Gold chunks.
-        public var gold = 0
+        package var gold = 0
 
         /// Precision in percent (0 when nothing was predicted).
-        public var precision: Double { predicted == 0 ? 0 : 100 * Double(correct) / Double(predicted) }
+        package var precision: Double { predicted == 0 ? 0 : 100 * Double(correct) / Double(predicted) }
         /// Recall in percent (0 when there was nothing to find).
-        public var recall: Double { gold == 0 ? 0 : 100 * Double(correct) / Double(gold) }
+        package var recall: Double { gold == 0 ? 0 : 100 * Double(correct) / Double(gold) }
         /// The harmonic mean of precision and recall, in percent.
-        public var f1: Double {
+        package var f1: Double {
             precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
         }
     }
 
     /// Counts per type.
-    public private(set) var byType: [NamedType: Counts] = [:]
+    package private(set) var byType: [NamedType: Counts] = [:]
     /// Counts over all types.
-    public private(set) var overall = Counts()
+    package private(set) var overall = Counts()
 
     /// Creates an empty scorer.
-    public init() {}
+    package init() {}
 
     /// Adds one sentence.
     ///
     /// - Parameters:
     ///   - predicted: The chunks found.
     ///   - gold: The chunks annotated.
-    public mutating func add(predicted: [Chunk], gold: [Chunk]) {
+    package mutating func add(predicted: [Chunk], gold: [Chunk]) {
         let goldSet = Set(gold)
         for chunk in predicted {
             let hit = goldSet.contains(chunk)
@@ -54,5 +56,5 @@ public struct ChunkScorer: Sendable {
     ///
     /// - Parameter type: The type.
     /// - Returns: Its counts (zero when never seen).
-    public func counts(_ type: NamedType) -> Counts { byType[type] ?? Counts() }
+    package func counts(_ type: NamedType) -> Counts { byType[type] ?? Counts() }
 }
