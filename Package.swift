@@ -52,14 +52,20 @@ let package = Package(
             name: "LectorText",
             swiftSettings: strictSettings
         ),
+        // The one YAML reader (libyaml's event API): config.yaml and article front matter.
+        .target(
+            name: "LectorYAML",
+            dependencies: ["CYAML", "LectorCore"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "LectorConfig",
-            dependencies: ["CYAML", "LectorCore", "LectorSystem"],
+            dependencies: ["LectorCore", "LectorSystem", "LectorYAML"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "LectorMetadata",
-            dependencies: ["LectorCore", "LectorText"],
+            dependencies: ["LectorCore", "LectorText", "LectorYAML"],
             path: "Plugins/Metadata",
             swiftSettings: strictSettings
         ),
@@ -194,7 +200,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LectorConfigTests",
-            dependencies: ["LectorConfig", "LectorCore"],
+            dependencies: ["LectorConfig", "LectorCore", "LectorYAML"],
             swiftSettings: strictSettings
         ),
         .testTarget(

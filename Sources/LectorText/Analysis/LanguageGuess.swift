@@ -1,12 +1,12 @@
-import LectorText
-
-/// Tells the languages with an entity model apart by their commonest words (no word is
-/// listed for two languages), for documents that reach the
-/// `entities` step without a language (no `language` step ran, as with
-/// `lector process --processors entities`).
-enum LanguageGuess {
+/// A small language guesser: tells English, Spanish, German, Portuguese and Russian apart
+/// by their commonest short words (no word is listed for two languages).
+///
+/// The real detector is the `language` processor (Plugins/Language); this one is for a step
+/// that needs a language when no `language` step ran (as `entities` does with
+/// `lector process --processors entities`), and costs one hash lookup per short word.
+public enum LanguageGuess {
     /// The commonest short function words of each language with a model.
-    static let stopWords: [String: [String]] = [
+    public static let stopWords: [String: [String]] = [
         "en": ["the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "was", "it", "by", "as", "at", "he"],
         "es": ["de", "la", "el", "que", "y", "en", "los", "del", "las", "por", "con", "para", "una", "se", "al", "es"],
         "de": [
@@ -19,11 +19,12 @@ enum LanguageGuess {
         "ru": ["и", "в", "не", "на", "что", "с", "по", "это", "как", "из", "к", "за", "от", "для", "он", "о"],
     ]
 
-    private static let keys: [UInt64: String] = {
-        var keys: [UInt64: String] = [:]
+    private static let keys: [WordKey: String] = {
+        var keys: [WordKey: String] = [:]
         for (language, words) in stopWords.sorted(by: { $0.key < $1.key }) {
-            for word in words where keys[ValueScan.key(ArraySlice(Array(word.unicodeScalars)))] == nil {
-                keys[ValueScan.key(ArraySlice(Array(word.unicodeScalars)))] = language
+            for word in words {
+                guard let key = WordKey(ArraySlice(Array(word.unicodeScalars))), keys[key] == nil else { continue }
+                keys[key] = language
             }
         }
         return keys
@@ -37,10 +38,12 @@ enum LanguageGuess {
     ///   - tokens: Its tokens.
     ///   - candidates: The languages to choose from.
     /// - Returns: The best candidate, if any word counted.
-    static func guess(_ text: ScalarText, tokens: [Token], among candidates: [String]) -> String? {
+    public static func guess(_ text: ScalarText, tokens: [Token], among candidates: [String]) -> String? {
         var counts: [String: Int] = [:]
         for token in tokens.prefix(400) where token.kind == .word && token.end - token.start <= 4 {
-            if let language = keys[ValueScan.key(text.scalars[token.range])], candidates.contains(language) {
+            if let key = WordKey(text.scalars[token.range], lowercasingASCII: true), let language = keys[key],
+                candidates.contains(language)
+            {
                 counts[language, default: 0] += 1
             }
         }

@@ -4,22 +4,22 @@ import LectorCore
 /// Turns libyaml's events into a ``ConfigValue`` tree, collecting every mistake it can.
 struct YAMLTreeBuilder {
     /// The mistakes found so far.
-    private(set) var errors: [ConfigurationError] = []
+    private(set) var errors: [YAMLError] = []
 
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let bytes: [UInt8]
-    private let file: String
+    private let source: String
 
     /// Creates a builder over a parser whose input is set.
     ///
     /// - Parameters:
     ///   - parser: An initialised parser; the caller deletes it.
     ///   - bytes: The input, for locating reader errors.
-    ///   - file: The file's path, for the errors.
-    init(parser: UnsafeMutablePointer<yaml_parser_t>, bytes: [UInt8], file: String) {
+    ///   - source: What the input is, plural, for messages (`config files`).
+    init(parser: UnsafeMutablePointer<yaml_parser_t>, bytes: [UInt8], source: String) {
         self.parser = parser
         self.bytes = bytes
-        self.file = file
+        self.source = source
     }
 
     /// Reads the stream.
@@ -30,7 +30,7 @@ struct YAMLTreeBuilder {
         do {
             return try stream()
         } catch {
-            errors.append(ConfigurationError(file: file, location: error.location, keyPath: "", message: error.message))
+            errors.append(YAMLError(location: error.location, keyPath: "", message: error.message))
             return nil
         }
     }
@@ -40,7 +40,7 @@ struct YAMLTreeBuilder {
         let first = try next()
         switch first {
         case .streamEnd:
-            report(SourceLocation(line: 1, column: 1), "", "the file is empty")
+            report(SourceLocation(line: 1, column: 1), "", YAMLError.emptyMessage)
             return nil
         case .documentStart:
             break
@@ -67,7 +67,7 @@ struct YAMLTreeBuilder {
             rejectTag(tag, at: location, keyPath: keyPath)
             return ConfigValue(.scalar(text, quoted: quoted), at: location)
         case .alias(let anchor, let location):
-            report(location, keyPath, "aliases ('*\(anchor)') are not supported in config files; write the value out")
+            report(location, keyPath, "aliases ('*\(anchor)') are not supported in \(source); write the value out")
             return ConfigValue(.scalar("", quoted: false), at: location)
         case .sequenceStart(let tag, let location):
             rejectTag(tag, at: location, keyPath: keyPath)
@@ -136,12 +136,12 @@ struct YAMLTreeBuilder {
         report(
             location,
             keyPath,
-            "tags ('\(shown)') are not supported in config files; quote a value to keep it a string"
+            "tags ('\(shown)') are not supported in \(source); quote a value to keep it a string"
         )
     }
 
     private mutating func report(_ location: SourceLocation, _ keyPath: String, _ message: String) {
-        errors.append(ConfigurationError(file: file, location: location, keyPath: keyPath, message: message))
+        errors.append(YAMLError(location: location, keyPath: keyPath, message: message))
     }
 
     /// The next event; libyaml's return code is checked and the C event always deleted.
