@@ -39,8 +39,9 @@ extension SystemCalls {
 
     /// Writes `bytes` to `target` atomically, so that readers see the old file or the new
     /// one and never half of one: a new temporary file in the same folder, fsync, rename
-    /// onto `target`, fsync of the folder. The one atomic writer: the spool, the one-shot
-    /// commands and the NATS outbox all write through it.
+    /// onto `target`, fsync of the folder. The one atomic writer, used by the spool and the
+    /// one-shot commands. (The spool's batched outputs write temporaries and commit them
+    /// with one `syncfs` instead.)
     ///
     /// - Parameters:
     ///   - bytes: The contents.
