@@ -213,7 +213,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LectorSummaryTests",
-            dependencies: ["LectorSummary", "LectorEvaluation", "LectorCore", "LectorTestSupport"],
+            dependencies: ["LectorSummary", "LectorCore", "LectorTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -239,6 +239,11 @@ let package = Package(
                 "LectorLanguage", "LectorEvaluation", "LectorCore", "LectorText",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LectorEvaluationTests",
+            dependencies: ["LectorEvaluation", "LectorSentiment", "LectorSummary"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,5 +1,4 @@
 import LectorCore
-import LectorEvaluation
 import LectorSentiment
 import Logging
 import Testing
