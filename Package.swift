@@ -38,28 +38,34 @@ let package = Package(
         .target(
             name: "LectorNATS",
             dependencies: [
-                "CNATS", "LectorCore", "LectorConfig", "LectorPipeline", "LectorDaemon",
+                "CNATS", "LectorCore", "LectorConfig", "LectorPipeline", "LectorDaemon", "LectorSystem",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         .target(
             name: "LectorCore",
-            dependencies: [.product(name: "Logging", package: "swift-log")],
+            dependencies: ["LectorSystem", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(
             name: "LectorText",
             swiftSettings: strictSettings
         ),
+        // The one YAML reader (libyaml's event API): config.yaml and article front matter.
         .target(
-            name: "LectorConfig",
+            name: "LectorYAML",
             dependencies: ["CYAML", "LectorCore"],
             swiftSettings: strictSettings
         ),
         .target(
+            name: "LectorConfig",
+            dependencies: ["LectorCore", "LectorSystem", "LectorYAML"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LectorMetadata",
-            dependencies: ["LectorCore", "LectorText"],
+            dependencies: ["LectorCore", "LectorText", "LectorYAML"],
             path: "Plugins/Metadata",
             swiftSettings: strictSettings
         ),
@@ -92,21 +98,46 @@ let package = Package(
             path: "Plugins/Language",
             swiftSettings: strictSettings
         ),
+        // Evaluation and training: scorers, corpora readers and trainers for `lector eval` and
+        // `lector train`. Apart from the runtime plugin modules, which the chain links.
+        .target(
+            name: "LectorEvaluation",
+            dependencies: [
+                "LectorCore", "LectorText", "LectorSystem", "LectorEntities", "LectorLanguage", "LectorSentiment",
+                "LectorSummary",
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "LectorPipeline",
             dependencies: [
-                "LectorCore", "LectorConfig", "LectorText", "LectorMetadata", "LectorExternal",
-                "LectorSummary",
-                "LectorEntities", "LectorSentiment", "LectorLanguage",
+                "LectorCore", "LectorConfig", "LectorText",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
+        // `ProcessorRegistry.builtIn`: every processor the `lector` binary ships. The one
+        // target that links them all, so that the pipeline links none.
+        .target(
+            name: "LectorBuiltIn",
+            dependencies: [
+                "LectorPipeline", "LectorMetadata", "LectorLanguage", "LectorEntities", "LectorSummary",
+                "LectorSentiment", "LectorExternal",
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(name: "CLectorSystem"),
+        // The system-call layer: byte paths, typed `Errno`, whole-file reads and the one
+        // atomic writer. No Lector dependency, so every target may use it.
+        .target(
+            name: "LectorSystem",
+            dependencies: ["CLectorSystem"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "LectorDaemon",
             dependencies: [
-                "CLectorSystem", "LectorCore", "LectorConfig", "LectorPipeline",
+                "CLectorSystem", "LectorCore", "LectorConfig", "LectorPipeline", "LectorSystem",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -114,7 +145,8 @@ let package = Package(
         .executableTarget(
             name: "lector",
             dependencies: [
-                "LectorCore", "LectorConfig", "LectorPipeline", "LectorText", "LectorDaemon", "LectorNATS",
+                "LectorBuiltIn", "LectorCore", "LectorConfig", "LectorPipeline", "LectorText", "LectorDaemon",
+                "LectorNATS", "LectorSystem", "LectorEvaluation",
                 "LectorSummary", "LectorEntities", "LectorSentiment", "LectorLanguage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -136,7 +168,7 @@ let package = Package(
         .target(
             name: "LectorFuzzTargets",
             dependencies: [
-                "LectorCore", "LectorConfig", "LectorText", "LectorPipeline", "LectorExternal",
+                "LectorBuiltIn", "LectorCore", "LectorConfig", "LectorText", "LectorPipeline", "LectorExternal",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -168,7 +200,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LectorConfigTests",
-            dependencies: ["LectorConfig", "LectorCore"],
+            dependencies: ["LectorConfig", "LectorCore", "LectorYAML"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -187,7 +219,7 @@ let package = Package(
         .testTarget(
             name: "LectorEntitiesTests",
             dependencies: [
-                "LectorEntities", "LectorCore", "LectorText", "LectorPipeline", "LectorTestSupport",
+                "LectorEntities", "LectorEvaluation", "LectorCore", "LectorText", "LectorPipeline", "LectorTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -195,7 +227,8 @@ let package = Package(
         .testTarget(
             name: "LectorSentimentTests",
             dependencies: [
-                "LectorSentiment", "LectorCore", "LectorPipeline", "LectorTestSupport", "LectorText",
+                "LectorSentiment", "LectorEvaluation", "LectorCore", "LectorPipeline", "LectorTestSupport",
+                "LectorText",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -203,19 +236,24 @@ let package = Package(
         .testTarget(
             name: "LectorLanguageTests",
             dependencies: [
-                "LectorLanguage", "LectorCore", "LectorText",
+                "LectorLanguage", "LectorEvaluation", "LectorCore", "LectorText",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "LectorEvaluationTests",
+            dependencies: ["LectorEvaluation", "LectorSentiment", "LectorSummary"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "LectorPipelineTests",
-            dependencies: ["LectorPipeline", "LectorCore", "LectorConfig", "LectorTestSupport"],
+            dependencies: ["LectorPipeline", "LectorBuiltIn", "LectorCore", "LectorConfig", "LectorTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "LectorDaemonTests",
-            dependencies: ["LectorDaemon", "LectorCore", "LectorPipeline", "LectorTestSupport"],
+            dependencies: ["LectorDaemon", "LectorCore", "LectorPipeline", "LectorSystem", "LectorTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

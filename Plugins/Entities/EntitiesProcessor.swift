@@ -1,5 +1,5 @@
-public import LectorCore
-public import LectorText
+package import LectorCore
+package import LectorText
 
 /// The `entities` step: finds people, organisations, places and other names with a trained
 /// tagger, and dates, money, percentages and quantities by rule, and groups the mentions of
@@ -18,24 +18,24 @@ public import LectorText
 /// `metadata.language` such as JSON Lines input may carry); when no language is known, by
 /// the commonest function words of the text (English or Spanish), else the first of
 /// ``languages``.
-public struct EntitiesProcessor: Processor {
+package struct EntitiesProcessor: Processor {
     /// The types written; others are dropped.
-    public var types: Set<EntityType>
+    package var types: Set<EntityType>
     /// Named mentions below this confidence are dropped.
-    public var minimumConfidence: Double
+    package var minimumConfidence: Double
 
     /// The `min_confidence` a processor has unless told otherwise: below it a named mention
     /// is more often wrong than right to keep (on CoNLL DEV, 0.6 gives the best F1: English
     /// 91.08 -> 91.27, Spanish 76.02 -> 76.09, precision up about a point).
-    public static let defaultMinimumConfidence = 0.6
+    package static let defaultMinimumConfidence = 0.6
     /// The languages tagged unless told otherwise: each has a model in `Models/entities/`
     /// (English and Spanish from CoNLL research data, German, Portuguese and Russian from
     /// openly licensed data; see NOTICE). The three 19 MB models add about 0.2 s of load
     /// time and 130 MB of peak memory to English and Spanish alone (`lector bench`: 0.4–0.7 s,
     /// 282 MB for the default chain, against 0.2–0.4 s, 151 MB).
-    public static let defaultLanguages = ["en", "es", "de", "pt", "ru"]
+    static let defaultLanguages = ["en", "es", "de", "pt", "ru"]
     /// The languages handled, in order of preference; each has a model.
-    public var languages: [String]
+    package var languages: [String]
     let models: [String: TaggerModel]
 
     /// Creates a processor, loading the models of `languages` (once per process).
@@ -45,7 +45,7 @@ public struct EntitiesProcessor: Processor {
     ///   - minimumConfidence: The confidence a named mention needs.
     ///   - languages: The languages to handle; each needs `entities/<code>.bin`.
     /// - Throws: ``ProcessorError`` (`unavailable`) when a model is missing.
-    public init(
+    package init(
         types: Set<EntityType> = Set(EntityType.allCases),
         minimumConfidence: Double = defaultMinimumConfidence,
         languages: [String] = defaultLanguages
@@ -61,7 +61,7 @@ public struct EntitiesProcessor: Processor {
     }
 
     /// The languages with a model, and those whose values are read by rule (``ValueRecognizer/languages``).
-    public var supportedLanguages: Set<String>? {
+    package var supportedLanguages: Set<String>? {
         types.contains(where: { !$0.isNamed }) ? Set(languages).union(ValueRecognizer.languages) : Set(languages)
     }
 
@@ -71,7 +71,7 @@ public struct EntitiesProcessor: Processor {
     ///   - document: The document.
     ///   - context: Unused.
     /// - Returns: The document with its entities.
-    public func process(_ document: Document, context: ProcessingContext) -> Document {
+    package func process(_ document: Document, context: ProcessingContext) -> Document {
         var document = document
         let analysis = TextAnalysis.of(document.text)
         let text = analysis.text
@@ -96,7 +96,7 @@ public struct EntitiesProcessor: Processor {
     ///     ``LanguageGuess``) the text uses most, else the first of ``languages``.
     ///   - referenceDate: The ISO date that dates without a year are resolved against.
     /// - Returns: The entities, most salient first.
-    public func entities(in text: ScalarText, language: String?, referenceDate: String?) -> [EntityGroup] {
+    package func entities(in text: ScalarText, language: String?, referenceDate: String?) -> [EntityGroup] {
         entities(
             in: text,
             tokens: Tokenizer.tokenize(text),

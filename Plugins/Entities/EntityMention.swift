@@ -1,21 +1,21 @@
-public import LectorCore
+package import LectorCore
 
 /// One mention of an entity in a document, before mentions are grouped.
-public struct EntityMention: Sendable, Equatable {
+package struct EntityMention: Sendable, Equatable {
     /// The offset of the first scalar in the document's text.
-    public var start: Int
+    package var start: Int
     /// The offset just past the last scalar (half-open).
-    public var end: Int
+    package var end: Int
     /// The type.
-    public var type: EntityType
+    package var type: EntityType
     /// How sure the tagger is, 0.5 (a coin toss between this and another reading) to 1;
     /// rule-based mentions have 1.
-    public var confidence: Double
+    package var confidence: Double
     /// The normalised value of a rule-based mention (ISO date, number).
-    public var value: JSONValue?
+    package var value: JSONValue?
     /// The ISO 4217 code of a ``EntityType/money`` mention, or the unit word of a
     /// ``EntityType/quantity`` mention.
-    public var unit: String?
+    package var unit: String?
 
     /// Creates a mention.
     ///
@@ -26,7 +26,7 @@ public struct EntityMention: Sendable, Equatable {
     ///   - confidence: How sure, 0.5 to 1.
     ///   - value: The normalised value, if any.
     ///   - unit: The currency or unit, if any.
-    public init(
+    package init(
         start: Int,
         end: Int,
         type: EntityType,
@@ -43,5 +43,5 @@ public struct EntityMention: Sendable, Equatable {
     }
 
     /// The mention's range of scalar offsets.
-    public var range: Range<Int> { start..<end }
+    package var range: Range<Int> { start..<end }
 }

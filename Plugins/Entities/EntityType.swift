@@ -1,5 +1,5 @@
 /// The types of entity the `entities` processor writes.
-public enum EntityType: String, Sendable, CaseIterable, Comparable {
+package enum EntityType: String, Sendable, CaseIterable, Comparable {
     /// People.
     case person = "PERSON"
     /// Organisations: companies, institutions, teams, parties.
@@ -20,7 +20,7 @@ public enum EntityType: String, Sendable, CaseIterable, Comparable {
     /// The type of a trained-model entity.
     ///
     /// - Parameter named: The model's type.
-    public init(_ named: NamedType) {
+    package init(_ named: NamedType) {
         switch named {
         case .person: self = .person
         case .organization: self = .organization
@@ -30,7 +30,7 @@ public enum EntityType: String, Sendable, CaseIterable, Comparable {
     }
 
     /// Whether the trained model finds this type (the others come from rules).
-    public var isNamed: Bool {
+    var isNamed: Bool {
         switch self {
         case .person, .organization, .location, .miscellaneous: true
         default: false
@@ -38,7 +38,7 @@ public enum EntityType: String, Sendable, CaseIterable, Comparable {
     }
 
     /// Orders types as they are declared.
-    public static func < (lhs: EntityType, rhs: EntityType) -> Bool {
+    package static func < (lhs: EntityType, rhs: EntityType) -> Bool {
         let order = allCases
         return (order.firstIndex(of: lhs) ?? 0) < (order.firstIndex(of: rhs) ?? 0)
     }

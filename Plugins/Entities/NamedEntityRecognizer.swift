@@ -1,11 +1,11 @@
 import Glibc
-import LectorText
+package import LectorText
 
 /// Finds PERSON, ORG, LOC and MISC mentions with a ``TaggerModel``, sentence by sentence.
 ///
 /// Text is tokenized with Lector's ``Tokenizer`` and split with ``SentenceSplitter``; a
 /// possessive `'s` (or `’s`) is split off its word, as the CoNLL training data does.
-struct NamedEntityRecognizer: Sendable {
+package struct NamedEntityRecognizer: Sendable {
     /// The model.
     let model: TaggerModel
 
@@ -118,7 +118,7 @@ struct NamedEntityRecognizer: Sendable {
     }
 
     /// Where a possessive `'s` starts in a word token, or the token's end when it has none.
-    static func possessiveSplit(_ scalars: [Unicode.Scalar], _ token: Token) -> Int {
+    package static func possessiveSplit(_ scalars: [Unicode.Scalar], _ token: Token) -> Int {
         guard token.kind == .word, token.end - token.start >= 3 else { return token.end }
         let apostrophe = scalars[token.end - 2]
         let last = scalars[token.end - 1]

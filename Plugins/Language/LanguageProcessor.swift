@@ -1,4 +1,4 @@
-public import LectorCore
+package import LectorCore
 import LectorText
 
 /// The built-in `language` processor: tells which language a document is written in.
@@ -11,15 +11,15 @@ import LectorText
 /// that leaves the answer below ``earlyConfidence``, three such windows (start, middle, end), so
 /// the cost is flat. With `mixed`, every sentence is labelled too and the field gains
 /// `mixed: {languages: [{code, share, sentences}], spans: [{start, end, code}]}`.
-public struct LanguageProcessor: Processor {
+package struct LanguageProcessor: Processor {
     /// A document longer than this many UTF-8 bytes is read through three windows.
-    public static let sampleWindowBytes = 320
+    package static let sampleWindowBytes = 320
 
     /// How much of a long document's start is read first, in UTF-8 bytes.
-    public static let earlyWindowBytes = 120
+    static let earlyWindowBytes = 120
 
     /// A confidence on the first window of a long document that settles it.
-    public static let earlyConfidence = 0.999
+    static let earlyConfidence = 0.999
 
     let detector: LanguageDetector
     let minimumConfidence: Double
@@ -37,7 +37,7 @@ public struct LanguageProcessor: Processor {
     ///     (`Models/language/priors.txt`).
     /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the model is
     ///   missing or damaged.
-    public init(
+    package init(
         languages: Set<String>? = nil,
         minimumConfidence: Double = 0,
         alternatives: Int = 3,
@@ -62,7 +62,7 @@ public struct LanguageProcessor: Processor {
     ///   - document: The document so far.
     ///   - context: Unused.
     /// - Returns: The document with its language.
-    public func process(_ document: Document, context: ProcessingContext) -> Document {
+    package func process(_ document: Document, context: ProcessingContext) -> Document {
         var result = document
         result.annotations["language"] = .object(annotate(document.text))
         return result

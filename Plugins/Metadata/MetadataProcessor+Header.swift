@@ -1,4 +1,5 @@
 import LectorCore
+import LectorText
 
 extension MetadataProcessor {
     /// What the start of an article gave.
@@ -51,7 +52,7 @@ extension MetadataProcessor {
         if !header.fields.contains("dateline"), position < text.endIndex,
             let dateline = DatelineDetector.detect(in: text[position...], normalizer: dateNormalizer)
         {
-            header.fields.set("dateline", .string(dateline.place))
+            if let place = dateline.place { header.fields.set("dateline", .string(place)) }
             if let agency = dateline.agency, !header.fields.contains("agency") {
                 header.fields.set("agency", .string(agency))
             }

@@ -1,5 +1,5 @@
-public import LectorCore
-public import LectorText
+package import LectorCore
+package import LectorText
 
 /// The `metadata` step: splits an article's header off its text and into
 /// ``Document/metadata``.
@@ -34,18 +34,18 @@ public import LectorText
 /// blank lines after it, so later steps' offsets count from the body. The body itself is
 /// never changed, and a text without a header is returned unchanged. The processor never
 /// throws.
-public struct MetadataProcessor: Processor {
+package struct MetadataProcessor: Processor {
     /// Whether a title line (and byline) is detected. Option `title`, default `true`.
-    public var detectsTitle: Bool
+    package var detectsTitle: Bool
     /// Whether YAML front matter is read. Option `front_matter`, default `true`.
-    public var readsFrontMatter: Bool
+    package var readsFrontMatter: Bool
     /// Whether header lines and leading dates are read. Option `headers`, default `true`.
-    public var readsHeaders: Bool
+    package var readsHeaders: Bool
     /// Whether the header is left in the text (its fields are still read). Option
     /// `keep_header`, default `false`.
-    public var keepsHeader: Bool
+    package var keepsHeader: Bool
     /// How dates are read and written.
-    public var dateNormalizer: DateNormalizer
+    var dateNormalizer: DateNormalizer
 
     /// Creates a processor.
     ///
@@ -55,7 +55,7 @@ public struct MetadataProcessor: Processor {
     ///   - readsHeaders: Read header lines and leading dates.
     ///   - keepsHeader: Leave the header in the text.
     ///   - dateNormalizer: How dates are read.
-    public init(
+    package init(
         detectsTitle: Bool = true,
         readsFrontMatter: Bool = true,
         readsHeaders: Bool = true,
@@ -75,7 +75,7 @@ public struct MetadataProcessor: Processor {
     ///   - document: The document; its text is the whole article.
     ///   - context: Unused.
     /// - Returns: The document with `metadata` filled and the header removed from `text`.
-    public func process(_ document: Document, context: ProcessingContext) -> Document {
+    package func process(_ document: Document, context: ProcessingContext) -> Document {
         var document = document
         let header = readHeader(document.text)
         document.warnings += header.warnings

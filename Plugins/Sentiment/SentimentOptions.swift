@@ -1,13 +1,13 @@
 /// The `sentiment` processor's options.
-public struct SentimentOptions: Sendable, Equatable {
+package struct SentimentOptions: Sendable, Equatable {
     /// Whether to score each entity the entities step found (`per_entity`, default `true`).
-    public var perEntity: Bool
+    package var perEntity: Bool
     /// Whether to list each sentence's score (`sentences`, default `true`).
-    public var sentences: Bool
+    package var sentences: Bool
     /// Scores within ±band are `neutral` (`neutral_band`, default 0.1).
-    public var neutralBand: Double
+    package var neutralBand: Double
     /// The fewest mentions an entity needs to be scored (`min_mentions`, default 1).
-    public var minMentions: Int
+    package var minMentions: Int
 
     /// Creates options.
     ///
@@ -16,7 +16,7 @@ public struct SentimentOptions: Sendable, Equatable {
     ///   - sentences: List sentence scores.
     ///   - neutralBand: The half-width of the neutral band.
     ///   - minMentions: The fewest mentions an entity needs.
-    public init(perEntity: Bool = true, sentences: Bool = true, neutralBand: Double = 0.1, minMentions: Int = 1) {
+    package init(perEntity: Bool = true, sentences: Bool = true, neutralBand: Double = 0.1, minMentions: Int = 1) {
         self.perEntity = perEntity
         self.sentences = sentences
         self.neutralBand = neutralBand
@@ -28,7 +28,7 @@ public struct SentimentOptions: Sendable, Equatable {
     ///
     /// - Parameter score: A score in -1…1.
     /// - Returns: The label.
-    public func label(for score: Double) -> String {
+    package func label(for score: Double) -> String {
         score >= neutralBand ? "positive" : score <= -neutralBand ? "negative" : "neutral"
     }
 }

@@ -1,4 +1,4 @@
-public import LectorCore
+package import LectorCore
 import LectorText
 
 /// The built-in `sentiment` processor: the article's tone, per sentence and per entity.
@@ -16,9 +16,9 @@ import LectorText
 /// `annotations["entities"]` from the clauses (or the comma-separated parts of them that
 /// carry sentiment of their own) that mention it, when the entities step ran
 /// first and `per_entity` is on. The lexicon is English, so the processor supports `en`.
-public struct SentimentProcessor: Processor {
+package struct SentimentProcessor: Processor {
     /// The options.
-    public let options: SentimentOptions
+    package let options: SentimentOptions
     let scorer: SentimentScorer
 
     /// Creates a processor with the shared model.
@@ -26,7 +26,7 @@ public struct SentimentProcessor: Processor {
     /// - Parameter options: The options.
     /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the model
     ///   files are missing or malformed.
-    public init(options: SentimentOptions = SentimentOptions()) throws {
+    package init(options: SentimentOptions = SentimentOptions()) throws {
         self.init(options: options, scorer: try SentimentModel.shared())
     }
 
@@ -41,7 +41,7 @@ public struct SentimentProcessor: Processor {
     }
 
     /// English: the lexicon's language.
-    public var supportedLanguages: Set<String>? { ["en"] }
+    package var supportedLanguages: Set<String>? { ["en"] }
 
     /// Adds `annotations["sentiment"]`.
     ///
@@ -49,7 +49,7 @@ public struct SentimentProcessor: Processor {
     ///   - document: The document so far.
     ///   - context: Per-document context (unused).
     /// - Returns: The document with `sentiment` added.
-    public func process(_ document: Document, context: ProcessingContext) -> Document {
+    package func process(_ document: Document, context: ProcessingContext) -> Document {
         var result = document
         result.annotations["sentiment"] = .object(annotation(for: document))
         return result
@@ -59,7 +59,7 @@ public struct SentimentProcessor: Processor {
     ///
     /// - Parameter document: The document.
     /// - Returns: The annotation's object.
-    public func annotation(for document: Document) -> JSONObject {
+    package func annotation(for document: Document) -> JSONObject {
         let analysis = TextAnalysis.of(document.text)
         let sentences = scorer.analyze(analysis.text, tokens: analysis.tokens, sentences: analysis.sentences)
         let features = SentimentScorer.documentFeatures(sentences)

@@ -1,4 +1,4 @@
-public import LectorCore
+package import LectorCore
 import LectorText
 
 /// The `summary` step: picks the sentences of the article that best stand for the whole.
@@ -15,15 +15,15 @@ import LectorText
 /// language step found, else of the language whose list the text matches best, else a
 /// frequency rule (see ``ArticleAnalysis``). The title (`metadata.title`) and the entities
 /// of an `entities` step, when present, raise the sentences that share their words.
-public struct SummaryProcessor: Processor {
+package struct SummaryProcessor: Processor {
     /// How long the summary is.
-    public var length: SummaryLength
+    package var length: SummaryLength
     /// How sentences are scored.
-    public var weights: ScoringWeights
+    package var weights: ScoringWeights
     /// The stop-word lists.
-    public var stopWords: StopWordLists
+    package var stopWords: StopWordLists
     /// The languages to summarise (option `languages`), or `nil` for all.
-    public var languages: Set<String>?
+    package var languages: Set<String>?
 
     /// Creates a processor.
     ///
@@ -32,7 +32,7 @@ public struct SummaryProcessor: Processor {
     ///   - weights: The scoring weights.
     ///   - stopWords: The stop-word lists.
     ///   - languages: The languages to summarise, or `nil` for all.
-    public init(
+    package init(
         length: SummaryLength = SummaryLength(),
         weights: ScoringWeights,
         stopWords: StopWordLists,
@@ -45,7 +45,7 @@ public struct SummaryProcessor: Processor {
     }
 
     /// The languages given in the options, or `nil` for all.
-    public var supportedLanguages: Set<String>? { languages }
+    package var supportedLanguages: Set<String>? { languages }
 
     /// Adds `summary` to the document.
     ///
@@ -53,7 +53,7 @@ public struct SummaryProcessor: Processor {
     ///   - document: The document.
     ///   - context: Unused.
     /// - Returns: The document with `annotations["summary"]`.
-    public func process(_ document: Document, context: ProcessingContext) -> Document {
+    package func process(_ document: Document, context: ProcessingContext) -> Document {
         var document = document
         let picked = summarize(document)
         let best = picked.map(\.score).max() ?? 0
@@ -75,20 +75,20 @@ public struct SummaryProcessor: Processor {
     }
 
     /// One picked sentence.
-    public struct Pick: Sendable, Equatable {
+    package struct Pick: Sendable, Equatable {
         /// Its range of scalar offsets into the document's text.
-        public var range: Range<Int>
+        package var range: Range<Int>
         /// Its text.
-        public var text: String
+        package var text: String
         /// Its raw score.
-        public var score: Double
+        package var score: Double
     }
 
     /// The sentences to keep, in document order.
     ///
     /// - Parameter document: The document.
     /// - Returns: The picks.
-    public func summarize(_ document: Document) -> [Pick] {
+    package func summarize(_ document: Document) -> [Pick] {
         let analysis = ArticleAnalysis(
             text: document.text,
             title: document.metadata["title"]?.stringValue,

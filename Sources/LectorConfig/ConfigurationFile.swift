@@ -1,3 +1,5 @@
+import LectorSystem
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -25,31 +27,17 @@ enum ConfigurationFile {
     /// - Parameter path: The path, as given.
     /// - Returns: The bytes, or a message saying why they cannot be read.
     static func contents(atPath path: String) -> Result<[UInt8], ReadFailure> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(ReadFailure(errorNumber: errno)) }
-        defer { _ = close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return .failure(ReadFailure(errorNumber: errno)) }
-        if (status.st_mode & S_IFMT) == S_IFDIR {
+        do {
+            return .success(try SystemCalls.readFile(FilePath(path), limit: maximumSize))
+        } catch  where error == .isDirectory {
             return .failure(ReadFailure(message: "it is a directory", isMissing: false))
+        } catch  where error == .fileTooLarge {
+            return .failure(ReadFailure(message: "it is larger than \(maximumSize / 1_048_576) MiB", isMissing: false))
+        } catch  where error == .invalidArgument {
+            return .failure(ReadFailure(message: "it is not a regular file", isMissing: false))
+        } catch {
+            return .failure(ReadFailure(errorNumber: error.rawValue))
         }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(ReadFailure(errorNumber: errno))
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > maximumSize {
-                return .failure(
-                    ReadFailure(message: "it is larger than \(maximumSize / 1_048_576) MiB", isMissing: false)
-                )
-            }
-        }
-        return .success(bytes)
     }
 
     /// Why a file could not be read.

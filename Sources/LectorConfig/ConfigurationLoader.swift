@@ -1,4 +1,5 @@
 import LectorCore
+import LectorYAML
 
 /// Loads `config.yaml` into a ``LectorConfiguration``, reporting every mistake as
 /// `config.yaml:LINE:COLUMN: message`.

@@ -5,6 +5,7 @@ import Glibc
 import LectorConfig
 import LectorCore
 import LectorPipeline
+import LectorSystem
 import Logging
 
 extension Daemon {

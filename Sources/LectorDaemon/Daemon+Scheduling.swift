@@ -3,6 +3,7 @@ import Foundation
 import LectorConfig
 import LectorCore
 import LectorPipeline
+import LectorSystem
 import Logging
 
 extension Daemon {

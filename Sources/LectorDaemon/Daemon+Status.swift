@@ -3,6 +3,7 @@ import Glibc
 import LectorConfig
 import LectorCore
 import LectorPipeline
+import LectorSystem
 
 extension Daemon {
     /// The current figures.

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 public import LectorConfig
 public import LectorPipeline
+import LectorSystem
 public import Logging
 
 /// The long-running daemon: watches the inbox, claims documents, runs them through the
@@ -49,7 +50,7 @@ public final class Daemon: Sendable {
         configuration: LectorConfiguration,
         chain: Chain,
         configPath: String,
-        registry: ProcessorRegistry = .builtIn,
+        registry: ProcessorRegistry,
         logger: Logger,
         publisher: (any OutputPublisher)? = nil,
         clock: any DaemonClock = SystemDaemonClock()
@@ -91,7 +92,7 @@ public final class Daemon: Sendable {
     /// - Returns: The exit status.
     public static func run(
         configPath: String,
-        registry: ProcessorRegistry = .builtIn,
+        registry: ProcessorRegistry,
         logger: Logger,
         clock: any DaemonClock = SystemDaemonClock(),
         makePublisher: (LectorConfiguration) throws -> (any OutputPublisher)? = { _ in nil }

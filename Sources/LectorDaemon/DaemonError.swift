@@ -1,3 +1,5 @@
+import LectorSystem
+
 /// An error of the daemon itself: its spool cannot be set up, its inbox cannot be watched.
 ///
 /// Errors about one document never become a `DaemonError`: they send that document to

@@ -1,4 +1,5 @@
 import Glibc
+import LectorBuiltIn
 import LectorConfig
 import LectorCore
 import LectorExternal
@@ -144,7 +145,7 @@ public enum FuzzTargets {
     private static let logger = Logger(label: "lector.fuzz") { _ in SwiftLogNoOpLogHandler() }
     private static let context = ProcessingContext(logger: logger)
     // swift-format-ignore: NeverUseForceTry
-    private static let metadataChain = try! ChainBuilder().build(processors: ["metadata"])
+    private static let metadataChain = try! ChainBuilder(registry: registry).build(processors: ["metadata"])
     // swift-format-ignore: NeverUseForceTry
-    private static let defaultChain = try! ChainBuilder().build(processors: ProcessorRegistry.builtIn.defaultChain)
+    private static let defaultChain = try! ChainBuilder(registry: registry).build(processors: registry.defaultChain)
 }

@@ -14,8 +14,9 @@ public struct ChainBuilder: Sendable {
 
     /// Creates a builder.
     ///
-    /// - Parameter registry: The processors available; the built-in ones by default.
-    public init(registry: ProcessorRegistry = .builtIn) {
+    /// - Parameter registry: The processors available (the `lector` binary's are
+    ///   `ProcessorRegistry.builtIn`, in LectorBuiltIn).
+    public init(registry: ProcessorRegistry) {
         self.registry = registry
     }
 

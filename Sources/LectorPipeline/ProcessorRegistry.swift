@@ -1,15 +1,10 @@
 public import LectorCore
-import LectorEntities
-import LectorExternal
-import LectorLanguage
-import LectorMetadata
-import LectorSentiment
-import LectorSummary
 
 /// The processors a chain can name, by their `config.yaml` name.
 ///
-/// The built-in processors are linked into the binary; ``builtIn`` lists them. Tests build
-/// registries of their own with recording or failing processors.
+/// The pipeline links no processor: the `lector` binary's registry, `builtIn`, lives in the
+/// LectorBuiltIn target. Tests build registries of their own with recording or failing
+/// processors.
 public struct ProcessorRegistry: Sendable {
     /// The factories, in the order `lector processors` lists them.
     public let factories: [any ProcessorFactory]
@@ -27,15 +22,6 @@ public struct ProcessorRegistry: Sendable {
         self.factories = factories.filter { seen.insert($0.name).inserted }
         self.defaultChain = defaultChain ?? self.factories.map(\.name)
     }
-
-    /// Every processor that ships inside the `lector` binary.
-    public static let builtIn = ProcessorRegistry(
-        [
-            MetadataProcessorFactory(), LanguageProcessorFactory(), EntitiesProcessorFactory(),
-            SummaryProcessorFactory(), SentimentProcessorFactory(), ExecPluginFactory(), LibraryPluginFactory(),
-        ],
-        defaultChain: ["metadata", "language", "entities", "summary", "sentiment"]
-    )
 
     /// The names, in order.
     public var names: [String] { factories.map(\.name) }

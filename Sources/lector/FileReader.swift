@@ -1,8 +1,7 @@
 import Glibc
-import LectorDaemon
+import LectorSystem
 
-/// Reads whole files and standard input for the one-shot commands, with the daemon's
-/// system-call layer.
+/// Reads whole files and standard input for the one-shot commands, with LectorSystem.
 enum FileReader {
     /// Why a file could not be read.
     struct Failure: Error, CustomStringConvertible {
@@ -21,27 +20,20 @@ enum FileReader {
 
     /// The bytes of a regular file, refusing files larger than `limit` without reading them.
     static func read(path: String, limit: Int) throws(Failure) -> [UInt8] {
-        let descriptor: Int32
         do {
-            descriptor = try SystemCalls.open(FilePath(path), O_RDONLY | O_NONBLOCK)
+            return try SystemCalls.readFile(FilePath(path), limit: limit)
+        } catch  where error == .fileTooLarge {
+            let size = (try? SystemCalls.status(FilePath(path)))?.size
+            throw Failure(
+                code: "too_large",
+                message:
+                    "file is \(size.map(String.init) ?? "more than \(limit)") bytes, over the limit of \(limit) (max_bytes)"
+            )
+        } catch  where error == .isDirectory || error == .invalidArgument {
+            throw Failure(code: "unreadable", message: "not a regular file")
         } catch {
             throw Failure(code: "unreadable", message: "cannot open: \(error)")
         }
-        defer { close(descriptor) }
-        let status: SystemCalls.FileStatus
-        do {
-            status = try SystemCalls.status(descriptor: descriptor)
-        } catch {
-            throw Failure(code: "unreadable", message: "cannot stat: \(error)")
-        }
-        guard status.kind == .regular else { throw Failure(code: "unreadable", message: "not a regular file") }
-        guard status.size <= limit else {
-            throw Failure(
-                code: "too_large",
-                message: "file is \(status.size) bytes, over the limit of \(limit) (max_bytes)"
-            )
-        }
-        return try readAll(descriptor, limit: limit)
     }
 
     /// Everything on standard input, up to `limit` bytes (more is an error).

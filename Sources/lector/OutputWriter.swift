@@ -1,5 +1,5 @@
 import Glibc
-import LectorDaemon
+import LectorSystem
 
 /// A buffered writer to a file descriptor (standard output by default).
 ///
@@ -37,14 +37,16 @@ struct OutputWriter {
     /// fsync, rename, fsync of the directory.
     static func writeFile(directory: String, name: String, bytes: [UInt8]) throws(FileReader.Failure) {
         let folder = FilePath(directory)
-        let temporary = folder.appending("." + name + ".tmp")
+        let temporary = FileName("." + name + ".tmp")
         do {
             // A temporary left by an earlier run that was killed is written over.
-            try? SystemCalls.remove(temporary)
-            try SystemCalls.writeFile(bytes + [UInt8(ascii: "\n")], at: temporary)
-            try SystemCalls.moveIntoPlace(temporary, folder.appending(name))
+            try? SystemCalls.remove(folder.appending(temporary))
+            try SystemCalls.writeAtomically(
+                bytes + [UInt8(ascii: "\n")],
+                to: folder.appending(name),
+                temporary: temporary
+            )
         } catch {
-            try? SystemCalls.remove(temporary)
             throw FileReader.Failure(code: "unwritable", message: "cannot write \(directory)/\(name): \(error)")
         }
     }

@@ -1,4 +1,5 @@
 import Glibc
+import LectorBuiltIn
 import LectorCore
 import LectorPipeline
 

@@ -1,5 +1,6 @@
 import LectorConfig
 import LectorCore
+import LectorYAML
 
 /// Shorthands for feeding YAML text to the loader and reader.
 enum ConfigFixture {

@@ -1,5 +1,6 @@
 import LectorConfig
 import LectorCore
+import LectorYAML
 import Testing
 
 @Suite("YAMLReader")

@@ -1,3 +1,4 @@
+import LectorSystem
 import Testing
 
 @testable import LectorDaemon

@@ -1,3 +1,4 @@
+import LectorSystem
 import LectorTestSupport
 
 @testable import LectorDaemon

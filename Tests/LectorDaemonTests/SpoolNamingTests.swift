@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Glibc
 import LectorCore
+import LectorSystem
 import LectorTestSupport
 import Testing
 

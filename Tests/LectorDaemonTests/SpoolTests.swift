@@ -1,6 +1,7 @@
 import Foundation
 import LectorCore
 import LectorPipeline
+import LectorSystem
 import LectorTestSupport
 import Testing
 

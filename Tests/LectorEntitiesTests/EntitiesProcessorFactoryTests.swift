@@ -72,7 +72,7 @@ extension EntitiesProcessorFactoryTests {
         let fakeLanguage = ClosureProcessorFactory(name: "fakelang", provides: ["language"]) { _ in
             SetLanguage(code: language)
         }
-        let chain = try ChainBuilder(registry: ProcessorRegistry.builtIn.adding([fakeLanguage]))
+        let chain = try ChainBuilder(registry: ProcessorRegistry([fakeLanguage, EntitiesProcessorFactory()]))
             .build(processors: ["fakelang", "entities"])
         return chain.run(Document(id: language, text: text), logger: Logger(label: "test"))
     }

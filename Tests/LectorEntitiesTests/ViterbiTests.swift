@@ -1,6 +1,7 @@
 import Testing
 
 @testable import LectorEntities
+@testable import LectorEvaluation
 
 @Suite("Viterbi decoding")
 struct ViterbiTests {

@@ -2,6 +2,7 @@ import Glibc
 import LectorCore
 import Testing
 
+@testable import LectorEvaluation
 @testable import LectorLanguage
 
 @Suite struct LanguageEvaluationTests {

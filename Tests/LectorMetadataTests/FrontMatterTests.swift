@@ -97,13 +97,19 @@ import Testing
 
     @Test(
         arguments: [
-            ("---\ntitle: \"unterminated\n---\nBody.", "line 2: unterminated quoted value"),
-            ("---\ntitle: Talks\nthis line is not yaml\n---\nBody.", "line 3: expected 'key: value'"),
-            ("---\ntitle: {a: 1}\n---\nBody.", "line 2: inline mappings ('{…}') are not supported"),
-            ("---\ntitle: [a, b\n---\nBody.", "line 2: unterminated inline list"),
-            ("---\ntitle: Talks\n\tdate: 2022-02-16\n---\nBody.", "line 3: tabs cannot indent YAML"),
-            ("---\ntitle: \"a\\qb\"\n---\nBody.", "line 2: unknown escape '\\q'"),
-            ("---\ntitle: Talks\n    date: x\n  bad: y\n---\nBody.", "line 3: unexpected indentation"),
+            ("---\ntitle: \"unterminated\n---\nBody.", "line 3: found unexpected end of stream"),
+            ("---\ntitle: Talks\nthis line is not yaml\n---\nBody.", "line 4: could not find expected ':'"),
+            ("---\ntitle: [a, b\n---\nBody.", "line 3: did not find expected ',' or ']'"),
+            ("---\ntitle: Talks\n\tdate: 2022-02-16\n---\nBody.", "line 3: found a tab character"),
+            ("---\ntitle: \"a\\qb\"\n---\nBody.", "line 2: found unknown escape character"),
+            ("---\ntitle: Talks\n    date: x\n  bad: y\n---\nBody.", "line 3: mapping values are not allowed"),
+            ("---\ntitle: A\ntitle: B\n---\nBody.", "line 3: duplicate key 'title' (first at 2:1)"),
+            ("---\ntitle: !!str 5\n---\nBody.", "line 2: tags ('!!str') are not supported in front matter"),
+            (
+                "---\na: &a [lol, lol, lol]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n---\nBody.",
+                "line 3: aliases ('*a') are not supported in front matter; write the value out"
+            ),
+            ("---\n- a\n- b\n---\nBody.", "line 2: expected 'key: value' lines, found a list"),
             ("---\ntitle: Talks\n\nBody without a closing fence.", "no closing '---' line"),
         ]
     )
@@ -133,5 +139,30 @@ import Testing
         let document = runMetadata("---\ndate: 2022-02-16\n---\n# Talks in Moscow\n\nBody.")
         #expect(JSONValue.object(document.metadata) == ["date": "2022-02-16", "title": "Talks in Moscow"])
         #expect(document.text == "Body.")
+    }
+
+    @Test func readsInlineMappingsAndMultiLineScalars() {
+        let text = """
+            ---
+            title: Talks
+            source: {name: Reuters, id: 7, "desk": 'Moscow'}
+            description: Talks in Moscow
+              ended late.
+            quote: "one
+              two"
+            hex: 0x1F
+            big: 1e3
+            ---
+
+            Body.
+            """
+        let document = runMetadata(text)
+        #expect(document.metadata["source"] == ["name": "Reuters", "id": 7, "desk": "Moscow"])
+        #expect(document.metadata["description"] == "Talks in Moscow ended late.")
+        #expect(document.metadata["quote"] == "one two")
+        #expect(document.metadata["hex"] == 31)
+        #expect(document.metadata["big"] == 1000.0)
+        #expect(document.text == "Body.")
+        #expect(document.warnings.isEmpty)
     }
 }

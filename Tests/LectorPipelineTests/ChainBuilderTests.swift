@@ -1,3 +1,4 @@
+import LectorBuiltIn
 import LectorConfig
 import LectorCore
 import LectorPipeline
@@ -97,7 +98,7 @@ struct ChainBuilderTests {
 
     @Test("the built-in registry knows the metadata processor and its default chain builds")
     func builtIn() throws {
-        let chain = try ChainBuilder().build(processors: ProcessorRegistry.builtIn.defaultChain)
+        let chain = try ChainBuilder(registry: .builtIn).build(processors: ProcessorRegistry.builtIn.defaultChain)
         #expect(chain.steps.map(\.name).contains("metadata"))
     }
 }

@@ -1,4 +1,5 @@
 import LectorCore
+import LectorEvaluation
 import LectorSentiment
 import LectorText
 import Testing

@@ -1,33 +1,33 @@
-public import LectorCore
-public import LectorText
+package import LectorCore
+package import LectorText
 
 /// One entity of a document: its mentions grouped, a canonical text and a salience.
-public struct EntityGroup: Sendable, Equatable {
+package struct EntityGroup: Sendable, Equatable {
     /// The canonical text: the longest proper form among the mentions.
-    public var text: String
+    package var text: String
     /// The type.
-    public var type: EntityType
+    package var type: EntityType
     /// The mentions, in text order.
-    public var mentions: [EntityMention]
+    package var mentions: [EntityMention]
     /// How central the entity is to the document; the saliences of a document sum to 1.
-    public var salience: Double
+    package var salience: Double
     /// The value shared by the mentions (rule-based types).
-    public var value: JSONValue?
+    package var value: JSONValue?
     /// The currency (MONEY) or unit (QUANTITY).
-    public var unit: String?
+    package var unit: String?
     /// Whether the entity is a nationality or region adjective (`Russian`): MISC, but
     /// ranked below names and given no tone of its own.
-    public var isDemonym = false
+    var isDemonym = false
 
     /// The highest confidence among the mentions.
-    public var confidence: Double { mentions.map(\.confidence).max() ?? 0 }
+    package var confidence: Double { mentions.map(\.confidence).max() ?? 0 }
 
     /// The entity as the JSON the processor writes.
     ///
     /// - Parameter text: The document's text, to give each mention's text.
     /// - Returns: `{"text", "type", "count", "salience", "confidence", "value"?, "currency"
     ///   or "unit"?, "mentions": [{"start", "end", "text"}]}`.
-    public func json(in text: ScalarText) -> JSONValue {
+    package func json(in text: ScalarText) -> JSONValue {
         var object = JSONObject()
         object.reserveCapacity(8)
         object["text"] = .string(self.text)

@@ -6,16 +6,28 @@
 /// word and collapsed shape in an all-capitals sentence (headlines); whether a capitalised
 /// word is known as a lowercase word; and word–shape pairs across neighbours;
 /// and whether the word begins or continues a known place name (``Gazetteer``).
-struct FeatureExtractor {
+package struct FeatureExtractor {
     /// The number of features per token.
-    static let templateCount = 32
+    package static let templateCount = 32
 
     /// The number of buckets is `1 << bucketBits`.
-    let bucketBits: Int
+    package let bucketBits: Int
     /// Lowercased-word hashes seen in lowercase in the training text.
-    let lowercaseWords: HashSet64
+    package let lowercaseWords: HashSet64
     /// Known place names.
-    let gazetteer: Gazetteer
+    package let gazetteer: Gazetteer
+
+    /// Creates an extractor.
+    ///
+    /// - Parameters:
+    ///   - bucketBits: The number of buckets is `1 << bucketBits`.
+    ///   - lowercaseWords: Lowercased-word hashes seen in lowercase in the training text.
+    ///   - gazetteer: Known place names.
+    package init(bucketBits: Int, lowercaseWords: HashSet64, gazetteer: Gazetteer) {
+        self.bucketBits = bucketBits
+        self.lowercaseWords = lowercaseWords
+        self.gazetteer = gazetteer
+    }
 
     private static let before = TokenFeatures(padding: 0x2_0000)
     private static let before2 = TokenFeatures(padding: 0x2_0001)
@@ -27,7 +39,7 @@ struct FeatureExtractor {
     /// - Parameters:
     ///   - tokens: The sentence's token hashes.
     ///   - buckets: Cleared and filled, token by token.
-    func extract(_ tokens: [TokenFeatures], into buckets: inout [Int32]) {
+    package func extract(_ tokens: [TokenFeatures], into buckets: inout [Int32]) {
         var places: [UInt8] = []
         extract(tokens, into: &buckets, places: &places)
     }
@@ -39,7 +51,7 @@ struct FeatureExtractor {
     ///   - tokens: The sentence's token hashes.
     ///   - buckets: Cleared and filled, token by token.
     ///   - places: Scratch space for the gazetteer flags.
-    func extract(_ tokens: [TokenFeatures], into buckets: inout [Int32], places: inout [UInt8]) {
+    package func extract(_ tokens: [TokenFeatures], into buckets: inout [Int32], places: inout [UInt8]) {
         let count = tokens.count
         buckets.reset(to: 0, count: count * Self.templateCount)
         guard count > 0 else { return }

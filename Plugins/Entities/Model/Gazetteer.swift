@@ -2,7 +2,7 @@ import LectorText
 
 /// A set of place names (phrases of up to ``maximumLength`` tokens), kept as hashes of
 /// their lowercased tokens, that gives the tagger "this is a known place" features.
-public struct Gazetteer: Sendable, Equatable {
+package struct Gazetteer: Sendable, Equatable {
     /// The longest phrase looked for, in tokens.
     static let maximumLength = 4
 
@@ -10,7 +10,7 @@ public struct Gazetteer: Sendable, Equatable {
     let phrases: HashSet64
 
     /// An empty gazetteer (no features fire).
-    public static let empty = Gazetteer(phrases: [])
+    package static let empty = Gazetteer(phrases: [])
 
     init(phrases: some Sequence<UInt64>) {
         self.phrases = HashSet64(phrases)
@@ -22,7 +22,7 @@ public struct Gazetteer: Sendable, Equatable {
     /// are left out.
     ///
     /// - Parameter text: The names, one per line.
-    public init(lines text: String) {
+    package init(lines text: String) {
         var phrases = Set<UInt64>()
         for line in text.split(separator: "\n") {
             let scalars = ScalarText(String(line))
@@ -36,7 +36,7 @@ public struct Gazetteer: Sendable, Equatable {
     }
 
     /// The number of phrases.
-    public var count: Int { phrases.count }
+    package var count: Int { phrases.count }
 
     /// Extends a phrase hash by one token's lowercased hash.
     @inline(__always)

@@ -1,16 +1,16 @@
 /// A read-only set of 64-bit hashes with open addressing, for lookups in the tagging loop
 /// that are cheaper than `Set<UInt64>` (no per-lookup hasher).
-struct HashSet64: Sendable, Equatable {
+package struct HashSet64: Sendable, Equatable {
     private let slots: [UInt64]
     private let shift: UInt64
 
     /// The hashes, in no particular order.
-    let elements: [UInt64]
+    package let elements: [UInt64]
 
     /// Builds the set.
     ///
     /// - Parameter elements: The hashes (0 is stored as 1).
-    init(_ elements: some Sequence<UInt64>) {
+    package init(_ elements: some Sequence<UInt64>) {
         let unique = Array(Set(elements.map { $0 == 0 ? 1 : $0 }))
         var bits = 4
         while (1 << bits) < unique.count * 2 { bits += 1 }
@@ -27,11 +27,11 @@ struct HashSet64: Sendable, Equatable {
     }
 
     /// The number of hashes.
-    var count: Int { elements.count }
+    package var count: Int { elements.count }
 
     /// Whether the set holds a hash.
     @inline(__always)
-    func contains(_ element: UInt64) -> Bool {
+    package func contains(_ element: UInt64) -> Bool {
         let key = element == 0 ? 1 : element
         return slots.withUnsafeBufferPointer { table in
             var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)

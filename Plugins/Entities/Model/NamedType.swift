@@ -1,5 +1,5 @@
 /// The four entity types the trained tagger finds, in CoNLL order of the tag set.
-public enum NamedType: Int, Sendable, CaseIterable {
+package enum NamedType: Int, Sendable, CaseIterable {
     /// People (`PER` in CoNLL).
     case person = 0
     /// Organisations (`ORG`).
@@ -10,7 +10,7 @@ public enum NamedType: Int, Sendable, CaseIterable {
     case miscellaneous
 
     /// The CoNLL label: `PER`, `ORG`, `LOC`, `MISC`.
-    public var conllLabel: String {
+    package var conllLabel: String {
         switch self {
         case .person: "PER"
         case .organization: "ORG"
@@ -20,14 +20,14 @@ public enum NamedType: Int, Sendable, CaseIterable {
     }
 
     /// The label Lector writes: `PERSON`, `ORG`, `LOC`, `MISC`.
-    public var outputLabel: String {
+    var outputLabel: String {
         self == .person ? "PERSON" : conllLabel
     }
 
     /// The type of a CoNLL label (`PER`, `PERSON`, `ORG`, `LOC`, `MISC`), or `nil`.
     ///
     /// - Parameter label: The label without its `B-`/`I-` prefix.
-    public init?(label: String) {
+    package init?(label: String) {
         switch label {
         case "PER", "PERSON": self = .person
         case "ORG": self = .organization
@@ -38,16 +38,16 @@ public enum NamedType: Int, Sendable, CaseIterable {
     }
 
     /// The number of BIO tags: `O`, then `B-` and `I-` for each type.
-    public static let tagCount = 1 + 2 * allCases.count
+    package static let tagCount = 1 + 2 * allCases.count
 
     /// The `B-` tag of this type.
-    var beginTag: Int { 1 + 2 * rawValue }
+    package var beginTag: Int { 1 + 2 * rawValue }
 
     /// The `I-` tag of this type.
-    var insideTag: Int { 2 + 2 * rawValue }
+    package var insideTag: Int { 2 + 2 * rawValue }
 
     /// The type of a tag, or `nil` for `O`.
-    static func of(tag: Int) -> NamedType? {
+    package static func of(tag: Int) -> NamedType? {
         tag == 0 ? nil : NamedType(rawValue: (tag - 1) / 2)
     }
 

@@ -21,7 +21,7 @@ extension TaggerModel {
     ///
     /// - Parameter bytes: The file's contents.
     /// - Throws: ``TaggerModelError`` when the bytes are not a model of this format.
-    public convenience init(bytes: [UInt8]) throws {
+    package convenience init(bytes: [UInt8]) throws {
         var reader = ByteReader(bytes: bytes)
         guard Array(try reader.take(4)) == Self.magic else { throw TaggerModelError("not an entity model (bad magic)") }
         guard try reader.uint32() == 2 else { throw TaggerModelError("unsupported model version") }
@@ -60,7 +60,7 @@ extension TaggerModel {
     }
 
     /// The model as a file, in the format above.
-    public var serialized: [UInt8] {
+    package var serialized: [UInt8] {
         var bytes = Self.magic
         func append(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
         append(2)
@@ -87,9 +87,9 @@ extension TaggerModel {
 }
 
 /// A model file that cannot be read.
-public struct TaggerModelError: Error, Sendable, CustomStringConvertible {
+package struct TaggerModelError: Error, Sendable, CustomStringConvertible {
     /// What is wrong.
-    public var description: String
+    package var description: String
 
     init(_ description: String) {
         self.description = description

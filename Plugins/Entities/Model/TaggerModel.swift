@@ -3,11 +3,11 @@
 ///
 /// Immutable once built, so one instance is shared by every worker. Load it with
 /// ``init(bytes:)``; the file format is in `TaggerModel+Binary.swift`.
-public final class TaggerModel: Sendable {
+package final class TaggerModel: Sendable {
     /// The language the model was trained for (ISO 639-1), as recorded in the file.
-    public let language: String
+    package let language: String
     /// The number of feature buckets is `1 << bucketBits`.
-    public let bucketBits: Int
+    package let bucketBits: Int
     /// `buckets * tagCount` weights, bucket by bucket.
     let weights: [Float]
     /// `(tagCount + 1) * tagCount` transition weights; the last row is the start.
@@ -26,7 +26,7 @@ public final class TaggerModel: Sendable {
     ///   - transitions: `(tagCount + 1) * tagCount` weights.
     ///   - lowercaseWords: Hashes of words known in lowercase.
     ///   - gazetteer: Known place names.
-    init(
+    package init(
         language: String,
         bucketBits: Int,
         weights: [Float],
@@ -53,7 +53,11 @@ public final class TaggerModel: Sendable {
     ///   - buckets: Scratch space for the features, reused between calls.
     ///   - withMargins: Whether to compute per-token margins.
     /// - Returns: A BIO tag per token and, when asked, its margin.
-    func tag(_ tokens: [TokenFeatures], buckets: inout [Int32], withMargins: Bool) -> (tags: [Int], margins: [Float]) {
+    package func tag(
+        _ tokens: [TokenFeatures],
+        buckets: inout [Int32],
+        withMargins: Bool
+    ) -> (tags: [Int], margins: [Float]) {
         var scratch = TaggerScratch()
         swap(&scratch.buckets, &buckets)
         tag(tokens, scratch: &scratch, withMargins: withMargins)
@@ -78,14 +82,14 @@ public final class TaggerModel: Sendable {
     ///
     /// The nine tag weights of a bucket are read as eight lanes of a SIMD vector plus one,
     /// and summed in registers.
-    static func emissions(weights: [Float], buckets: [Int32], count: Int) -> [Float] {
+    package static func emissions(weights: [Float], buckets: [Int32], count: Int) -> [Float] {
         var emissions: [Float] = []
         Self.emissions(weights: weights, buckets: buckets, count: count, into: &emissions)
         return emissions
     }
 
     /// Writes ``emissions(weights:buckets:count:)`` into a reused buffer.
-    static func emissions(weights: [Float], buckets: [Int32], count: Int, into emissions: inout [Float]) {
+    package static func emissions(weights: [Float], buckets: [Int32], count: Int, into emissions: inout [Float]) {
         let tags = NamedType.tagCount
         let perToken = FeatureExtractor.templateCount
         emissions.reset(to: 0, count: count * tags)

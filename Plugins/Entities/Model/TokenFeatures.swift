@@ -1,16 +1,16 @@
 /// Hashes of one token's forms (exact, lowercased, shape, affixes), computed once from its
 /// scalars so that feature lookups never build a `String`.
-struct TokenFeatures {
+package struct TokenFeatures {
     /// The exact form.
-    var form: UInt64 = Hashing.seed
+    package var form: UInt64 = Hashing.seed
     /// The lowercased form.
-    var lower: UInt64 = Hashing.seed
+    package var lower: UInt64 = Hashing.seed
     /// The shape with runs capped at four (`Xxxx`, `dd.dd`).
-    var shape: UInt64 = Hashing.seed
+    package var shape: UInt64 = Hashing.seed
     /// The shape with runs collapsed (`Xx`, `d.d`).
     var shortShape: UInt64 = Hashing.seed
     /// Lowercased prefixes of one to four scalars.
-    var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    package var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     /// Lowercased suffixes of one to four scalars.
     var suffixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     /// Whether the first scalar is a capital letter.
@@ -18,12 +18,12 @@ struct TokenFeatures {
     /// Whether every letter is a capital and there are at least two.
     var isAllCaps = false
     /// Whether the token has any letter.
-    var hasLetter = false
+    package var hasLetter = false
 
     /// Computes the hashes of a token.
     ///
     /// - Parameter scalars: The token's scalars.
-    init(_ scalars: ArraySlice<Unicode.Scalar>) {
+    package init(_ scalars: ArraySlice<Unicode.Scalar>) {
         var last: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
         var previousClass: UInt32 = 0
         var run = 0
@@ -89,7 +89,7 @@ struct TokenFeatures {
     }
 
     /// The hashes of the padding token before the first and after the last token.
-    init(padding: UInt32) {
+    package init(padding: UInt32) {
         form = Hashing.add(Hashing.seed, padding)
         lower = form
         shape = form
@@ -102,17 +102,17 @@ struct TokenFeatures {
 /// FNV-1a style hashing of scalars and a strong final mix, for feature buckets.
 enum Hashing {
     /// The starting value of every hash.
-    static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+    package static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
 
     /// Adds one 32-bit value to a hash.
     @inline(__always)
-    static func add(_ hash: UInt64, _ value: UInt32) -> UInt64 {
+    package static func add(_ hash: UInt64, _ value: UInt32) -> UInt64 {
         (hash ^ UInt64(value)) &* 0x0000_0100_0000_01B3
     }
 
     /// Mixes a template number and up to two hashes into a well-spread 64-bit value.
     @inline(__always)
-    static func mix(_ template: UInt64, _ first: UInt64, _ second: UInt64 = 0) -> UInt64 {
+    package static func mix(_ template: UInt64, _ first: UInt64, _ second: UInt64 = 0) -> UInt64 {
         var value = template &* 0x9E37_79B9_7F4A_7C15 ^ first
         value = (value ^ (value >> 31)) &* 0xBF58_476D_1CE4_E5B9
         value ^= second &* 0x94D0_49BB_1331_11EB

@@ -2,10 +2,10 @@
 ///
 /// Scores are emissions (per token and tag) plus transitions (per tag pair, and from the
 /// start). `I-X` may only follow `B-X` or `I-X`, so every path is a valid BIO sequence.
-enum Viterbi {
+package enum Viterbi {
     /// Whether tag `current` may follow tag `previous` (`nil`: the sentence start).
     @inline(__always)
-    static func isAllowed(_ previous: Int?, _ current: Int) -> Bool {
+    package static func isAllowed(_ previous: Int?, _ current: Int) -> Bool {
         guard NamedType.isInside(current) else { return true }
         guard let previous else { return false }
         return previous == current || previous == current - 1
@@ -40,7 +40,7 @@ enum Viterbi {
     ///     row `tagCount` for the start.
     ///   - withMargins: Whether to compute margins (a backward pass more).
     /// - Returns: The tags and the margins (empty unless asked for).
-    static func decode(
+    package static func decode(
         emissions: [Float],
         count: Int,
         transitions: [Float],

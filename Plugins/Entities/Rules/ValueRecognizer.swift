@@ -1,5 +1,5 @@
 import LectorCore
-public import LectorText
+package import LectorText
 
 /// Finds DATE, MONEY, PERCENT and QUANTITY mentions by rule, with normalised values.
 ///
@@ -22,11 +22,11 @@ public import LectorText
 /// Numbers may be grouped in the Western (`1,234,567`), Indian (`1,50,000`) or continental
 /// (`1.234.567,5`) way; scale words (`thousand`, `million`, `bn`, `lakh`, `crore`,
 /// `millones`) multiply.
-public struct ValueRecognizer: Sendable {
+package struct ValueRecognizer: Sendable {
     /// The language of the text (`en`, `es`, …), for decimal commas and month words.
-    public var language: String
+    package var language: String
     /// The date that dates without a year are resolved against (usually `metadata.date`).
-    public var referenceDate: String?
+    package var referenceDate: String?
     let normalizer = DateNormalizer()
     /// The language's weekdays, relative days, scales, currency and percent words.
     let words: ValueWords
@@ -36,7 +36,7 @@ public struct ValueRecognizer: Sendable {
     /// - Parameters:
     ///   - language: The text's language code.
     ///   - referenceDate: An ISO 8601 date, or `nil`.
-    public init(language: String, referenceDate: String?) {
+    package init(language: String, referenceDate: String?) {
         self.language = language
         self.referenceDate = referenceDate
         words = ValueWords.for(language)
@@ -44,7 +44,7 @@ public struct ValueRecognizer: Sendable {
 
     /// The languages whose dates, money, percentages and quantities are read with words of
     /// their own (English, German, French, Spanish, Italian, Portuguese, Dutch).
-    public static var languages: Set<String> { ValueWords.languages }
+    package static var languages: Set<String> { ValueWords.languages }
 
     /// The mentions in a text.
     ///
@@ -52,7 +52,7 @@ public struct ValueRecognizer: Sendable {
     ///   - text: The text.
     ///   - tokens: Its tokens (``Tokenizer/tokenize(_:)``).
     /// - Returns: The mentions, in text order, never overlapping.
-    public func mentions(in text: ScalarText, tokens: [Token]) -> [EntityMention] {
+    package func mentions(in text: ScalarText, tokens: [Token]) -> [EntityMention] {
         let scan = ValueScan(text: text, tokens: tokens, recognizer: self)
         var mentions: [EntityMention] = []
         var index = 0

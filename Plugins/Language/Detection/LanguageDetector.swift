@@ -1,5 +1,5 @@
 import Glibc
-import LectorText
+package import LectorText
 
 /// Tells which language a stretch of text is written in.
 ///
@@ -10,11 +10,11 @@ import LectorText
 /// adds its log-probability of the n-gram, or its floor when it lacks it. On short text a
 /// word layer adds how frequent each whole word is in each language's word list (see
 /// ``addWordScores(_:words:script:model:)``). Confidences are a softmax of the scores.
-struct LanguageDetector: Sendable {
+package struct LanguageDetector: Sendable {
     /// The fewest letters of a script shared by several languages worth guessing from.
     static let minimumLetters = 3
 
-    let model: NGramModel
+    package let model: NGramModel
     /// The word layer's table, or `nil` for n-grams alone.
     let wordModel: WordModel?
     /// Whether each model language (by index) may be reported.
@@ -31,7 +31,7 @@ struct LanguageDetector: Sendable {
     ///   - words: The word layer's table, or `nil` for n-grams alone.
     ///   - languages: The codes that may be reported, or `nil` for all.
     ///   - priors: Score offsets by code (missing codes: 0).
-    init(
+    package init(
         model: NGramModel,
         words: WordModel? = nil,
         languages: Set<String>? = nil,
@@ -72,16 +72,16 @@ struct LanguageDetector: Sendable {
     }
 
     /// The figures a detection is made from.
-    struct RawScores {
+    package struct RawScores {
         /// The main script, if there are letters.
-        var script: Script?
+        package var script: Script?
         /// Letters of the main script.
-        var letters: Int
+        package var letters: Int
         /// The model indices of the candidate languages.
-        var candidates: [Int]
+        package var candidates: [Int]
         /// Scores by model index, without priors (`-infinity` for non-candidates); empty
         /// when no n-gram scoring was needed or possible.
-        var scores: [Double]
+        package var scores: [Double]
     }
 
     /// Reads the words of the ranges, picks the candidates by script and scores them when
@@ -91,7 +91,7 @@ struct LanguageDetector: Sendable {
     ///   - text: The text.
     ///   - ranges: Half-open scalar ranges to read.
     /// - Returns: The raw figures.
-    func rawScores(_ text: ScalarText, in ranges: [Range<Int>]) -> RawScores {
+    package func rawScores(_ text: ScalarText, in ranges: [Range<Int>]) -> RawScores {
         var words = WordLetters()
         for range in ranges {
             for token in Tokenizer.tokenize(text, in: range) where token.kind == .word {

@@ -1,16 +1,16 @@
 /// A candidate language and how confident the detector is in it.
-public struct LanguageScore: Sendable, Equatable {
+struct LanguageScore: Sendable, Equatable {
     /// The ISO 639-1 code.
-    public var code: String
+    package var code: String
     /// The share of belief, 0…1; the confidences of all candidates add up to 1.
-    public var confidence: Double
+    package var confidence: Double
 
     /// Creates a score.
     ///
     /// - Parameters:
     ///   - code: The ISO 639-1 code.
     ///   - confidence: The confidence, 0…1.
-    public init(code: String, confidence: Double) {
+    package init(code: String, confidence: Double) {
         self.code = code
         self.confidence = confidence
     }

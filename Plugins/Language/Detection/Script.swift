@@ -4,7 +4,7 @@
 /// their own here (Greek, Armenian, Georgian, Hebrew, Hangul, Thai, five Indic scripts,
 /// Han for Chinese and kana for Japanese), so a letter of that script settles the question
 /// without any n-gram (the "script shortcut").
-enum Script: Int, CaseIterable, Sendable {
+package enum Script: Int, CaseIterable, Sendable {
     case latin, cyrillic, greek, armenian, georgian, hebrew, arabic, devanagari, bengali
     case gurmukhi, gujarati, tamil, telugu, thai, hangul, kana, han
 

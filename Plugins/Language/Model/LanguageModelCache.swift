@@ -3,7 +3,7 @@ import Synchronization
 
 /// Loads the n-gram model once per process and hands the same immutable copy to every
 /// processor, so that rebuilding the chain on reload does not read the file again.
-enum LanguageModelCache {
+package enum LanguageModelCache {
     /// The model file, relative to the models folder. A model larger than one artifact
     /// may be stored in parts instead, `ngrams.bin.0`, `ngrams.bin.1`, …, read in order
     /// and joined.
@@ -65,7 +65,7 @@ enum LanguageModelCache {
     /// - Returns: The model.
     /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the file is
     ///   missing or damaged.
-    static func model() throws -> NGramModel {
+    package static func model() throws -> NGramModel {
         try shared(loaded) { try NGramModel(bytes: modelBytes()) }
     }
 
@@ -75,7 +75,7 @@ enum LanguageModelCache {
     /// - Returns: The word table.
     /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the file
     ///   exists but is damaged.
-    static func words(for model: NGramModel) throws -> WordModel? {
+    package static func words(for model: NGramModel) throws -> WordModel? {
         try shared(loadedWords) {
             guard (try? ModelStore.path(wordsPath)) != nil else { return nil }
             return try WordModel(bytes: ModelStore.bytes(wordsPath), codes: model.codes)

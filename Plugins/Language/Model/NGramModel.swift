@@ -7,12 +7,12 @@ import LectorCore
 /// The table is an open-addressing hash table read straight from the file, so loading is a
 /// copy, not a parse. It is immutable and shared by every processor (see
 /// ``LanguageModelCache``).
-struct NGramModel: Sendable {
+package struct NGramModel: Sendable {
     /// The longest n-gram the model holds, in letters.
     static let maximumOrder = 5
 
     /// The ISO 639-1 codes of the languages, in the model's order.
-    let codes: [String]
+    package let codes: [String]
     /// The score of an n-gram a language lacks, per language and order: `floors[language * 5 + order - 1]`.
     let floors: [Double]
     /// Nats per quantum of an entry's score above the floor.
@@ -75,7 +75,7 @@ struct NGramModel: Sendable {
     }
 
     /// The number of languages.
-    var languageCount: Int { codes.count }
+    package var languageCount: Int { codes.count }
 
     /// Whether each language (by index) has at least one entry.
     ///

@@ -5,7 +5,7 @@
 /// The file has the layout of the n-gram model (see ``NGramModel``), keyed by the hash of a
 /// whole word; an entry's score is ln(frequency / cutoff) in quanta of ``step``. Its
 /// languages are mapped onto the n-gram model's by code.
-struct WordModel: Sendable {
+package struct WordModel: Sendable {
     /// The hash table.
     let table: NGramModel
     /// For each of the table's languages, the n-gram model's index of the same code, or -1.

@@ -1,3 +1,5 @@
+import LectorText
+
 /// Finds a title line and a byline at the start of an article.
 ///
 /// A title is a first line of at most ``maximumLength`` characters and ``maximumWords``

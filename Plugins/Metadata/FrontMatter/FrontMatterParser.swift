@@ -1,7 +1,11 @@
 import LectorCore
+import LectorYAML
 
 /// Finds YAML front matter (`---` … `---` or `...`) at the very start of an article and
-/// reads it with ``YAMLSubsetReader``.
+/// reads it with the same libyaml reader as `config.yaml` (``YAMLReader``): any YAML a
+/// mapping can hold, inline mappings and multi-line scalars included, with the reader's
+/// limits (no aliases, so no "billion laughs"; no tags; bounded nesting; a key given twice
+/// is a mistake). Front matter that breaks them is left in the text with a warning.
 enum FrontMatterParser {
     /// What the start of an article holds.
     enum Outcome {
@@ -32,24 +36,42 @@ enum FrontMatterParser {
         guard TextLines.trimmingTrailingSpace(text[start..<openingEnd]) == "---", openingEnd < text.endIndex else {
             return .absent
         }
-        var lines: [(number: Int, text: Substring)] = []
-        var position = TextLines.nextLine(in: text, after: openingEnd)
+        let blockStart = TextLines.nextLine(in: text, after: openingEnd)
+        var position = blockStart
+        var lineCount = 0
         while position < text.endIndex {
             let end = TextLines.lineEnd(in: text, from: position)
             let line = TextLines.trimmingTrailingSpace(text[position..<end])
             if line == "---" || line == "..." {
-                do {
-                    var reader = try YAMLSubsetReader(lines: lines)
-                    let entries = try reader.readDocument()
-                    return .parsed(entries, bodyStart: TextLines.nextLine(in: text, after: end))
-                } catch {
-                    return .unreadable("\(error)")
-                }
+                // A newline for the opening fence, so that libyaml's lines (in messages too)
+                // are the article's.
+                let block = [UInt8(ascii: "\n")] + Array(text[blockStart..<position].utf8)
+                return read(block, bodyStart: TextLines.nextLine(in: text, after: end))
             }
-            lines.append((lines.count + 2, line))
-            guard lines.count < maximumLines else { break }
+            lineCount += 1
+            guard lineCount < maximumLines else { break }
             position = TextLines.nextLine(in: text, after: end)
         }
         return .unreadable("no closing '---' line")
+    }
+
+    /// Reads the YAML between the fences; an empty or comment-only block is no fields.
+    private static func read(_ block: [UInt8], bodyStart: String.Index) -> Outcome {
+        let (root, errors) = YAMLReader.read(block, source: "front matter")
+        if let error = errors.first {
+            if errors.count == 1, error.isEmptyInput { return .parsed([], bodyStart: bodyStart) }
+            return .unreadable(describe(error))
+        }
+        guard let root else { return .parsed([], bodyStart: bodyStart) }
+        guard case .mapping(let entries) = root.kind else {
+            return .unreadable("line \(root.location.line): expected 'key: value' lines, found \(root.kindName)")
+        }
+        return .parsed(entries.map { ($0.key, $0.value.frontMatterValue) }, bodyStart: bodyStart)
+    }
+
+    /// `line N: message`, counting the opening `---` as line 1.
+    private static func describe(_ error: YAMLError) -> String {
+        guard let location = error.location else { return error.message }
+        return "line \(location.line): \(error.message)"
     }
 }

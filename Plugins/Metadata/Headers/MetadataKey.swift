@@ -1,3 +1,5 @@
+import LectorText
+
 /// The names of metadata keys: snake_case normalisation and the aliases headers use.
 enum MetadataKey {
     /// Keys that mark a block of `Key: value` lines as an article header.

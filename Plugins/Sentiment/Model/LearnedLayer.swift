@@ -7,11 +7,11 @@ package struct LearnedLayer: Sendable {
     /// The bias.
     package let bias: Float
     /// The weight of each dense feature, in ``SentimentFeatures/names`` order.
-    package let featureWeights: [Float]
+    let featureWeights: [Float]
     /// The weight of each word.
     package let wordWeights: [String: Float]
     /// The weight of each word when negated (written `¬word` in the file).
-    package let negatedWeights: [String: Float]
+    let negatedWeights: [String: Float]
 
     /// Creates a layer.
     ///

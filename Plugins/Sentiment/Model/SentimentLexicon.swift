@@ -12,7 +12,7 @@ package struct SentimentLexicon: Sendable {
         /// Whether the word negates what follows.
         package var negates = false
         /// For a contrast word (`but`), the weight of the clause before it; 0 otherwise.
-        package var contrastWeight: Float = 0
+        var contrastWeight: Float = 0
         /// For a hedge (`may`), the scale of the clause's sentiment; 0 otherwise.
         package var hedge: Float = 0
         /// Polarity in the second lexicon (Pattern's adjectives), -1…1; 0 when absent.
@@ -31,17 +31,17 @@ package struct SentimentLexicon: Sendable {
         /// The learned layer's weight of the word (0 without a layer).
         package var learned: Float = 0
         /// The learned layer's weight of the word under negation.
-        package var learnedNegated: Float = 0
+        var learnedNegated: Float = 0
 
         /// The valence the word carries on its own: none for a negator or an intensifier,
         /// whose valence is what they do to other words.
-        package var ownValence: Float {
+        var ownValence: Float {
             negates || boost != 0 ? 0 : valence
         }
 
         /// The polarity the word carries on its own: none for a negator or an intensifier,
         /// nor for a word of change or a quantity, which the finance rules read.
-        package var ownPolarity: Float {
+        var ownPolarity: Float {
             negates || boost != 0 || direction != 0 || quantity != 0 ? 0 : polarity
         }
     }

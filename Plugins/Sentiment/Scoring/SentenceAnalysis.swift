@@ -9,10 +9,10 @@ package struct SentenceAnalysis: Sendable {
     /// The sentence's segments in order: its clauses (split at contrast words and `;`)
     /// split further at `,` `:` and dashes, each with its own features, unweighted. A
     /// clause's features are the sum of its segments'.
-    package var segments: [Segment]
+    var segments: [Segment]
 
     /// A segment: a span, the clause it belongs to, and its features.
-    package struct Segment: Sendable {
+    struct Segment: Sendable {
         /// Scalar offset of the segment's first word.
         package var start: Int
         /// Scalar offset just past its last word (the sentence's end for the last one).
@@ -32,7 +32,7 @@ package struct SentenceAnalysis: Sendable {
     ///   - offset: A scalar offset inside the sentence.
     ///   - name: The features of the name mentioned there, which do not count.
     /// - Returns: Indices into ``segments``.
-    package func attribution(at offset: Int, name: SentimentFeatures = SentimentFeatures()) -> [Int] {
+    func attribution(at offset: Int, name: SentimentFeatures = SentimentFeatures()) -> [Int] {
         guard let index = segments.firstIndex(where: { offset < $0.end }) ?? segments.indices.last else { return [] }
         var own = segments[index].features
         own.remove(name)

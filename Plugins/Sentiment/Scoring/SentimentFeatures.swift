@@ -28,15 +28,15 @@ package struct SentimentFeatures: Sendable, Equatable {
     /// The sum of its negative connotations, as a positive number.
     package var connotationNegative: Float = 0
     /// The words the third lexicon knows (scaled like the sums when spans are added).
-    package var connotationWords: Float = 0
+    var connotationWords: Float = 0
     /// The sum of the tones of the words that have one (negated ones reversed and damped as
     /// valences are), each times its contrast weight and hedge scale.
-    package var toneSum: Float = 0
+    var toneSum: Float = 0
     /// The letter words outside compositions, toned or not: the denominator of the tone per
     /// word (scaled like the sums when spans are added, so the ratio keeps its scale).
     package var plainWords: Float = 0
     /// Exclamation marks (at most three a sentence count).
-    package var exclamations: Float = 0
+    var exclamations: Float = 0
     /// Word tokens seen.
     package var wordCount: Float = 0
     /// The sum of the learned layer's word weights, each times its contrast weight and
@@ -55,7 +55,7 @@ package struct SentimentFeatures: Sendable, Equatable {
     package init() {}
 
     /// The signed rule sum: positive minus negative (finance included), emphasised by `!`.
-    package var ruleSum: Float {
+    var ruleSum: Float {
         let sum = positive - negative
         guard sum != 0 else { return 0 }
         return sum + (sum > 0 ? 1 : -1) * 0.3 * min(exclamations, 3)
@@ -64,12 +64,12 @@ package struct SentimentFeatures: Sendable, Equatable {
     /// Whether any word or composition carried sentiment (a valence, a polarity or a
     /// finance composition; a connotation does not count: names like `Apple` or `Shell`
     /// have one).
-    package var hasSentiment: Bool {
+    var hasSentiment: Bool {
         positive != 0 || negative != 0 || patternPositive != 0 || patternNegative != 0
     }
 
     /// The rule score, in -1…1.
-    package var ruleScore: Float {
+    var ruleScore: Float {
         tanhf(ruleSum / 3)
     }
 
@@ -89,7 +89,7 @@ package struct SentimentFeatures: Sendable, Equatable {
     ///
     /// - Parameter weights: One weight per dense feature; missing ones count 0.
     /// - Returns: `Σ dense[i] · weights[i]`.
-    package func denseDot(_ weights: [Float]) -> Float {
+    func denseDot(_ weights: [Float]) -> Float {
         var total: Float = 0
         forEachDense { index, value in
             if index < weights.count { total += value * weights[index] }

@@ -121,7 +121,7 @@ package struct SentimentScorer: Sendable {
     ///
     /// - Parameter name: The name as written (`Virgin Media`).
     /// - Returns: Its words' features.
-    package func nameFeatures(_ name: String) -> SentimentFeatures {
+    func nameFeatures(_ name: String) -> SentimentFeatures {
         let text = ScalarText(name)
         var features = SentimentFeatures()
         for word in scoredWords(Tokenizer.tokenize(text)[...], text: text) {

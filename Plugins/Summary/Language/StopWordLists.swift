@@ -8,9 +8,9 @@ import LectorCore
 /// Because each word maps to a bit set of languages, the same lookup that filters a
 /// token also counts which language's list the text matches best, which is how a document
 /// without a language step still gets the right list.
-public struct StopWordLists: Sendable {
+package struct StopWordLists: Sendable {
     /// The language codes, in bit order (bit `i` of a mask is `languages[i]`).
-    public let languages: [String]
+    package let languages: [String]
     /// Each stop word (lowercase, at most ``TermKey/capacity`` scalars) and the languages
     /// that list it.
     let masks: TermTable
@@ -20,7 +20,7 @@ public struct StopWordLists: Sendable {
     /// - Parameter text: Lines of `CODE<TAB>word word …`; blank lines are ignored.
     /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) on a malformed line
     ///   or more than 64 languages.
-    public init(parsing text: String) throws {
+    package init(parsing text: String) throws {
         var languages: [String] = []
         var masks: [TermKey: UInt64] = [:]
         for line in text.split(separator: "\n") where !line.isEmpty {
@@ -43,7 +43,7 @@ public struct StopWordLists: Sendable {
     /// - Returns: The shared lists.
     /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the model file
     ///   is missing or malformed.
-    public static func shared() throws -> StopWordLists {
+    package static func shared() throws -> StopWordLists {
         try loaded.get()
     }
 
@@ -62,7 +62,7 @@ public struct StopWordLists: Sendable {
     ///
     /// - Parameter code: An ISO 639-1 code.
     /// - Returns: The mask with that language's bit set.
-    public func mask(for code: String) -> UInt64? {
+    package func mask(for code: String) -> UInt64? {
         languages.firstIndex(of: code).map { UInt64(1) << UInt64($0) }
     }
 
@@ -70,7 +70,7 @@ public struct StopWordLists: Sendable {
     ///
     /// - Parameter word: The word (any case).
     /// - Returns: The mask.
-    public func languages(of word: String) -> UInt64 {
+    package func languages(of word: String) -> UInt64 {
         TermKey(Substring(word)).map { masks[$0] ?? 0 } ?? 0
     }
 

@@ -86,7 +86,7 @@ enum FurnitureDetector {
         if isShouted(scalars, range) { return nil }
         if let title, title.unicodeScalars.count == range.count, lowercased(scalars, range) == title { return nil }
         if words <= maximumPlaceDateWords, isPlaceAndDate(scalars, range) { return nil }
-        let dateline = DatelineDetector.length(in: scalars, range)
+        let dateline = DatelineDetector.length(in: scalars, range, normalizer: dates)
         return range.lowerBound + (dateline > 0 && range.count - dateline >= 20 ? dateline : 0)
     }
 

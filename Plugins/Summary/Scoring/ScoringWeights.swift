@@ -7,33 +7,33 @@ import LectorCore
 /// sentence already picked (maximal marginal relevance). The shipped weights are in
 /// `Models/summary/weights.tsv` (`name<TAB>value` lines), fitted on the CNN/DailyMail DEV
 /// articles by `Tools/summary/fit_weights.py`.
-public struct ScoringWeights: Sendable, Equatable {
+package struct ScoringWeights: Sendable, Equatable {
     /// Weight of `1 / (1 + position)` (position among sentences that are not furniture).
-    public var lead: Double
+    package var lead: Double
     /// Weight of the relative position, 0 at the start and 1 at the end.
-    public var late: Double
+    package var late: Double
     /// Weight of the cosine between the sentence's terms and the whole article's.
-    public var centrality: Double
+    package var centrality: Double
     /// Weight of the share of the title's terms the sentence contains.
-    public var title: Double
+    package var title: Double
     /// Weight of the entity mentions (from an `entities` step) in the sentence.
-    public var entities: Double
+    package var entities: Double
     /// Weight of the sentence's length, `min(words, 40) / 40`.
-    public var length: Double
+    package var length: Double
     /// Weight of opening with a quotation mark.
-    public var quote: Double
+    package var quote: Double
     /// Weight of opening a paragraph.
-    public var paragraph: Double
+    package var paragraph: Double
     /// How strongly overlap with an already picked sentence lowers a candidate.
-    public var redundancy: Double
+    package var redundancy: Double
 
     /// The names, in the order ``values`` lists them.
-    public static let names = [
+    package static let names = [
         "lead", "late", "centrality", "title", "entities", "length", "quote", "paragraph", "redundancy",
     ]
 
     /// Creates weights; the defaults are those the model file ships.
-    public init(
+    package init(
         lead: Double = 1,
         late: Double = 0,
         centrality: Double = 0.3,
@@ -56,7 +56,7 @@ public struct ScoringWeights: Sendable, Equatable {
     }
 
     /// The weights in the order of ``names``.
-    public var values: [Double] {
+    package var values: [Double] {
         [lead, late, centrality, title, entities, length, quote, paragraph, redundancy]
     }
 
@@ -67,7 +67,7 @@ public struct ScoringWeights: Sendable, Equatable {
     ///   - value: The weight.
     /// - Returns: Whether the name is known.
     @discardableResult
-    public mutating func set(_ name: String, to value: Double) -> Bool {
+    package mutating func set(_ name: String, to value: Double) -> Bool {
         switch name {
         case "lead": lead = value
         case "late": late = value
@@ -89,7 +89,7 @@ public struct ScoringWeights: Sendable, Equatable {
     /// - Parameter text: The text.
     /// - Throws: ``ProcessorError`` (``ProcessorError/Code/invalidOptions``) on an unknown
     ///   name or a value that is not a number.
-    public init(parsing text: String) throws {
+    package init(parsing text: String) throws {
         self.init()
         let lines = text.split(separator: "\n").map {
             $0.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
@@ -112,7 +112,7 @@ public struct ScoringWeights: Sendable, Equatable {
     /// - Returns: The shared weights.
     /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the file is
     ///   missing or malformed.
-    public static func shipped() throws -> ScoringWeights {
+    package static func shipped() throws -> ScoringWeights {
         try loaded.get()
     }
 

@@ -1,8 +1,8 @@
 /// How long a summary may be: a number of sentences or a share of the article's, and
 /// optionally a cap in characters.
-public struct SummaryLength: Sendable, Equatable {
+package struct SummaryLength: Sendable, Equatable {
     /// How many sentences to pick.
-    public enum Count: Sendable, Equatable {
+    package enum Count: Sendable, Equatable {
         /// This many sentences (option `sentences`).
         case sentences(Int)
         /// This share of the article's sentences that are not furniture, rounded, at least
@@ -11,17 +11,17 @@ public struct SummaryLength: Sendable, Equatable {
     }
 
     /// The number of sentences.
-    public var count: Count
+    package var count: Count
     /// The most characters (Unicode scalars) the picked sentences may have together, not
     /// counting the spaces that join them (option `max_chars`); `nil` for no cap.
-    public var maxCharacters: Int?
+    package var maxCharacters: Int?
 
     /// Creates a length.
     ///
     /// - Parameters:
     ///   - count: The number of sentences.
     ///   - maxCharacters: The cap in characters, if any.
-    public init(_ count: Count = .sentences(3), maxCharacters: Int? = nil) {
+    package init(_ count: Count = .sentences(3), maxCharacters: Int? = nil) {
         self.count = count
         self.maxCharacters = maxCharacters
     }
@@ -30,7 +30,7 @@ public struct SummaryLength: Sendable, Equatable {
     ///
     /// - Parameter available: Sentences that may be picked.
     /// - Returns: At most `available`.
-    public func sentenceCount(available: Int) -> Int {
+    func sentenceCount(available: Int) -> Int {
         switch count {
         case .sentences(let wanted): return min(wanted, available)
         case .ratio(let share):

@@ -1,6 +1,7 @@
 import Foundation
 import LectorCore
 import LectorPipeline
+import LectorSystem
 import Logging
 
 /// One claimed input, processed on a worker thread: read, decode, run the chain, write the

@@ -1,3 +1,5 @@
+import LectorSystem
+
 /// A first-in, first-out queue of file names without duplicates.
 struct NameQueue: Sendable {
     private var items: [FileName] = []

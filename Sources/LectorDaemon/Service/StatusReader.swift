@@ -1,5 +1,6 @@
 import Glibc
 import LectorCore
+import LectorSystem
 
 /// Reads the status snapshots that running daemons write, for `lector status`.
 public enum StatusReader {

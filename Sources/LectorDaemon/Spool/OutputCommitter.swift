@@ -1,4 +1,5 @@
 import Dispatch
+import LectorSystem
 import Synchronization
 
 /// Group commit of outputs: workers hand over outputs written to temp files; one committer

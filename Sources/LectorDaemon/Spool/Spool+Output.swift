@@ -1,5 +1,6 @@
 import Glibc
 import LectorCore
+public import LectorSystem
 
 extension Spool {
     /// Writes a document's JSON into the outbox and returns the name it took.

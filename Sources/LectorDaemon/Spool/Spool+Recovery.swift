@@ -1,4 +1,5 @@
 import Glibc
+public import LectorSystem
 
 extension Spool {
     /// How long a work folder without a lock file may exist before it counts as abandoned

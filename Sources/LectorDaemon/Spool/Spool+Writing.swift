@@ -1,5 +1,6 @@
 import Glibc
 public import LectorCore
+public import LectorSystem
 import Synchronization
 
 extension Spool {
@@ -165,8 +166,13 @@ extension Spool {
     /// - Throws: ``Errno``; no temp file is left behind.
     func writeAtomically(_ bytes: [UInt8], into folder: FilePath, as name: FileName, replace: Bool = true) throws(Errno)
     {
-        let temporary = try writeTemporary(bytes, in: folder)
-        try SystemCalls.moveIntoPlace(temporary, folder.appending(name), replace: replace)
+        let target = folder.appending(name)
+        do {
+            try SystemCalls.writeAtomically(bytes, to: target, temporary: temporaryName(), replace: replace)
+        } catch  where error == .noEntry {
+            try SystemCalls.makeDirectories(folder, mode: 0o775)
+            try SystemCalls.writeAtomically(bytes, to: target, temporary: temporaryName(), replace: replace)
+        }
     }
 
     /// Moves a file into a folder without replacing anything there (`EEXIST` if the name is

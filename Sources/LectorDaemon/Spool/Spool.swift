@@ -1,5 +1,6 @@
 import Glibc
 public import LectorPipeline
+public import LectorSystem
 import Synchronization
 
 /// The daemon's hold on the spool: its own locked work folder, and the moves that take a

@@ -1,4 +1,5 @@
 public import LectorConfig
+public import LectorSystem
 
 /// Where the spool's folders are.
 ///

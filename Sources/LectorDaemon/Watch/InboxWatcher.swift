@@ -1,5 +1,6 @@
 import Dispatch
 import Glibc
+import LectorSystem
 
 /// Watches the inbox with inotify for files that are finished being written
 /// (`IN_CLOSE_WRITE`), moved in (`IN_MOVED_TO`) or created (`IN_CREATE`: the only event a

@@ -5,6 +5,7 @@ import LectorConfig
 import LectorCore
 import LectorDaemon
 import LectorPipeline
+import LectorSystem
 import Logging
 import Synchronization
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import LectorBuiltIn
 import LectorCore
 import LectorPipeline
 import Logging

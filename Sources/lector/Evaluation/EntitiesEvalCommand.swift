@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LectorCore
 import LectorEntities
+import LectorEvaluation
 import LectorText
 
 /// `lector eval entities PATH`: entity-level precision, recall and F1 (conlleval, exact

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LectorCore
+import LectorEvaluation
 import LectorLanguage
 import Logging
 

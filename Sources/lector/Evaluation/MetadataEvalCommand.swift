@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LectorBuiltIn
 import LectorCore
 import LectorPipeline
 import Logging
@@ -26,7 +27,7 @@ struct MetadataEvalCommand: ParsableCommand {
     var limit = 0
 
     func run() throws {
-        let chain = try ChainBuilder().build(processors: ["metadata"], includeText: true)
+        let chain = try ChainBuilder(registry: .builtIn).build(processors: ["metadata"], includeText: true)
         let logger = Logger(label: "lector.eval")
         var cases: [MetadataCase] = []
         let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".jsonl") }

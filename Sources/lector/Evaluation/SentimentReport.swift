@@ -1,5 +1,6 @@
 import Foundation
 import LectorCore
+import LectorEvaluation
 import LectorSentiment
 
 /// The table and JSON line `lector eval sentiment` prints.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LectorCore
+import LectorEvaluation
 import LectorSummary
 import LectorText
 import Logging

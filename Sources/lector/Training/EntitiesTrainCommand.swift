@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LectorEntities
+import LectorEvaluation
 
 /// `lector train entities`: trains the entity tagger on CoNLL-format data.
 ///

@@ -1,0 +1,79 @@
+import LectorCore
+package import LectorEntities
+package import LectorText
+
+/// Scores the `entities` processor on CoNLL sentences the way a user meets it: each
+/// sentence is detokenized (tokens joined by single spaces), tagged from its text, and the
+/// mentions are mapped back to the tokens they cover by scalar offsets.
+package struct CoNLLEvaluation: Sendable {
+    /// The processor's named-entity pass: text in, mentions out.
+    package let tag: @Sendable (ScalarText) -> [EntityMention]
+
+    /// Creates an evaluation.
+    ///
+    /// - Parameter tag: Finds the mentions in a text.
+    package init(tag: @escaping @Sendable (ScalarText) -> [EntityMention]) {
+        self.tag = tag
+    }
+
+    /// The text of a sentence and each token's scalar range in it.
+    ///
+    /// - Parameter tokens: The sentence's tokens.
+    /// - Returns: The tokens joined by spaces, and their ranges.
+    package static func detokenize(_ tokens: [String]) -> (text: String, ranges: [Range<Int>]) {
+        var text = ""
+        var ranges: [Range<Int>] = []
+        var offset = 0
+        for (index, token) in tokens.enumerated() {
+            if index > 0 {
+                text += " "
+                offset += 1
+            }
+            let length = token.unicodeScalars.count
+            ranges.append(offset..<(offset + length))
+            text += token
+            offset += length
+        }
+        return (text, ranges)
+    }
+
+    /// The chunks that mentions make over tokens: a mention covers the tokens that lie
+    /// inside it; mentions that cover no whole token are dropped.
+    ///
+    /// - Parameters:
+    ///   - mentions: Mentions with scalar offsets.
+    ///   - ranges: Each token's scalar range.
+    /// - Returns: The chunks.
+    package static func chunks(_ mentions: [EntityMention], ranges: [Range<Int>]) -> [Chunk] {
+        mentions.compactMap { mention in
+            guard let named = NamedType(label: mention.type.rawValue) else { return nil }
+            let covered = ranges.indices.filter {
+                mention.start <= ranges[$0].lowerBound && ranges[$0].upperBound <= mention.end
+            }
+            guard let first = covered.first, let last = covered.last else { return nil }
+            return Chunk(start: first, end: last + 1, type: named)
+        }
+    }
+
+    /// Scores a corpus.
+    ///
+    /// - Parameters:
+    ///   - corpus: The sentences with gold chunks.
+    ///   - elapsed: Receives the seconds spent inside the tagger (text in, mentions out).
+    /// - Returns: The scores.
+    package func score(_ corpus: CoNLLCorpus, elapsed: inout Double) -> ChunkScorer {
+        var scorer = ChunkScorer()
+        let clock = ContinuousClock()
+        var total = Duration.zero
+        for sentence in corpus.sentences {
+            let (text, ranges) = Self.detokenize(sentence.tokens)
+            let scalars = ScalarText(text)
+            let start = clock.now
+            let mentions = tag(scalars)
+            total += clock.now - start
+            scorer.add(predicted: Self.chunks(mentions, ranges: ranges), gold: sentence.chunks)
+        }
+        elapsed = total.inSeconds
+        return scorer
+    }
+}

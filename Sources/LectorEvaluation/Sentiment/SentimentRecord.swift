@@ -1,0 +1,43 @@
+import LectorCore
+import LectorSentiment
+
+/// One line of a sentiment data file (`{"id", "set", "text", "score_norm", "label"}`).
+package struct SentimentRecord: Sendable, Equatable {
+    /// The record's id.
+    package var id: String
+    /// The set it belongs to (the file's name without `.dev.jsonl` when absent).
+    package var set: String
+    /// The text.
+    package var text: String
+    /// The human score in -1…1, when the set has one.
+    package var score: Double?
+    /// The gold label (`positive`, `neutral`, `negative`).
+    package var label: String
+    /// What the score is about, when the set rates the sentiment towards something named
+    /// in the text (SemEval headlines: a company); `nil` for the text's overall sentiment.
+    package var target: String?
+
+    /// Reads one JSON line; `nil` when it is not a record with a text and a label.
+    ///
+    /// - Parameters:
+    ///   - line: The line's bytes.
+    ///   - fallbackSet: The set name to use when the record has none.
+    package init?(line: some Collection<UInt8>, fallbackSet: String) {
+        guard let value = try? JSONValue.parse(line), let text = value["text"]?.stringValue,
+            let label = value["label"]?.stringValue
+        else { return nil }
+        id = value["id"]?.stringValue ?? ""
+        set = value["set"]?.stringValue ?? fallbackSet
+        self.text = text
+        score = value["score_norm"]?.doubleValue
+        self.label = label
+        target = value["target"]?.stringValue
+    }
+
+    /// Whether the record is in the fifth held out from training the learned layer:
+    /// the first byte of SHA-256 of its id is divisible by 5 (`Tools/sentiment/train.py`
+    /// uses the same rule).
+    package var isHeldOut: Bool {
+        (SHA256.digest(Array(id.utf8)).first ?? 0) % 5 == 0
+    }
+}

@@ -1,0 +1,52 @@
+/// A small language guesser: tells English, Spanish, German, Portuguese and Russian apart
+/// by their commonest short words (no word is listed for two languages).
+///
+/// The real detector is the `language` processor (Plugins/Language); this one is for a step
+/// that needs a language when no `language` step ran (as `entities` does with
+/// `lector process --processors entities`), and costs one hash lookup per short word.
+public enum LanguageGuess {
+    /// The commonest short function words of each language with a model.
+    public static let stopWords: [String: [String]] = [
+        "en": ["the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "was", "it", "by", "as", "at", "he"],
+        "es": ["de", "la", "el", "que", "y", "en", "los", "del", "las", "por", "con", "para", "una", "se", "al", "es"],
+        "de": [
+            "der", "die", "und", "den", "dem", "ist", "mit", "auf", "ein", "eine", "sich", "auch", "im", "zu", "von",
+            "für",
+        ],
+        "pt": [
+            "do", "da", "em", "os", "um", "não", "dos", "das", "ao", "com", "é", "pela", "pelo", "foi", "à", "mais",
+        ],
+        "ru": ["и", "в", "не", "на", "что", "с", "по", "это", "как", "из", "к", "за", "от", "для", "он", "о"],
+    ]
+
+    private static let keys: [WordKey: String] = {
+        var keys: [WordKey: String] = [:]
+        for (language, words) in stopWords.sorted(by: { $0.key < $1.key }) {
+            for word in words {
+                guard let key = WordKey(ArraySlice(Array(word.unicodeScalars))), keys[key] == nil else { continue }
+                keys[key] = language
+            }
+        }
+        return keys
+    }()
+
+    /// The language among `candidates` whose function words are commonest in the text's
+    /// first 400 tokens, or `nil` when none occurs.
+    ///
+    /// - Parameters:
+    ///   - text: The text.
+    ///   - tokens: Its tokens.
+    ///   - candidates: The languages to choose from.
+    /// - Returns: The best candidate, if any word counted.
+    public static func guess(_ text: ScalarText, tokens: [Token], among candidates: [String]) -> String? {
+        var counts: [String: Int] = [:]
+        for token in tokens.prefix(400) where token.kind == .word && token.end - token.start <= 4 {
+            if let key = WordKey(text.scalars[token.range], lowercasingASCII: true), let language = keys[key],
+                candidates.contains(language)
+            {
+                counts[language, default: 0] += 1
+            }
+        }
+        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+    }
+}

@@ -1,0 +1,131 @@
+/// Spots a news dateline at the start of an article's body or a sentence: the one detector,
+/// used by `metadata` (which records it) and `summary` (which leaves it out of a picked
+/// sentence).
+///
+/// Forms: `MOSCOW (Reuters) -`, `LONDON, Feb 16 (Reuters) -`, `PARIS, 16 February -`,
+/// `MOSCOW — `, `BERLIN, 3 March 2024 (dpa) -`, the title-case form with a full date,
+/// `Berlin, 3 March 2024.`, the agency form `Berlin (dpa) -`, `Boston (CNN)`, Spanish
+/// `Madrid, 3 mar (EFE).-`, the agency first `(ANSA) - ROMA, 3 MAR -`, and an agency alone,
+/// `(CNN) -- `.
+///
+/// A place in capitals must be followed by an agency in parentheses, by a comma and a
+/// short part with a digit (the day), or by a dash between spaces before a word that does
+/// not start in lowercase (`NATO - the alliance` is not a dateline). A place in title case
+/// (one to three capitalised words) must be followed by a comma and a complete date with its
+/// year, then a full stop or colon, or by an agency — so `Berlin, the capital, …` is never a
+/// dateline. An agency is followed by a dash, except one of ``knownAgencies``, which
+/// may run into the text (`Boston (CNN)Guilty …`) and may stand alone.
+public enum DatelineDetector {
+    /// The longest place name.
+    static let maximumPlaceLength = 40
+    /// The longest text between the place's comma and the agency or dash.
+    static let maximumMiddleLength = 30
+    /// The longest dateline looked for at the start of a sentence, in scalars.
+    static let maximumLength = 100
+
+    /// Agencies that credit an article without a dash (`Boston (CNN)The …`) or alone
+    /// (`(CNN) -- The …`).
+    public static let knownAgencies: Set<String> = [
+        "CNN", "Reuters", "AP", "AFP", "EFE", "DPA", "dpa", "ANSA", "Xinhua", "PA", "UPI", "Bloomberg", "BBC", "AAP",
+        "IANS", "PTI", "TASS", "Interfax", "Kyodo", "Yonhap", "CNN Business", "CNN Money", "Sky News", "NBC", "ABC",
+        "CBS", "Fox News", "Mashable", "EW.com", "WIRED", "Variety",
+    ]
+
+    /// What a dateline says, and where it ends.
+    public struct Dateline: Equatable, Sendable {
+        /// The place as written (`MOSCOW`, `Berlin`); `nil` for an agency alone.
+        public var place: String?
+        /// The agency credited (`Reuters`, `dpa`), if any.
+        public var agency: String?
+        /// The date as written, when it is complete (has a year).
+        public var date: String?
+        /// Where the text after the dateline (its dash and the spaces after it) starts.
+        public var end: String.Index
+    }
+
+    /// The dateline at the start of `body`, if there is a clear one.
+    ///
+    /// - Parameters:
+    ///   - body: The start of the body text.
+    ///   - normalizer: How dates are read.
+    /// - Returns: The dateline's parts, or `nil`.
+    public static func detect(in body: Substring, normalizer: DateNormalizer) -> Dateline? {
+        // `(ANSA) - ROMA, 3 MAR -`: the agency first, then the dateline, or `(CNN) -- ` alone.
+        if body.first == "(", let close = body.firstIndex(of: ")"),
+            let name = agencyName(body[body.index(after: body.startIndex)..<close])
+        {
+            let rest = body[body.index(after: close)...].drop { $0 == " " }
+            guard let dash = rest.first, "-–—".contains(dash) else {
+                return knownAgencies.contains(name) ? Dateline(place: nil, agency: name, end: rest.startIndex) : nil
+            }
+            if var inner = detect(in: rest.dropFirst().drop { $0 == " " }, normalizer: normalizer) {
+                inner.agency = inner.agency ?? name
+                return inner
+            }
+            guard knownAgencies.contains(name) else { return nil }
+            return Dateline(
+                place: nil,
+                agency: name,
+                end: rest.drop { "-–—".contains($0) }.drop { $0 == " " }.startIndex
+            )
+        }
+        if let place = capitalsPlace(body) {
+            var rest = body[place.endIndex...]
+            var hasDay = false
+            var date: String?
+            if rest.first == "," {
+                let middle = rest.dropFirst().prefix { $0 != "(" && !"-–—\n".contains($0) }
+                guard middle.count <= maximumMiddleLength else { return nil }
+                hasDay = middle.contains(where: \.isNumber)
+                date = completeDate(atStartOf: middle.drop { $0 == " " }, normalizer)?.raw
+                rest = rest[middle.endIndex...]
+            }
+            return ending(rest, place: place, date: date, hasDay: hasDay, inCapitals: true)
+        }
+        if let place = titleCasePlace(body, before: " (") {
+            // `Berlin (dpa) -`: a title-case place needs its agency.
+            return ending(body[place.endIndex...], place: place, date: nil, hasDay: false)
+        }
+        guard let place = titleCasePlace(body) else { return nil }
+        let written = body[place.endIndex...].dropFirst().drop { $0 == " " }
+        guard let (raw, end) = completeDate(atStartOf: written, normalizer) else {
+            // `Madrid, 3 mar (EFE).-`, `Boston, Massachusetts (CNN)`: without a complete
+            // date, the place needs its agency.
+            let middle = written.prefix { $0 != "(" && !"\n-–—".contains($0) }
+            guard middle.count <= maximumMiddleLength,
+                let dateline = ending(
+                    written[middle.endIndex...],
+                    place: place,
+                    date: nil,
+                    hasDay: middle.contains(where: \.isNumber)
+                ),
+                dateline.agency != nil
+            else { return nil }
+            return dateline
+        }
+        let after = written[end...].drop { $0 == " " }
+        if let mark = after.first, ".:".contains(mark) {
+            return Dateline(place: String(place), date: raw, end: after.dropFirst().drop { $0 == " " }.startIndex)
+        }
+        return ending(after, place: place, date: raw, hasDay: true)
+    }
+
+    /// The length in scalars of the dateline that opens `range` of `scalars`, with the
+    /// spaces after it; 0 when there is none, or when what follows starts in lowercase.
+    ///
+    /// - Parameters:
+    ///   - scalars: A text's scalars.
+    ///   - range: A sentence's range.
+    ///   - normalizer: How dates are read.
+    /// - Returns: How many scalars to skip.
+    public static func length(in scalars: [Unicode.Scalar], _ range: Range<Int>, normalizer: DateNormalizer) -> Int {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[range.lowerBound..<min(range.upperBound, range.lowerBound + maximumLength)])
+        let text = String(view)
+        guard let dateline = detect(in: text[...], normalizer: normalizer) else { return 0 }
+        let length = text.unicodeScalars.distance(from: text.startIndex, to: dateline.end)
+        let next = range.lowerBound + length
+        guard next < range.upperBound, !scalars[next].properties.isLowercase else { return 0 }
+        return length
+    }
+}
