@@ -1,4 +1,5 @@
 import Glibc
+import LectorSystem
 import LectorTestSupport
 import Testing
 

@@ -1,4 +1,5 @@
 import LectorCore
+import LectorSystem
 
 extension DaemonScheduler {
     /// Queues a name seen in the inbox, unless it is ignored or already known. A name this

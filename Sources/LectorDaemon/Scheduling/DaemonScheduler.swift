@@ -1,5 +1,6 @@
 import Glibc
 import LectorCore
+import LectorSystem
 
 /// The folder daemon's decisions, as a pure value: which inbox entries to claim, when to
 /// start a document, when to retry one, when claiming pauses for a full disk or an

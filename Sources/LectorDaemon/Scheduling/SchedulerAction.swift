@@ -1,3 +1,5 @@
+import LectorSystem
+
 /// What the ``DaemonScheduler`` decided, for the Dispatch code of ``Daemon`` to carry out.
 enum SchedulerAction: Sendable, Equatable {
     /// Claim an inbox entry; answer with ``SchedulerEvent/claimed(_:_:)``.

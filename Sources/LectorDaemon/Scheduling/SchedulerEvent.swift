@@ -1,3 +1,5 @@
+import LectorSystem
+
 /// What happened, told to the ``DaemonScheduler``: by the watcher, the spool, the
 /// workers, the signal sources, the timers and the reload.
 enum SchedulerEvent: Sendable, Equatable {
