@@ -29,7 +29,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         Daemon.blockSignals()
         let level = Environment.value("LECTOR_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
-        LoggingSystem.bootstrap { label in JournalLogHandler(label: label, level: level) }
+        let logs = JournalLogHandlerFactory(level: level)
+        LoggingSystem.bootstrap(logs.makeHandler(label:))
         let logger = Logger(label: "lector.daemon")
         // With `input: {nats: …}` documents come from JetStream; otherwise from the inbox.
         // A file that does not load goes to Daemon.run, which reports it.
