@@ -20,7 +20,7 @@ public final class Daemon: Sendable {
     let state: QueueBound<DaemonState>
     let spool: Spool
     let configPath: String
-    let registry: ProcessorRegistry
+    let builder: ChainBuilder
     let logger: Logger
     let notifier: SystemdNotifier
     let committer: OutputCommitter
@@ -35,7 +35,7 @@ public final class Daemon: Sendable {
     ///   - configuration: The configuration (with its spool keys).
     ///   - chain: The chain built from it.
     ///   - configPath: The file to read again on SIGHUP.
-    ///   - registry: Where processor names are looked up on reload.
+    ///   - builder: Builds the chain again on reload (its model cache is kept across reloads).
     ///   - logger: The daemon's logger.
     ///   - publisher: Where outputs are published besides the outbox, if anywhere.
     /// - Throws: ``DaemonError`` when the spool cannot be set up.
@@ -43,7 +43,7 @@ public final class Daemon: Sendable {
         configuration: LectorConfiguration,
         chain: Chain,
         configPath: String,
-        registry: ProcessorRegistry = .builtIn,
+        builder: ChainBuilder = ChainBuilder(),
         logger: Logger,
         publisher: (any OutputPublisher)? = nil
     ) throws(DaemonError) {
@@ -53,7 +53,7 @@ public final class Daemon: Sendable {
         }
         spool = try Spool(layout: SpoolLayout(spoolConfiguration))
         self.configPath = configPath
-        self.registry = registry
+        self.builder = builder
         var logger = logger
         logger[metadataKey: "daemon.id"] = "\(spool.id)"
         self.logger = logger
@@ -72,19 +72,19 @@ public final class Daemon: Sendable {
     ///
     /// - Parameters:
     ///   - configPath: The configuration file.
-    ///   - registry: The processors available.
+    ///   - builder: Builds the chain: the processors available and the model cache.
     ///   - logger: The daemon's logger.
     ///   - makePublisher: Makes the publisher for `output:` from the loaded configuration
     ///     (connecting to its server), or `nil` when the configuration has none; a throw
     ///     exits 69 (EX_UNAVAILABLE).
     public static func run(
         configPath: String,
-        registry: ProcessorRegistry = .builtIn,
+        builder: ChainBuilder = ChainBuilder(),
         logger: Logger,
         makePublisher: (LectorConfiguration) throws -> (any OutputPublisher)? = { _ in nil }
     ) -> Never {
         let loadStart = ContinuousClock.now
-        let (configuration, chain) = loadOrExit(configPath: configPath, registry: registry, logger: logger)
+        let (configuration, chain) = loadOrExit(configPath: configPath, builder: builder, logger: logger)
         let descriptors = SystemCalls.raiseDescriptorLimit()
         let needed = Self.minimumDescriptors(workers: configuration.workers)
         if descriptors < needed {
@@ -108,7 +108,7 @@ public final class Daemon: Sendable {
                 configuration: configuration,
                 chain: chain,
                 configPath: configPath,
-                registry: registry,
+                builder: builder,
                 logger: logger,
                 publisher: publisher
             )
@@ -126,16 +126,16 @@ public final class Daemon: Sendable {
     ///
     /// - Parameters:
     ///   - configPath: The configuration file.
-    ///   - registry: The processors available.
+    ///   - builder: Builds the chain: the processors available and the model cache.
     ///   - logger: Where the mistakes are logged.
     /// - Returns: The configuration and the chain.
     public static func loadOrExit(
         configPath: String,
-        registry: ProcessorRegistry,
+        builder: ChainBuilder,
         logger: Logger
     ) -> (LectorConfiguration, Chain) {
         do {
-            return try ChainBuilder(registry: registry).load(path: configPath, purpose: .daemon)
+            return try builder.load(path: configPath, purpose: .daemon)
         } catch {
             for item in error.errors {
                 logger.error("invalid configuration", metadata: ["error": "\(item)"])

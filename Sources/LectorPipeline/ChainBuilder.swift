@@ -1,5 +1,5 @@
 public import LectorConfig
-import LectorCore
+public import LectorCore
 import LectorText
 
 /// Builds a ``Chain`` from a configuration, validating everything a person could get wrong.
@@ -11,12 +11,19 @@ import LectorText
 public struct ChainBuilder: Sendable {
     /// Where processor names are looked up.
     public var registry: ProcessorRegistry
+    /// Where processors load their models. Keep one builder (and so one cache) across
+    /// reloads: a model whose files are unchanged is reused, a changed one is loaded again.
+    public var models: ModelCache
 
     /// Creates a builder.
     ///
-    /// - Parameter registry: The processors available; the built-in ones by default.
-    public init(registry: ProcessorRegistry = .builtIn) {
+    /// - Parameters:
+    ///   - registry: The processors available; the built-in ones by default.
+    ///   - models: Where processors load their models; by default a cache with no model
+    ///     files, enough for processors that need none.
+    public init(registry: ProcessorRegistry = .builtIn, models: ModelCache = ModelCache(source: NoModelSource())) {
         self.registry = registry
+        self.models = models
     }
 
     /// Builds the chain a configuration describes.
@@ -58,6 +65,7 @@ public struct ChainBuilder: Sendable {
             do {
                 var options = try ProcessorOptions(step.options)
                 options.directory = configuration.directory
+                options.models = models
                 let processor = try factory.makeProcessor(options: &options)
                 try options.finish()
                 steps.append(
@@ -145,6 +153,7 @@ public struct ChainBuilder: Sendable {
             }
             do {
                 var options = ProcessorOptions.empty
+                options.models = models
                 steps.append(ChainStep(name: name, processor: try factory.makeProcessor(options: &options)))
             } catch {
                 report("\(name): \(error)")

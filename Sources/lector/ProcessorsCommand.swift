@@ -10,7 +10,7 @@ struct ProcessorsCommand: ParsableCommand {
     )
 
     func run() throws {
-        let registry = Processors.registry
+        let registry = ProcessorRegistry.builtIn
         var text = ""
         for factory in registry.factories {
             text += "\(factory.name)\n    \(factory.summary)\n    languages: \(factory.languageCoverage)\n"

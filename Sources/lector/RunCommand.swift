@@ -35,9 +35,9 @@ struct RunCommand: ParsableCommand {
         // With `input: {nats: …}` documents come from JetStream; otherwise from the inbox.
         // A file that does not load goes to Daemon.run, which reports it.
         if (try? ConfigurationLoader.load(path: config, purpose: .daemon))?.natsInput != nil {
-            NATSDaemon.run(configPath: config, registry: Processors.registry, logger: logger)
+            NATSDaemon.run(configPath: config, builder: .standard(), logger: logger)
         }
-        Daemon.run(configPath: config, registry: Processors.registry, logger: logger) { configuration in
+        Daemon.run(configPath: config, builder: .standard(), logger: logger) { configuration in
             try configuration.natsOutput.map { try NATSOutputPublisher($0, name: "lector-\(getpid())") }
         }
     }

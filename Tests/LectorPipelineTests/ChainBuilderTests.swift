@@ -97,7 +97,7 @@ struct ChainBuilderTests {
 
     @Test("the built-in registry knows the metadata processor and its default chain builds")
     func builtIn() throws {
-        let chain = try ChainBuilder().build(processors: ProcessorRegistry.builtIn.defaultChain)
+        let chain = try ChainBuilder(models: TestModels.cache).build(processors: ProcessorRegistry.builtIn.defaultChain)
         #expect(chain.steps.map(\.name).contains("metadata"))
     }
 }

@@ -1,3 +1,4 @@
+public import LectorCore
 import LectorText
 
 /// Tunes the per-language score offsets (priors) on labelled samples, to raise the mean of
@@ -25,10 +26,11 @@ public struct PriorTuner {
 
     /// Creates a tuner over the shipped model, starting from zero offsets.
     ///
+    /// - Parameter models: Where the model files are loaded.
     /// - Throws: ``ProcessorError`` when the model cannot be loaded.
-    public init() throws {
-        let model = try LanguageModelCache.model()
-        detector = LanguageDetector(model: model, words: try LanguageModelCache.words(for: model))
+    public init(models: ModelCache) throws {
+        let model = try LanguageModelFiles.load(from: models).value
+        detector = LanguageDetector(model: model.ngrams, words: model.words)
         offsets = [Double](repeating: 0, count: detector.model.languageCount)
     }
 

@@ -40,7 +40,7 @@ public final class NATSDaemon: Sendable {
     let connection: NATSConnection
     let publisher: NATSOutputPublisher?
     let configPath: String
-    let registry: ProcessorRegistry
+    let builder: ChainBuilder
     let logger: Logger
     let notifier = SystemdNotifier()
     let daemonID: String
@@ -72,7 +72,7 @@ public final class NATSDaemon: Sendable {
         daemonID: String,
         closing: ClosingFlag,
         configPath: String,
-        registry: ProcessorRegistry,
+        builder: ChainBuilder,
         logger: Logger
     ) {
         self.closing = closing
@@ -83,7 +83,7 @@ public final class NATSDaemon: Sendable {
         self.publisher = publisher
         self.daemonID = daemonID
         self.configPath = configPath
-        self.registry = registry
+        self.builder = builder
         self.logger = logger
         state = Mutex(State(configuration: configuration, chain: chain))
     }
@@ -94,11 +94,11 @@ public final class NATSDaemon: Sendable {
     ///
     /// - Parameters:
     ///   - configPath: The configuration file.
-    ///   - registry: The processors available.
+    ///   - builder: Builds the chain: the processors available and the model cache.
     ///   - logger: The logger.
-    public static func run(configPath: String, registry: ProcessorRegistry, logger: Logger) -> Never {
+    public static func run(configPath: String, builder: ChainBuilder, logger: Logger) -> Never {
         let loadStart = ContinuousClock.now
-        let (configuration, chain) = Daemon.loadOrExit(configPath: configPath, registry: registry, logger: logger)
+        let (configuration, chain) = Daemon.loadOrExit(configPath: configPath, builder: builder, logger: logger)
         guard let input = configuration.natsInput else {
             FileHandle.standardError.write(Data("\(configPath): no input.nats\n".utf8))
             exit(78)
@@ -146,7 +146,7 @@ public final class NATSDaemon: Sendable {
                 daemonID: daemonID,
                 closing: closing,
                 configPath: configPath,
-                registry: registry,
+                builder: builder,
                 logger: logger
             )
             let bound = try daemon.bind()
@@ -167,7 +167,6 @@ public final class NATSDaemon: Sendable {
     /// Signal handling while connecting and binding: SIGTERM or SIGINT exits 0 (nothing is
     /// held yet), SIGHUP is kept for later.
     private static func installEarlySignals(logger: Logger) -> [any DispatchSourceProtocol] {
-        signal(SIGPIPE, SIG_IGN)
         let queue = DispatchQueue(label: "lector.nats.early")
         return [SIGTERM, SIGINT].map { number in
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LectorCore
 import LectorEntities
+import LectorPipeline
 import LectorText
 
 /// `lector eval entities PATH`: entity-level precision, recall and F1 (conlleval, exact
@@ -41,7 +42,8 @@ struct EntitiesEvalCommand: ParsableCommand {
             let processor = try EntitiesProcessor(
                 types: [.person, .organization, .location, .miscellaneous],
                 minimumConfidence: minConfidence,
-                languages: [code]
+                languages: [code],
+                models: ChainBuilder.standard().models
             )
             let evaluation = CoNLLEvaluation { text in
                 processor.entities(in: text, language: code, referenceDate: nil).flatMap(\.mentions)
