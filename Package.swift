@@ -162,7 +162,7 @@ let package = Package(
         .target(
             name: "LectorTestSupport",
             dependencies: [
-                "LectorCore", "LectorPipeline",
+                "LectorCore", "LectorDaemon", "LectorPipeline",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/LectorTestSupport",

@@ -11,6 +11,7 @@ extension Daemon {
     /// Start-up, on the control queue: signals, recovery, the watch, the first scan, timers,
     /// then READY=1.
     func start(loadTime: Duration) {
+        state.value.loadTime = loadTime
         installSignalHandlers()
         maintain(startUp: true)
         do {
@@ -20,29 +21,34 @@ extension Daemon {
             }
         } catch {
             logger.critical("cannot watch the inbox", metadata: ["error": "\(error)"])
-            exit(1)
+            for source in state.value.sources { source.cancel() }
+            spool.release()
+            exitLatch.finish(1)
+            return
         }
         rescan()
         startTimers()
         awaitSignalHandlers { @Sendable [self] in
             // A SIGTERM that was pending since start-up has already begun the drain.
-            guard state.value.phase == .starting else { return }
-            state.value.phase = .running
-            writeStatus()
-            let milliseconds = loadTime.inMilliseconds
-            logger.info(
-                "ready",
-                metadata: [
-                    "inbox.path": "\(spool.layout.inbox)", "outbox.path": "\(spool.layout.outbox)",
-                    "workers": "\(state.value.configuration.workers)",
-                    "config.generation": "\(state.value.chain.identity.generation)",
-                    "load_ms": "\(Int(milliseconds.rounded()))",
-                ]
-            )
-            notifier.send("READY=1\nMAINPID=\(getpid())\nSTATUS=\(statusLine())")
-            schedule()
+            guard state.value.scheduler.phase == .starting else { return }
+            send(.started)
             replayRecordedSignals()
         }
+    }
+
+    /// The scheduler's `ready`: the status, the log line and READY=1.
+    func announceReady() {
+        writeStatus()
+        logger.info(
+            "ready",
+            metadata: [
+                "inbox.path": "\(spool.layout.inbox)", "outbox.path": "\(spool.layout.outbox)",
+                "workers": "\(state.value.configuration.workers)",
+                "config.generation": "\(state.value.chain.identity.generation)",
+                "load_ms": "\(Int(state.value.loadTime.inMilliseconds.rounded()))",
+            ]
+        )
+        notifier.send("READY=1\nMAINPID=\(getpid())\nSTATUS=\(statusLine())")
     }
 
     /// The signals the daemon handles through Dispatch sources.
@@ -65,9 +71,8 @@ extension Daemon {
 
     /// Handles the signals recorded before the Dispatch sources took them over.
     private func replayRecordedSignals() {
-        if lector_take_recorded_signal(SIGHUP) != 0 { requestReload() }
-        for number in [SIGTERM, SIGINT] where lector_take_recorded_signal(number) != 0 {
-            beginShutdown(signal: number)
+        for number in [SIGHUP, SIGTERM, SIGINT] where lector_take_recorded_signal(number) != 0 {
+            send(.signal(number))
         }
     }
 
@@ -78,10 +83,10 @@ extension Daemon {
         for number in Self.handledSignals {
             let source = DispatchSource.makeSignalSource(signal: number, queue: control)
             source.setEventHandler { @Sendable [self] in
-                switch number {
-                case SIGHUP: requestReload()
-                case SIGUSR2: state.value.signalsReady = true
-                default: beginShutdown(signal: number)
+                if number == SIGUSR2 {
+                    state.value.signalsReady = true
+                } else {
+                    send(.signal(number))
                 }
             }
             source.activate()
@@ -107,7 +112,7 @@ extension Daemon {
         status.schedule(deadline: .now() + 1, repeating: 1, leeway: .milliseconds(100))
         status.setEventHandler { @Sendable [self] in
             writeStatus()
-            if state.value.paused { schedule() }
+            send(.tick)
         }
         status.activate()
         state.value.sources.append(status)
@@ -135,48 +140,39 @@ extension Daemon {
         }
     }
 
-    /// SIGTERM/SIGINT: stop claiming, let in-flight documents finish, exit 0. A second
-    /// signal exits at once (what was in flight stays claimed and is recovered next start).
-    func beginShutdown(signal number: Int32) {
-        if state.value.phase == .draining {
-            logger.warning("second signal: exiting now", metadata: ["in_flight": "\(state.value.held)"])
-            exit(128 + number)
-        }
-        state.value.phase = .draining
+    /// The scheduler's `drain`: no more watching; in-flight documents finish.
+    func drain(held: Int, signal number: Int32) {
         state.value.watcher?.stop()
         state.value.watcher = nil
-        notifier.send("STOPPING=1\nSTATUS=draining \(state.value.held) documents")
-        logger.info("draining", metadata: ["in_flight": "\(state.value.held)", "signal": "\(number)"])
-        let timeout = state.value.configuration.shutdownTimeout
-        control.asyncAfter(deadline: .now() + timeout) { @Sendable [self] in
+        notifier.send("STOPPING=1\nSTATUS=draining \(held) documents")
+        logger.info("draining", metadata: ["in_flight": "\(held)", "signal": "\(number)"])
+    }
+
+    /// The scheduler's `stop`: claimed documents no worker started go back to the inbox for
+    /// any other daemon, the sources end, the last status is written, and `run` returns.
+    func stop(status: Int32, returning names: [FileName], timedOut: Bool) {
+        if timedOut {
             logger.warning(
                 "shutdown timeout: exiting with documents in flight; they will be recovered at the next start",
-                metadata: ["in_flight": "\(state.value.held)"]
+                metadata: ["in_flight": "\(state.value.scheduler.held)"]
             )
-            finishShutdown()
         }
-        finishShutdownIfIdle()
-    }
-
-    func finishShutdownIfIdle() {
-        if state.value.phase == .draining, state.value.held == 0 { finishShutdown() }
-    }
-
-    private func finishShutdown() {
-        // Claimed documents no worker started go back to the inbox for any other daemon.
-        for name in state.value.ready.removeAll() {
+        for name in names {
             try? SystemCalls.renameNoReplace(spool.workFolder.appending(name), spool.layout.inbox.appending(name))
         }
         for source in state.value.sources { source.cancel() }
+        state.value.sources = []
+        state.value.watcher?.stop()
+        state.value.watcher = nil
         writeStatus(stateOverride: "stopped")
         spool.release()
         logger.info(
             "stopped",
             metadata: [
-                "processed": "\(state.value.processed)", "failed": "\(state.value.failed)",
-                "exit_code": "\(state.value.exitCode)",
+                "processed": "\(state.value.scheduler.processed)", "failed": "\(state.value.scheduler.failed)",
+                "exit_code": "\(status)",
             ]
         )
-        exit(state.value.exitCode)
+        exitLatch.finish(status)
     }
 }

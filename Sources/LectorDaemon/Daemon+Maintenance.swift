@@ -1,4 +1,3 @@
-import Foundation
 import LectorConfig
 import LectorPipeline
 import Logging
@@ -14,16 +13,8 @@ extension Daemon {
     ///
     /// - Parameter startUp: Whether this daemon is starting.
     func maintain(startUp: Bool = false) {
-        let now = Date().timeIntervalSince1970
+        let now = clock.wallTime
         let recovered = spool.adoptAbandonedWork(now: now)
-        for name in recovered.adopted {
-            // A name this daemon is finishing right now waits until that is done.
-            if state.value.holds(name) {
-                state.value.heldAgain.insert(name)
-            } else {
-                state.value.ready.append(name)
-            }
-        }
         for path in recovered.stuck {
             logger.warning("cannot recover a document; it stays for a later scan", metadata: ["path": "\(path)"])
         }
@@ -36,7 +27,8 @@ extension Daemon {
         }
         StatusReader.removeStaleStatuses(layout: spool.layout, olderThan: 60, now: now)
         checkSiblings()
-        schedule()
+        // A name this daemon is finishing right now waits until that is done.
+        send(.adopted(recovered.adopted))
     }
 
     /// Two daemons sharing an inbox split its documents between them at random: when their

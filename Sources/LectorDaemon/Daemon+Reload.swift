@@ -4,23 +4,16 @@ public import LectorPipeline
 public import Logging
 
 extension Daemon {
-    /// SIGHUP, on the control queue. A reload already running absorbs any number of further
-    /// SIGHUPs into exactly one more reload after it, so none is lost and none is repeated.
-    func requestReload() {
-        guard state.value.phase != .draining else { return }
-        if state.value.reloading {
-            state.value.reloadAgain = true
-            return
-        }
-        state.value.reloading = true
+    /// The scheduler's `startReload` (SIGHUP; the scheduler coalesces them), on the
+    /// control queue: parses and builds the new chain off the control queue, so documents
+    /// keep flowing on the old chain meanwhile.
+    func startReload() {
         notifier.send(
             "RELOADING=1\nMONOTONIC_USEC=\(SystemdNotifier.monotonicMicroseconds)\nSTATUS=reloading \(configPath)"
         )
         let nextGeneration = state.value.chain.identity.generation + 1
         let path = configPath
         let builder = builder
-        // Parsing and building (which may load models) happen off the control queue, so
-        // documents keep flowing on the old chain meanwhile.
         background.async { @Sendable [self] in
             let outcome: Result<(LectorConfiguration, Chain), ConfigurationErrors>
             do throws(ConfigurationErrors) {
@@ -35,7 +28,6 @@ extension Daemon {
     }
 
     private func finishReload(_ outcome: Result<(LectorConfiguration, Chain), ConfigurationErrors>) {
-        state.value.reloading = false
         switch outcome {
         case .success(let (configuration, chain)):
             if configuration.spool != state.value.configuration.spool {
@@ -47,19 +39,15 @@ extension Daemon {
             state.value.chain = chain
             Self.logReloaded(chain, logger: logger)
             notifier.send("READY=1\nSTATUS=\(statusLine())")
+            send(.reloadFinished(Self.schedulerSettings(applied)))
         case .failure(let errors):
             let first = Self.logRejected(errors, logger: logger)
-            state.value.lastError = "reload rejected: \(first)"
+            state.value.scheduler.lastError = "reload rejected: \(first)"
             notifier.send(
                 "READY=1\nSTATUS=reload rejected, still on generation \(state.value.chain.identity.generation): \(first)"
             )
+            send(.reloadFinished(nil))
         }
-        writeStatus()
-        if state.value.reloadAgain {
-            state.value.reloadAgain = false
-            requestReload()
-        }
-        schedule()
     }
 
     /// Logs a reload that took effect: the new generation and its steps.

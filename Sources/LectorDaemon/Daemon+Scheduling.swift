@@ -6,11 +6,24 @@ import LectorPipeline
 import Logging
 
 extension Daemon {
+    /// Tells the scheduler what happened and carries out what it decides, on the control
+    /// queue. An action that asks a question (a claim, the free space) answers it at once
+    /// with another event.
+    ///
+    /// - Parameters:
+    ///   - event: What happened.
+    ///   - metadata: Log metadata for the actions' log lines (a document's).
+    ///   - now: The time of the event; the clock's time when `nil`.
+    func send(_ event: SchedulerEvent, metadata: Logger.Metadata = [:], now: ContinuousClock.Instant? = nil) {
+        let actions = state.value.scheduler.handle(event, now: now ?? clock.now)
+        for action in actions { perform(action, metadata: metadata) }
+    }
+
     /// Watcher events, on the control queue.
     func handle(_ events: [InboxWatcher.Event]) {
         for event in events {
             switch event {
-            case .file(let name): enqueue(name)
+            case .file(let name): send(.fileSeen(name))
             case .created(let name): enqueueCreated(name)
             case .overflow:
                 logger.notice("inotify queue overflowed; rescanning the inbox")
@@ -20,39 +33,22 @@ extension Daemon {
                     "the inbox was removed or moved; stopping so that a restart watches the new one",
                     metadata: ["inbox.path": "\(spool.layout.inbox)", "exit_code": "\(Self.inboxGoneExitCode)"]
                 )
-                state.value.exitCode = Self.inboxGoneExitCode
-                beginShutdown(signal: SIGTERM)
+                send(.inboxGone)
                 return
             }
         }
-        schedule()
     }
 
-    /// Lists the inbox and queues every document not already known.
+    /// Lists the inbox and tells the scheduler every name.
     func rescan() {
-        guard state.value.phase != .draining else { return }
+        guard state.value.scheduler.phase == .starting || state.value.scheduler.phase == .running else { return }
         do {
-            for name in try spool.scanInbox() { enqueue(name) }
+            for name in try spool.scanInbox() { send(.fileSeen(name)) }
         } catch {
             logger.error(
                 "cannot read the inbox",
                 metadata: ["error": "\(error)", "inbox.path": "\(spool.layout.inbox)"]
             )
-        }
-        schedule()
-    }
-
-    /// Queues a name seen in the inbox, unless it is ignored or already known. A name this
-    /// daemon holds already (in flight, waiting for a retry) is remembered and queued again
-    /// when that entry is done, so a re-drop is not left for the next rescan.
-    func enqueue(_ name: FileName) {
-        guard !name.isIgnored, state.value.phase != .draining else { return }
-        if state.value.holds(name) || state.value.waiting.contains(name) || state.value.ready.contains(name) {
-            state.value.seenAgain.insert(name)
-            return
-        }
-        if state.value.pending.append(name), state.value.discovered[name] == nil {
-            state.value.discovered[name] = .now
         }
     }
 
@@ -64,86 +60,63 @@ extension Daemon {
         switch status.kind {
         case .directory: return
         case .regular where status.links < 2: return
-        default: enqueue(name)
+        default: send(.fileSeen(name))
         }
     }
 
-    /// Starts documents while there are free workers: claimed ones first, then inbox ones.
-    func schedule() {
-        guard state.value.phase == .running else { return }
-        while state.value.inFlight.count < state.value.configuration.workers,
-            state.value.committing.count < OutputCommitter.maximumBatch
-        {
-            if let name = state.value.ready.popFirst() {
-                dispatch(name)
-                continue
+    private func perform(_ action: SchedulerAction, metadata: Logger.Metadata) {
+        switch action {
+        case .claim(let name): send(.claimed(name, claim(name)))
+        case .measureFreeSpace: send(.freeSpace((try? SystemCalls.freeBytes(spool.layout.outbox)) ?? Int.max))
+        case .dispatch(let name, let attempt): dispatch(name, attempt: attempt)
+        case .wake(let instant):
+            let delay = max((instant - clock.now).inSeconds, 0)
+            control.asyncAfter(deadline: .now() + delay) { @Sendable [self] in
+                send(.tick, now: max(clock.now, instant))
             }
-            guard !state.value.pending.isEmpty, state.value.blockedReason == nil, hasFreeSpace(),
-                let name = state.value.pending.popFirst()
-            else { break }
-            claimAndDispatch(name)
+        case .retry(let name, let reason, let delay, let attempt):
+            let details: Logger.Metadata = [
+                "document.file": "\(name)", "error": "\(reason)", "retry_in_s": "\(delay.inSeconds)",
+                "attempt": "\(attempt)",
+            ]
+            logger.warning("transient error; will retry", metadata: metadata.merging(details) { $1 })
+        case .diskPaused(let free):
+            logger.warning("disk nearly full: claiming paused", metadata: ["free_mib": "\(free / 1_048_576)"])
+            notifier.send("STATUS=\(statusLine())")
+        case .diskResumed:
+            logger.notice("disk space available again: claiming resumed")
+            notifier.send("STATUS=\(statusLine())")
+        case .spoolBlocked(let reason):
+            logger.warning("the spool cannot be written: claiming paused", metadata: ["error": "\(reason)"])
+        case .spoolResumed: logger.notice("the spool can be written again: claiming resumed")
+        case .startReload: startReload()
+        case .ready: announceReady()
+        case .writeStatus: writeStatus()
+        case .drain(let held, let number): drain(held: held, signal: number)
+        case .stop(let status, let returning, let timedOut):
+            stop(status: status, returning: returning, timedOut: timedOut)
+        case .abort(let status, let held):
+            logger.warning("second signal: exiting now", metadata: ["in_flight": "\(held)"])
+            exitLatch.finish(status)
         }
     }
 
-    private func claimAndDispatch(_ name: FileName) {
+    private func claim(_ name: FileName) -> SchedulerEvent.ClaimResult {
         let minimumAge = state.value.configuration.spool?.minAge ?? 0
         do {
-            switch try spool.claim(name, minimumAge: minimumAge, now: Date().timeIntervalSince1970) {
-            case .claimed:
-                dispatch(name)
-            case .gone, .directory:
-                state.value.discovered[name] = nil
-            case .tooYoung(let wait):
-                waitThenEnqueue(name, seconds: max(wait, 0.01))
-            case .busy:
-                // Open for writing: its close reports it; look again in a second all the same.
-                waitThenEnqueue(name, seconds: 1)
+            switch try spool.claim(name, minimumAge: minimumAge, now: clock.wallTime) {
+            case .claimed: return .claimed
+            case .gone, .directory: return .gone
+            case .tooYoung(let wait): return .tooYoung(wait)
+            case .busy: return .busy
             }
         } catch {
-            state.value.lastError = "cannot claim \(name): \(error)"
             logger.warning("cannot claim", metadata: ["document.file": "\(name)", "error": "\(error)"])
-            if error.isTransient { waitThenEnqueue(name, seconds: 1) }
+            return .failed(reason: "\(error)", transient: error.isTransient)
         }
     }
 
-    /// Holds a name back for `seconds`, then queues it again (events meanwhile are absorbed).
-    private func waitThenEnqueue(_ name: FileName, seconds: Double) {
-        state.value.waiting.insert(name)
-        control.asyncAfter(deadline: .now() + seconds) { @Sendable [self] in
-            state.value.waiting.remove(name)
-            state.value.seenAgain.remove(name)
-            enqueue(name)
-            schedule()
-        }
-    }
-
-    /// Whether the outbox has room; checked at most once a second. While it does not,
-    /// claiming pauses (the status timer retries).
-    private func hasFreeSpace() -> Bool {
-        let now = ContinuousClock.now
-        if let last = state.value.lastSpaceCheck, now - last < .seconds(1) { return !state.value.paused }
-        state.value.lastSpaceCheck = now
-        let free = (try? SystemCalls.freeBytes(spool.layout.outbox)) ?? Int.max
-        let minimum = state.value.configuration.spool?.minFreeSpace ?? SpoolConfiguration.defaultMinFreeSpace
-        let paused = free < minimum
-        if paused != state.value.paused {
-            state.value.paused = paused
-            if paused {
-                state.value.lastError =
-                    "the outbox's file system is nearly full (\(free / 1_048_576) MiB free); claiming paused"
-                logger.warning("disk nearly full: claiming paused", metadata: ["free_mib": "\(free / 1_048_576)"])
-            } else {
-                logger.notice("disk space available again: claiming resumed")
-            }
-            notifier.send("STATUS=\(statusLine())")
-        }
-        return !paused
-    }
-
-    private func dispatch(_ name: FileName) {
-        state.value.inFlight.insert(name)
-        let attempt = (state.value.attempts[name] ?? 0) + 1
-        state.value.attempts[name] = attempt
+    private func dispatch(_ name: FileName, attempt: Int) {
         let job = DocumentJob(
             name: name,
             chain: state.value.chain,
@@ -154,26 +127,23 @@ extension Daemon {
             publisher: publisher
         )
         let logger = logger
+        let clock = clock
         let generation = job.chain.identity.generation
         work.async { @Sendable [self] in
-            let start = ContinuousClock.now
+            let start = clock.now
             let outcome = job.run(logger: logger)
             guard case .staged(let temporary, let id) = outcome else {
-                let elapsed = ContinuousClock.now - start
+                let elapsed = clock.now - start
                 control.async { @Sendable [self] in
                     complete(name, outcome: outcome, elapsed: elapsed, generation: generation)
                 }
                 return
             }
             // The worker is free now; the document stays held until its output is durable.
-            control.async { @Sendable [self] in
-                state.value.inFlight.remove(name)
-                state.value.committing.insert(name)
-                schedule()
-            }
+            control.async { @Sendable [self] in send(.staged(name)) }
             committer.submit(
                 OutputCommitter.Item(name: name, temporary: temporary, id: id) { @Sendable [self] committed in
-                    let elapsed = ContinuousClock.now - start
+                    let elapsed = clock.now - start
                     control.async { @Sendable [self] in
                         complete(name, outcome: committed, elapsed: elapsed, generation: generation)
                     }
@@ -182,75 +152,36 @@ extension Daemon {
         }
     }
 
+    /// A document is done: logs how, and tells the scheduler.
     private func complete(_ name: FileName, outcome: DocumentJob.Outcome, elapsed: Duration, generation: Int) {
-        state.value.inFlight.remove(name)
-        state.value.committing.remove(name)
         let milliseconds = elapsed.inMilliseconds
-        var latency: Double?
-        if let discovered = state.value.discovered[name] {
-            latency = (ContinuousClock.now - discovered).inMilliseconds
-        }
         var metadata: Logger.Metadata = [
             "document.file": "\(name)", "duration_ms": "\(Double(Int(milliseconds * 100)) / 100)",
             "config.generation": "\(generation)",
         ]
+        let result: SchedulerEvent.DocumentResult
         switch outcome {
         case .written(let output, let id):
-            state.value.processed += 1
-            if let latency { state.value.latencies.record(latency) }
             metadata["document.id"] = "\(id)"
             metadata["outbox.file"] = "\(output)"
             logger.info("document processed", metadata: metadata.merging(["outcome": "ok"]) { $1 })
-            if state.value.blockedReason != nil {
-                state.value.blockedReason = nil
-                logger.notice("the spool can be written again: claiming resumed")
-            }
-            forget(name)
+            result = .written
         case .failed(let reason):
-            state.value.failed += 1
-            state.value.lastError = "\(name): \(reason)"
             logger.warning(
                 "document failed",
                 metadata: metadata.merging(["outcome": "failed", "error": "\(reason)"]) { $1 }
             )
-            forget(name)
+            result = .failed(reason)
         case .vanished:
             logger.notice("document removed before it was processed", metadata: metadata)
-            forget(name)
+            result = .vanished
         case .staged:
             // Only the committer's outcomes arrive here.
             assertionFailure("a staged outcome reached completion")
+            return
         case .retry(let reason, let spoolBlocked):
-            state.value.retries += 1
-            state.value.lastError = "\(name): \(reason)"
-            if spoolBlocked, state.value.blockedReason == nil {
-                state.value.blockedReason = reason
-                logger.warning("the spool cannot be written: claiming paused", metadata: ["error": "\(reason)"])
-            }
-            let attempt = state.value.attempts[name] ?? 1
-            let delay = retryPolicy.delay(afterAttempt: attempt)
-            logger.warning(
-                "transient error; will retry",
-                metadata: metadata.merging(["error": "\(reason)", "retry_in_s": "\(delay)", "attempt": "\(attempt)"]) {
-                    $1
-                }
-            )
-            state.value.waiting.insert(name)
-            control.asyncAfter(deadline: .now() + delay) { @Sendable [self] in
-                state.value.waiting.remove(name)
-                if state.value.phase == .draining { return }
-                state.value.ready.append(name)
-                schedule()
-            }
+            result = .retry(reason, spoolBlocked: spoolBlocked)
         }
-        finishShutdownIfIdle()
-        schedule()
-    }
-
-    private func forget(_ name: FileName) {
-        state.value.attempts[name] = nil
-        state.value.discovered[name] = nil
-        if state.value.seenAgain.remove(name) != nil { enqueue(name) }
-        if state.value.heldAgain.remove(name) != nil { state.value.ready.append(name) }
+        send(.finished(name, result), metadata: metadata)
     }
 }

@@ -8,31 +8,32 @@ extension Daemon {
     /// The current figures.
     func statusSnapshot(stateOverride: String? = nil) -> DaemonStatus {
         let current = state.value
+        let scheduler = current.scheduler
         let phase: String
-        switch current.phase {
+        switch scheduler.phase {
         case .starting: phase = "starting"
-        case .running: phase = current.paused || current.blockedReason != nil ? "paused" : "running"
-        case .draining: phase = "draining"
+        case .running: phase = scheduler.paused || scheduler.blockedReason != nil ? "paused" : "running"
+        case .draining, .stopped: phase = "draining"
         }
         var status = DaemonStatus(
             daemon: spool.id,
             pid: Int(getpid()),
             state: stateOverride ?? phase,
             started: startedAt,
-            updated: Date().timeIntervalSince1970,
+            updated: clock.wallTime,
             generation: current.chain.identity.generation,
             config: current.chain.identity.configHash,
-            processed: current.processed,
-            failed: current.failed,
-            retries: current.retries,
-            inFlight: current.held,
-            queued: current.pending.count + current.ready.count + current.waiting.count,
+            processed: scheduler.processed,
+            failed: scheduler.failed,
+            retries: scheduler.retries,
+            inFlight: scheduler.held,
+            queued: scheduler.queued,
             workers: current.configuration.workers,
-            lastError: current.blockedReason ?? current.lastError,
+            lastError: scheduler.blockedReason ?? scheduler.lastError,
             latency: [:],
             warning: current.warning
         )
-        status.setLatencies(current.latencies)
+        status.setLatencies(scheduler.latencies)
         return status
     }
 

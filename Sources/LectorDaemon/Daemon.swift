@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Glibc
 public import LectorConfig
 public import LectorPipeline
 public import Logging
@@ -9,8 +8,10 @@ public import Logging
 /// chain on a bounded pool of workers, and writes the results — until SIGTERM.
 ///
 /// One serial `control` queue owns all state (``DaemonState``): watcher events, claims,
-/// completions, reloads, signals and timers. Documents run on a concurrent `work` queue,
-/// at most `workers` at a time, and post their outcome back to `control`.
+/// completions, reloads, signals and timers. Every decision is the pure
+/// ``DaemonScheduler``'s: the control queue turns what happens into its events and carries
+/// out the actions it returns. Documents run on a concurrent `work` queue, at most
+/// `workers` at a time, and post their outcome back to `control`.
 public final class Daemon: Sendable {
     let control = DispatchQueue(label: "lector.control")
     let work = DispatchQueue(label: "lector.work", attributes: .concurrent)
@@ -26,8 +27,12 @@ public final class Daemon: Sendable {
     let committer: OutputCommitter
     /// Where outputs are published besides the outbox (`output: {nats: …}`), if anywhere.
     let publisher: (any OutputPublisher)?
-    let retryPolicy = RetryPolicy()
-    let startedAt = Date().timeIntervalSince1970
+    /// Where the daemon reads the time; every decision that depends on it is the scheduler's.
+    let clock: any DaemonClock
+    /// When the daemon started, seconds since the epoch.
+    let startedAt: Double
+    /// Where ``run(configPath:builder:logger:clock:makePublisher:)`` waits for the exit status.
+    let exitLatch = ExitLatch()
 
     /// Creates a daemon over a loaded configuration and built chain (models already loaded).
     ///
@@ -38,6 +43,7 @@ public final class Daemon: Sendable {
     ///   - builder: Builds the chain again on reload (its model cache is kept across reloads).
     ///   - logger: The daemon's logger.
     ///   - publisher: Where outputs are published besides the outbox, if anywhere.
+    ///   - clock: Where the daemon reads the time.
     /// - Throws: ``DaemonError`` when the spool cannot be set up.
     public init(
         configuration: LectorConfiguration,
@@ -45,9 +51,12 @@ public final class Daemon: Sendable {
         configPath: String,
         builder: ChainBuilder = ChainBuilder(),
         logger: Logger,
-        publisher: (any OutputPublisher)? = nil
+        publisher: (any OutputPublisher)? = nil,
+        clock: any DaemonClock = SystemDaemonClock()
     ) throws(DaemonError) {
         self.publisher = publisher
+        self.clock = clock
+        startedAt = clock.wallTime
         guard let spoolConfiguration = configuration.spool else {
             throw DaemonError(.configuration, "the configuration has no inbox, outbox and failed folders")
         }
@@ -62,29 +71,39 @@ public final class Daemon: Sendable {
         state = QueueBound(DaemonState(configuration: configuration, chain: chain), queue: control)
     }
 
-    /// Loads the configuration and models, starts the daemon, and never returns: the process
-    /// exits 0 after a drain, 78 on a bad configuration, 66 when the configuration file does
-    /// not exist, 73 when the spool cannot be set up,
-    /// 71 when too few file descriptors may be opened (`ulimit -n`), 75 when the inbox was
-    /// removed or moved away while running.
+    /// Loads the configuration and models, runs the daemon until it stops, and returns the
+    /// status the process is to exit with: 0 after a drain, 78 on a bad configuration, 66
+    /// when the configuration file does not exist, 73 when the spool cannot be set up, 71
+    /// when too few file descriptors may be opened (`ulimit -n`), 75 when the inbox was
+    /// removed or moved away while running, 128 + the signal number after a second signal.
     ///
-    /// Call ``blockSignals()`` first thing in the process, before this.
+    /// Call ``blockSignals()`` first thing in the process, before this. The calling thread
+    /// waits here while the daemon runs on its Dispatch queues.
     ///
     /// - Parameters:
     ///   - configPath: The configuration file.
     ///   - builder: Builds the chain: the processors available and the model cache.
     ///   - logger: The daemon's logger.
+    ///   - clock: Where the daemon reads the time.
     ///   - makePublisher: Makes the publisher for `output:` from the loaded configuration
     ///     (connecting to its server), or `nil` when the configuration has none; a throw
-    ///     exits 69 (EX_UNAVAILABLE).
+    ///     ends the run with 69 (EX_UNAVAILABLE).
+    /// - Returns: The exit status.
     public static func run(
         configPath: String,
         builder: ChainBuilder = ChainBuilder(),
         logger: Logger,
+        clock: any DaemonClock = SystemDaemonClock(),
         makePublisher: (LectorConfiguration) throws -> (any OutputPublisher)? = { _ in nil }
-    ) -> Never {
-        let loadStart = ContinuousClock.now
-        let (configuration, chain) = loadOrExit(configPath: configPath, builder: builder, logger: logger)
+    ) -> Int32 {
+        let loadStart = clock.now
+        let configuration: LectorConfiguration
+        let chain: Chain
+        do {
+            (configuration, chain) = try load(configPath: configPath, builder: builder, logger: logger)
+        } catch {
+            return error.status
+        }
         let descriptors = SystemCalls.raiseDescriptorLimit()
         let needed = Self.minimumDescriptors(workers: configuration.workers)
         if descriptors < needed {
@@ -92,7 +111,7 @@ public final class Daemon: Sendable {
                 "the open-file limit is \(descriptors) (ulimit -n); Lector needs at least \(needed) for \(configuration.workers) workers: raise LimitNOFILE= or ulimit -n"
             logger.critical("too few file descriptors", metadata: ["error": "\(message)"])
             FileHandle.standardError.write(Data((message + "\n").utf8))
-            exit(71)
+            return 71
         }
         let publisher: (any OutputPublisher)?
         do {
@@ -100,7 +119,7 @@ public final class Daemon: Sendable {
         } catch {
             logger.critical("cannot reach the output", metadata: ["error": "\(error)"])
             FileHandle.standardError.write(Data("lector: cannot reach the output: \(error)\n".utf8))
-            exit(69)
+            return 69
         }
         let daemon: Daemon
         do {
@@ -110,30 +129,32 @@ public final class Daemon: Sendable {
                 configPath: configPath,
                 builder: builder,
                 logger: logger,
-                publisher: publisher
+                publisher: publisher,
+                clock: clock
             )
         } catch {
             logger.critical("cannot start", metadata: ["error": "\(error)"])
-            exit(73)
+            return 73
         }
-        let loadTime = ContinuousClock.now - loadStart
+        let loadTime = clock.now - loadStart
         daemon.control.async { @Sendable in daemon.start(loadTime: loadTime) }
-        dispatchMain()
+        return daemon.exitLatch.wait()
     }
 
-    /// Loads the configuration and builds its chain (models loaded), or exits: 66 when the
-    /// file does not exist, 78 when it is wrong, each mistake logged and printed.
+    /// Loads the configuration and builds its chain (models loaded), each mistake logged
+    /// and printed.
     ///
     /// - Parameters:
     ///   - configPath: The configuration file.
     ///   - builder: Builds the chain: the processors available and the model cache.
     ///   - logger: Where the mistakes are logged.
     /// - Returns: The configuration and the chain.
-    public static func loadOrExit(
+    /// - Throws: ``DaemonExit`` with 66 when the file does not exist, 78 when it is wrong.
+    public static func load(
         configPath: String,
         builder: ChainBuilder,
         logger: Logger
-    ) -> (LectorConfiguration, Chain) {
+    ) throws(DaemonExit) -> (LectorConfiguration, Chain) {
         do {
             return try builder.load(path: configPath, purpose: .daemon)
         } catch {
@@ -143,7 +164,7 @@ public final class Daemon: Sendable {
             FileHandle.standardError.write(Data((error.errors.map(\.description).joined(separator: "\n") + "\n").utf8))
             // A missing file is EX_NOINPUT, which systemd retries (the file may appear, e.g.
             // from configuration management); a wrong one is EX_CONFIG, which it does not.
-            exit(error.isFileMissing ? 66 : 78)
+            throw DaemonExit(error.isFileMissing ? 66 : 78)
         }
     }
 
@@ -157,61 +178,41 @@ public final class Daemon: Sendable {
     /// `Restart=on-failure` starts it again on the new folder (`EX_TEMPFAIL`).
     public static let inboxGoneExitCode: Int32 = 75
 
+    /// The values of a configuration the scheduler decides with.
+    ///
+    /// - Parameter configuration: The configuration in force.
+    /// - Returns: The scheduler's settings.
+    static func schedulerSettings(_ configuration: LectorConfiguration) -> DaemonScheduler.Settings {
+        DaemonScheduler.Settings(
+            workers: configuration.workers,
+            minimumFreeBytes: configuration.spool?.minFreeSpace ?? SpoolConfiguration.defaultMinFreeSpace,
+            shutdownTimeout: .seconds(configuration.shutdownTimeout)
+        )
+    }
+
     /// Where this daemon writes its status snapshot.
     var statusPath: FilePath { spool.layout.control.appending("status-\(spool.id).json") }
 }
 
-/// Everything the control queue owns.
+/// Everything the control queue owns: the configuration in force, the scheduler's
+/// decisions, and the I/O handles.
 struct DaemonState {
-    enum Phase: Sendable, Equatable { case starting, running, draining }
-
     var configuration: LectorConfiguration
     var chain: Chain
-    var phase: Phase = .starting
-    var pending = NameQueue()
-    var ready = NameQueue()
-    var inFlight: Set<FileName> = []
-    /// Documents analysed whose outputs wait for the committer (their workers are free).
-    var committing: Set<FileName> = []
-    /// Documents this daemon holds: being analysed or being committed.
-    var held: Int { inFlight.count + committing.count }
-
-    /// Whether this daemon holds a document of that name (being analysed or committed).
-    func holds(_ name: FileName) -> Bool { inFlight.contains(name) || committing.contains(name) }
-    var discovered: [FileName: ContinuousClock.Instant] = [:]
-    var attempts: [FileName: Int] = [:]
-    var waiting: Set<FileName> = []
-    /// Names seen in the inbox again while this daemon held an entry of that name (a
-    /// re-drop during processing): listed again as soon as that entry is done.
-    var seenAgain: Set<FileName> = []
-    /// Names adopted from a dead sibling while this daemon was finishing an entry of the
-    /// same name: dispatched when that entry is done.
-    var heldAgain: Set<FileName> = []
-    /// Why the spool cannot be written (outbox or failed/ read-only, gone, replaced): claiming
-    /// pauses until a document is written again.
-    var blockedReason: String?
+    var scheduler: DaemonScheduler
     /// Sibling daemons on this inbox already warned about (different configuration).
     var warnedSiblings: Set<String> = []
     /// The latest warning about the daemon's surroundings (a sibling's configuration).
     var warning: String?
-    /// The status written when the process exits: 0 after a drain, 75 when the inbox was
-    /// removed or moved (so that systemd restarts the daemon on the new folder).
-    var exitCode: Int32 = 0
-    var processed = 0
-    var failed = 0
-    var retries = 0
-    var latencies = LatencyWindow()
-    var lastError: String?
-    var reloading = false
-    var reloadAgain = false
-    var paused = false
-    var lastSpaceCheck: ContinuousClock.Instant?
     var watcher: InboxWatcher?
     var sources: [any DispatchSourceProtocol] = []
     var signalsReady = false
+    /// How long loading the configuration and models took (for the `ready` log line).
+    var loadTime = Duration.zero
 
     init(configuration: LectorConfiguration, chain: Chain) {
         self.configuration = configuration
         self.chain = chain
+        scheduler = DaemonScheduler(settings: Daemon.schedulerSettings(configuration))
     }
 }

@@ -34,11 +34,16 @@ struct RunCommand: ParsableCommand {
         let logger = Logger(label: "lector.daemon")
         // With `input: {nats: …}` documents come from JetStream; otherwise from the inbox.
         // A file that does not load goes to Daemon.run, which reports it.
+        let status: Int32
         if (try? ConfigurationLoader.load(path: config, purpose: .daemon))?.natsInput != nil {
-            NATSDaemon.run(configPath: config, builder: .standard(), logger: logger)
+            status = NATSDaemon.run(configPath: config, builder: .standard(), logger: logger)
+        } else {
+            status = Daemon.run(configPath: config, builder: .standard(), logger: logger) { configuration in
+                try configuration.natsOutput.map { try NATSOutputPublisher($0, name: "lector-\(getpid())") }
+            }
         }
-        Daemon.run(configPath: config, builder: .standard(), logger: logger) { configuration in
-            try configuration.natsOutput.map { try NATSOutputPublisher($0, name: "lector-\(getpid())") }
-        }
+        // The daemon's threads may still hold documents (a second signal, a drain timeout):
+        // end the process here rather than wait for them.
+        Glibc.exit(status)
     }
 }

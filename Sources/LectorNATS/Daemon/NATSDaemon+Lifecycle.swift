@@ -61,7 +61,7 @@ extension NATSDaemon {
     func statusLine() -> String {
         let current = state.withLock { $0 }
         var line =
-            "\(current.draining ? "draining" : "running"): \(current.processed) processed, \(current.failed) failed, \(current.inFlight) in flight, generation \(current.chain.identity.generation)"
+            "\(current.shutdown.isDraining ? "draining" : "running"): \(current.processed) processed, \(current.failed) failed, \(current.inFlight) in flight, generation \(current.chain.identity.generation)"
         if let consumer = current.consumer {
             line +=
                 "; consumer \(input.consumer): \(consumer.pending) pending, \(consumer.ackPending) unacked, \(consumer.redelivered) redelivered"
@@ -88,9 +88,9 @@ extension NATSDaemon {
         var status = DaemonStatus(
             daemon: daemonID,
             pid: Int(getpid()),
-            state: current.draining ? "draining" : connection.isConnected ? "running" : "paused",
+            state: current.shutdown.isDraining ? "draining" : connection.isConnected ? "running" : "paused",
             started: startedAt,
-            updated: Date().timeIntervalSince1970,
+            updated: clock.wallTime,
             generation: current.chain.identity.generation,
             config: current.chain.identity.configHash,
             processed: current.processed,
@@ -134,16 +134,12 @@ extension NATSDaemon {
 
     /// SIGHUP: a new chain from the file; the connection and the consumer stay.
     func requestReload() {
-        let proceed = state.withLock { state -> Bool in
-            guard !state.draining else { return false }
-            if state.reloading {
-                state.reloadAgain = true
-                return false
-            }
-            state.reloading = true
-            return true
-        }
-        guard proceed else { return }
+        let proceed = state.withLock { state in !state.shutdown.isDraining && state.reload.request() }
+        if proceed { startReload() }
+    }
+
+    /// Builds the new chain off the control queue; the old one serves meanwhile.
+    private func startReload() {
         notifier.send("RELOADING=1\nMONOTONIC_USEC=\(SystemdNotifier.monotonicMicroseconds)\nSTATUS=reloading")
         let next = state.withLock { $0.chain.identity.generation + 1 }
         background.async { [self] in
@@ -172,7 +168,6 @@ extension NATSDaemon {
                 let changed = applied != configuration
                 state.configuration = applied
                 state.chain = chain
-                state.reloading = false
                 return changed ? configuration : applied
             }
             if kept != state.withLock({ $0.configuration }) {
@@ -184,50 +179,53 @@ extension NATSDaemon {
             notifier.send("READY=1\nSTATUS=\(statusLine())")
         case .failure(let errors):
             let first = Daemon.logRejected(errors, logger: logger)
-            state.withLock {
-                $0.lastError = "reload rejected: \(first)"
-                $0.reloading = false
-            }
+            state.withLock { $0.lastError = "reload rejected: \(first)" }
             notifier.send("READY=1\nSTATUS=reload rejected: \(first)")
         }
+        // A SIGHUP during this reload asks for one more; a drain asks for none.
         let again = state.withLock { state -> Bool in
-            defer { state.reloadAgain = false }
-            return state.reloadAgain
+            if state.shutdown.isDraining { state.reload.cancelPending() }
+            return state.reload.finish()
         }
-        if again { requestReload() }
+        if again { startReload() }
     }
 
     /// SIGTERM/SIGINT: stop fetching, finish and acknowledge what was fetched, exit 0. A
     /// second signal exits at once: what was in flight is delivered again after `ack_wait`.
     func beginShutdown(signal number: Int32) {
-        let already = state.withLock { state -> Bool in
-            defer { state.draining = true }
-            return state.draining
+        let now = clock.now
+        let decision = state.withLock { state in
+            state.shutdown.signal(number, now: now, timeout: .seconds(state.configuration.shutdownTimeout))
         }
-        if already {
+        switch decision {
+        case .exitNow(let status):
             logger.warning("second signal: exiting now", metadata: ["in_flight": "\(heartbeats.count)"])
-            exit(128 + number)
-        }
-        notifier.send("STOPPING=1\nSTATUS=draining \(heartbeats.count) documents")
-        logger.info("draining", metadata: ["in_flight": "\(heartbeats.count)", "signal": "\(number)"])
-        let timeout = state.withLock { $0.configuration.shutdownTimeout }
-        control.asyncAfter(deadline: .now() + timeout) { [self] in
-            logger.warning(
-                "shutdown timeout: exiting with documents in flight; the server delivers them again",
-                metadata: ["in_flight": "\(heartbeats.count)"]
-            )
-            finishDrain()
+            exitLatch.finish(status)
+        case .drain(let deadline):
+            notifier.send("STOPPING=1\nSTATUS=draining \(heartbeats.count) documents")
+            logger.info("draining", metadata: ["in_flight": "\(heartbeats.count)", "signal": "\(number)"])
+            control.asyncAfter(deadline: .now() + max((deadline - now).inSeconds, 0)) { [self] in
+                let overdue = state.withLock { $0.shutdown.isOverdue(now: max(clock.now, deadline)) }
+                guard overdue, !exitLatch.isFinished else { return }
+                logger.warning(
+                    "shutdown timeout: exiting with documents in flight; the server delivers them again",
+                    metadata: ["in_flight": "\(heartbeats.count)"]
+                )
+                finishDrain()
+            }
         }
     }
 
     /// Every worker has stopped (or the timeout passed): close the connection and exit 0.
     func finishDrain() {
+        // The timeout and the last worker may both get here (both on the control queue).
+        guard !exitLatch.isFinished else { return }
         for source in sources.withLock({ $0.list }) { source.cancel() }
         closing.withLock { $0 = true }
         connection.close()
         if let publisher, publisher.connection !== connection { publisher.connection.close() }
         let current = state.withLock { $0 }
         logger.info("stopped", metadata: ["processed": "\(current.processed)", "failed": "\(current.failed)"])
-        exit(0)
+        exitLatch.finish(0)
     }
 }

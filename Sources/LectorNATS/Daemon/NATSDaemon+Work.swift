@@ -25,17 +25,18 @@ extension NATSDaemon {
     /// again and the worker subscribes anew.
     func work(_ first: NATSPullSubscription) {
         var subscription = first
-        var delay = 0.1
+        let backoff = RetryPolicy(initial: 0.1, maximum: 5)
+        var failures = 0
         var warned = false
-        while !state.withLock({ $0.draining }) {
+        while !state.withLock({ $0.shutdown.isDraining }) {
             guard connection.isConnected else {
-                Thread.sleep(forTimeInterval: 0.1)
+                clock.sleep(for: .milliseconds(100))
                 continue
             }
             let messages: [NATSMessage]
             do {
                 messages = try subscription.fetch(batch: Self.batch, timeout: Self.fetchTimeout)
-                delay = 0.1
+                failures = 0
                 if warned {
                     warned = false
                     logger.notice("fetching again")
@@ -49,8 +50,8 @@ extension NATSDaemon {
                     subscription = renewed
                     logger.notice("consumer bound again", metadata: ["nats.consumer": "\(input.consumer)"])
                 }
-                Thread.sleep(forTimeInterval: delay)
-                delay = min(delay * 2, 5)
+                failures += 1
+                clock.sleep(for: .seconds(backoff.delay(afterAttempt: failures)))
                 continue
             }
             for message in messages { heartbeats.add(message) }
@@ -75,7 +76,7 @@ extension NATSDaemon {
             case .written:
                 state.processed += 1
                 if message.storedAt > 0 {
-                    state.latencies.record(max(0, Date().timeIntervalSince1970 * 1e3 - Double(message.storedAt) / 1e6))
+                    state.latencies.record(max(0, clock.wallTime * 1e3 - Double(message.storedAt) / 1e6))
                 }
             case .failed: state.failed += 1
             case .retry(let reason):
@@ -147,7 +148,7 @@ extension NATSDaemon {
             deliveries: message.deliveries,
             generation: chain.identity.generation,
             daemon: daemonID,
-            time: Date()
+            time: Date(timeIntervalSince1970: clock.wallTime)
         )
         let id = record.objectValue?["id"]?.stringValue ?? "\(input.stream)-\(message.streamSequence)"
         let published = persisting(message, "publish to the failed subject") { () throws in
@@ -179,7 +180,8 @@ extension NATSDaemon {
         _ what: String,
         _ body: () throws -> Value
     ) -> PersistResult<Value> {
-        var delay = 0.1
+        let backoff = RetryPolicy(initial: 0.1, maximum: 5)
+        var failures = 0
         var warned = false
         while true {
             do {
@@ -188,7 +190,7 @@ extension NATSDaemon {
                 return .success(value)
             } catch {
                 let reason = "cannot \(what): \(error)"
-                if state.withLock({ $0.draining }) {
+                if state.withLock({ $0.shutdown.isDraining }) {
                     try? message.reject(after: 0)
                     return .failure(.retry(reason))
                 }
@@ -198,8 +200,8 @@ extension NATSDaemon {
                     $0.lastError = reason
                     $0.retries += 1
                 }
-                Thread.sleep(forTimeInterval: delay)
-                delay = min(delay * 2, 5)
+                failures += 1
+                clock.sleep(for: .seconds(backoff.delay(afterAttempt: failures)))
             }
         }
     }

@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 import LectorConfig
 import LectorCore
-import LectorDaemon
+public import LectorDaemon
 public import LectorPipeline
 public import Logging
 import Synchronization
@@ -21,9 +21,10 @@ public final class NATSDaemon: Sendable {
     struct State {
         var configuration: LectorConfiguration
         var chain: Chain
-        var draining = false
-        var reloading = false
-        var reloadAgain = false
+        /// SIGTERM/SIGINT as in the folder daemon: a drain with a deadline, then at once.
+        var shutdown = ShutdownSequence()
+        /// SIGHUPs coalesced as in the folder daemon.
+        var reload = ReloadCoalescer()
         var processed = 0
         var failed = 0
         var retries = 0
@@ -44,8 +45,12 @@ public final class NATSDaemon: Sendable {
     let logger: Logger
     let notifier = SystemdNotifier()
     let daemonID: String
+    /// Where the daemon reads the time and waits out its backoffs.
+    let clock: any DaemonClock
     /// When the daemon started, seconds since the epoch.
-    let startedAt = Date().timeIntervalSince1970
+    let startedAt: Double
+    /// Where ``run(configPath:builder:logger:clock:)`` waits for the exit status.
+    let exitLatch: ExitLatch
     let control = DispatchQueue(label: "lector.nats.control")
     let background = DispatchQueue(label: "lector.nats.reload")
     /// Asks the server for the consumer's counts and writes the metrics file, so that
@@ -73,9 +78,14 @@ public final class NATSDaemon: Sendable {
         closing: ClosingFlag,
         configPath: String,
         builder: ChainBuilder,
-        logger: Logger
+        logger: Logger,
+        clock: any DaemonClock,
+        exitLatch: ExitLatch
     ) {
         self.closing = closing
+        self.clock = clock
+        self.exitLatch = exitLatch
+        startedAt = clock.wallTime
         // The caller checked that there is an input.
         input = configuration.natsInput ?? NATSInputConfiguration()
         outbox = configuration.outboxFolder
@@ -88,91 +98,74 @@ public final class NATSDaemon: Sendable {
         state = Mutex(State(configuration: configuration, chain: chain))
     }
 
-    /// Runs the daemon on a configuration with `input: {nats: …}`; never returns. Exits 0
-    /// after a drain, 66 or 78 for the configuration, 69 (EX_UNAVAILABLE) when JetStream
-    /// refuses the streams or consumer.
+    /// Runs the daemon on a configuration with `input: {nats: …}` until it stops, and
+    /// returns the status the process is to exit with: 0 after a drain (or a SIGTERM before
+    /// ready), 66 or 78 for the configuration, 69 (EX_UNAVAILABLE) when JetStream refuses
+    /// the streams or consumer or the connection closes for good, 128 + the signal number
+    /// after a second signal.
+    ///
+    /// Connecting and binding run on another thread, so that a signal while waiting for a
+    /// server ends the run; the calling thread waits here.
     ///
     /// - Parameters:
     ///   - configPath: The configuration file.
     ///   - builder: Builds the chain: the processors available and the model cache.
     ///   - logger: The logger.
-    public static func run(configPath: String, builder: ChainBuilder, logger: Logger) -> Never {
-        let loadStart = ContinuousClock.now
-        let (configuration, chain) = Daemon.loadOrExit(configPath: configPath, builder: builder, logger: logger)
+    ///   - clock: Where the daemon reads the time.
+    /// - Returns: The exit status.
+    public static func run(
+        configPath: String,
+        builder: ChainBuilder,
+        logger: Logger,
+        clock: any DaemonClock = SystemDaemonClock()
+    ) -> Int32 {
+        let loadStart = clock.now
+        let configuration: LectorConfiguration
+        let chain: Chain
+        do {
+            (configuration, chain) = try Daemon.load(configPath: configPath, builder: builder, logger: logger)
+        } catch {
+            return error.status
+        }
         guard let input = configuration.natsInput else {
             FileHandle.standardError.write(Data("\(configPath): no input.nats\n".utf8))
-            exit(78)
+            return 78
         }
         let daemonID = String(UInt64.random(in: 0...UInt64.max), radix: 16)
         var namedLogger = logger
         namedLogger[metadataKey: "daemon.id"] = "\(daemonID)"
         let logger = namedLogger
+        let exitLatch = ExitLatch()
         // Signals first: a SIGTERM while waiting for a server ends the wait.
-        let early = installEarlySignals(logger: logger)
-        logger.info("connecting", metadata: ["nats.url": "\(input.server.urls.joined(separator: ","))"])
-        let closing = ClosingFlag()
-        let events: @Sendable (NATSConnectionEvent) -> Void = { event in
-            let expected = closing.withLock { $0 }
-            switch event {
-            case .disconnected where !expected: logger.warning("NATS connection lost; reconnecting")
-            case .reconnected(let url): logger.notice("NATS connection back", metadata: ["nats.url": "\(url)"])
-            case .closed where !expected:
-                // The client gave up for good (it never does on its own with endless
-                // reconnects; e.g. the server refused our credentials): let systemd restart us.
-                logger.critical("NATS connection closed; exiting")
-                exit(69)
-            default: break
-            }
+        let early = DispatchSources(list: installEarlySignals(logger: logger, exitLatch: exitLatch))
+        let startup = Startup(
+            configuration: configuration,
+            chain: chain,
+            input: input,
+            daemonID: daemonID,
+            configPath: configPath,
+            builder: builder,
+            logger: logger,
+            clock: clock,
+            exitLatch: exitLatch
+        )
+        let thread = Thread {
+            startup.connectAndStart(loadStart: loadStart, early: early)
         }
-        do {
-            let connection = try NATSConnection(
-                input.server,
-                name: "lector-\(daemonID)",
-                waitForServer: true,
-                onEvent: events
-            )
-            var publisher: NATSOutputPublisher?
-            if let output = configuration.natsOutput {
-                publisher =
-                    output.server == input.server
-                    ? NATSOutputPublisher(connection: connection, output: output)
-                    : try NATSOutputPublisher(output, name: "lector-\(daemonID)-out")
-            }
-            let daemon = NATSDaemon(
-                configuration: configuration,
-                chain: chain,
-                connection: connection,
-                publisher: publisher,
-                daemonID: daemonID,
-                closing: closing,
-                configPath: configPath,
-                builder: builder,
-                logger: logger
-            )
-            let bound = try daemon.bind()
-            for source in early { source.cancel() }
-            daemon.start(
-                subscriptions: bound.subscriptions,
-                ackWait: bound.ackWait,
-                loadTime: ContinuousClock.now - loadStart
-            )
-        } catch {
-            logger.critical("cannot start on NATS", metadata: ["error": "\(error)"])
-            FileHandle.standardError.write(Data("lector: cannot start on NATS: \(error)\n".utf8))
-            exit(69)
-        }
-        dispatchMain()
+        thread.name = "lector-nats-start"
+        thread.start()
+        return exitLatch.wait()
     }
 
-    /// Signal handling while connecting and binding: SIGTERM or SIGINT exits 0 (nothing is
-    /// held yet), SIGHUP is kept for later.
-    private static func installEarlySignals(logger: Logger) -> [any DispatchSourceProtocol] {
+    /// Signal handling while connecting and binding: SIGTERM or SIGINT ends the run with 0
+    /// (nothing is held yet), SIGHUP is kept for later.
+    private static func installEarlySignals(logger: Logger, exitLatch: ExitLatch) -> [any DispatchSourceProtocol] {
         let queue = DispatchQueue(label: "lector.nats.early")
         return [SIGTERM, SIGINT].map { number in
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler {
+            source.setEventHandler { @Sendable in
                 logger.info("stopped before ready", metadata: ["signal": "\(number)"])
-                exit(0)
+                exitLatch.finish(0)
             }
             source.activate()
             return source
@@ -186,7 +179,7 @@ public final class NATSDaemon: Sendable {
     /// - Returns: The subscriptions and the ack wait in force, in seconds.
     func bind() throws(NATSError) -> (subscriptions: [NATSPullSubscription], ackWait: Double) {
         let workers = state.withLock { $0.configuration.workers }
-        var delay = 0.2
+        let backoff = RetryPolicy(initial: 0.2, maximum: 10)
         var attempt = 0
         while true {
             attempt += 1
@@ -223,8 +216,7 @@ public final class NATSDaemon: Sendable {
                     "JetStream not ready; trying again",
                     metadata: ["error": "\(error)", "attempt": "\(attempt)"]
                 )
-                Thread.sleep(forTimeInterval: delay)
-                delay = min(delay * 2, 10)
+                clock.sleep(for: .seconds(backoff.delay(afterAttempt: attempt)))
             }
         }
     }
