@@ -86,6 +86,7 @@ public struct ChainBuilder: Sendable {
             provided.formUnion(factory.provides)
         }
         guard errors.isEmpty else { throw ConfigurationErrors(errors) }
+        models.trim()
         return Chain(
             steps: steps,
             identity: ChainIdentity(configHash: "sha256:\(configuration.sha256)", generation: generation),
@@ -161,6 +162,7 @@ public struct ChainBuilder: Sendable {
             provided.formUnion(factory.provides)
         }
         guard errors.isEmpty else { throw ConfigurationErrors(errors) }
+        models.trim()
         let hash = SHA256.hex(Array(names.joined(separator: ",").utf8))
         return Chain(
             steps: steps,

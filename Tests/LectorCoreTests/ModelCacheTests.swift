@@ -77,6 +77,21 @@ import Testing
         #expect(decodes.withLock { $0 } == 2)
     }
 
+    @Test("trim drops the models no load asked for since the last trim")
+    func trim() throws {
+        let source = MemorySource()
+        source.set("kept.bin", "kept", modified: 1)
+        source.set("dropped.bin", "dropped", modified: 1)
+        let cache = ModelCache(source: source)
+        let kept = try cache.load(["kept.bin"]) { Decoded($0) }
+        _ = try cache.load(["dropped.bin"]) { Decoded($0) }
+        #expect(cache.trim() == 0, "both were used since the cache was made")
+        #expect(try cache.load(["kept.bin"]) { Decoded($0) }.value === kept.value)
+        #expect(cache.trim() == 1)
+        #expect(cache.count == 1)
+        #expect(try cache.load(["kept.bin"]) { Decoded($0) }.value === kept.value)
+    }
+
     @Test("a missing file is unavailable; two caches share nothing")
     func missingAndSeparate() throws {
         let source = MemorySource()

@@ -24,6 +24,8 @@ public final class ModelCache: Sendable {
         var stamps: [ModelStamp]
         var versions: [ModelVersion]
         var value: any Sendable
+        /// Whether a load asked for it since the last ``ModelCache/trim()``.
+        var used: Bool
     }
 
     private let entries = Mutex<[String: Entry]>([:])
@@ -64,7 +66,10 @@ public final class ModelCache: Sendable {
     ) throws -> LoadedModel<Model> {
         let key = String(reflecting: Model.self) + ":" + paths.joined(separator: ",")
         let stamps = paths.map { source.stamp($0) }
-        let cached = entries.withLock { $0[key] }
+        let cached = entries.withLock { entries in
+            entries[key]?.used = true
+            return entries[key]
+        }
         if let cached, cached.stamps.map(Optional.some) == stamps, let value = cached.value as? Model {
             return LoadedModel(value: value, versions: cached.versions)
         }
@@ -76,10 +81,31 @@ public final class ModelCache: Sendable {
         } else {
             value = try decode(files)
         }
-        let entry = Entry(stamps: files.map(\.stamp), versions: versions, value: value)
+        let entry = Entry(stamps: files.map(\.stamp), versions: versions, value: value, used: true)
         entries.withLock { $0[key] = entry }
         return LoadedModel(value: value, versions: versions)
     }
+
+    /// Drops the models no load asked for since the last trim, and starts counting again.
+    ///
+    /// The chain builder calls it after each chain it built, so that models the new
+    /// configuration no longer uses (a language taken out of `entities`) are not kept for the
+    /// life of the daemon. Chains still running keep their own models: a dropped one is only
+    /// decoded again if asked for later.
+    ///
+    /// - Returns: How many models were dropped.
+    @discardableResult
+    public func trim() -> Int {
+        entries.withLock { entries in
+            let before = entries.count
+            entries = entries.filter(\.value.used)
+            for key in entries.keys { entries[key]?.used = false }
+            return before - entries.count
+        }
+    }
+
+    /// How many decoded models the cache holds.
+    public var count: Int { entries.withLock { $0.count } }
 }
 
 /// A model and the versions of the files it was decoded from.
