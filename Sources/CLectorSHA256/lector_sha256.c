@@ -1,7 +1,14 @@
 // SHA-256 block compression (FIPS 180-4, 6.2.2), in C so that it is fast in debug builds
 // too: model files of tens of megabytes are hashed each time a chain loads them, and the
 // tests run the debug binary. Built with -O2 whatever the configuration (Package.swift).
+// On x86-64 processors with the SHA extensions the rounds run on them (about five times
+// faster); elsewhere, portable C.
 #include "lector_sha256.h"
+
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
 
 static const uint32_t k[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -16,7 +23,7 @@ static const uint32_t k[64] = {
 
 #define ROTR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
 
-void lector_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks) {
+static void portable_blocks(uint32_t state[8], const uint8_t *data, size_t blocks) {
     uint32_t w[64];
     for (size_t block = 0; block < blocks; block++, data += 64) {
         for (int t = 0; t < 16; t++) {
@@ -51,4 +58,58 @@ void lector_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks)
         state[6] += g;
         state[7] += h;
     }
+}
+
+#if defined(__x86_64__)
+/// Whether the processor has the SHA extensions and the SSSE3 and SSE4.1 the code needs.
+static int has_sha_extensions(void) {
+    unsigned int eax, ebx, ecx, edx;
+    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
+    if (!(ecx & (1u << 9)) || !(ecx & (1u << 19))) return 0;  // SSSE3, SSE4.1
+    if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return 0;
+    return (ebx & (1u << 29)) != 0;  // SHA
+}
+
+/// The rounds on the SHA extensions: sixteen groups of four rounds, the message schedule
+/// kept in four registers that rotate (the layout of Intel's reference code).
+__attribute__((target("sha,sse4.1,ssse3"))) static void sha_extension_blocks(
+    uint32_t state[8], const uint8_t *data, size_t blocks) {
+    const __m128i mask = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state[0]), 0xB1);  // CDAB
+    __m128i state1 = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&state[4]), 0x1B);  // EFGH
+    __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);  // ABEF
+    state1 = _mm_blend_epi16(state1, tmp, 0xF0);  // CDGH
+    for (size_t block = 0; block < blocks; block++, data += 64) {
+        const __m128i abef = state0, cdgh = state1;
+        __m128i m[4];
+        for (int i = 0; i < 16; i++) {
+            if (i < 4) m[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 16 * i)), mask);
+            __m128i message = _mm_add_epi32(m[i % 4], _mm_loadu_si128((const __m128i *)&k[4 * i]));
+            state1 = _mm_sha256rnds2_epu32(state1, state0, message);
+            if (i >= 3 && i <= 14) {
+                __m128i next = _mm_add_epi32(m[(i + 1) % 4], _mm_alignr_epi8(m[i % 4], m[(i + 3) % 4], 4));
+                m[(i + 1) % 4] = _mm_sha256msg2_epu32(next, m[i % 4]);
+            }
+            message = _mm_shuffle_epi32(message, 0x0E);
+            state0 = _mm_sha256rnds2_epu32(state0, state1, message);
+            if (i >= 1 && i <= 12) m[(i + 3) % 4] = _mm_sha256msg1_epu32(m[(i + 3) % 4], m[i % 4]);
+        }
+        state0 = _mm_add_epi32(state0, abef);
+        state1 = _mm_add_epi32(state1, cdgh);
+    }
+    tmp = _mm_shuffle_epi32(state0, 0x1B);  // FEBA
+    state1 = _mm_shuffle_epi32(state1, 0xB1);  // DCHG
+    _mm_storeu_si128((__m128i *)&state[0], _mm_blend_epi16(tmp, state1, 0xF0));  // DCBA
+    _mm_storeu_si128((__m128i *)&state[4], _mm_alignr_epi8(state1, tmp, 8));  // HGFE
+}
+#endif
+
+void lector_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks) {
+#if defined(__x86_64__)
+    if (blocks >= 4 && has_sha_extensions()) {
+        sha_extension_blocks(state, data, blocks);
+        return;
+    }
+#endif
+    portable_blocks(state, data, blocks);
 }
