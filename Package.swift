@@ -19,6 +19,9 @@ let package = Package(
         // plugin in Swift; `make plugins` builds them.
         .executable(name: "lector-example-reading-time", targets: ["LectorExampleReadingTime"]),
         .library(name: "LectorExampleTextStats", type: .dynamic, targets: ["LectorExampleTextStats"]),
+        // Test-only processors (`test_delay`) as a shared-library plugin that the end-to-end
+        // tests load with a `library:` step; built from Tests/, never linked into `lector`.
+        .library(name: "LectorTestProcessors", type: .dynamic, targets: ["LectorTestProcessors"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,9 +46,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // SHA-256 blocks in C at -O2 in every configuration: model files (tens of MB) are
+        // hashed whenever a chain loads them, and the tests run the debug binary.
+        .target(name: "CLectorSHA256", cSettings: [.unsafeFlags(["-O2"])]),
         .target(
             name: "LectorCore",
-            dependencies: ["LectorSystem", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CLectorSHA256", "LectorSystem", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -180,9 +186,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "LectorTestProcessors",
+            dependencies: ["LectorCore"],
+            path: "Tests/LectorTestProcessors",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LectorTestSupport",
             dependencies: [
-                "LectorCore", "LectorDaemon",
+                "LectorCore", "LectorDaemon", "LectorPipeline",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/LectorTestSupport",
@@ -236,7 +248,7 @@ let package = Package(
         .testTarget(
             name: "LectorLanguageTests",
             dependencies: [
-                "LectorLanguage", "LectorEvaluation", "LectorCore", "LectorText",
+                "LectorLanguage", "LectorEvaluation", "LectorCore", "LectorText", "LectorTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -37,27 +37,42 @@ package struct EntitiesProcessor: Processor {
     /// The languages handled, in order of preference; each has a model.
     package var languages: [String]
     let models: [String: TaggerModel]
+    /// The model files the taggers were loaded from.
+    public let modelVersions: [ModelVersion]
 
-    /// Creates a processor, loading the models of `languages` (once per process).
+    /// Creates a processor, loading the models of `languages` through a cache.
     ///
     /// - Parameters:
     ///   - types: The types to write.
     ///   - minimumConfidence: The confidence a named mention needs.
     ///   - languages: The languages to handle; each needs `entities/<code>.bin`.
-    /// - Throws: ``ProcessorError`` (`unavailable`) when a model is missing.
+    ///   - models: Where the model files are loaded.
+    /// - Throws: ``ProcessorError`` (`unavailable`) when a model is missing or damaged.
     package init(
         types: Set<EntityType> = Set(EntityType.allCases),
         minimumConfidence: Double = defaultMinimumConfidence,
-        languages: [String] = defaultLanguages
+        languages: [String] = defaultLanguages,
+        models: ModelCache
     ) throws {
         self.types = types
         self.minimumConfidence = minimumConfidence
         self.languages = languages
-        var models: [String: TaggerModel] = [:]
+        var taggers: [String: TaggerModel] = [:]
+        var versions: [ModelVersion] = []
         for language in languages where types.contains(where: \.isNamed) {
-            models[language] = try EntityModelCache.model(for: language)
+            let path = "entities/\(language).bin"
+            let loaded = try models.load([path]) { files in
+                do {
+                    return try TaggerModel(bytes: files[0].bytes)
+                } catch {
+                    throw ProcessorError(.unavailable, "\(path): \(error)")
+                }
+            }
+            taggers[language] = loaded.value
+            versions += loaded.versions
         }
-        self.models = models
+        self.models = taggers
+        self.modelVersions = versions
     }
 
     /// The languages with a model, and those whose values are read by rule (``ValueRecognizer/languages``).
@@ -69,11 +84,11 @@ package struct EntitiesProcessor: Processor {
     ///
     /// - Parameters:
     ///   - document: The document.
-    ///   - context: Unused.
+    ///   - context: Per-document context: its memo shares the text analysis with other steps.
     /// - Returns: The document with its entities.
     package func process(_ document: Document, context: ProcessingContext) -> Document {
         var document = document
-        let analysis = TextAnalysis.of(document.text)
+        let analysis = context.memo.value(TextAnalysis.self, of: document.text, TextAnalysis.init)
         let text = analysis.text
         let given = document.languageCode ?? document.metadata["language"]?.stringValue.map { String($0.prefix(2)) }
         let groups = entities(

@@ -90,13 +90,16 @@ public struct EntitiesProcessorFactory: ProcessorFactory {
             languages = try node.stringList()
             guard !languages.isEmpty else { throw node.error("languages must name at least one language") }
             for language in languages {
-                do {
-                    _ = try ModelStore.path("entities/\(language).bin")
-                } catch {
+                guard options.models.contains("entities/\(language).bin") else {
                     throw node.error("no entity model for '\(language)' (entities/\(language).bin)")
                 }
             }
         }
-        return try EntitiesProcessor(types: types, minimumConfidence: confidence, languages: languages)
+        return try EntitiesProcessor(
+            types: types,
+            minimumConfidence: confidence,
+            languages: languages,
+            models: options.models
+        )
     }
 }

@@ -25,6 +25,8 @@ package struct LanguageProcessor: Processor {
     let minimumConfidence: Double
     let alternatives: Int
     let mixed: Bool
+    /// The model files the detector was loaded from.
+    public let modelVersions: [ModelVersion]
 
     /// Creates a processor.
     ///
@@ -35,6 +37,7 @@ package struct LanguageProcessor: Processor {
     ///   - mixed: Whether to label each sentence and report the share of each language.
     ///   - priors: Per-language score offsets by code, or `nil` for the shipped ones
     ///     (`Models/language/priors.txt`).
+    ///   - models: Where the model files are loaded.
     /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the model is
     ///   missing or damaged.
     package init(
@@ -42,15 +45,17 @@ package struct LanguageProcessor: Processor {
         minimumConfidence: Double = 0,
         alternatives: Int = 3,
         mixed: Bool = false,
-        priors: [String: Double]? = nil
+        priors: [String: Double]? = nil,
+        models: ModelCache
     ) throws {
-        let model = try LanguageModelCache.model()
+        let loaded = try LanguageModelFiles.load(from: models)
         detector = LanguageDetector(
-            model: model,
-            words: try LanguageModelCache.words(for: model),
+            model: loaded.value.ngrams,
+            words: loaded.value.words,
             languages: languages,
-            priors: try priors ?? LanguageModelCache.priors()
+            priors: priors ?? loaded.value.priors
         )
+        modelVersions = loaded.versions
         self.minimumConfidence = minimumConfidence
         self.alternatives = alternatives
         self.mixed = mixed

@@ -83,7 +83,8 @@ public struct LanguageProcessorFactory: ProcessorFactory {
             languages: languages,
             minimumConfidence: try options.double("min_confidence", default: 0, in: 0...1),
             alternatives: try options.int("alternatives", default: 3, in: 0...74),
-            mixed: try options.bool("mixed", default: false)
+            mixed: try options.bool("mixed", default: false),
+            models: options.models
         )
     }
 

@@ -20,14 +20,19 @@ package struct SentimentProcessor: Processor {
     /// The options.
     package let options: SentimentOptions
     let scorer: SentimentScorer
+    /// The model files the scorer was loaded from.
+    public let modelVersions: [ModelVersion]
 
-    /// Creates a processor with the shared model.
+    /// Creates a processor, loading the model through a cache.
     ///
-    /// - Parameter options: The options.
+    /// - Parameters:
+    ///   - options: The options.
+    ///   - models: Where the model files are loaded.
     /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the model
     ///   files are missing or malformed.
-    package init(options: SentimentOptions = SentimentOptions()) throws {
-        self.init(options: options, scorer: try SentimentModel.shared())
+    package init(options: SentimentOptions = SentimentOptions(), models: ModelCache) throws {
+        let loaded = try SentimentModel.load(from: models)
+        self.init(options: options, scorer: loaded.value, modelVersions: loaded.versions)
     }
 
     /// Creates a processor with a given scorer.
@@ -35,9 +40,11 @@ package struct SentimentProcessor: Processor {
     /// - Parameters:
     ///   - options: The options.
     ///   - scorer: The scorer.
-    package init(options: SentimentOptions, scorer: SentimentScorer) {
+    ///   - modelVersions: The model files it came from.
+    package init(options: SentimentOptions, scorer: SentimentScorer, modelVersions: [ModelVersion] = []) {
         self.options = options
         self.scorer = scorer
+        self.modelVersions = modelVersions
     }
 
     /// English: the lexicon's language.
@@ -47,20 +54,22 @@ package struct SentimentProcessor: Processor {
     ///
     /// - Parameters:
     ///   - document: The document so far.
-    ///   - context: Per-document context (unused).
+    ///   - context: Per-document context: its memo shares the text analysis with other steps.
     /// - Returns: The document with `sentiment` added.
     package func process(_ document: Document, context: ProcessingContext) -> Document {
         var result = document
-        result.annotations["sentiment"] = .object(annotation(for: document))
+        result.annotations["sentiment"] = .object(annotation(for: document, memo: context.memo))
         return result
     }
 
     /// The `sentiment` annotation of a document.
     ///
-    /// - Parameter document: The document.
+    /// - Parameters:
+    ///   - document: The document.
+    ///   - memo: Where the text analysis is shared with other steps; a new memo by default.
     /// - Returns: The annotation's object.
-    package func annotation(for document: Document) -> JSONObject {
-        let analysis = TextAnalysis.of(document.text)
+    package func annotation(for document: Document, memo: DocumentMemo = DocumentMemo()) -> JSONObject {
+        let analysis = memo.value(TextAnalysis.self, of: document.text, TextAnalysis.init)
         let sentences = scorer.analyze(analysis.text, tokens: analysis.tokens, sentences: analysis.sentences)
         let features = SentimentScorer.documentFeatures(sentences)
         let score = Double(scorer.score(features))

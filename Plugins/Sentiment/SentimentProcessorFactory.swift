@@ -52,6 +52,6 @@ public struct SentimentProcessorFactory: ProcessorFactory {
             neutralBand: try options.double("neutral_band", default: 0.1, in: 0...1),
             minMentions: try options.int("min_mentions", default: 1, in: 1...1000)
         )
-        return SentimentProcessor(options: settings, scorer: try SentimentModel.shared())
+        return try SentimentProcessor(options: settings, models: options.models)
     }
 }

@@ -24,6 +24,8 @@ package struct SummaryProcessor: Processor {
     package var stopWords: StopWordLists
     /// The languages to summarise (option `languages`), or `nil` for all.
     package var languages: Set<String>?
+    /// The model files the weights and stop words came from.
+    package var modelVersions: [ModelVersion]
 
     /// Creates a processor.
     ///
@@ -32,16 +34,39 @@ package struct SummaryProcessor: Processor {
     ///   - weights: The scoring weights.
     ///   - stopWords: The stop-word lists.
     ///   - languages: The languages to summarise, or `nil` for all.
+    ///   - modelVersions: The model files the weights and stop words came from.
     package init(
         length: SummaryLength = SummaryLength(),
         weights: ScoringWeights,
         stopWords: StopWordLists,
-        languages: Set<String>? = nil
+        languages: Set<String>? = nil,
+        modelVersions: [ModelVersion] = []
     ) {
         self.length = length
         self.weights = weights
         self.stopWords = stopWords
         self.languages = languages
+        self.modelVersions = modelVersions
+    }
+
+    /// Creates a processor with the shipped weights and stop words.
+    ///
+    /// - Parameters:
+    ///   - length: The summary's length.
+    ///   - languages: The languages to summarise, or `nil` for all.
+    ///   - models: Where the model files are loaded.
+    /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the model
+    ///   files are missing or malformed.
+    public init(length: SummaryLength = SummaryLength(), languages: Set<String>? = nil, models: ModelCache) throws {
+        let weights = try ScoringWeights.shipped(from: models)
+        let stopWords = try StopWordLists.shipped(from: models)
+        self.init(
+            length: length,
+            weights: weights.value,
+            stopWords: stopWords.value,
+            languages: languages,
+            modelVersions: weights.versions + stopWords.versions
+        )
     }
 
     /// The languages given in the options, or `nil` for all.
@@ -51,11 +76,11 @@ package struct SummaryProcessor: Processor {
     ///
     /// - Parameters:
     ///   - document: The document.
-    ///   - context: Unused.
+    ///   - context: Per-document context: its memo shares the text analysis with other steps.
     /// - Returns: The document with `annotations["summary"]`.
     package func process(_ document: Document, context: ProcessingContext) -> Document {
         var document = document
-        let picked = summarize(document)
+        let picked = summarize(document, memo: context.memo)
         let best = picked.map(\.score).max() ?? 0
         var sentences: [JSONValue] = []
         var joined = ""
@@ -86,11 +111,13 @@ package struct SummaryProcessor: Processor {
 
     /// The sentences to keep, in document order.
     ///
-    /// - Parameter document: The document.
+    /// - Parameters:
+    ///   - document: The document.
+    ///   - memo: Where the text analysis is shared with other steps; a new memo by default.
     /// - Returns: The picks.
-    package func summarize(_ document: Document) -> [Pick] {
+    package func summarize(_ document: Document, memo: DocumentMemo = DocumentMemo()) -> [Pick] {
         let analysis = ArticleAnalysis(
-            text: document.text,
+            analysis: memo.value(TextAnalysis.self, of: document.text, TextAnalysis.init),
             title: document.metadata["title"]?.stringValue,
             language: document.languageCode,
             stopWords: stopWords

@@ -81,11 +81,6 @@ public struct SummaryProcessorFactory: ProcessorFactory {
             guard !codes.isEmpty else { throw node.error("languages must name at least one language") }
             languages = Set(codes)
         }
-        return SummaryProcessor(
-            length: length,
-            weights: try ScoringWeights.shipped(),
-            stopWords: try StopWordLists.shared(),
-            languages: languages
-        )
+        return try SummaryProcessor(length: length, languages: languages, models: options.models)
     }
 }

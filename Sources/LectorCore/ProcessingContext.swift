@@ -9,13 +9,18 @@ public struct ProcessingContext: Sendable {
     /// configuration loaded, one more after each successful reload).
     public var generation: Int
 
+    /// Work the steps share for this document (see ``DocumentMemo``); new for each document.
+    public var memo: DocumentMemo
+
     /// Creates a context.
     ///
     /// - Parameters:
     ///   - logger: The per-document logger.
     ///   - generation: The configuration generation.
-    public init(logger: Logger, generation: Int = 1) {
+    ///   - memo: The shared work; a new, empty memo by default.
+    public init(logger: Logger, generation: Int = 1, memo: DocumentMemo = DocumentMemo()) {
         self.logger = logger
         self.generation = generation
+        self.memo = memo
     }
 }

@@ -27,6 +27,10 @@ public protocol Processor: Sendable {
     /// The name `processing.steps` shows for this step, when it is not the processor's
     /// config name (an exec plugin shows its own name, not `exec`).
     var stepName: String? { get }
+
+    /// The model files this processor was made from, as `processing.steps[].models`
+    /// records them for each document it processed.
+    var modelVersions: [ModelVersion] { get }
 }
 
 extension Processor {
@@ -35,4 +39,7 @@ extension Processor {
 
     /// The config name, unless a processor says otherwise.
     public var stepName: String? { nil }
+
+    /// No model files, unless a processor says otherwise.
+    public var modelVersions: [ModelVersion] { [] }
 }

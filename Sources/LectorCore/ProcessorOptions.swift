@@ -15,6 +15,9 @@ public struct ProcessorOptions: Sendable {
     /// The directory relative paths in options resolve against: the configuration file's
     /// directory, or the working directory when there is no file.
     public var directory: String = "."
+    /// Where the processor loads its models: the chain builder's cache, which keeps a decoded
+    /// model while its files are unchanged. Until set, a cache with no model files.
+    public var models = ModelCache(source: NoModelSource())
     private var entries: [ConfigEntry]
     private var read: Set<String> = []
 

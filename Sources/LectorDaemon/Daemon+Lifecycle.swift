@@ -78,9 +78,8 @@ extension Daemon {
     }
 
     private func installSignalHandlers() {
-        // A broken pipe to a plugin is an error code, not a death; a lease broken while
-        // the claim check holds it (microseconds) needs no notice.
-        signal(SIGPIPE, SIG_IGN)
+        // A lease broken while the claim check holds it (microseconds) needs no notice.
+        // (SIGPIPE is ignored for the whole process by `lector` at start: ProcessPolicy.)
         signal(SIGIO, SIG_IGN)
         for number in Self.handledSignals {
             let source = DispatchSource.makeSignalSource(signal: number, queue: control)

@@ -13,12 +13,12 @@ extension Daemon {
         )
         let nextGeneration = state.value.chain.identity.generation + 1
         let path = configPath
-        let registry = registry
+        let builder = builder
         background.async { @Sendable [self] in
             let outcome: Result<(LectorConfiguration, Chain), ConfigurationErrors>
             do throws(ConfigurationErrors) {
                 outcome = .success(
-                    try ChainBuilder(registry: registry).load(path: path, purpose: .daemon, generation: nextGeneration)
+                    try builder.load(path: path, purpose: .daemon, generation: nextGeneration)
                 )
             } catch {
                 outcome = .failure(error)

@@ -22,7 +22,7 @@ public final class Daemon: Sendable {
     let state: QueueBound<DaemonState>
     let spool: Spool
     let configPath: String
-    let registry: ProcessorRegistry
+    let builder: ChainBuilder
     let logger: Logger
     let notifier: SystemdNotifier
     let committer: OutputCommitter
@@ -32,7 +32,7 @@ public final class Daemon: Sendable {
     let clock: any DaemonClock
     /// When the daemon started, seconds since the epoch.
     let startedAt: Double
-    /// Where ``run(configPath:registry:logger:clock:makePublisher:)`` waits for the exit status.
+    /// Where ``run(configPath:builder:logger:clock:makePublisher:)`` waits for the exit status.
     let exitLatch = ExitLatch()
 
     /// Creates a daemon over a loaded configuration and built chain (models already loaded).
@@ -41,7 +41,7 @@ public final class Daemon: Sendable {
     ///   - configuration: The configuration (with its spool keys).
     ///   - chain: The chain built from it.
     ///   - configPath: The file to read again on SIGHUP.
-    ///   - registry: Where processor names are looked up on reload.
+    ///   - builder: Builds the chain again on reload (its model cache is kept across reloads).
     ///   - logger: The daemon's logger.
     ///   - publisher: Where outputs are published besides the outbox, if anywhere.
     ///   - clock: Where the daemon reads the time.
@@ -50,7 +50,7 @@ public final class Daemon: Sendable {
         configuration: LectorConfiguration,
         chain: Chain,
         configPath: String,
-        registry: ProcessorRegistry,
+        builder: ChainBuilder,
         logger: Logger,
         publisher: (any OutputPublisher)? = nil,
         clock: any DaemonClock = SystemDaemonClock()
@@ -63,7 +63,7 @@ public final class Daemon: Sendable {
         }
         spool = try Spool(layout: SpoolLayout(spoolConfiguration))
         self.configPath = configPath
-        self.registry = registry
+        self.builder = builder
         var logger = logger
         logger[metadataKey: "daemon.id"] = "\(spool.id)"
         self.logger = logger
@@ -83,7 +83,7 @@ public final class Daemon: Sendable {
     ///
     /// - Parameters:
     ///   - configPath: The configuration file.
-    ///   - registry: The processors available.
+    ///   - builder: Builds the chain: the processors available and the model cache.
     ///   - logger: The daemon's logger.
     ///   - clock: Where the daemon reads the time.
     ///   - makePublisher: Makes the publisher for `output:` from the loaded configuration
@@ -92,7 +92,7 @@ public final class Daemon: Sendable {
     /// - Returns: The exit status.
     public static func run(
         configPath: String,
-        registry: ProcessorRegistry,
+        builder: ChainBuilder,
         logger: Logger,
         clock: any DaemonClock = SystemDaemonClock(),
         makePublisher: (LectorConfiguration) throws -> (any OutputPublisher)? = { _ in nil }
@@ -101,7 +101,7 @@ public final class Daemon: Sendable {
         let configuration: LectorConfiguration
         let chain: Chain
         do {
-            (configuration, chain) = try load(configPath: configPath, registry: registry, logger: logger)
+            (configuration, chain) = try load(configPath: configPath, builder: builder, logger: logger)
         } catch {
             return error.status
         }
@@ -128,7 +128,7 @@ public final class Daemon: Sendable {
                 configuration: configuration,
                 chain: chain,
                 configPath: configPath,
-                registry: registry,
+                builder: builder,
                 logger: logger,
                 publisher: publisher,
                 clock: clock
@@ -147,17 +147,17 @@ public final class Daemon: Sendable {
     ///
     /// - Parameters:
     ///   - configPath: The configuration file.
-    ///   - registry: The processors available.
+    ///   - builder: Builds the chain: the processors available and the model cache.
     ///   - logger: Where the mistakes are logged.
     /// - Returns: The configuration and the chain.
     /// - Throws: ``DaemonExit`` with 66 when the file does not exist, 78 when it is wrong.
     public static func load(
         configPath: String,
-        registry: ProcessorRegistry,
+        builder: ChainBuilder,
         logger: Logger
     ) throws(DaemonExit) -> (LectorConfiguration, Chain) {
         do {
-            return try ChainBuilder(registry: registry).load(path: configPath, purpose: .daemon)
+            return try builder.load(path: configPath, purpose: .daemon)
         } catch {
             for item in error.errors {
                 logger.error("invalid configuration", metadata: ["error": "\(item)"])

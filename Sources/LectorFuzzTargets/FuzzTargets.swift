@@ -56,7 +56,7 @@ public enum FuzzTargets {
                 directory: "/fuzz",
                 purpose: .process
             )
-            _ = try? ChainBuilder(registry: registry).build(configuration)
+            _ = try? builder.build(configuration)
         } catch {
             for item in error.errors {
                 if let location = item.location {
@@ -142,10 +142,22 @@ public enum FuzzTargets {
         ProcessorRegistry.builtIn.factories.filter { !["exec", "library"].contains($0.name) },
         defaultChain: ProcessorRegistry.builtIn.defaultChain
     )
+    /// The fuzzed chains' builder: the registry above, and the models of the source tree this
+    /// target was built from (`Models/`). One cache for the fuzzer's whole run, which is
+    /// this tool's only job.
+    private static let builder = ChainBuilder(
+        registry: registry,
+        models: ModelCache(source: FileModelSource(folders: [sourceTree + "/Models"]))
+    )
+    private static let sourceTree: String = {
+        var path = #filePath
+        for _ in 0..<3 { path = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) }
+        return path
+    }()
     private static let logger = Logger(label: "lector.fuzz") { _ in SwiftLogNoOpLogHandler() }
     private static let context = ProcessingContext(logger: logger)
     // swift-format-ignore: NeverUseForceTry
-    private static let metadataChain = try! ChainBuilder(registry: registry).build(processors: ["metadata"])
+    private static let metadataChain = try! builder.build(processors: ["metadata"])
     // swift-format-ignore: NeverUseForceTry
-    private static let defaultChain = try! ChainBuilder(registry: registry).build(processors: registry.defaultChain)
+    private static let defaultChain = try! builder.build(processors: ProcessorRegistry.builtIn.defaultChain)
 }

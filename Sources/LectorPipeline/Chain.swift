@@ -67,7 +67,12 @@ public struct Chain: Sendable {
             do {
                 current = try step.processor.process(current, context: context)
                 records.append(
-                    StepRecord(name: step.name, status: .ok, milliseconds: (ContinuousClock.now - start).inMilliseconds)
+                    StepRecord(
+                        name: step.name,
+                        status: .ok,
+                        milliseconds: (ContinuousClock.now - start).inMilliseconds,
+                        models: step.modelVersions
+                    )
                 )
             } catch {
                 let (code, message) = Self.describe(error)
@@ -76,7 +81,8 @@ public struct Chain: Sendable {
                     StepRecord(
                         name: step.name,
                         status: .failed(code: code, message: message, continued: continued),
-                        milliseconds: (ContinuousClock.now - start).inMilliseconds
+                        milliseconds: (ContinuousClock.now - start).inMilliseconds,
+                        models: step.modelVersions
                     )
                 )
                 logger.debug(

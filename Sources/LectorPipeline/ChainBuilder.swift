@@ -1,5 +1,5 @@
 public import LectorConfig
-import LectorCore
+public import LectorCore
 import LectorText
 
 /// Builds a ``Chain`` from a configuration, validating everything a person could get wrong.
@@ -11,13 +11,20 @@ import LectorText
 public struct ChainBuilder: Sendable {
     /// Where processor names are looked up.
     public var registry: ProcessorRegistry
+    /// Where processors load their models. Keep one builder (and so one cache) across
+    /// reloads: a model whose files are unchanged is reused, a changed one is loaded again.
+    public var models: ModelCache
 
     /// Creates a builder.
     ///
-    /// - Parameter registry: The processors available (the `lector` binary's are
-    ///   `ProcessorRegistry.builtIn`, in LectorBuiltIn).
-    public init(registry: ProcessorRegistry) {
+    /// - Parameters:
+    ///   - registry: The processors available (the `lector` binary's are
+    ///     `ProcessorRegistry.builtIn`, in LectorBuiltIn).
+    ///   - models: Where processors load their models; by default a cache with no model
+    ///     files, enough for processors that need none.
+    public init(registry: ProcessorRegistry, models: ModelCache = ModelCache(source: NoModelSource())) {
         self.registry = registry
+        self.models = models
     }
 
     /// Builds the chain a configuration describes.
@@ -59,6 +66,7 @@ public struct ChainBuilder: Sendable {
             do {
                 var options = try ProcessorOptions(step.options)
                 options.directory = configuration.directory
+                options.models = models
                 let processor = try factory.makeProcessor(options: &options)
                 try options.finish()
                 steps.append(
@@ -79,6 +87,7 @@ public struct ChainBuilder: Sendable {
             provided.formUnion(factory.provides)
         }
         guard errors.isEmpty else { throw ConfigurationErrors(errors) }
+        models.trim()
         return Chain(
             steps: steps,
             identity: ChainIdentity(configHash: "sha256:\(configuration.sha256)", generation: generation),
@@ -146,6 +155,7 @@ public struct ChainBuilder: Sendable {
             }
             do {
                 var options = ProcessorOptions.empty
+                options.models = models
                 steps.append(ChainStep(name: name, processor: try factory.makeProcessor(options: &options)))
             } catch {
                 report("\(name): \(error)")
@@ -153,6 +163,7 @@ public struct ChainBuilder: Sendable {
             provided.formUnion(factory.provides)
         }
         guard errors.isEmpty else { throw ConfigurationErrors(errors) }
+        models.trim()
         let hash = SHA256.hex(Array(names.joined(separator: ",").utf8))
         return Chain(
             steps: steps,

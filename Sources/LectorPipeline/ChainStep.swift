@@ -11,6 +11,9 @@ public struct ChainStep: Sendable {
     public var condition: StepCondition?
     /// What a processor error does to the document.
     public var onError: ErrorPolicy
+    /// The model files the processor was made from (``Processor/modelVersions``), read once
+    /// here so that each document's record copies them cheaply.
+    public var modelVersions: [ModelVersion]
 
     /// Creates a step.
     ///
@@ -24,6 +27,7 @@ public struct ChainStep: Sendable {
         self.processor = processor
         self.condition = condition
         self.onError = onError
+        self.modelVersions = processor.modelVersions
     }
 
     /// Why this step should not run on `document`, or `nil` when it should.

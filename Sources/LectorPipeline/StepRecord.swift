@@ -19,6 +19,8 @@ public struct StepRecord: Sendable, Equatable {
     public var status: Status
     /// Wall time spent in the processor, in milliseconds (0 when it did not run).
     public var milliseconds: Double
+    /// The model files the processor was made from, when it ran (empty when skipped).
+    public var models: [ModelVersion]
 
     /// Creates a record.
     ///
@@ -26,14 +28,17 @@ public struct StepRecord: Sendable, Equatable {
     ///   - name: The processor name.
     ///   - status: How it ended.
     ///   - milliseconds: The time spent.
-    public init(name: String, status: Status, milliseconds: Double) {
+    ///   - models: The model files the processor was made from.
+    public init(name: String, status: Status, milliseconds: Double, models: [ModelVersion] = []) {
         self.name = name
         self.status = status
         self.milliseconds = milliseconds
+        self.models = models
     }
 
     /// The record as a `processing.steps` entry:
-    /// `{"name", "status": "ok"|"skipped"|"failed", "ms", "reason"?, "error"?}`.
+    /// `{"name", "status": "ok"|"skipped"|"failed", "ms", "reason"?, "error"?, "models"?}`,
+    /// `models` listing `PATH@sha256:PREFIX` per model file the step's processor used.
     public var json: JSONValue {
         var object = JSONObject()
         object["name"] = .string(name)
@@ -49,6 +54,7 @@ public struct StepRecord: Sendable, Equatable {
             object["on_error"] = continued ? "skip" : "fail"
         }
         object["ms"] = .double((milliseconds * 1000).rounded() / 1000)
+        if !models.isEmpty { object["models"] = .array(models.map { .string($0.description) }) }
         return .object(object)
     }
 }

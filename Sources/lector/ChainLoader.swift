@@ -24,7 +24,7 @@ enum ChainLoader {
     /// built-in default chain. Configuration errors are printed, one per line, and exit 78 (66
     /// when the file does not exist).
     static func load(configPath: String?, processors: String?) throws -> LoadedChain {
-        let builder = ChainBuilder(registry: Processors.registry)
+        let builder = ChainBuilder.standard()
         if let processors {
             let names = processors.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
             var maximumBytes = TextDecoder.defaultMaximumBytes

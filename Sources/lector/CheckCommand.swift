@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
         let chain: Chain
         let configuration: LectorConfiguration
         do {
-            (configuration, chain) = try ChainBuilder(registry: Processors.registry).load(
+            (configuration, chain) = try ChainBuilder.standard().load(
                 path: config,
                 purpose: pipelineOnly ? .process : .daemon
             )

@@ -16,6 +16,12 @@ struct LectorCommand: ParsableCommand {
             EvalCommand.self, BenchCommand.self, TrainCommand.self,
         ]
     )
+
+    /// Applies the process policy, then parses the arguments and runs the command.
+    static func main() {
+        ProcessPolicy.apply()
+        main(nil)
+    }
 }
 
 /// Exit codes from sysexits.h that Lector uses.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LectorBuiltIn
 import LectorCore
 import LectorPipeline
 
@@ -10,7 +11,7 @@ struct ProcessorsCommand: ParsableCommand {
     )
 
     func run() throws {
-        let registry = Processors.registry
+        let registry = ProcessorRegistry.builtIn
         var text = ""
         for factory in registry.factories {
             text += "\(factory.name)\n    \(factory.summary)\n    languages: \(factory.languageCoverage)\n"

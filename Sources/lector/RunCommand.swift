@@ -29,15 +29,16 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         Daemon.blockSignals()
         let level = Environment.value("LECTOR_LOG_LEVEL").flatMap(Logger.Level.init(rawValue:)) ?? .info
-        LoggingSystem.bootstrap { label in JournalLogHandler(label: label, level: level) }
+        let logs = JournalLogHandlerFactory(level: level)
+        LoggingSystem.bootstrap(logs.makeHandler(label:))
         let logger = Logger(label: "lector.daemon")
         // With `input: {nats: …}` documents come from JetStream; otherwise from the inbox.
         // A file that does not load goes to Daemon.run, which reports it.
         let status: Int32
         if (try? ConfigurationLoader.load(path: config, purpose: .daemon))?.natsInput != nil {
-            status = NATSDaemon.run(configPath: config, registry: Processors.registry, logger: logger)
+            status = NATSDaemon.run(configPath: config, builder: .standard(), logger: logger)
         } else {
-            status = Daemon.run(configPath: config, registry: Processors.registry, logger: logger) { configuration in
+            status = Daemon.run(configPath: config, builder: .standard(), logger: logger) { configuration in
                 try configuration.natsOutput.map { try NATSOutputPublisher($0, name: "lector-\(getpid())") }
             }
         }

@@ -34,7 +34,7 @@ struct DaemonHostileTests {
 
     @Test("a name dropped again while the first is in flight is processed at once, not at the next rescan")
     func redropWhileInFlight() throws {
-        let harness = try DaemonHarness(pipeline: ["metadata", "test_delay: {ms: 700}"])
+        let harness = try DaemonHarness(pipeline: ["metadata", TestProcessors.delay(ms: 700)])
         defer { harness.tearDown() }
         let daemon = try harness.start()
         try harness.drop("a.txt", text: "First.")
@@ -86,7 +86,7 @@ struct DaemonHostileTests {
     @Test("a sibling killed with work in flight: a live daemon takes it over without a restart")
     func adoptLive() throws {
         let harness = try DaemonHarness(
-            pipeline: ["metadata", "test_delay: {ms: 1500}"],
+            pipeline: ["metadata", TestProcessors.delay(ms: 1500)],
             extra: "rescan_interval: 300ms"
         )
         defer { harness.tearDown() }
@@ -143,7 +143,7 @@ struct DaemonHostileTests {
 
     @Test("SIGHUP and SIGTERM while models load: a reload once ready, a drain; never death by signal")
     func signalsDuringStartUp() throws {
-        let harness = try DaemonHarness(pipeline: ["metadata", "test_delay: {ms: 1, load_ms: 1000}"])
+        let harness = try DaemonHarness(pipeline: ["metadata", TestProcessors.delay(ms: 1, loadMilliseconds: 1000)])
         defer { harness.tearDown() }
         let daemon = try harness.launch()
         usleep(300_000)

@@ -29,7 +29,7 @@ struct DaemonRecoveryTests {
     )
     func killAndRestart() throws {
         // 5 ms a document: the burst outlasts the drops even on a loaded machine.
-        let harness = try DaemonHarness(pipeline: ["metadata", "test_delay: {ms: 5}"])
+        let harness = try DaemonHarness(pipeline: ["metadata", TestProcessors.delay(ms: 5)])
         defer { harness.tearDown() }
         let first = try harness.start()
         // Colliding stems (a.txt, a.md), names that differ only in invalid UTF-8, 250-byte names.
@@ -85,10 +85,10 @@ struct DaemonRecoveryTests {
         // A slow reload (600 ms of "model loading"); SIGHUPs that arrive during it, after the
         // file changed again, lead to one more reload, which applies the last file. That
         // they coalesce into exactly one (no fourth) is DaemonSchedulerLifecycleTests'.
-        try harness.writeConfig(pipeline: ["metadata", "test_delay: {ms: 2, load_ms: 600}"])
+        try harness.writeConfig(pipeline: ["metadata", TestProcessors.delay(ms: 2, loadMilliseconds: 600)])
         harness.send(SIGHUP, to: daemon)
         usleep(200_000)
-        try harness.writeConfig(pipeline: ["metadata", "test_delay: {ms: 3}"])
+        try harness.writeConfig(pipeline: ["metadata", TestProcessors.delay(ms: 3)])
         for _ in 0..<3 { harness.send(SIGHUP, to: daemon) }
         #expect(harness.waitFor(seconds: 10) { (harness.status(of: daemon)?["generation"] as? Int) == 3 })
         try harness.drop("three.txt", text: "Third.")
@@ -104,7 +104,7 @@ struct DaemonRecoveryTests {
 
     @Test("SIGTERM with documents in flight finishes them, exits 0 and leaves no partial file", .timeLimit(.minutes(2)))
     func drainOnTerm() throws {
-        let harness = try DaemonHarness(pipeline: ["metadata", "test_delay: {ms: 400}"], workers: 2)
+        let harness = try DaemonHarness(pipeline: ["metadata", TestProcessors.delay(ms: 400)], workers: 2)
         defer { harness.tearDown() }
         let daemon = try harness.start()
         for index in 0..<6 { try harness.drop("doc-\(index).txt", text: "Document \(index).") }

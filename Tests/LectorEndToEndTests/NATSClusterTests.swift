@@ -17,7 +17,7 @@ struct NATSClusterTests {
         defer { rig.tearDown() }
         // 4 ms a document: the run lasts long enough for both kills to land mid-run.
         try rig.writeConfig(
-            pipeline: ["metadata", "language", "entities", "test_delay: {ms: 4}"],
+            pipeline: ["metadata", "language", "entities", TestProcessors.delay(ms: 4)],
             workers: 1,
             ackWait: "3s",
             replicas: 3

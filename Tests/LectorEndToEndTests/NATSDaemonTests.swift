@@ -70,7 +70,7 @@ struct NATSDaemonTests {
     func slowDocument() throws {
         let rig = try NATSRig()
         defer { rig.tearDown() }
-        try rig.writeConfig(pipeline: ["metadata", "test_delay: {ms: 3500}"], workers: 1, ackWait: "1s")
+        try rig.writeConfig(pipeline: ["metadata", TestProcessors.delay(ms: 3500)], workers: 1, ackWait: "1s")
         let first = try rig.startDaemon()
         let second = try rig.startDaemon()
         _ = try rig.publish([NATSRig.record(1)])
@@ -92,11 +92,11 @@ struct NATSDaemonTests {
     func reloadAndDrain() throws {
         let rig = try NATSRig()
         defer { rig.tearDown() }
-        try rig.writeConfig(pipeline: ["metadata", "test_delay: {ms: 20}"])
+        try rig.writeConfig(pipeline: ["metadata", TestProcessors.delay(ms: 20)])
         let daemon = try rig.startDaemon()
         _ = try rig.publish((0..<400).map(NATSRig.record))
         #expect(rig.wait(seconds: 30) { (rig.counts()?.messages ?? 0) >= 40 })
-        try rig.writeConfig(pipeline: ["metadata", "language", "test_delay: {ms: 20}"])
+        try rig.writeConfig(pipeline: ["metadata", "language", TestProcessors.delay(ms: 20)])
         kill(daemon.processIdentifier, SIGHUP)
         #expect(rig.wait(seconds: 20) { rig.log(of: daemon).contains("configuration reloaded") })
         #expect(rig.wait(seconds: 30) { (rig.counts()?.messages ?? 0) >= 150 })
@@ -144,7 +144,7 @@ struct NATSDaemonTests {
     func serverAway() throws {
         let rig = try NATSRig()
         defer { rig.tearDown() }
-        try rig.writeConfig(pipeline: ["metadata", "test_delay: {ms: 5}"])
+        try rig.writeConfig(pipeline: ["metadata", TestProcessors.delay(ms: 5)])
         let daemon = try rig.startDaemon()
         _ = try rig.publish((0..<300).map(NATSRig.record))
         #expect(rig.wait(seconds: 30) { (rig.counts()?.messages ?? 0) >= 50 })
@@ -214,7 +214,7 @@ struct NATSDaemonTests {
         let rig = try NATSRig()
         defer { rig.tearDown() }
         try rig.writeConfig(
-            pipeline: ["metadata", "test_delay: {ms: 60000}"],
+            pipeline: ["metadata", TestProcessors.delay(ms: 60000)],
             workers: 1,
             ackWait: "1s",
             maxDeliver: 2

@@ -13,6 +13,7 @@ struct EntitiesProcessorFactoryTests {
             ConfigEntry(key: key, keyLocation: location, value: option.value(at: location))
         }
         var reader = try ProcessorOptions(ConfigValue(.mapping(entries), at: location))
+        reader.models = TestModels.cache
         let processor = try EntitiesProcessorFactory().makeProcessor(options: &reader)
         try reader.finish()
         return processor
@@ -72,8 +73,11 @@ extension EntitiesProcessorFactoryTests {
         let fakeLanguage = ClosureProcessorFactory(name: "fakelang", provides: ["language"]) { _ in
             SetLanguage(code: language)
         }
-        let chain = try ChainBuilder(registry: ProcessorRegistry([fakeLanguage, EntitiesProcessorFactory()]))
-            .build(processors: ["fakelang", "entities"])
+        let chain = try ChainBuilder(
+            registry: ProcessorRegistry([fakeLanguage, EntitiesProcessorFactory()]),
+            models: TestModels.cache
+        )
+        .build(processors: ["fakelang", "entities"])
         return chain.run(Document(id: language, text: text), logger: Logger(label: "test"))
     }
 

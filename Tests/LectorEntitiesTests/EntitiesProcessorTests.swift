@@ -1,5 +1,6 @@
 import LectorCore
 import LectorEntities
+import LectorTestSupport
 import LectorText
 import Logging
 import Testing
@@ -205,7 +206,7 @@ struct EntitiesProcessorTests {
 
     @Test("the types option keeps only the types asked for")
     func typesFilter() throws {
-        let processor = try EntitiesProcessor(types: [.person, .money])
+        let processor = try EntitiesProcessor(types: [.person, .money], models: TestModels.cache)
         let list = entities(summitArticle, processor: processor)
         #expect(!list.isEmpty)
         #expect(Set(list.compactMap { $0["type"]?.stringValue }) == ["PERSON", "MONEY"])
@@ -213,7 +214,7 @@ struct EntitiesProcessorTests {
 
     @Test("min_confidence drops uncertain named mentions but not rule-based ones")
     func minimumConfidence() throws {
-        let strict = try EntitiesProcessor(minimumConfidence: 1)
+        let strict = try EntitiesProcessor(minimumConfidence: 1, models: TestModels.cache)
         let list = entities(summitArticle, processor: strict)
         #expect(!list.contains { ["PERSON", "ORG", "LOC", "MISC"].contains($0["type"]?.stringValue ?? "") })
         #expect(list.contains { $0["type"] == "MONEY" })

@@ -1,5 +1,6 @@
 import LectorCore
 import LectorEntities
+import LectorTestSupport
 import LectorText
 import Logging
 
@@ -17,7 +18,7 @@ let summitArticle = """
 /// The shared processor with default options (models load once per process).
 let defaultProcessor: EntitiesProcessor = {
     do {
-        return try EntitiesProcessor()
+        return try EntitiesProcessor(models: TestModels.cache)
     } catch {
         fatalError("the entity models must load from Models/: \(error)")
     }

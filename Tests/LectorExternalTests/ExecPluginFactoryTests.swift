@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import LectorCore
 import LectorExternal
 import Logging
@@ -6,6 +7,12 @@ import Testing
 
 @Suite("exec and library factories", .serialized)
 struct ExecPluginFactoryTests {
+    /// Plugins die mid-write here; like the `lector` executable, the test process ignores
+    /// SIGPIPE so that such a write fails with EPIPE rather than ending the process.
+    init() {
+        signal(SIGPIPE, SIG_IGN)
+    }
+
     private let fixtures: String = {
         var url = URL(fileURLWithPath: #filePath)
         url.deleteLastPathComponent()

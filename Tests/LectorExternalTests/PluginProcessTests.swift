@@ -7,6 +7,12 @@ import Testing
 
 @Suite("PluginProcess lifetime", .serialized)
 struct PluginProcessTests {
+    /// Plugins die mid-write here; like the `lector` executable, the test process ignores
+    /// SIGPIPE so that such a write fails with EPIPE rather than ending the process.
+    init() {
+        signal(SIGPIPE, SIG_IGN)
+    }
+
     /// Whether `pid` is a process that has not ended (neither gone nor a zombie).
     static func isRunning(_ pid: pid_t) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),

@@ -1,3 +1,5 @@
+import LectorCore
+import LectorTestSupport
 import LectorText
 import Testing
 
@@ -11,8 +13,9 @@ import Testing
     ]
 
     private static func detectors() throws -> (withWords: LanguageDetector, without: LanguageDetector) {
-        let model = try LanguageModelCache.model()
-        let words = try #require(try LanguageModelCache.words(for: model))
+        let loaded = try LanguageModelFiles.load(from: TestModels.cache).value
+        let model = loaded.ngrams
+        let words = try #require(loaded.words)
         return (LanguageDetector(model: model, words: words), LanguageDetector(model: model))
     }
 
@@ -40,8 +43,9 @@ import Testing
     }
 
     @Test func everyWordListLanguageIsAModelLanguage() throws {
-        let model = try LanguageModelCache.model()
-        let words = try #require(try LanguageModelCache.words(for: model))
+        let loaded = try LanguageModelFiles.load(from: TestModels.cache).value
+        let model = loaded.ngrams
+        let words = try #require(loaded.words)
         #expect(words.table.codes.count == model.codes.count)
         #expect(!words.modelIndex.contains(-1))
     }

@@ -1,5 +1,6 @@
 import Glibc
 import LectorCore
+import LectorTestSupport
 import Testing
 
 @testable import LectorEvaluation
@@ -20,7 +21,7 @@ import Testing
         #expect(samples.count == 4)
         #expect(LanguageEvaluation.samples(in: folder, kind: "sentences", limit: 1).count == 2)
         #expect(LanguageEvaluation.samples(in: folder, kind: "word-pairs").isEmpty)
-        let evaluation = LanguageEvaluation(processor: try LanguageProcessor())
+        let evaluation = LanguageEvaluation(processor: try LanguageProcessor(models: TestModels.cache))
         let result = try evaluation.evaluate(samples, kind: "sentences", context: LanguageTestSupport.context)
         #expect(result.counts["en"] == .init(right: 2, total: 2))
         #expect(result.counts["de"] == .init(right: 1, total: 2))

@@ -1,4 +1,5 @@
 import LectorCore
+import LectorTestSupport
 import Testing
 
 @testable import LectorLanguage
@@ -14,12 +15,13 @@ import Testing
     }
 
     @Test func modelKnowsEverySupportedLanguage() throws {
-        let model = try LanguageModelCache.model()
+        let model = try LanguageModelFiles.load(from: TestModels.cache).value.ngrams
         #expect(Set(model.codes) == LanguageProcessorFactory.supportedCodes)
     }
 
     @Test func defaults() throws {
         var options = ProcessorOptions.empty
+        options.models = TestModels.cache
         let processor = try #require(
             try LanguageProcessorFactory().makeProcessor(options: &options) as? LanguageProcessor
         )

@@ -1,4 +1,5 @@
 import LectorCore
+import LectorTestSupport
 import Logging
 
 @testable import LectorLanguage
@@ -9,7 +10,7 @@ enum LanguageTestSupport {
 
     /// The `language` field the processor writes for `text`.
     static func field(_ text: String, processor: LanguageProcessor? = nil) throws -> JSONValue {
-        let processor = try processor ?? LanguageProcessor()
+        let processor = try processor ?? LanguageProcessor(models: TestModels.cache)
         let document = processor.process(Document(id: "t", text: text), context: context)
         return document.annotations["language"] ?? .null
     }
@@ -37,6 +38,7 @@ enum LanguageTestSupport {
     /// A processor made by the factory from options.
     static func processor(_ entries: [(String, [String]?, String?)]) throws -> LanguageProcessor {
         var options = try options(entries)
+        options.models = TestModels.cache
         let made = try LanguageProcessorFactory().makeProcessor(options: &options)
         try options.finish()
         guard let processor = made as? LanguageProcessor else {

@@ -98,7 +98,8 @@ struct ChainBuilderTests {
 
     @Test("the built-in registry knows the metadata processor and its default chain builds")
     func builtIn() throws {
-        let chain = try ChainBuilder(registry: .builtIn).build(processors: ProcessorRegistry.builtIn.defaultChain)
+        let chain = try ChainBuilder(registry: .builtIn, models: TestModels.cache)
+            .build(processors: ProcessorRegistry.builtIn.defaultChain)
         #expect(chain.steps.map(\.name).contains("metadata"))
     }
 }

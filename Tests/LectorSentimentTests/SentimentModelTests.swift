@@ -1,6 +1,7 @@
 import LectorCore
 import LectorPipeline
 import LectorSentiment
+import LectorTestSupport
 import Testing
 
 @Suite struct SentimentModelTests {
@@ -27,15 +28,15 @@ import Testing
     }
 
     @Test func theModelIsLoadedOnceAndShared() throws {
-        let first = try SentimentModel.shared()
-        let second = try SentimentModel.shared()
+        let first = try SentimentModel.load(from: TestModels.cache).value
+        let second = try SentimentModel.load(from: TestModels.cache).value
         #expect(first.lexicon.entries.count == second.lexicon.entries.count)
         #expect(first.layer != nil)
         #expect(first.lexicon.entries.count > 7000)
     }
 
     @Test func chainSkipsUnsupportedLanguagesWithAReason() throws {
-        let step = ChainStep(name: "sentiment", processor: try SentimentProcessor())
+        let step = ChainStep(name: "sentiment", processor: try SentimentProcessor(models: TestModels.cache))
         var german = Document(id: "d", text: "Die Ergebnisse waren sehr gut.")
         german.annotations["language"] = ["code": "de"]
         #expect(step.skipReason(for: german)?.contains("language 'de' is not supported") == true)

@@ -1,6 +1,7 @@
 import LectorCore
 import LectorEvaluation
 import LectorSentiment
+import LectorTestSupport
 import LectorText
 import Testing
 
@@ -13,7 +14,7 @@ import Testing
         #expect(lexicon["good"]?.polarity == 0.7)
         #expect(lexicon["haphazard"]?.valence == 0)
         #expect(lexicon["haphazard"]?.polarity == -0.6)
-        let model = try SentimentModel.shared()
+        let model = try SentimentModel.load(from: TestModels.cache).value
         let features = SentimentScorer.documentFeatures(model.analyze(ScalarText("The staging was amateurish.")))
         #expect(features.positive == 0 && features.negative == 0, "neither VADER nor Bing has 'amateurish'")
         #expect(features.patternNegative > 0)
@@ -84,7 +85,7 @@ import Testing
     }
 
     @Test func opinionWordsVADERLacksComeFromTheBingLexicon() throws {
-        let model = try SentimentModel.shared()
+        let model = try SentimentModel.load(from: TestModels.cache).value
         #expect(model.lexicon["tyranny"]?.valence == -1)
         #expect(model.lexicon["commendably"]?.valence == 1, "forms of Bing words too")
         #expect(model.lexicon["fine"]?.valence == 0, "news words Lector neutralised stay neutral")
@@ -97,7 +98,7 @@ import Testing
         let lexicon = try SentimentLexicon(parsing: Array("v\tgood\t1.9\nm\tdisease\t-0.75\n".utf8))
         #expect(lexicon["disease"]?.connotation == -0.75)
         #expect(lexicon["disease"]?.valence == 0)
-        let model = try SentimentModel.shared()
+        let model = try SentimentModel.load(from: TestModels.cache).value
         let text = "The disease spread through the town."
         let features = SentimentScorer.documentFeatures(model.analyze(ScalarText(text)))
         #expect(features.positive == 0 && features.negative == 0, "VADER has no 'disease'")
@@ -148,7 +149,7 @@ import Testing
     }
 
     @Test func learnedWordWeightsFollowContrastAndHedges() throws {
-        let model = try SentimentModel.shared()
+        let model = try SentimentModel.load(from: TestModels.cache).value
         let good = try #require(model.lexicon["good"]?.learned)
         let before = SentimentScorer.documentFeatures(model.analyze(ScalarText("It was good, but the rest was dull.")))
         let after = SentimentScorer.documentFeatures(model.analyze(ScalarText("It was dull, but the rest was good.")))
@@ -162,7 +163,7 @@ import Testing
     }
 
     @Test func aComposedWordAddsNoLearnedWeightOfItsOwn() throws {
-        let model = try SentimentModel.shared()
+        let model = try SentimentModel.load(from: TestModels.cache).value
         let profit = try #require(model.lexicon["profit"])
         #expect(profit.learned != 0 || profit.quantity != 0)
         let alone = SentimentScorer.documentFeatures(model.analyze(ScalarText("Profit fell.")))

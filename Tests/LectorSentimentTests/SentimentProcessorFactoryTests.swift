@@ -1,5 +1,6 @@
 import LectorCore
 import LectorSentiment
+import LectorTestSupport
 import Testing
 
 @Suite struct SentimentProcessorFactoryTests {
@@ -16,6 +17,7 @@ import Testing
 
     static func processor(_ entries: [(String, String)]) throws -> SentimentProcessor {
         var options = try options(entries)
+        options.models = TestModels.cache
         let processor = try SentimentProcessorFactory().makeProcessor(options: &options)
         try options.finish()
         return try #require(processor as? SentimentProcessor)

@@ -1,5 +1,6 @@
 import LectorCore
 import LectorSentiment
+import LectorTestSupport
 import Testing
 
 @Suite struct SentimentProcessorTests {
@@ -142,6 +143,6 @@ import Testing
     }
 
     @Test func supportsEnglish() throws {
-        #expect(try SentimentProcessor().supportedLanguages == ["en"])
+        #expect(try SentimentProcessor(models: TestModels.cache).supportedLanguages == ["en"])
     }
 }

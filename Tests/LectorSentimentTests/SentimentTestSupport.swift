@@ -1,5 +1,6 @@
 import LectorCore
 import LectorSentiment
+import LectorTestSupport
 import Logging
 import Testing
 
@@ -9,7 +10,7 @@ func sentiment(
     options: SentimentOptions = SentimentOptions(),
     annotations: JSONObject = JSONObject()
 ) throws -> JSONValue {
-    let processor = try SentimentProcessor(options: options)
+    let processor = try SentimentProcessor(options: options, models: TestModels.cache)
     let context = ProcessingContext(logger: Logger(label: "test"))
     let document = processor.process(Document(id: "test", text: text, annotations: annotations), context: context)
     return try #require(document.annotations["sentiment"])

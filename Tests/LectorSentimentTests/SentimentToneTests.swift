@@ -1,5 +1,6 @@
 import LectorCore
 import LectorSentiment
+import LectorTestSupport
 import LectorText
 import Testing
 
@@ -23,7 +24,7 @@ import Testing
     }
 
     @Test func wordsNoLexiconRatesHaveATone() throws {
-        let lexicon = try SentimentModel.shared().lexicon
+        let lexicon = try SentimentModel.load(from: TestModels.cache).value.lexicon
         for word in ["homicide", "bombings", "gunmen"] {
             let entry = try #require(lexicon[word])
             #expect(entry.valence == 0 && entry.polarity == 0 && entry.connotation == 0)
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func functionAndRuleWordsHaveNoTone() throws {
-        let lexicon = try SentimentModel.shared().lexicon
+        let lexicon = try SentimentModel.load(from: TestModels.cache).value.lexicon
         // Function words, and words the rules read: a negator, an intensifier, a hedge,
         // a quantity and a word of change (their tones would count them a second time).
         for word in ["the", "of", "too", "don't", "absolutely", "unlikely", "turnover", "declined"] {
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func theTonePerWordIsAFeatureNegationReversesItAndAloneItScoresNothing() throws {
-        let model = try SentimentModel.shared()
+        let model = try SentimentModel.load(from: TestModels.cache).value
         let tone = try #require(SentimentFeatures.names.firstIndex(of: "tone_per_word"))
         func features(_ text: String) -> SentimentFeatures {
             SentimentScorer.documentFeatures(model.analyze(ScalarText(text)))
@@ -63,7 +64,7 @@ import Testing
     }
 
     @Test func stanceWordsCarryTheirLearnedWeight() throws {
-        let lexicon = try SentimentModel.shared().lexicon
+        let lexicon = try SentimentModel.load(from: TestModels.cache).value.lexicon
         #expect((lexicon["too"]?.learned ?? 0) < 0, "excess: 'too much'")
         #expect(try score("Too much sugar.") < 0)
         #expect(try score("Too much sugar.") < score("Much sugar."))

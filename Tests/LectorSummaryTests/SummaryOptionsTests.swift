@@ -1,5 +1,6 @@
 import LectorCore
 import LectorSummary
+import LectorTestSupport
 import Testing
 
 @Suite("SummaryProcessorFactory")
@@ -44,11 +45,11 @@ struct SummaryOptionsTests {
         #expect(weights.centrality == 0.5)
         #expect(weights.title == 0.25)
         #expect(throws: ProcessorError.self) { try ScoringWeights(parsing: "leed 1") }
-        #expect(try ScoringWeights.shipped().values.count == ScoringWeights.names.count)
+        #expect(try ScoringWeights.shipped(from: TestModels.cache).value.values.count == ScoringWeights.names.count)
     }
 
     @Test func stopWordLists() throws {
-        let lists = try StopWordLists.shared()
+        let lists = try StopWordLists.shipped(from: TestModels.cache).value
         #expect(lists.languages.count >= 55)
         let english = try #require(lists.mask(for: "en"))
         let german = try #require(lists.mask(for: "de"))

@@ -1,5 +1,6 @@
 import LectorCore
 import LectorSummary
+import LectorTestSupport
 import Logging
 import Testing
 
@@ -28,6 +29,7 @@ enum SummaryTesting {
     /// A processor made by the factory from `entries`.
     static func processor(_ entries: [(String, String)] = []) throws -> SummaryProcessor {
         var options = try options(entries)
+        options.models = TestModels.cache
         let processor = try SummaryProcessorFactory().makeProcessor(options: &options)
         try options.finish()
         return try #require(processor as? SummaryProcessor)

@@ -75,7 +75,7 @@ public enum LectorBinary {
     }
 
     /// Starts `lector` in the background, its standard output and error appended to one log
-    /// file, with the test processors on and systemd's variables removed.
+    /// file, with systemd's variables removed.
     ///
     /// - Parameters:
     ///   - arguments: The arguments (`run --config …`).
@@ -95,7 +95,6 @@ public enum LectorBinary {
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
-        environment["LECTOR_TEST_PROCESSORS"] = "1"
         environment["LECTOR_LOG_LEVEL"] = "info"
         environment.removeValue(forKey: "NOTIFY_SOCKET")
         environment.removeValue(forKey: "JOURNAL_STREAM")

@@ -6,7 +6,7 @@ import LectorCore
 ///
 /// The table is an open-addressing hash table read straight from the file, so loading is a
 /// copy, not a parse. It is immutable and shared by every processor (see
-/// ``LanguageModelCache``).
+/// ``LanguageModelFiles``).
 package struct NGramModel: Sendable {
     /// The longest n-gram the model holds, in letters.
     static let maximumOrder = 5

@@ -1,41 +1,41 @@
-import LectorCore
-import Synchronization
+package import LectorCore
 
-/// The sentiment model files, loaded once per process and shared read-only.
+/// Loads the sentiment model files: `sentiment/lexicon.tsv`, `tone.tsv` and `weights.tsv`.
 ///
-/// Rebuilding the chain (a reload) asks for the model again and gets the same instance.
+/// Loading goes through the ``ModelCache`` passed in, so building the chain again (a reload)
+/// gets the same scorer while the files are unchanged and a new one when they changed.
 package enum SentimentModel {
-    private static let loaded = Mutex<SentimentScorer?>(nil)
+    /// The lexicon files, in the order ``SentimentLexicon`` reads them.
+    static let lexiconPaths = ["sentiment/lexicon.tsv", "sentiment/tone.tsv"]
+    /// The learned layer's weights.
+    static let weightsPath = "sentiment/weights.tsv"
 
-    /// The shared scorer, loading `sentiment/lexicon.tsv`, `tone.tsv` and `weights.tsv` the
-    /// first time.
+    /// The scorer, from the cache.
     ///
-    /// - Returns: The scorer.
+    /// - Parameters:
+    ///   - models: Where the model files are loaded.
+    ///   - learned: Whether to load the learned layer too (`false`: rules only).
+    /// - Returns: The scorer and the versions of its files.
     /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when a file is
     ///   missing or malformed.
-    package static func shared() throws -> SentimentScorer {
-        if let scorer = loaded.withLock({ $0 }) { return scorer }
-        let scorer = try load(learned: true)
-        return loaded.withLock { current in
-            if let current { return current }
-            current = scorer
-            return scorer
-        }
-    }
-
-    /// Loads the model files from the ``ModelStore``.
-    ///
-    /// - Parameter learned: Whether to load the learned layer too (`false`: rules only).
-    /// - Returns: A new scorer.
-    /// - Throws: ``ProcessorError`` when a file is missing or malformed.
-    package static func load(learned: Bool) throws -> SentimentScorer {
+    package static func load(from models: ModelCache, learned: Bool = true) throws -> LoadedModel<SentimentScorer> {
         do {
-            let lexicon = try SentimentLexicon(parsing: [
-                ("lexicon.tsv", try ModelStore.bytes("sentiment/lexicon.tsv")),
-                ("tone.tsv", try ModelStore.bytes("sentiment/tone.tsv")),
-            ])
-            let layer = learned ? try LearnedLayer(parsing: try ModelStore.bytes("sentiment/weights.tsv")) : nil
-            return SentimentScorer(lexicon: lexicon, layer: layer)
+            let lexicon = try models.load(lexiconPaths) { files in
+                try SentimentLexicon(
+                    parsing: files.map { (String($0.version.path.split(separator: "/").last ?? ""), $0.bytes) }
+                )
+            }
+            guard learned else {
+                return LoadedModel(
+                    value: SentimentScorer(lexicon: lexicon.value, layer: nil),
+                    versions: lexicon.versions
+                )
+            }
+            let layer = try models.load([weightsPath]) { files in try LearnedLayer(parsing: files[0].bytes) }
+            return LoadedModel(
+                value: SentimentScorer(lexicon: lexicon.value, layer: layer.value),
+                versions: lexicon.versions + layer.versions
+            )
         } catch let error as SentimentModelError {
             throw ProcessorError(.unavailable, "malformed model file \(error)", processor: "sentiment")
         }

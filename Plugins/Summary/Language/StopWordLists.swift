@@ -1,4 +1,4 @@
-import LectorCore
+package import LectorCore
 
 /// The stop-word lists of every language that has one, as one table from word to the set
 /// of languages that list it.
@@ -38,25 +38,17 @@ package struct StopWordLists: Sendable {
         self.masks = TermTable(masks)
     }
 
-    /// The lists shipped in `Models/summary/stopwords.tsv`, loaded on first use.
+    /// The lists shipped in `Models/summary/stopwords.tsv`, from a model cache.
     ///
-    /// - Returns: The shared lists.
+    /// - Parameter models: Where the model files are loaded.
+    /// - Returns: The lists and the version of their file.
     /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the model file
     ///   is missing or malformed.
-    package static func shared() throws -> StopWordLists {
-        try loaded.get()
-    }
-
-    private static let loaded: Result<StopWordLists, ProcessorError> = {
-        do {
-            let bytes = try ModelStore.bytes("summary/stopwords.tsv")
-            return .success(try StopWordLists(parsing: String(decoding: bytes, as: UTF8.self)))
-        } catch let error as ProcessorError {
-            return .failure(error)
-        } catch {
-            return .failure(ProcessorError(.unavailable, "cannot load summary/stopwords.tsv", cause: error))
+    package static func shipped(from models: ModelCache) throws -> LoadedModel<StopWordLists> {
+        try models.load(["summary/stopwords.tsv"]) { files in
+            try StopWordLists(parsing: String(decoding: files[0].bytes, as: UTF8.self))
         }
-    }()
+    }
 
     /// The bit of a language's list, or `nil` when there is no list for it.
     ///

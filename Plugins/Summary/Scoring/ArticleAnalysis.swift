@@ -47,12 +47,11 @@ struct ArticleAnalysis {
     /// Analyses `document text`.
     ///
     /// - Parameters:
-    ///   - text: The article's body.
+    ///   - analysis: The article body's tokens and sentences.
     ///   - title: The title, if known.
     ///   - language: The ISO 639-1 code a language step found, if any.
     ///   - stopWords: The stop-word lists.
-    init(text: String, title: String?, language: String?, stopWords: StopWordLists) {
-        let analysis = TextAnalysis.of(text)
+    init(analysis: TextAnalysis, title: String?, language: String?, stopWords: StopWordLists) {
         self.text = analysis.text
         let scalars = self.text.scalars
         let tokens = analysis.tokens

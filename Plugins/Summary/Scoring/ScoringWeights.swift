@@ -1,4 +1,4 @@
-import LectorCore
+package import LectorCore
 
 /// How much each sentence feature counts, and how hard repeats are pushed down.
 ///
@@ -107,23 +107,19 @@ package struct ScoringWeights: Sendable, Equatable {
         }
     }
 
-    /// The weights shipped in `Models/summary/weights.tsv`, loaded on first use.
+    /// The weights shipped in `Models/summary/weights.tsv`, from a model cache.
     ///
-    /// - Returns: The shared weights.
+    /// - Parameter models: Where the model files are loaded.
+    /// - Returns: The weights and the version of their file.
     /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the file is
     ///   missing or malformed.
-    package static func shipped() throws -> ScoringWeights {
-        try loaded.get()
-    }
-
-    private static let loaded: Result<ScoringWeights, ProcessorError> = {
-        do {
-            let bytes = try ModelStore.bytes("summary/weights.tsv")
-            return .success(try ScoringWeights(parsing: String(decoding: bytes, as: UTF8.self)))
-        } catch let error as ProcessorError {
-            return .failure(ProcessorError(.unavailable, error.message))
-        } catch {
-            return .failure(ProcessorError(.unavailable, "cannot load summary/weights.tsv", cause: error))
+    package static func shipped(from models: ModelCache) throws -> LoadedModel<ScoringWeights> {
+        try models.load(["summary/weights.tsv"]) { files in
+            do {
+                return try ScoringWeights(parsing: String(decoding: files[0].bytes, as: UTF8.self))
+            } catch let error as ProcessorError {
+                throw ProcessorError(.unavailable, error.message)
+            }
         }
-    }()
+    }
 }

@@ -1,6 +1,5 @@
 import Glibc
 public import Logging
-import Synchronization
 
 /// A log handler for a daemon under systemd: one line per event on stderr, with
 /// `key=value` metadata, and — when `$JOURNAL_STREAM` says stderr goes to the journal — a
@@ -12,18 +11,17 @@ public struct JournalLogHandler: LogHandler {
     /// Metadata on every line.
     public var metadata: Logger.Metadata = [:]
     private let label: String
-    private let journal: Bool
+    private let factory: JournalLogHandlerFactory
 
-    /// Creates a handler.
+    /// Creates a handler; ``JournalLogHandlerFactory/makeHandler(label:)`` is the usual way.
     ///
     /// - Parameters:
     ///   - label: The logger's label (`lector.daemon`).
-    ///   - level: The lowest level logged.
-    ///   - journal: Whether to write `<N>` prefixes; by default, when `$JOURNAL_STREAM` is set.
-    public init(label: String, level: Logger.Level = .info, journal: Bool? = nil) {
+    ///   - factory: The factory whose lock and settings the handler shares.
+    public init(label: String, factory: JournalLogHandlerFactory) {
         self.label = label
-        logLevel = level
-        self.journal = journal ?? (getenv("JOURNAL_STREAM") != nil)
+        self.factory = factory
+        logLevel = factory.level
     }
 
     /// Metadata by key.
@@ -38,26 +36,14 @@ public struct JournalLogHandler: LogHandler {
     public func log(event: LogEvent) {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
-        var line = journal ? "<\(Self.priority(event.level))>" : "\(Self.timestamp()) \(event.level) "
+        var line = factory.journal ? "<\(Self.priority(event.level))>" : "\(Self.timestamp()) \(event.level) "
         line += "\(label): \(Self.oneLine("\(event.message)"))"
         for key in merged.keys.sorted() {
             line += " \(key)=\(Self.quoted(Self.oneLine("\(merged[key].map { "\($0)" } ?? "")")))"
         }
         line += "\n"
-        Self.lock.withLock { _ in
-            var bytes = Array(line.utf8)
-            bytes.withUnsafeMutableBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let written = write(2, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                    if written <= 0 { break }
-                    offset += written
-                }
-            }
-        }
+        factory.write(line)
     }
-
-    private static let lock = Mutex<Void>(())
 
     /// syslog(3) priorities: 7 debug … 2 critical.
     static func priority(_ level: Logger.Level) -> Int {

@@ -1,3 +1,4 @@
+package import LectorCore
 import LectorLanguage
 import LectorText
 
@@ -26,10 +27,11 @@ package struct PriorTuner {
 
     /// Creates a tuner over the shipped model, starting from zero offsets.
     ///
+    /// - Parameter models: Where the model files are loaded.
     /// - Throws: ``ProcessorError`` when the model cannot be loaded.
-    package init() throws {
-        let model = try LanguageModelCache.model()
-        detector = LanguageDetector(model: model, words: try LanguageModelCache.words(for: model))
+    package init(models: ModelCache) throws {
+        let model = try LanguageModelFiles.load(from: models).value
+        detector = LanguageDetector(model: model.ngrams, words: model.words)
         offsets = [Double](repeating: 0, count: detector.model.languageCount)
     }
 

@@ -4,6 +4,9 @@ public import LectorCore
 ///
 /// The command starts once when the chain is built (so a missing or broken plugin is a
 /// configuration error), says hello, and stays alive; see ``PluginProtocol``.
+///
+/// The process must ignore `SIGPIPE` (the `lector` executable does, at start), so that
+/// writing to a plugin that died fails with `EPIPE` instead of killing it.
 public struct ExecPluginFactory: ProcessorFactory {
     /// Creates the factory.
     public init() {}
@@ -73,7 +76,6 @@ public struct ExecPluginFactory: ProcessorFactory {
         let pluginOptions = options.value("options")?.jsonValue ?? [:]
         let hello = PluginProtocol.hello(name: pluginName, lectorVersion: LectorVersion.current, options: pluginOptions)
             .encoded()
-        ignoreBrokenPipes()
         let pool = try ExecPluginPool(
             .init(
                 name: pluginName,

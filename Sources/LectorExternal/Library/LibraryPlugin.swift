@@ -1,12 +1,11 @@
 import Glibc
 import LectorCore
-import Synchronization
 
 /// A loaded shared-library plugin: the `.so` and its entry points (see
 /// `Plugins/include/lector_plugin.h`).
 ///
-/// Libraries are loaded once per path and never unloaded (unloading code that may have
-/// registered anything with the runtime is unsafe), so reloading a chain reuses them.
+/// Libraries are never unloaded (unloading code that may have registered anything with the
+/// runtime is unsafe), so reloading a chain reuses the code the dynamic linker holds.
 final class LibraryPlugin: Sendable {
     typealias VersionFunction = @convention(c) () -> UInt32
     typealias NameFunction = @convention(c) () -> UnsafePointer<CChar>?
@@ -32,23 +31,16 @@ final class LibraryPlugin: Sendable {
     let free: FreeFunction
     let destroy: FreeFunction
 
-    private static let loaded = Mutex<[String: LibraryPlugin]>([:])
-
-    /// The plugin at `path`, loading it the first time.
+    /// Loads the plugin at `path`.
     ///
+    /// Nothing is cached here: a second load of the same path (a reload of the chain) gets
+    /// the handle the dynamic linker already holds, since `dlopen(3)` counts references and
+    /// Lector never closes one.
+    ///
+    /// - Parameter path: The shared library.
     /// - Throws: ``ProcessorError`` (``ProcessorError/Code/invalidOptions``) when the file
     ///   cannot be loaded, lacks a required symbol, or was built for another ABI version.
-    static func load(path: String) throws -> LibraryPlugin {
-        if let plugin = loaded.withLock({ $0[path] }) { return plugin }
-        let plugin = try LibraryPlugin(path: path)
-        return loaded.withLock { cache in
-            if let existing = cache[path] { return existing }
-            cache[path] = plugin
-            return plugin
-        }
-    }
-
-    private init(path: String) throws {
+    init(path: String) throws {
         self.path = path
         guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
             let reason = dlerror().map { String(cString: $0) } ?? "unknown error"

@@ -37,7 +37,7 @@ public struct LibraryPluginFactory: ProcessorFactory {
         }
         let pluginOptions = options.value("options")?.jsonValue ?? [:]
         do {
-            return try LibraryPluginProcessor(plugin: try LibraryPlugin.load(path: path), options: pluginOptions)
+            return try LibraryPluginProcessor(plugin: try LibraryPlugin(path: path), options: pluginOptions)
         } catch var error as ProcessorError {
             error.location = error.location ?? pathNode?.location
             throw error

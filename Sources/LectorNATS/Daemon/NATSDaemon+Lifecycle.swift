@@ -147,7 +147,7 @@ extension NATSDaemon {
             let outcome: Result<(LectorConfiguration, Chain), ConfigurationErrors>
             do throws(ConfigurationErrors) {
                 outcome = .success(
-                    try ChainBuilder(registry: registry).load(path: configPath, purpose: .daemon, generation: next)
+                    try builder.load(path: configPath, purpose: .daemon, generation: next)
                 )
             } catch {
                 outcome = .failure(error)

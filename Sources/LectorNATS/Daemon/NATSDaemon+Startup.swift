@@ -6,7 +6,7 @@ import LectorPipeline
 import Logging
 
 extension NATSDaemon {
-    /// What ``NATSDaemon/run(configPath:registry:logger:clock:)`` hands to the thread that
+    /// What ``NATSDaemon/run(configPath:builder:logger:clock:)`` hands to the thread that
     /// connects, binds and starts the daemon.
     struct Startup: Sendable {
         var configuration: LectorConfiguration
@@ -14,7 +14,7 @@ extension NATSDaemon {
         var input: NATSInputConfiguration
         var daemonID: String
         var configPath: String
-        var registry: ProcessorRegistry
+        var builder: ChainBuilder
         var logger: Logger
         var clock: any DaemonClock
         var exitLatch: ExitLatch
@@ -65,7 +65,7 @@ extension NATSDaemon {
                     daemonID: daemonID,
                     closing: closing,
                     configPath: configPath,
-                    registry: registry,
+                    builder: builder,
                     logger: logger,
                     clock: clock,
                     exitLatch: exitLatch

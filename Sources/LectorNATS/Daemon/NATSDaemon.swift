@@ -41,7 +41,7 @@ public final class NATSDaemon: Sendable {
     let connection: NATSConnection
     let publisher: NATSOutputPublisher?
     let configPath: String
-    let registry: ProcessorRegistry
+    let builder: ChainBuilder
     let logger: Logger
     let notifier = SystemdNotifier()
     let daemonID: String
@@ -49,7 +49,7 @@ public final class NATSDaemon: Sendable {
     let clock: any DaemonClock
     /// When the daemon started, seconds since the epoch.
     let startedAt: Double
-    /// Where ``run(configPath:registry:logger:clock:)`` waits for the exit status.
+    /// Where ``run(configPath:builder:logger:clock:)`` waits for the exit status.
     let exitLatch: ExitLatch
     let control = DispatchQueue(label: "lector.nats.control")
     let background = DispatchQueue(label: "lector.nats.reload")
@@ -77,7 +77,7 @@ public final class NATSDaemon: Sendable {
         daemonID: String,
         closing: ClosingFlag,
         configPath: String,
-        registry: ProcessorRegistry,
+        builder: ChainBuilder,
         logger: Logger,
         clock: any DaemonClock,
         exitLatch: ExitLatch
@@ -93,7 +93,7 @@ public final class NATSDaemon: Sendable {
         self.publisher = publisher
         self.daemonID = daemonID
         self.configPath = configPath
-        self.registry = registry
+        self.builder = builder
         self.logger = logger
         state = Mutex(State(configuration: configuration, chain: chain))
     }
@@ -109,13 +109,13 @@ public final class NATSDaemon: Sendable {
     ///
     /// - Parameters:
     ///   - configPath: The configuration file.
-    ///   - registry: The processors available.
+    ///   - builder: Builds the chain: the processors available and the model cache.
     ///   - logger: The logger.
     ///   - clock: Where the daemon reads the time.
     /// - Returns: The exit status.
     public static func run(
         configPath: String,
-        registry: ProcessorRegistry,
+        builder: ChainBuilder,
         logger: Logger,
         clock: any DaemonClock = SystemDaemonClock()
     ) -> Int32 {
@@ -123,7 +123,7 @@ public final class NATSDaemon: Sendable {
         let configuration: LectorConfiguration
         let chain: Chain
         do {
-            (configuration, chain) = try Daemon.load(configPath: configPath, registry: registry, logger: logger)
+            (configuration, chain) = try Daemon.load(configPath: configPath, builder: builder, logger: logger)
         } catch {
             return error.status
         }
@@ -144,7 +144,7 @@ public final class NATSDaemon: Sendable {
             input: input,
             daemonID: daemonID,
             configPath: configPath,
-            registry: registry,
+            builder: builder,
             logger: logger,
             clock: clock,
             exitLatch: exitLatch
@@ -160,7 +160,6 @@ public final class NATSDaemon: Sendable {
     /// Signal handling while connecting and binding: SIGTERM or SIGINT ends the run with 0
     /// (nothing is held yet), SIGHUP is kept for later.
     private static func installEarlySignals(logger: Logger, exitLatch: ExitLatch) -> [any DispatchSourceProtocol] {
-        signal(SIGPIPE, SIG_IGN)
         let queue = DispatchQueue(label: "lector.nats.early")
         return [SIGTERM, SIGINT].map { number in
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)

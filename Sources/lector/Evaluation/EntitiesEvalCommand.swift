@@ -3,6 +3,7 @@ import Foundation
 import LectorCore
 import LectorEntities
 import LectorEvaluation
+import LectorPipeline
 import LectorText
 
 /// `lector eval entities PATH`: entity-level precision, recall and F1 (conlleval, exact
@@ -42,7 +43,8 @@ struct EntitiesEvalCommand: ParsableCommand {
             let processor = try EntitiesProcessor(
                 types: [.person, .organization, .location, .miscellaneous],
                 minimumConfidence: minConfidence,
-                languages: [code]
+                languages: [code],
+                models: ChainBuilder.standard().models
             )
             let evaluation = CoNLLEvaluation { text in
                 processor.entities(in: text, language: code, referenceDate: nil).flatMap(\.mentions)

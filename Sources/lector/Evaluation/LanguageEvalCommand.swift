@@ -2,6 +2,7 @@ import ArgumentParser
 import LectorCore
 import LectorEvaluation
 import LectorLanguage
+import LectorPipeline
 import Logging
 
 /// `lector eval language DIR`: accuracy of the language processor per kind of sample
@@ -39,7 +40,7 @@ struct LanguageEvalCommand: ParsableCommand {
         if let tunePriors { return try tune(to: tunePriors) }
         let clock = ContinuousClock()
         let start = clock.now
-        let processor = try LanguageProcessor()
+        let processor = try LanguageProcessor(models: ChainBuilder.standard().models)
         let loaded = clock.now - start
         let loadSeconds = loaded.inSeconds
         let evaluation = LanguageEvaluation(processor: processor)
@@ -74,7 +75,8 @@ struct LanguageEvalCommand: ParsableCommand {
     }
 
     private func tune(to path: String) throws {
-        var tuner = try PriorTuner()
+        let models = ChainBuilder.standard().models
+        var tuner = try PriorTuner(models: models)
         var heldOut: [[LanguageEvaluation.Sample]] = []
         for (kind, name) in LanguageEvaluation.kinds.enumerated() {
             let samples = LanguageEvaluation.samples(in: directory, kind: name, limit: limit)
@@ -89,8 +91,8 @@ struct LanguageEvalCommand: ParsableCommand {
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         try OutputWriter.writeFile(directory: folder.isEmpty ? "/" : folder, name: name, bytes: Array(text.utf8))
         let context = ProcessingContext(logger: Logger(label: "lector.eval"))
-        let before = LanguageEvaluation(processor: try LanguageProcessor(priors: [:]))
-        let after = LanguageEvaluation(processor: try LanguageProcessor(priors: priors))
+        let before = LanguageEvaluation(processor: try LanguageProcessor(priors: [:], models: models))
+        let after = LanguageEvaluation(processor: try LanguageProcessor(priors: priors, models: models))
         for (kind, samples) in zip(LanguageEvaluation.kinds, heldOut) where !samples.isEmpty {
             let old = try before.evaluate(samples, kind: kind, context: context).meanAccuracy
             let new = try after.evaluate(samples, kind: kind, context: context).meanAccuracy

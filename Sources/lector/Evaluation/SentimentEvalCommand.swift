@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LectorCore
 import LectorEvaluation
+import LectorPipeline
 import LectorSentiment
 import LectorText
 import Logging
@@ -49,7 +50,7 @@ struct SentimentEvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        var scorer = try SentimentModel.load(learned: !rulesOnly)
+        var scorer = try SentimentModel.load(from: ChainBuilder.standard().models, learned: !rulesOnly).value
         scorer.collectsWords = dumpFeatures != nil
         let processor = SentimentProcessor(
             options: SentimentOptions(perEntity: !ignoreTarget, sentences: true, neutralBand: neutralBand),

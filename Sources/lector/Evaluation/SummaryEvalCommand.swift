@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LectorCore
 import LectorEvaluation
+import LectorPipeline
 import LectorSummary
 import LectorText
 import Logging
@@ -47,11 +48,12 @@ struct SummaryEvalCommand: ParsableCommand {
     func run() throws {
         let records = try loadRecords()
         guard !records.isEmpty else { throw ValidationError("no usable records in \(file)") }
-        let scoring = try weights.map { try ScoringWeights(parsing: $0) } ?? ScoringWeights.shipped()
+        let models = ChainBuilder.standard().models
+        let scoring = try weights.map { try ScoringWeights(parsing: $0) } ?? ScoringWeights.shipped(from: models).value
         let processor = SummaryProcessor(
             length: SummaryLength(.sentences(sentences)),
             weights: scoring,
-            stopWords: try StopWordLists.shared()
+            stopWords: try StopWordLists.shipped(from: models).value
         )
         let documents = records.map { record in
             Document(
