@@ -119,6 +119,9 @@ public enum DatelineDetector {
     ///   - normalizer: How dates are read.
     /// - Returns: How many scalars to skip.
     public static func length(in scalars: [Unicode.Scalar], _ range: Range<Int>, normalizer: DateNormalizer) -> Int {
+        guard mayOpen(scalars, range.lowerBound..<min(range.upperBound, range.lowerBound + maximumLength)) else {
+            return 0
+        }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[range.lowerBound..<min(range.upperBound, range.lowerBound + maximumLength)])
         let text = String(view)
@@ -127,5 +130,40 @@ public enum DatelineDetector {
         let next = range.lowerBound + length
         guard next < range.upperBound, !scalars[next].properties.isLowercase else { return 0 }
         return length
+    }
+
+    /// Whether `range` of `scalars` could open with a dateline: a cheap test on scalars that
+    /// lets every dateline ``detect(in:normalizer:)`` finds through, so that the summary's
+    /// sentences are not copied into strings to be checked. It looks for an opening
+    /// parenthesis (an agency first), two capitals or a capital before a dot, space, dash
+    /// or apostrophe (a place in capitals), or up to three words whose first starts with a
+    /// capital, followed by a comma or ` (` (a place in title case).
+    ///
+    /// - Parameters:
+    ///   - scalars: A text's scalars.
+    ///   - range: The start of a sentence.
+    /// - Returns: `false` when no dateline can start there.
+    static func mayOpen(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard range.count >= 2 else { return false }
+        let first = scalars[range.lowerBound]
+        if first == "(" { return true }
+        guard first.properties.isUppercase || first.properties.changesWhenLowercased else { return false }
+        let second = scalars[range.lowerBound + 1]
+        if second.properties.isUppercase || second.properties.changesWhenLowercased
+            || ".-'’".unicodeScalars.contains(second)
+        {
+            return true
+        }
+        if second == " ", range.count >= 3, scalars[range.lowerBound + 2].properties.isUppercase { return true }
+        var index = range.lowerBound
+        for _ in 0..<3 {
+            while index < range.upperBound, !" ,(".unicodeScalars.contains(scalars[index]) { index += 1 }
+            guard index < range.upperBound else { return false }
+            if scalars[index] == "," { return true }
+            guard scalars[index] == " " else { return false }
+            index += 1
+            if index < range.upperBound, scalars[index] == "(" { return true }
+        }
+        return false
     }
 }
