@@ -8,16 +8,25 @@ import Logging
 
 extension Daemon {
     /// Tells the scheduler what happened and carries out what it decides, on the control
-    /// queue. An action that asks a question (a claim, the free space) answers it at once
-    /// with another event.
+    /// queue. An action that asks a question (a claim, the free space) answers it with
+    /// another event, which waits in ``DaemonState/events`` until the actions before it
+    /// are carried out: one loop, never a recursion, so a backlog of thousands of names
+    /// that cannot be claimed yet (too young, claimed by a sibling) needs no stack.
     ///
     /// - Parameters:
     ///   - event: What happened.
     ///   - metadata: Log metadata for the actions' log lines (a document's).
     ///   - now: The time of the event; the clock's time when `nil`.
     func send(_ event: SchedulerEvent, metadata: Logger.Metadata = [:], now: ContinuousClock.Instant? = nil) {
-        let actions = state.value.scheduler.handle(event, now: now ?? clock.now)
-        for action in actions { perform(action, metadata: metadata) }
+        state.value.events.append(QueuedEvent(event: event, metadata: metadata, now: now))
+        guard !state.value.sending else { return }
+        state.value.sending = true
+        defer { state.value.sending = false }
+        while !state.value.events.isEmpty {
+            let next = state.value.events.removeFirst()
+            let actions = state.value.scheduler.handle(next.event, now: next.now ?? clock.now)
+            for action in actions { perform(action, metadata: next.metadata) }
+        }
     }
 
     /// Watcher events, on the control queue.

@@ -210,10 +210,21 @@ struct DaemonState {
     var signalsReady = false
     /// How long loading the configuration and models took (for the `ready` log line).
     var loadTime = Duration.zero
+    /// Events waiting for ``Daemon/send(_:metadata:now:)``'s loop.
+    var events: [QueuedEvent] = []
+    /// Whether ``Daemon/send(_:metadata:now:)``'s loop is running (a nested send only queues).
+    var sending = false
 
     init(configuration: LectorConfiguration, chain: Chain) {
         self.configuration = configuration
         self.chain = chain
         scheduler = DaemonScheduler(settings: Daemon.schedulerSettings(configuration))
     }
+}
+
+/// An event for the scheduler, with the log metadata of its actions and its time.
+struct QueuedEvent {
+    var event: SchedulerEvent
+    var metadata: Logger.Metadata
+    var now: ContinuousClock.Instant?
 }

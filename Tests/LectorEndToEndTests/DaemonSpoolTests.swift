@@ -10,6 +10,29 @@ struct DaemonSpoolTests {
     }
 
     @Test(
+        "a backlog of 5,000 names too young to claim is held without exhausting the stack; SIGTERM exits 0",
+        .timeLimit(.minutes(2))
+    )
+    func youngBacklog() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata"], extra: "min_age: 60s")
+        defer { harness.tearDown() }
+        for index in 0..<5_000 {
+            #expect(
+                FileManager.default.createFile(
+                    atPath: harness.inbox + "/young-\(index).txt",
+                    contents: Data("Young.".utf8)
+                )
+            )
+        }
+        let daemon = try harness.start()
+        #expect(harness.waitFor(seconds: 30) { harness.status(of: daemon)?["queued"] as? Int == 5_000 })
+        #expect(daemon.isRunning, "the daemon is alive with its backlog")
+        harness.send(SIGTERM, to: daemon)
+        #expect(harness.waitForExit(daemon) == 0)
+        #expect(harness.names(in: harness.inbox).count == 5_000, "nothing claimed, nothing lost")
+    }
+
+    @Test(
         "300 documents arriving three ways give exactly 300 outputs; inbox and work folder end empty",
         .timeLimit(.minutes(2))
     )

@@ -138,7 +138,12 @@ struct DaemonScheduler: Sendable {
             terminate(signal: SIGTERM, now: now, into: &actions)
         case .tick: tick(now: now, into: &actions)
         case .reloadFinished(let applied):
-            if let applied { settings = applied }
+            if let applied {
+                // Only what a configuration sets; the rest (retry policy, intervals) stays.
+                settings.workers = applied.workers
+                settings.minimumFreeBytes = applied.minimumFreeBytes
+                settings.shutdownTimeout = applied.shutdownTimeout
+            }
             actions.append(.writeStatus)
             if phase != .draining, reload.finish() { actions.append(.startReload) }
         }
