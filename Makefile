@@ -72,8 +72,10 @@ install-files:
 	install -m 0644 systemd/lector.tmpfiles $(DESTDIR)$(TMPFILESDIR)/lector.conf
 	[ -e $(DESTDIR)$(SYSCONFDIR)/lector/config.yaml ] || install -m 0644 systemd/config.yaml $(DESTDIR)$(SYSCONFDIR)/lector/config.yaml
 	install -m 0644 README.md NOTICE LICENSE systemd/nats.conf $(DESTDIR)$(DOCDIR)/
-	install -d $(DESTDIR)$(PREFIX)/share/lector
-	cp -R Models $(DESTDIR)$(PREFIX)/share/lector/models
+	install -d $(DESTDIR)$(PREFIX)/share/lector/models
+	# Into the folder, not beside it, so a second install replaces the models (and, with new
+	# modification times, `systemctl reload lector` picks them up).
+	cp -R Models/. $(DESTDIR)$(PREFIX)/share/lector/models/
 	@echo "Installed. Then: systemd-sysusers && systemd-tmpfiles --create && systemctl daemon-reload && systemctl enable --now lector"
 
 # The whole default chain: articles/s on 1 and 2 workers, share per processor, model load,

@@ -117,7 +117,7 @@ let package = Package(
         .target(
             name: "LectorPipeline",
             dependencies: [
-                "LectorCore", "LectorConfig", "LectorText",
+                "LectorCore", "LectorConfig", "LectorSystem", "LectorText",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

@@ -38,7 +38,7 @@ package struct EntitiesProcessor: Processor {
     package var languages: [String]
     let models: [String: TaggerModel]
     /// The model files the taggers were loaded from.
-    public let modelVersions: [ModelVersion]
+    package let modelVersions: [ModelVersion]
 
     /// Creates a processor, loading the models of `languages` through a cache.
     ///

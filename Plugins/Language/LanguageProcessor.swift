@@ -26,7 +26,7 @@ package struct LanguageProcessor: Processor {
     let alternatives: Int
     let mixed: Bool
     /// The model files the detector was loaded from.
-    public let modelVersions: [ModelVersion]
+    package let modelVersions: [ModelVersion]
 
     /// Creates a processor.
     ///

@@ -89,7 +89,7 @@ public struct LanguageProcessorFactory: ProcessorFactory {
     }
 
     /// The 75 ISO 639-1 codes the processor can report.
-    public static let supportedCodes: Set<String> = [
+    package static let supportedCodes: Set<String> = [
         "af", "ar", "az", "be", "bg", "bn", "bs", "ca", "cs", "cy", "da", "de", "el", "en", "eo", "es", "et", "eu",
         "fa", "fi", "fr", "ga", "gu", "he", "hi", "hr", "hu", "hy", "id", "is", "it", "ja", "ka", "kk", "ko", "la",
         "lg", "lt", "lv", "mi", "mk", "mn", "mr", "ms", "nb", "nl", "nn", "pa", "pl", "pt", "ro", "ru", "sk", "sl",

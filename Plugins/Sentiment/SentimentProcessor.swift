@@ -21,7 +21,7 @@ package struct SentimentProcessor: Processor {
     package let options: SentimentOptions
     let scorer: SentimentScorer
     /// The model files the scorer was loaded from.
-    public let modelVersions: [ModelVersion]
+    package let modelVersions: [ModelVersion]
 
     /// Creates a processor, loading the model through a cache.
     ///

@@ -57,7 +57,7 @@ package struct SummaryProcessor: Processor {
     ///   - models: Where the model files are loaded.
     /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the model
     ///   files are missing or malformed.
-    public init(length: SummaryLength = SummaryLength(), languages: Set<String>? = nil, models: ModelCache) throws {
+    package init(length: SummaryLength = SummaryLength(), languages: Set<String>? = nil, models: ModelCache) throws {
         let weights = try ScoringWeights.shipped(from: models)
         let stopWords = try StopWordLists.shipped(from: models)
         self.init(

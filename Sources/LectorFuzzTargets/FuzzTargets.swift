@@ -144,7 +144,9 @@ public enum FuzzTargets {
     )
     /// The fuzzed chains' builder: the registry above, and the models of the source tree this
     /// target was built from (`Models/`). One cache for the fuzzer's whole run, which is
-    /// this tool's only job.
+    /// this tool's only job. libFuzzer calls a C entry point that carries no context, so the
+    /// harness keeps its builder and chains in statics; this target is a development tool
+    /// and is never linked into `lector`.
     private static let builder = ChainBuilder(
         registry: registry,
         models: ModelCache(source: FileModelSource(folders: [sourceTree + "/Models"]))

@@ -1,5 +1,6 @@
 import Glibc
 public import LectorCore
+import LectorSystem
 
 /// Model files read from folders on disk, the first folder that has a file winning.
 ///
@@ -27,12 +28,10 @@ public struct FileModelSource: ModelSource, CustomStringConvertible {
     public func stamp(_ relativePath: String) -> ModelStamp? {
         for folder in folders {
             let candidate = folder + "/" + relativePath
-            var info = stat()
-            guard stat(candidate, &info) == 0, info.st_mode & S_IFMT == S_IFREG, access(candidate, R_OK) == 0 else {
-                continue
-            }
-            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            return ModelStamp(location: candidate, size: Int(info.st_size), modified: modified)
+            guard let info = try? SystemCalls.statusFollowingLinks(FilePath(candidate)), info.kind == .regular,
+                access(candidate, R_OK) == 0
+            else { continue }
+            return ModelStamp(location: candidate, size: info.size, modified: info.modifiedNanoseconds)
         }
         return nil
     }
@@ -50,30 +49,17 @@ public struct FileModelSource: ModelSource, CustomStringConvertible {
                 "model file '\(relativePath)' not found in \(description) (set LECTOR_MODELS)"
             )
         }
-        let descriptor = open(found.location, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ProcessorError(.unavailable, "cannot open model file \(found.location)") }
-        defer { close(descriptor) }
-        // Stamp the file as opened, so that a copy landing meanwhile is seen at the next load.
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            throw ProcessorError(.unavailable, "cannot read model file \(found.location)")
+        let (bytes, info): ([UInt8], SystemCalls.FileStatus)
+        do {
+            // Stamped as read, so that a copy landing meanwhile is seen at the next load.
+            (bytes, info) = try SystemCalls.readFileAndStatus(FilePath(found.location))
+        } catch {
+            throw ProcessorError(.unavailable, "cannot read model file \(found.location): \(error)")
         }
-        let size = Int(info.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var offset = 0
-        while offset < size {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress.map { $0 + offset }, size - offset)
-            }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { throw ProcessorError(.unavailable, "cannot read model file \(found.location)") }
-            offset += count
-        }
-        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         return ModelFile(
             relativePath: relativePath,
             bytes: bytes,
-            stamp: ModelStamp(location: found.location, size: size, modified: modified)
+            stamp: ModelStamp(location: found.location, size: info.size, modified: info.modifiedNanoseconds)
         )
     }
 }

@@ -24,6 +24,20 @@ extension SystemCalls {
     ///   ``Errno/fileTooLarge`` when it holds more than `limit` bytes, or what `open` and
     ///   `read` report.
     public static func readFile(_ path: FilePath, limit: Int = .max) throws(Errno) -> [UInt8] {
+        try readFileAndStatus(path, limit: limit).bytes
+    }
+
+    /// Reads a whole regular file as ``readFile(_:limit:)`` does, with its status as opened.
+    ///
+    /// - Parameters:
+    ///   - path: The file; symlinks are followed.
+    ///   - limit: The most bytes to accept.
+    /// - Returns: The bytes, and the file's `fstat` taken before reading.
+    /// - Throws: ``Errno``, as ``readFile(_:limit:)``.
+    public static func readFileAndStatus(
+        _ path: FilePath,
+        limit: Int = .max
+    ) throws(Errno) -> (bytes: [UInt8], status: FileStatus) {
         let descriptor = try open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)
         defer { close(descriptor) }
         let info = try status(descriptor: descriptor)
@@ -34,7 +48,7 @@ extension SystemCalls {
         }
         guard info.size <= limit else { throw Errno.fileTooLarge }
         guard let bytes = try readAll(descriptor, limit: limit) else { throw Errno.fileTooLarge }
-        return bytes
+        return (bytes, info)
     }
 
     /// Writes `bytes` to `target` atomically, so that readers see the old file or the new

@@ -26,6 +26,8 @@ public enum SystemCalls {
         public var size: Int
         /// The modification time, seconds since the epoch.
         public var modified: Double
+        /// The modification time, nanoseconds since the epoch (exact, for comparing stamps).
+        public var modifiedNanoseconds: Int64 = 0
         /// How many names the file has (hard links).
         public var links: Int = 1
         /// The mode: the file type bits (`S_IFMT`) and the permission bits.
@@ -40,6 +42,18 @@ public enum SystemCalls {
     public static func status(_ path: FilePath) throws(Errno) -> FileStatus {
         var info = stat()
         let result = path.withCString { lstat($0, &info) }
+        guard result == 0 else { throw Errno.current }
+        return makeStatus(info)
+    }
+
+    /// `stat(2)`: like ``status(_:)`` but following symlinks.
+    ///
+    /// - Parameter path: The path.
+    /// - Returns: The status of the file the path leads to.
+    /// - Throws: ``Errno``.
+    public static func statusFollowingLinks(_ path: FilePath) throws(Errno) -> FileStatus {
+        var info = stat()
+        let result = path.withCString { stat($0, &info) }
         guard result == 0 else { throw Errno.current }
         return makeStatus(info)
     }
@@ -68,6 +82,7 @@ public enum SystemCalls {
             kind: kind,
             size: Int(info.st_size),
             modified: modified,
+            modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
             links: Int(info.st_nlink),
             mode: UInt32(info.st_mode)
         )

@@ -11,6 +11,12 @@ import Synchronization
 /// reload after `make install` of new models uses them. Nothing here is process-wide: a
 /// cache lives as long as whoever holds it.
 ///
+/// Same size and modification time are taken as "unchanged" without reading the file, as
+/// `make` and `rsync` do, so a reload does not re-read and hash ~150 MB of models. A file
+/// rewritten with a different content but the same size *and* its old modification time
+/// (`cp -p`, `install -p` of a same-size file) is therefore not seen; `touch` it, or install
+/// without keeping times (as `make install` does).
+///
 /// ```swift
 /// let lexicon = try options.models.load(["sentiment/lexicon.tsv"]) { files in
 ///     try SentimentLexicon(parsing: files[0].bytes)

@@ -127,10 +127,9 @@ extension NATSDaemon {
             }
         }
         let file = FilePath(path)
-        let temporary = file.folderAndName.folder.appending(FileName(".lector-metrics-\(daemonID).tmp"))
-        try? SystemCalls.remove(temporary)
-        try SystemCalls.writeFile(Array(text.utf8), at: temporary, sync: false)
-        try SystemCalls.moveIntoPlace(temporary, file, syncFolder: false)
+        let temporary = FileName(".lector-metrics-\(daemonID).tmp")
+        try? SystemCalls.remove(file.folderAndName.folder.appending(temporary))
+        try SystemCalls.writeAtomically(Array(text.utf8), to: file, temporary: temporary, sync: false)
     }
 
     /// SIGHUP: a new chain from the file; the connection and the consumer stay.

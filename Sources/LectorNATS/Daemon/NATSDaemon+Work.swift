@@ -212,9 +212,7 @@ extension NATSDaemon {
     static func writeFile(_ json: [UInt8], id: String, folder: String) throws {
         let directory = FilePath(folder)
         let name = FileName(NATSDocuments.subject("{id}", id: id) + ".json")
-        let temporary = directory.appending(FileName(".lector-\(UInt64.random(in: 0...UInt64.max)).tmp"))
-        try SystemCalls.writeFile(json, at: temporary)
-        try SystemCalls.moveIntoPlace(temporary, directory.appending(name))
+        try SystemCalls.writeAtomically(json, to: directory.appending(name))
     }
 }
 

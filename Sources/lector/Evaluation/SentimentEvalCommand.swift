@@ -4,6 +4,7 @@ import LectorCore
 import LectorEvaluation
 import LectorPipeline
 import LectorSentiment
+import LectorSystem
 import LectorText
 import Logging
 
@@ -94,7 +95,10 @@ struct SentimentEvalCommand: ParsableCommand {
         }
         guard !evaluations.isEmpty else { throw ValidationError("no sentiment records in \(path)") }
         if let dumpFeatures {
-            try (dump.joined(separator: "\n") + "\n").write(toFile: dumpFeatures, atomically: true, encoding: .utf8)
+            try SystemCalls.writeAtomically(
+                Array((dump.joined(separator: "\n") + "\n").utf8),
+                to: FilePath(dumpFeatures)
+            )
         }
         SentimentReport(
             evaluations: evaluations,

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LectorEntities
 import LectorEvaluation
+import LectorSystem
 
 /// `lector train entities`: trains the entity tagger on CoNLL-format data.
 ///
@@ -89,7 +90,7 @@ struct EntitiesTrainCommand: ParsableCommand {
         }
         let model = trainer.train(corpus)
         let bytes = model.serialized
-        try Data(bytes).write(to: URL(fileURLWithPath: out))
+        try SystemCalls.writeAtomically(bytes, to: FilePath(out))
         print("wrote \(out): \(bytes.count) bytes; trained in \(clock.now - start)")
     }
 }
