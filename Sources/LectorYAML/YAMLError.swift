@@ -10,6 +10,10 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     public var keyPath: String
     /// What is wrong.
     public var message: String
+    /// Where the mistake starts, when libyaml noticed it later than that (at ``location``):
+    /// the key of a `key` line without its `:` (noticed at the next token), or the quote or
+    /// bracket left open when the input ended. `nil` when the mistake is at ``location``.
+    public var origin: SourceLocation?
 
     /// Creates an error.
     ///
@@ -17,10 +21,12 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     ///   - location: The 1-based line and column, when known.
     ///   - keyPath: The key path of the node, empty at the root.
     ///   - message: What is wrong.
-    public init(location: SourceLocation?, keyPath: String, message: String) {
+    ///   - origin: Where the mistake starts, when libyaml noticed it only at `location`.
+    public init(location: SourceLocation?, keyPath: String, message: String, origin: SourceLocation? = nil) {
         self.location = location
         self.keyPath = keyPath
         self.message = message
+        self.origin = origin
     }
 
     /// Whether this says only that the input holds no document (it is empty, or only

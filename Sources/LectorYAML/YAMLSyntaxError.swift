@@ -6,10 +6,13 @@ import LectorCore
 struct YAMLSyntaxError: Error {
     var location: SourceLocation
     var message: String
+    /// Where the mistake starts, when libyaml noticed it only later (``YAMLError/origin``).
+    var origin: SourceLocation?
 
-    init(location: SourceLocation, message: String) {
+    init(location: SourceLocation, message: String, origin: SourceLocation? = nil) {
         self.location = location
         self.message = message
+        self.origin = origin
     }
 
     /// Describes the error a libyaml parser stopped with.
@@ -40,14 +43,24 @@ struct YAMLSyntaxError: Error {
         default:
             let mark = parser.problem_mark
             var message = problem
+            var origin: SourceLocation?
             if let context = parser.context.map({ String(cString: $0) }) {
                 let contextMark = parser.context_mark
                 message += " (\(context) at \(contextMark.line + 1):\(contextMark.column + 1))"
+                // libyaml notices a key without its ':' only at the next token, and a quote or
+                // bracket left open only at the end of the input: the mistake is at the context.
+                if problem == "could not find expected ':'" || mark.index >= bytes.count {
+                    origin = SourceLocation(line: contextMark.line + 1, column: contextMark.column + 1)
+                }
             }
             if mark.index < bytes.count, bytes[mark.index] == UInt8(ascii: "\t") {
                 message += "; indent with spaces, not tabs"
             }
-            self.init(location: SourceLocation(line: mark.line + 1, column: mark.column + 1), message: message)
+            self.init(
+                location: SourceLocation(line: mark.line + 1, column: mark.column + 1),
+                message: message,
+                origin: origin
+            )
         }
     }
 

@@ -30,7 +30,9 @@ struct YAMLTreeBuilder {
         do {
             return try stream()
         } catch {
-            errors.append(YAMLError(location: error.location, keyPath: "", message: error.message))
+            errors.append(
+                YAMLError(location: error.location, keyPath: "", message: error.message, origin: error.origin)
+            )
             return nil
         }
     }

@@ -117,6 +117,21 @@ struct YAMLReaderTests {
         )
     }
 
+    @Test("names where a mistake libyaml noticed later starts")
+    func syntaxErrorOrigin() {
+        func origin(_ text: String) -> LectorCore.SourceLocation? {
+            YAMLReader.read(Array(text.utf8), source: "config files").errors.first?.origin
+        }
+        // An open quote or bracket is noticed at the end of the input, a key without ':' at
+        // the next token.
+        #expect(origin("a: 1\nb: \"open\n") == LectorCore.SourceLocation(line: 2, column: 4))
+        #expect(origin("a: 1\nb: [1, 2\n") == LectorCore.SourceLocation(line: 2, column: 4))
+        #expect(origin("a: 1\nnot a key\nc: 3\n") == LectorCore.SourceLocation(line: 2, column: 1))
+        // A mistake found where it is has no separate origin.
+        #expect(origin("a: 1\nb: [1, 2\nc: 3\n") == nil)
+        #expect(origin("a: b: c\n") == nil)
+    }
+
     @Test("explains a tab used for indentation")
     func tabIndentation() {
         #expect(

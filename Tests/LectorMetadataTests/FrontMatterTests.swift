@@ -97,9 +97,30 @@ import Testing
 
     @Test(
         arguments: [
-            ("---\ntitle: \"unterminated\n---\nBody.", "line 3: found unexpected end of stream"),
-            ("---\ntitle: Talks\nthis line is not yaml\n---\nBody.", "line 4: could not find expected ':'"),
-            ("---\ntitle: [a, b\n---\nBody.", "line 3: did not find expected ',' or ']'"),
+            // Lines are the article's, counting the opening `---` as line 1. libyaml notices an
+            // open quote or bracket only at the end of the block, and a key without its ':' only
+            // at the next token; the warning names the line where the mistake starts:
+            //   1 ---
+            //   2 title: "unterminated
+            //   3 ---
+            ("---\ntitle: \"unterminated\n---\nBody.", "line 2: found unexpected end of stream"),
+            //   1 ---
+            //   2 title: Talks
+            //   3 this line is not yaml
+            //   4 ---
+            ("---\ntitle: Talks\nthis line is not yaml\n---\nBody.", "line 3: could not find expected ':'"),
+            ("---\ntitle: Talks\nthis line is not yaml\ndate: x\n---\nBody.", "line 3: could not find expected ':'"),
+            //   1 ---
+            //   2 title: [a, b
+            //   3 ---
+            ("---\ntitle: [a, b\n---\nBody.", "line 2: did not find expected ',' or ']'"),
+            // Blank lines before the opening `---` count too:
+            //   1
+            //   2
+            //   3 ---
+            //   4 title: Talks
+            //   5 <tab>date: 2022-02-16
+            ("\n\n---\ntitle: Talks\n\tdate: 2022-02-16\n---\nBody.", "line 5: found a tab character"),
             ("---\ntitle: Talks\n\tdate: 2022-02-16\n---\nBody.", "line 3: found a tab character"),
             ("---\ntitle: \"a\\qb\"\n---\nBody.", "line 2: found unknown escape character"),
             ("---\ntitle: Talks\n    date: x\n  bad: y\n---\nBody.", "line 3: mapping values are not allowed"),
@@ -111,6 +132,10 @@ import Testing
             ),
             ("---\n- a\n- b\n---\nBody.", "line 2: expected 'key: value' lines, found a list"),
             ("---\ntitle: Talks\n\nBody without a closing fence.", "no closing '---' line"),
+            // Quoting plain values does not save a block broken elsewhere; the warning names
+            // the first reading's mistake.
+            ("---\ntitle: Breaking: news\nthis line is not yaml\n---\nBody.", "line 2: mapping values are not allowed"),
+            ("---\ntitle: Breaking: news\ntitle: B\n---\nBody.", "line 3: duplicate key 'title' (first at 2:1)"),
         ]
     )
     func brokenFrontMatterLeavesTextAndWarns(text: String, reason: String) throws {
@@ -120,6 +145,56 @@ import Testing
         let warning = try #require(document.warnings.first)
         #expect(document.warnings.count == 1)
         #expect(warning.hasPrefix("front matter could not be read: \(reason)"))
+    }
+
+    @Test func quotesColonsInPlainValues() {
+        let text = """
+            ---
+            title: Breaking: Talks in Moscow end   # from the wire
+            subtitle: Update: 'no deal': sources
+            note: ends with a colon:
+            ---
+            Body.
+            """
+        let document = runMetadata(text)
+        #expect(document.metadata["title"] == "Breaking: Talks in Moscow end")
+        #expect(document.metadata["subtitle"] == "Update: 'no deal': sources")
+        #expect(document.metadata["note"] == "ends with a colon:")
+        #expect(document.text == "Body.")
+        #expect(document.warnings.isEmpty)
+    }
+
+    @Test func quotesValuesStartingWithReservedCharacters() {
+        let text = "---\nauthor: @jane\ncode: `lector run`\ntitle: Talks\nwords: 812\n---\nBody."
+        let document = runMetadata(text)
+        #expect(document.metadata["author"] == "@jane")
+        #expect(document.metadata["code"] == "`lector run`")
+        #expect(document.metadata["title"] == "Talks")
+        #expect(document.metadata["words"] == 812)
+        #expect(document.text == "Body.")
+        #expect(document.warnings.isEmpty)
+        let crlf = runMetadata("---\r\nauthor: @jane\r\nnote: |\r\n  a: b\r\n---\r\nBody.")
+        #expect(JSONValue.object(crlf.metadata) == ["date": nil, "title": nil, "author": "@jane", "note": "a: b\n"])
+        #expect(crlf.warnings.isEmpty)
+    }
+
+    @Test func leavesQuotedValuesWithColonsAlone() {
+        let text = """
+            ---
+            title: "Breaking: news"
+            author: @jane
+            summary: 'Moscow: talks'
+            tags: [a: b]
+            ---
+            Body.
+            """
+        let document = runMetadata(text)
+        #expect(document.metadata["title"] == "Breaking: news")
+        #expect(document.metadata["author"] == "@jane")
+        #expect(document.metadata["summary"] == "Moscow: talks")
+        #expect(document.metadata["tags"] == [["a": "b"]])
+        #expect(document.warnings.isEmpty)
+        #expect(runMetadata("---\ntitle: \"Breaking: news\"\n---\nBody.").metadata["title"] == "Breaking: news")
     }
 
     @Test func horizontalRuleIsNotFrontMatter() {
