@@ -36,6 +36,15 @@ enum FileReader {
         }
     }
 
+    /// A data file for the evaluation and training commands, as UTF-8 text (up to 1 GiB).
+    ///
+    /// - Parameter path: The file.
+    /// - Returns: Its text; invalid UTF-8 is replaced.
+    /// - Throws: ``Failure`` when it cannot be read.
+    static func text(path: String) throws(Failure) -> String {
+        String(decoding: try read(path: path, limit: 1 << 30), as: UTF8.self)
+    }
+
     /// Everything on standard input, up to `limit` bytes (more is an error).
     static func readStandardInput(limit: Int) throws(Failure) -> [UInt8] {
         try readAll(0, limit: limit)

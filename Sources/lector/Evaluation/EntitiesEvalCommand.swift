@@ -38,7 +38,7 @@ struct EntitiesEvalCommand: ParsableCommand {
             let name = (file as NSString).lastPathComponent
             let stem = name.split(separator: ".").first.map(String.init) ?? name
             let code = language ?? (name.hasPrefix("esp") ? "es" : stem.count == 2 ? stem : "en")
-            var corpus = CoNLLCorpus(text: try String(contentsOfFile: file, encoding: .utf8))
+            var corpus = CoNLLCorpus(text: try FileReader.text(path: file))
             if holdOut > 0 { corpus = corpus.holdingOut(holdOut).heldOut }
             let processor = try EntitiesProcessor(
                 types: [.person, .organization, .location, .miscellaneous],

@@ -49,13 +49,13 @@ struct EntitiesTrainCommand: ParsableCommand {
         let files = try CoNLLFiles.resolve(data, role: .train)
         var corpus = CoNLLCorpus(text: "")
         for file in files {
-            corpus.sentences += CoNLLCorpus(text: try String(contentsOfFile: file, encoding: .utf8)).sentences
+            corpus.sentences += CoNLLCorpus(text: try FileReader.text(path: file)).sentences
         }
         let devFiles =
             try dev.map { try CoNLLFiles.resolve($0, role: .dev) } ?? (try? CoNLLFiles.resolve(data, role: .dev)) ?? []
         var devCorpus = CoNLLCorpus(text: "")
         for file in devFiles {
-            devCorpus.sentences += CoNLLCorpus(text: try String(contentsOfFile: file, encoding: .utf8)).sentences
+            devCorpus.sentences += CoNLLCorpus(text: try FileReader.text(path: file)).sentences
         }
         if holdOut > 0 {
             let split = corpus.holdingOut(holdOut)
@@ -73,7 +73,7 @@ struct EntitiesTrainCommand: ParsableCommand {
         let start = clock.now
         var trainer = PerceptronTrainer(language: language, bucketBits: bucketBits, epochs: epochs)
         if gazetteer != "none" {
-            trainer.gazetteer = Gazetteer(lines: try String(contentsOfFile: gazetteer, encoding: .utf8))
+            trainer.gazetteer = Gazetteer(lines: try FileReader.text(path: gazetteer))
             print("gazetteer \(gazetteer): \(trainer.gazetteer.count) names")
         }
         trainer.onEpoch = { epoch, model in
