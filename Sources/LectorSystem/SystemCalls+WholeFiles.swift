@@ -47,7 +47,7 @@ extension SystemCalls {
         case .symbolicLink, .other: throw Errno.invalidArgument
         }
         guard info.size <= limit else { throw Errno.fileTooLarge }
-        guard let bytes = try readAll(descriptor, limit: limit) else { throw Errno.fileTooLarge }
+        guard let bytes = try readAll(descriptor, limit: limit, expected: info.size) else { throw Errno.fileTooLarge }
         return (bytes, info)
     }
 

@@ -109,10 +109,12 @@ public enum SystemCalls {
     /// - Parameters:
     ///   - descriptor: An open descriptor.
     ///   - limit: The most bytes to accept.
+    ///   - expected: The size `fstat` gave, if known: the buffer is sized for it at once, so
+    ///     a 20 MB model is not copied through a growing array.
     /// - Returns: The bytes, or `nil` when the file holds more than `limit`.
     /// - Throws: ``Errno``.
-    public static func readAll(_ descriptor: Int32, limit: Int) throws(Errno) -> [UInt8]? {
-        let bytes = try read(descriptor, upTo: limit < Int.max ? limit + 1 : limit)
+    public static func readAll(_ descriptor: Int32, limit: Int, expected: Int = 0) throws(Errno) -> [UInt8]? {
+        let bytes = try read(descriptor, upTo: limit < Int.max ? limit + 1 : limit, expected: expected)
         return bytes.count > limit ? nil : bytes
     }
 
@@ -121,10 +123,12 @@ public enum SystemCalls {
     /// - Parameters:
     ///   - descriptor: An open descriptor.
     ///   - limit: The most bytes to read.
+    ///   - expected: How many bytes are likely, to size the buffer once; 0 when unknown.
     /// - Returns: The bytes read.
     /// - Throws: ``Errno``.
-    public static func read(_ descriptor: Int32, upTo limit: Int) throws(Errno) -> [UInt8] {
+    public static func read(_ descriptor: Int32, upTo limit: Int, expected: Int = 0) throws(Errno) -> [UInt8] {
         var bytes: [UInt8] = []
+        if expected > 0 { bytes.reserveCapacity(min(expected + 1, limit)) }
         var chunk = [UInt8](repeating: 0, count: min(65_536, max(limit, 1)))
         while bytes.count < limit {
             let wanted = min(chunk.count, limit - bytes.count)

@@ -20,22 +20,18 @@ package enum SentimentModel {
     ///   missing or malformed.
     package static func load(from models: ModelCache, learned: Bool = true) throws -> LoadedModel<SentimentScorer> {
         do {
-            let lexicon = try models.load(lexiconPaths) { files in
-                try SentimentLexicon(
-                    parsing: files.map { (String($0.version.path.split(separator: "/").last ?? ""), $0.bytes) }
+            // The whole scorer is the cached value: building it merges the lexicon's tables
+            // (megabytes), which a reload with unchanged files must not do again.
+            let paths = learned ? lexiconPaths + [weightsPath] : lexiconPaths
+            return try models.load(paths, as: SentimentScorer.self) { files in
+                let lexicon = try SentimentLexicon(
+                    parsing: files.prefix(lexiconPaths.count).map {
+                        (String($0.version.path.split(separator: "/").last ?? ""), $0.bytes)
+                    }
                 )
+                let layer = learned ? try LearnedLayer(parsing: files[lexiconPaths.count].bytes) : nil
+                return SentimentScorer(lexicon: lexicon, layer: layer)
             }
-            guard learned else {
-                return LoadedModel(
-                    value: SentimentScorer(lexicon: lexicon.value, layer: nil),
-                    versions: lexicon.versions
-                )
-            }
-            let layer = try models.load([weightsPath]) { files in try LearnedLayer(parsing: files[0].bytes) }
-            return LoadedModel(
-                value: SentimentScorer(lexicon: lexicon.value, layer: layer.value),
-                versions: lexicon.versions + layer.versions
-            )
         } catch let error as SentimentModelError {
             throw ProcessorError(.unavailable, "malformed model file \(error)", processor: "sentiment")
         }
