@@ -137,7 +137,8 @@ public enum DatelineDetector {
     /// sentences are not copied into strings to be checked. It looks for an opening
     /// parenthesis (an agency first), two capitals or a capital before a dot, space, dash
     /// or apostrophe (a place in capitals), or up to three words whose first starts with a
-    /// capital, followed by a comma or ` (` (a place in title case).
+    /// capital, followed by ` (` or by a comma with a digit or `(` soon after (a place in
+    /// title case before a complete date or an agency).
     ///
     /// - Parameters:
     ///   - scalars: A text's scalars.
@@ -159,7 +160,11 @@ public enum DatelineDetector {
         for _ in 0..<3 {
             while index < range.upperBound, !" ,(".unicodeScalars.contains(scalars[index]) { index += 1 }
             guard index < range.upperBound else { return false }
-            if scalars[index] == "," { return true }
+            if scalars[index] == "," {
+                // A complete date (its digits come early) or, within the middle part, an agency.
+                let after = (index + 1)..<min(range.upperBound, index + 1 + maximumMiddleLength + 10)
+                return after.contains { scalars[$0] == "(" || scalars[$0].isASCIIDigit }
+            }
             guard scalars[index] == " " else { return false }
             index += 1
             if index < range.upperBound, scalars[index] == "(" { return true }
