@@ -32,25 +32,6 @@ struct DaemonHostileTests {
         #expect(harness.waitForExit(daemon) == 0)
     }
 
-    @Test("a name dropped again while the first is in flight is processed at once, not at the next rescan")
-    func redropWhileInFlight() throws {
-        let harness = try DaemonHarness(pipeline: ["metadata", TestProcessors.delay(ms: 700)])
-        defer { harness.tearDown() }
-        let daemon = try harness.start()
-        try harness.drop("a.txt", text: "First.")
-        #expect(harness.waitFor(seconds: 5) { harness.names(in: harness.inbox).isEmpty })
-        try harness.drop("a.txt", text: "Second.")
-        #expect(
-            harness.waitFor(seconds: 6) {
-                harness.names(in: harness.inbox).isEmpty && (harness.status(of: daemon)?["processed"] as? Int) == 2
-            },
-            "the second a.txt waited for the 30 s rescan"
-        )
-        #expect(try outputText(harness, "a.json") == "Second.")
-        harness.send(SIGTERM, to: daemon)
-        #expect(harness.waitForExit(daemon) == 0)
-    }
-
     @Test("hard links, FIFOs and symlinks dropped while running are handled at once, as at start-up")
     func createdOnly() throws {
         let harness = try DaemonHarness(pipeline: ["metadata"])
