@@ -56,6 +56,37 @@ struct DaemonRecoveryTests {
         #expect(harness.waitForExit(second) == 0)
     }
 
+    @Test(
+        "a SIGHUP storm during a burst, then kill -9 during a reload and a restart: every input exactly once",
+        .timeLimit(.minutes(2))
+    )
+    func reloadStormAndKill() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata", TestProcessors.delay(ms: 2)])
+        defer { harness.tearDown() }
+        let first = try harness.start()
+        let names = (0..<1_000).map { Array("storm-\($0).txt".utf8) }
+        for (index, name) in names.enumerated() {
+            try harness.drop(rawName: name, text: index % 50 == 0 ? "" : "Document \(index). Some text.")
+        }
+        for _ in 0..<50 {
+            harness.send(SIGHUP, to: first)
+            usleep(5_000)
+        }
+        // The last SIGHUP's reload is under way when the daemon dies.
+        harness.send(SIGHUP, to: first)
+        usleep(1_000)
+        harness.send(SIGKILL, to: first)
+        _ = harness.waitForExit(first)
+        let second = try harness.start()
+        #expect(harness.waitFor(seconds: 60) { harness.outputs().count + harness.failures().count >= names.count })
+        #expect(harness.waitFor(seconds: 5) { harness.workLeftovers().isEmpty })
+        expectExactlyOnce(harness, names: names)
+        #expect(harness.failures().count == 20, "the empty documents, and only they, are rejected")
+        #expect(harness.allNames(in: harness.outbox).allSatisfy { !$0.hasSuffix(".tmp") })
+        harness.send(SIGTERM, to: second)
+        #expect(harness.waitForExit(second) == 0)
+    }
+
     @Test("a broken reload keeps the old chain; a good one changes the next outputs", .timeLimit(.minutes(2)))
     func reload() throws {
         let harness = try DaemonHarness(pipeline: ["metadata"])
