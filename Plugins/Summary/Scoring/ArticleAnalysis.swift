@@ -213,7 +213,7 @@ struct ArticleAnalysis {
         var joined: [Sentence] = []
         joined.reserveCapacity(sentences.count)
         for sentence in sentences {
-            if let last = joined.last, isSmall(scalars[sentence.start]) {
+            if let last = joined.last, scalars[sentence.start].isSmall {
                 let end = scalars[last.end - 1]
                 if end == "," || end == ";" || end.properties.isAlphabetic || end.properties.numericType != nil {
                     joined[joined.count - 1].end = sentence.end
@@ -223,11 +223,6 @@ struct ArticleAnalysis {
             joined.append(sentence)
         }
         return joined
-    }
-
-    /// Whether a scalar is a lowercase letter (ASCII answered without a lookup).
-    static func isSmall(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? (0x61...0x7A).contains(scalar.value) : scalar.properties.isLowercase
     }
 
     /// Whether the gap between two sentences holds a blank line.

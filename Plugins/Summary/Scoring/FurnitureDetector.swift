@@ -78,7 +78,7 @@ enum FurnitureDetector {
         }
         guard words >= minimumWords || range.count >= minimumShortScalars else { return nil }
         // A fragment: starts in lowercase or with punctuation other than a quote or bracket.
-        if let first = scalars[range].first, ArticleAnalysis.isSmall(first) || isStrayPunctuation(first) { return nil }
+        if let first = scalars[range].first, first.isSmall || isStrayPunctuation(first) { return nil }
         if requiresPunctuation, !endsLikeSentence(scalars, range) { return nil }
         if hasPrefix(folded, Array("by ".utf8)), words <= maximumBylineWords { return nil }
         if folded.first == copyright || openings.contains(where: { hasPrefix(folded, $0) }) { return nil }

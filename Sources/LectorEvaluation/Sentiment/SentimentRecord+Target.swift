@@ -44,8 +44,8 @@ extension SentimentRecord {
         while index + needle.count <= haystack.count {
             let end = index + needle.count
             let bounded =
-                (index == 0 || !Self.isWordScalar(haystack[index - 1]))
-                && (end == haystack.count || !Self.isWordScalar(haystack[end]))
+                (index == 0 || !haystack[index - 1].isWordLike)
+                && (end == haystack.count || !haystack[end].isWordLike)
             if bounded, haystack[index..<end].elementsEqual(needle) {
                 found.append(["start": .int(index), "end": .int(end), "text": .string(scalars.slice(index..<end))])
                 index = end
@@ -58,9 +58,5 @@ extension SentimentRecord {
 
     private static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(scalar.value + 0x20) ?? scalar : scalar
-    }
-
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }

@@ -111,8 +111,9 @@ extension Unicode.Scalar {
         return category == .uppercaseLetter || category == .titlecaseLetter
     }
 
-    /// Whether this is a lowercase letter (ASCII answered without a lookup).
-    var isSmall: Bool {
+    /// Whether this is a lowercase letter (ASCII answered without a lookup): the one test
+    /// the sentence splitter and the summary's sentence rules share.
+    @inlinable public var isSmall: Bool {
         if value < 0x80 { return (0x61...0x7A).contains(value) }
         return properties.generalCategory == .lowercaseLetter
     }
