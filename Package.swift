@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "CLectorSHA256", cSettings: [.unsafeFlags(["-O2"])]),
         .target(
             name: "LectorCore",
-            dependencies: ["CLectorSHA256", "LectorSystem", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CLectorSHA256", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(
