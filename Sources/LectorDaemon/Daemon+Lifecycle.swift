@@ -13,7 +13,10 @@ extension Daemon {
     /// then READY=1.
     func start(loadTime: Duration) {
         state.value.loadTime = loadTime
-        installSignalHandlers()
+        // A lease broken while the claim check holds it (microseconds) needs no notice.
+        // (SIGPIPE is ignored for the whole process by `lector` at start: ProcessPolicy.)
+        signal(SIGIO, SIG_IGN)
+        state.value.signals = SignalSources(queue: control) { @Sendable [self] number in send(.signal(number)) }
         maintain(startUp: true)
         do {
             state.value.watcher = try InboxWatcher(directory: spool.layout.inbox, queue: control) {
@@ -22,18 +25,18 @@ extension Daemon {
             }
         } catch {
             logger.critical("cannot watch the inbox", metadata: ["error": "\(error)"])
-            for source in state.value.sources { source.cancel() }
+            state.value.signals?.cancel()
             spool.release()
             exitLatch.finish(1)
             return
         }
         rescan()
         startTimers()
-        awaitSignalHandlers { @Sendable [self] in
+        state.value.signals?.whenWorking(on: control) { @Sendable [self] in
             // A SIGTERM that was pending since start-up has already begun the drain.
             guard state.value.scheduler.phase == .starting else { return }
             send(.started)
-            replayRecordedSignals()
+            for number in SignalSources.takeRecorded() { send(.signal(number)) }
         }
     }
 
@@ -52,9 +55,6 @@ extension Daemon {
         notifier.send("READY=1\nMAINPID=\(getpid())\nSTATUS=\(statusLine())")
     }
 
-    /// The signals the daemon handles through Dispatch sources.
-    static let handledSignals = [SIGTERM, SIGINT, SIGHUP, SIGUSR2]
-
     /// Blocks the handled signals in the calling thread and every thread it starts, and
     /// records any that still arrives before the Dispatch sources exist, so that one sent
     /// while models load is handled once ready: a SIGHUP during start-up reloads, a SIGTERM
@@ -63,49 +63,11 @@ extension Daemon {
     public static func blockSignals() {
         var set = sigset_t()
         sigemptyset(&set)
-        for number in handledSignals {
+        for number in SignalSources.handled {
             sigaddset(&set, number)
             _ = lector_record_signal(number)
         }
         pthread_sigmask(SIG_BLOCK, &set, nil)
-    }
-
-    /// Handles the signals recorded before the Dispatch sources took them over.
-    private func replayRecordedSignals() {
-        for number in [SIGHUP, SIGTERM, SIGINT] where lector_take_recorded_signal(number) != 0 {
-            send(.signal(number))
-        }
-    }
-
-    private func installSignalHandlers() {
-        // A lease broken while the claim check holds it (microseconds) needs no notice.
-        // (SIGPIPE is ignored for the whole process by `lector` at start: ProcessPolicy.)
-        signal(SIGIO, SIG_IGN)
-        for number in Self.handledSignals {
-            let source = DispatchSource.makeSignalSource(signal: number, queue: control)
-            source.setEventHandler { @Sendable [self] in
-                if number == SIGUSR2 {
-                    state.value.signalsReady = true
-                } else {
-                    send(.signal(number))
-                }
-            }
-            source.activate()
-            state.value.sources.append(source)
-        }
-    }
-
-    /// Signal sources on Linux can miss a signal sent right after activation; raise SIGUSR2
-    /// until its handler has run, so that READY=1 promises working signal handling.
-    private func awaitSignalHandlers(then body: @escaping @Sendable () -> Void) {
-        if state.value.signalsReady {
-            body()
-            return
-        }
-        kill(getpid(), SIGUSR2)
-        control.asyncAfter(deadline: .now() + .milliseconds(1)) { @Sendable [self] in
-            awaitSignalHandlers(then: body)
-        }
     }
 
     private func startTimers() {
@@ -161,6 +123,8 @@ extension Daemon {
         for name in names {
             try? SystemCalls.renameNoReplace(spool.workFolder.appending(name), spool.layout.inbox.appending(name))
         }
+        state.value.signals?.cancel()
+        state.value.signals = nil
         for source in state.value.sources { source.cancel() }
         state.value.sources = []
         state.value.watcher?.stop()

@@ -207,7 +207,8 @@ struct DaemonState {
     var warning: String?
     var watcher: InboxWatcher?
     var sources: [any DispatchSourceProtocol] = []
-    var signalsReady = false
+    /// SIGTERM, SIGINT and SIGHUP, once start-up installed them.
+    var signals: SignalSources?
     /// How long loading the configuration and models took (for the `ready` log line).
     var loadTime = Duration.zero
     /// Events waiting for ``Daemon/send(_:metadata:now:)``'s loop.

@@ -178,7 +178,10 @@ struct NATSDaemonTests {
         #expect(harness.waitForExit(daemon) == 0)
     }
 
-    @Test("READY=1 only once the server answers and the consumer is bound", .timeLimit(.minutes(1)))
+    @Test(
+        "READY=1 only once the server answers and the consumer is bound; a SIGHUP sent meanwhile reloads then",
+        .timeLimit(.minutes(1))
+    )
     func readyWhenBound() throws {
         let rig = try NATSRig()
         defer { rig.tearDown() }
@@ -189,6 +192,9 @@ struct NATSDaemonTests {
         Thread.sleep(forTimeInterval: 1.5)
         #expect(daemon.isRunning, "it waits for the server")
         #expect(!socket.receive().contains { $0.contains("READY=1") })
+        kill(daemon.processIdentifier, SIGHUP)
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(daemon.isRunning, "a SIGHUP while waiting neither kills nor stops it")
         try rig.servers.startAll()
         var notices: [String] = []
         #expect(
@@ -196,6 +202,13 @@ struct NATSDaemonTests {
                 notices += socket.receive()
                 return notices.contains { $0.contains("READY=1") }
             }
+        )
+        #expect(
+            rig.wait(seconds: 10) {
+                notices += socket.receive()
+                return notices.contains { $0.contains("RELOADING=1") }
+            },
+            "the SIGHUP sent while waiting reloads once ready"
         )
         _ = try rig.publish([NATSRig.record(3)])
         #expect(rig.wait(seconds: 20) { rig.counts()?.ids == 1 })

@@ -12,14 +12,8 @@ import Synchronization
 extension NATSDaemon {
     /// Once bound: signals, timers, the workers, then READY=1.
     func start(subscriptions: [NATSPullSubscription], ackWait: Double, loadTime: Duration) {
-        for number in [SIGTERM, SIGINT, SIGHUP] {
-            let source = DispatchSource.makeSignalSource(signal: number, queue: control)
-            source.setEventHandler { [self] in
-                if number == SIGHUP { requestReload() } else { beginShutdown(signal: number) }
-            }
-            source.activate()
-            sources.withLock { $0.list.append(source) }
-        }
+        let signals = SignalSources(queue: control) { @Sendable [self] number in handle(signal: number) }
+        sources.withLock { $0.signals = signals }
         // In-progress acks a third of the way into the deadline, so a slow document is
         // never handed to another daemon while this one works on it.
         let beat = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "lector.nats.heartbeat"))
@@ -45,12 +39,26 @@ extension NATSDaemon {
             thread.name = "lector-worker-\(index)"
             thread.start()
         }
+        signals.whenWorking(on: control) { @Sendable [self] in
+            announceReady(workers: subscriptions.count, loadTime: loadTime)
+            // A SIGHUP sent while connecting reloads now; a SIGTERM drains.
+            for number in SignalSources.takeRecorded() { handle(signal: number) }
+        }
+    }
+
+    /// SIGHUP reloads; SIGTERM and SIGINT drain.
+    private func handle(signal number: Int32) {
+        if number == SIGHUP { requestReload() } else { beginShutdown(signal: number) }
+    }
+
+    /// The `ready` log line and READY=1, once signals are known to work.
+    private func announceReady(workers: Int, loadTime: Duration) {
         let generation = state.withLock { $0.chain.identity.generation }
         logger.info(
             "ready",
             metadata: [
                 "nats.url": "\(connection.connectedURL ?? "?")", "nats.stream": "\(input.stream)",
-                "nats.consumer": "\(input.consumer)", "workers": "\(subscriptions.count)",
+                "nats.consumer": "\(input.consumer)", "workers": "\(workers)",
                 "config.generation": "\(generation)",
                 "load_ms": "\(Int(loadTime.inMilliseconds.rounded()))",
             ]
@@ -220,6 +228,7 @@ extension NATSDaemon {
     func finishDrain() {
         // The timeout and the last worker may both get here (both on the control queue).
         guard !exitLatch.isFinished else { return }
+        sources.withLock { $0.signals?.cancel() }
         for source in sources.withLock({ $0.list }) { source.cancel() }
         closing.withLock { $0 = true }
         connection.close()

@@ -158,18 +158,22 @@ public final class NATSDaemon: Sendable {
     }
 
     /// Signal handling while connecting and binding: SIGTERM or SIGINT ends the run with 0
-    /// (nothing is held yet), SIGHUP is kept for later.
+    /// (nothing is held yet), also one recorded before this; a SIGHUP stays recorded and
+    /// reloads once ready (``SignalSources/takeRecorded()``).
     private static func installEarlySignals(logger: Logger, exitLatch: ExitLatch) -> [any DispatchSourceProtocol] {
         let queue = DispatchQueue(label: "lector.nats.early")
-        return [SIGTERM, SIGINT].map { number in
+        let stop: @Sendable (Int32) -> Void = { number in
+            logger.info("stopped before ready", metadata: ["signal": "\(number)"])
+            exitLatch.finish(0)
+        }
+        let sources: [any DispatchSourceProtocol] = [SIGTERM, SIGINT].map { number in
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler { @Sendable in
-                logger.info("stopped before ready", metadata: ["signal": "\(number)"])
-                exitLatch.finish(0)
-            }
+            source.setEventHandler { @Sendable in stop(number) }
             source.activate()
             return source
         }
+        if let number = SignalSources.takeRecorded([SIGTERM, SIGINT]).first { queue.async { stop(number) } }
+        return sources
     }
 
     /// Creates the streams when absent, creates or checks the consumer, and makes one pull
@@ -253,6 +257,8 @@ public final class NATSDaemon: Sendable {
 /// sources are thread-safe objects).
 struct DispatchSources: @unchecked Sendable {
     var list: [any DispatchSourceProtocol] = []
+    /// SIGTERM, SIGINT and SIGHUP, once bound.
+    var signals: SignalSources?
 }
 
 /// Whether the daemon is closing its connections itself.
