@@ -66,9 +66,9 @@ package struct SentimentProcessor: Processor {
     ///
     /// - Parameters:
     ///   - document: The document.
-    ///   - memo: Where the text analysis is shared with other steps; a new memo by default.
+    ///   - memo: Where the text analysis is shared with the document's other steps.
     /// - Returns: The annotation's object.
-    package func annotation(for document: Document, memo: DocumentMemo = DocumentMemo()) -> JSONObject {
+    package func annotation(for document: Document, memo: DocumentMemo) -> JSONObject {
         let analysis = memo.value(TextAnalysis.self, of: document.text, TextAnalysis.init)
         let sentences = scorer.analyze(analysis.text, tokens: analysis.tokens, sentences: analysis.sentences)
         let features = SentimentScorer.documentFeatures(sentences)

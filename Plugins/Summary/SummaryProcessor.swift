@@ -113,9 +113,9 @@ package struct SummaryProcessor: Processor {
     ///
     /// - Parameters:
     ///   - document: The document.
-    ///   - memo: Where the text analysis is shared with other steps; a new memo by default.
+    ///   - memo: Where the text analysis is shared with the document's other steps.
     /// - Returns: The picks.
-    package func summarize(_ document: Document, memo: DocumentMemo = DocumentMemo()) -> [Pick] {
+    package func summarize(_ document: Document, memo: DocumentMemo) -> [Pick] {
         let analysis = ArticleAnalysis(
             analysis: memo.value(TextAnalysis.self, of: document.text, TextAnalysis.init),
             title: document.metadata["title"]?.stringValue,

@@ -216,9 +216,9 @@ struct SummaryProcessorTests {
         ]
         document.annotations["entities"] = [acme]
         let processor = try SummaryTesting.processor([("sentences", "3")])
-        let boosted = try #require(processor.summarize(document).last)
+        let boosted = try #require(processor.summarize(document, memo: DocumentMemo()).last)
         document.annotations["entities"] = nil
-        let plain = try #require(processor.summarize(document).last)
+        let plain = try #require(processor.summarize(document, memo: DocumentMemo()).last)
         #expect(boosted.text.hasPrefix("Acme Corp said"))
         #expect(boosted.text == plain.text)
         #expect(boosted.score > plain.score + 0.05)

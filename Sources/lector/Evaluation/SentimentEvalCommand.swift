@@ -57,7 +57,7 @@ struct SentimentEvalCommand: ParsableCommand {
             options: SentimentOptions(perEntity: !ignoreTarget, sentences: true, neutralBand: neutralBand),
             scorer: scorer
         )
-        let context = ProcessingContext(logger: Logger(label: "lector.eval"))
+        let logger = Logger(label: "lector.eval")
         var dump: [String] = []
         var evaluations: [SentimentEvaluation] = []
         let clock = ContinuousClock()
@@ -70,7 +70,7 @@ struct SentimentEvalCommand: ParsableCommand {
                 var document = Document(id: record.id, text: record.text)
                 if !ignoreTarget, let target = record.targetEntities() { document.annotations["entities"] = target }
                 let start = clock.now
-                let result = processor.process(document, context: context)
+                let result = processor.process(document, context: ProcessingContext(logger: logger))
                 let seconds = (clock.now - start).inSeconds
                 // A record rated towards a target is scored as the processor scores that entity.
                 let annotation =

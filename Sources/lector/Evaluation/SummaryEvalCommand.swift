@@ -65,7 +65,7 @@ struct SummaryEvalCommand: ParsableCommand {
         var system = RougeTally()
         var lead = RougeTally()
         for (record, document) in zip(records, documents) {
-            let picks = processor.summarize(document)
+            let picks = processor.summarize(document, memo: DocumentMemo())
             system.add(
                 RougeScorer.score(candidate: picks.map(\.text).joined(separator: "\n"), reference: record.reference)
             )
@@ -82,13 +82,15 @@ struct SummaryEvalCommand: ParsableCommand {
     /// Articles per second over the processor calls: by the wall clock, and by this thread's
     /// CPU time (which a machine busy with other work does not inflate).
     private func throughput(_ processor: SummaryProcessor, _ documents: [Document]) -> (wall: Double, cpu: Double) {
-        let context = ProcessingContext(logger: Logger(label: "lector.eval"))
+        let logger = Logger(label: "lector.eval")
         let clock = ContinuousClock()
         var checksum = 0
         let cpuStart = Self.threadCPUSeconds()
         let elapsed = clock.measure {
             for _ in 0..<rounds {
                 for document in documents {
+                    // A context per document, as the chain makes: no analysis is reused across rounds.
+                    let context = ProcessingContext(logger: logger)
                     checksum &+= processor.process(document, context: context).annotations.count
                 }
             }
