@@ -31,7 +31,7 @@ public struct FileModelSource: ModelSource, CustomStringConvertible {
             guard let info = try? SystemCalls.statusFollowingLinks(FilePath(candidate)), info.kind == .regular,
                 access(candidate, R_OK) == 0
             else { continue }
-            return ModelStamp(location: candidate, size: info.size, modified: info.modifiedNanoseconds)
+            return Self.stamp(candidate, info)
         }
         return nil
     }
@@ -59,7 +59,12 @@ public struct FileModelSource: ModelSource, CustomStringConvertible {
         return ModelFile(
             relativePath: relativePath,
             bytes: bytes,
-            stamp: ModelStamp(location: found.location, size: info.size, modified: info.modifiedNanoseconds)
+            stamp: Self.stamp(found.location, info)
         )
+    }
+
+    /// A file's stamp: where it is, its size and its modification time in nanoseconds.
+    private static func stamp(_ location: String, _ info: SystemCalls.FileStatus) -> ModelStamp {
+        ModelStamp(location: location, size: info.size, modified: info.modifiedNanoseconds)
     }
 }

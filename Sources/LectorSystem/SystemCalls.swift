@@ -24,10 +24,10 @@ public enum SystemCalls {
         public var kind: FileKind
         /// The size in bytes.
         public var size: Int
-        /// The modification time, seconds since the epoch.
-        public var modified: Double
         /// The modification time, nanoseconds since the epoch (exact, for comparing stamps).
-        public var modifiedNanoseconds: Int64 = 0
+        public var modifiedNanoseconds: Int64
+        /// The modification time, seconds since the epoch.
+        public var modified: Double { Double(modifiedNanoseconds) / 1e9 }
         /// How many names the file has (hard links).
         public var links: Int = 1
         /// The mode: the file type bits (`S_IFMT`) and the permission bits.
@@ -77,11 +77,9 @@ public enum SystemCalls {
         case S_IFLNK: kind = .symbolicLink
         default: kind = .other
         }
-        let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
         return FileStatus(
             kind: kind,
             size: Int(info.st_size),
-            modified: modified,
             modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
             links: Int(info.st_nlink),
             mode: UInt32(info.st_mode)
