@@ -63,7 +63,13 @@ struct DaemonScheduler: Sendable {
     var committing: Set<FileName> = []
     var discovered: [FileName: ContinuousClock.Instant] = [:]
     var attempts: [FileName: Int] = [:]
-    var waiting: [FileName: Wait] = [:]
+    var waiting: [FileName: Wait] = [:] {
+        didSet { earliestWait = nil }
+    }
+    /// The earliest due time in ``waiting`` (`.some(nil)` when it is empty), or `nil` when
+    /// it must be worked out again: kept so that an event that leaves ``waiting`` alone (a
+    /// rescan seeing thousands of waiting names) does not scan it.
+    private var earliestWait: ContinuousClock.Instant??
     /// Names seen in the inbox again while this daemon held an entry of that name (a
     /// re-drop during processing): listed again as soon as that entry is done.
     var seenAgain: Set<FileName> = []
@@ -226,7 +232,7 @@ struct DaemonScheduler: Sendable {
     /// deadline ends.
     private mutating func tick(now: ContinuousClock.Instant, into actions: inout [SchedulerAction]) {
         if let wake = nextWake, wake <= now { nextWake = nil }
-        for (name, wait) in waiting.sorted(by: { $0.value.due < $1.value.due }) where wait.due <= now {
+        for (name, wait) in waiting.filter({ $0.value.due <= now }).sorted(by: { $0.value.due < $1.value.due }) {
             waiting[name] = nil
             if wait.isClaimed {
                 if phase != .draining { ready.append(name) }
@@ -243,7 +249,8 @@ struct DaemonScheduler: Sendable {
     /// Asks for a tick at the earliest time something is due, unless one is asked already.
     private mutating func wakeIfNeeded(now: ContinuousClock.Instant, into actions: inout [SchedulerAction]) {
         guard phase != .stopped else { return }
-        var due = waiting.values.map(\.due).min()
+        if earliestWait == nil { earliestWait = .some(waiting.values.map(\.due).min()) }
+        var due = earliestWait ?? nil
         if phase == .draining, let deadline = shutdown.deadline { due = min(due ?? deadline, deadline) }
         guard let due, nextWake.map({ due < $0 }) ?? true else { return }
         nextWake = due
