@@ -81,6 +81,22 @@ public enum DocumentReader {
                 error: DocumentInputError(code: "invalid_record", message: "a JSON Lines record must be an object")
             )
         }
+        return try document(record: object, maximumBytes: maximumBytes)
+    }
+
+    /// A document from a record already parsed as a JSON object, checked as
+    /// ``document(jsonLine:maximumBytes:)`` checks a line's.
+    ///
+    /// - Parameters:
+    ///   - object: The record.
+    ///   - maximumBytes: The size limit for `text`.
+    /// - Returns: The document.
+    /// - Throws: ``DocumentInputError`` (`invalid_record`, `too_large`, `not_text`,
+    ///   `empty`), with the record's id in ``DocumentInputError`` when it could be read.
+    public static func document(
+        record object: JSONObject,
+        maximumBytes: Int = TextDecoder.defaultMaximumBytes
+    ) throws(JSONLinesRecordError) -> Document {
         let id = recordIdentifier(object["id"])
         func fail(_ message: String) -> JSONLinesRecordError {
             JSONLinesRecordError(id: id, error: DocumentInputError(code: "invalid_record", message: message))

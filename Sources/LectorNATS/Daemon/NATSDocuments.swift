@@ -35,10 +35,10 @@ public enum NATSDocuments {
     ) -> Result<Document, Rejected> {
         let fallbackID = messageID.flatMap { $0.isEmpty ? nil : $0 } ?? "\(stream)-\(sequence)"
         if let first = body.first(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }),
-            first == UInt8(ascii: "{"), (try? JSONValue.parse(body[...]))?.objectValue != nil
+            first == UInt8(ascii: "{"), let object = (try? JSONValue.parse(body[...]))?.objectValue
         {
             do {
-                return .success(try DocumentReader.document(jsonLine: body[...], maximumBytes: maximumBytes))
+                return .success(try DocumentReader.document(record: object, maximumBytes: maximumBytes))
             } catch {
                 return .failure(Rejected(id: error.id ?? fallbackID, error: error.error))
             }
