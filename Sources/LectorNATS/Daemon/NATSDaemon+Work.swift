@@ -125,16 +125,17 @@ extension NATSDaemon {
             return setAside(message, DocumentEncoder.failureRecord(result), chain: chain)
         }
         let json = DocumentEncoder.json(result, includeText: chain.includeText).encoded()
-        let stored = persisting(message, "write the output") { () throws in
+        let unstored = persisting(message, "write the output") { () throws in
             try publisher?.publish(
                 json,
                 id: document.id,
                 generation: chain.identity.generation,
-                inputStoredAt: message.storedAt
+                inputStoredAt: message.storedAt,
+                giveUp: { state.withLock { $0.shutdown.isDraining } }
             )
             if let outbox { try Self.writeFile(json, id: document.id, folder: outbox) }
         }
-        if case .failure(let outcome) = stored { return outcome }
+        if let unstored { return unstored }
         return acknowledge(message, .written)
     }
 
@@ -152,10 +153,10 @@ extension NATSDaemon {
             time: Date(timeIntervalSince1970: clock.wallTime)
         )
         let id = record.objectValue?["id"]?.stringValue ?? "\(input.stream)-\(message.streamSequence)"
-        let published = persisting(message, "publish to the failed subject") { () throws in
+        let unpublished = persisting(message, "publish to the failed subject") { () throws in
             try connection.publish(failure.encoded(), to: input.failedSubject, messageID: NATSDocuments.messageID(id))
         }
-        if case .failure(let outcome) = published { return outcome }
+        if let unpublished { return unpublished }
         let reason = record.objectValue?["error"]?.objectValue?["message"]?.stringValue ?? "failed"
         logger.warning("document failed", metadata: ["document.id": "\(id)", "reason": "\(reason)"])
         return acknowledge(message, .failed)
@@ -176,24 +177,22 @@ extension NATSDaemon {
     /// than handing it back: an output or failed stream that is away, or a full disk,
     /// pauses this worker instead of using up the message's deliveries. On drain the
     /// message goes back to the server at once, unacknowledged.
-    private func persisting<Value>(
-        _ message: NATSMessage,
-        _ what: String,
-        _ body: () throws -> Value
-    ) -> PersistResult<Value> {
+    ///
+    /// - Returns: `nil` once written; on drain, the outcome to report.
+    private func persisting(_ message: NATSMessage, _ what: String, _ body: () throws -> Void) -> Outcome? {
         let backoff = RetryPolicy(initial: 0.1, maximum: 5)
         var failures = 0
         var warned = false
         while true {
             do {
-                let value = try body()
+                try body()
                 if warned { logger.notice("writing again", metadata: ["nats.sequence": "\(message.streamSequence)"]) }
-                return .success(value)
+                return nil
             } catch {
                 let reason = "cannot \(what): \(error)"
                 if state.withLock({ $0.shutdown.isDraining }) {
                     try? message.reject(after: 0)
-                    return .failure(.retry(reason))
+                    return .retry(reason)
                 }
                 if !warned { logger.warning("output blocked; retrying", metadata: ["error": "\(reason)"]) }
                 warned = true
@@ -214,10 +213,4 @@ extension NATSDaemon {
         let name = FileName(NATSDocuments.subject("{id}", id: id) + ".json")
         try SystemCalls.writeAtomically(json, to: directory.appending(name))
     }
-}
-
-/// How ``NATSDaemon/persisting(_:_:_:)`` ended: the value, or the outcome to report.
-enum PersistResult<Value> {
-    case success(Value)
-    case failure(NATSDaemon.Outcome)
 }

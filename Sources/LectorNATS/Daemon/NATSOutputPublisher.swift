@@ -62,13 +62,21 @@ public final class NATSOutputPublisher: OutputPublisher {
     ///   - inputStoredAt: When the input stream stored the input (ns since the epoch), sent
     ///     as `Lector-Input-Time` so that `lector read --latency` can measure
     ///     input-to-output time on the server's one clock; 0 for none.
+    ///   - giveUp: Whether to stop trying again (the daemon drains): the caller's own retry
+    ///     loop hands the message back then.
     /// - Throws: ``NATSError`` when the stream did not store it after several tries.
-    func publish(_ json: [UInt8], id: String, generation: Int, inputStoredAt: Int64) throws(NATSError) {
+    func publish(
+        _ json: [UInt8],
+        id: String,
+        generation: Int,
+        inputStoredAt: Int64,
+        giveUp: () -> Bool = { false }
+    ) throws(NATSError) {
         var headers = [("Lector-Generation", "\(generation)")]
         if inputStoredAt > 0 { headers.append((Self.inputTimeHeader, "\(inputStoredAt)")) }
         let subject = NATSDocuments.subject(output.subject, id: id)
         let messageID = NATSDocuments.messageID(id)
-        try connection.retrying { () throws(NATSError) in
+        try connection.retrying(giveUp: giveUp) { () throws(NATSError) in
             if !streamBound.withLock({ $0 }) { try bindStream() }
             do throws(NATSError) {
                 try connection.publish(json, to: subject, messageID: messageID, headers: headers)
