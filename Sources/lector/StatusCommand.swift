@@ -97,9 +97,7 @@ struct StatusCommand: ParsableCommand {
                 JSONObject(streams.map { ($0.0, JSONValue.int(Int(clamping: $0.1.messages))) })
             )
             if prometheus {
-                for (key, value) in counts {
-                    print("lector_nats_consumer_\(key){consumer=\"\(input.consumer)\"} \(value)")
-                }
+                print(consumer.prometheus(consumer: input.consumer, stream: input.stream), terminator: "")
             } else {
                 print(JSONValue.object(object).encodedString())
             }

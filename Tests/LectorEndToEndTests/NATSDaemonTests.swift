@@ -54,6 +54,12 @@ struct NATSDaemonTests {
         let consumer = try #require(rig.consumer())
         #expect(consumer["pending"] as? Int == 0)
         #expect(consumer["ack_pending"] as? Int == 0)
+        let gauges = try LectorBinary.run(["status", "--prometheus", "--config", rig.configPath]).output
+        #expect(
+            gauges.contains("lector_nats_consumer_pending{consumer=\"lector\",stream=\"ARTICLES\"} 0\n"),
+            "\(gauges)"
+        )
+        #expect(gauges.contains("# TYPE lector_nats_consumer_delivered gauge\n"), "\(gauges)")
         let metrics = rig.root.appending("metrics.prom")
         #expect(
             rig.wait(seconds: 10) {

@@ -331,3 +331,29 @@ extension NATSConnection {
         return (found, data, natsMsg_GetTime(message))
     }
 }
+
+extension NATSConsumerState {
+    /// The counts as Prometheus gauges (`lector_nats_consumer_*{consumer, stream}`), with
+    /// their HELP and TYPE lines: what the daemon adds to `metrics_file` and what
+    /// `lector status --prometheus` prints.
+    ///
+    /// - Parameters:
+    ///   - consumer: The consumer's name.
+    ///   - stream: Its stream.
+    /// - Returns: The exposition text, one gauge after another.
+    public func prometheus(consumer: String, stream: String) -> String {
+        let label = "consumer=\"\(consumer)\",stream=\"\(stream)\""
+        let gauges: [(String, String, Int)] = [
+            ("pending", "Messages not yet delivered.", Int(clamping: pending)),
+            ("ack_pending", "Messages delivered and not yet acknowledged.", Int(ackPending)),
+            ("redelivered", "Messages delivered more than once, not yet acknowledged.", Int(redelivered)),
+            ("waiting", "Fetch requests waiting for messages.", Int(waiting)),
+            ("delivered", "Deliveries made so far, redeliveries included.", Int(clamping: delivered)),
+        ]
+        return gauges.map { key, help, value in
+            let name = "lector_nats_consumer_\(key)"
+            return "# HELP \(name) \(help)\n# TYPE \(name) gauge\n\(name){\(label)} \(value)\n"
+        }
+        .joined()
+    }
+}

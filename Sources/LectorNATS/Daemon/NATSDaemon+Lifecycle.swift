@@ -119,20 +119,7 @@ extension NATSDaemon {
     private func writeMetrics(to path: String) throws {
         var text = DaemonStatus.prometheus([statusSnapshot()])
         if let consumer = state.withLock({ $0.consumer }) {
-            let label = "consumer=\"\(input.consumer)\",stream=\"\(input.stream)\""
-            for (name, help, value) in [
-                ("lector_nats_consumer_pending", "Messages not yet delivered.", Int(clamping: consumer.pending)),
-                (
-                    "lector_nats_consumer_ack_pending", "Messages delivered and not yet acknowledged.",
-                    Int(consumer.ackPending)
-                ),
-                (
-                    "lector_nats_consumer_redelivered", "Messages delivered more than once, not yet acknowledged.",
-                    Int(consumer.redelivered)
-                ),
-            ] {
-                text += "# HELP \(name) \(help)\n# TYPE \(name) gauge\n\(name){\(label)} \(value)\n"
-            }
+            text += consumer.prometheus(consumer: input.consumer, stream: input.stream)
         }
         let file = FilePath(path)
         let temporary = FileName(".lector-metrics-\(daemonID).tmp")
