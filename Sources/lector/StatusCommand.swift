@@ -9,12 +9,16 @@ import LectorNATS
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show what the running daemons on this inbox have done.",
+        abstract: "Show what the running daemons have done.",
         discussion: """
-            Each daemon writes INBOX/.lector/status-ID.json every second; this command reads \
-            them and shows the live ones. --prometheus prints the Prometheus text format (the \
-            daemon also writes it to `metrics_file:` when set, for node_exporter's textfile \
-            collector). Exit status 3 when no daemon is running.
+            With an inbox: each daemon writes INBOX/.lector/status-ID.json every second; this \
+            command reads them and shows the live ones; exit status 3 when no daemon is \
+            running. With input.nats: the consumer's counts (pending, unacknowledged, \
+            redelivered, delivered) and the streams' sizes, from the server; exit status 3 \
+            when the server cannot be reached or has no such consumer. --prometheus prints the \
+            Prometheus text format \
+            (the daemon also writes it to `metrics_file:` when set, for node_exporter's \
+            textfile collector).
             """
     )
 

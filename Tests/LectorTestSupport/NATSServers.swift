@@ -123,11 +123,8 @@ public final class NATSServers: @unchecked Sendable {
     }
 
     private func waitUntilListening(_ index: Int) throws {
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            if Self.accepts(port: nodes[index].clientPort) { return }
-            usleep(20_000)
-        }
+        let port = nodes[index].clientPort
+        if Polling.waitFor(seconds: 20, { Self.accepts(port: port) }) { return }
         throw HarnessError("nats-server \(nodes[index].name) did not listen on \(nodes[index].clientPort)")
     }
 

@@ -34,6 +34,7 @@ struct EntitiesEvalCommand: ParsableCommand {
     func run() throws {
         let files = try CoNLLFiles.resolve(path, role: .dev)
         var figures: [(String, JSONValue)] = []
+        let models = ChainBuilder.standard().models
         for file in files {
             let name = (file as NSString).lastPathComponent
             let stem = name.split(separator: ".").first.map(String.init) ?? name
@@ -44,7 +45,7 @@ struct EntitiesEvalCommand: ParsableCommand {
                 types: [.person, .organization, .location, .miscellaneous],
                 minimumConfidence: minConfidence,
                 languages: [code],
-                models: ChainBuilder.standard().models
+                models: models
             )
             let evaluation = CoNLLEvaluation { text in
                 processor.entities(in: text, language: code, referenceDate: nil).flatMap(\.mentions)
