@@ -2,10 +2,16 @@ import LectorCore
 import LectorText
 
 extension SentimentProcessor {
-    /// Scores each entity from the clauses that mention it.
+    /// Scores each entity from the sentences that mention it.
     ///
     /// Reads the entities step's shape, `[{"text", "type", "count", "mentions": [{"start",
-    /// "end", "text"}]}]` with scalar offsets. Each mention contributes the features of its
+    /// "end", "text"}]}]` with scalar offsets. A person, with a target layer (the default
+    /// model, trained on the tone toward people in political news), gets the layer's tone
+    /// toward each mention in its sentence (``TargetFeatures``: the words around it by side
+    /// and distance), and the mean of its mentions' tones: `score` is `positive - negative`,
+    /// `label` the most probable class. For other entities (the layer does worse than the
+    /// clauses on companies in financial headlines: SemEval r 0.52 against 0.62), and
+    /// without a target layer, each mention contributes the features of its
     /// segment (a clause split at `,` `:` and dashes) when that carries sentiment, else of
     /// its clause (a sentence split at `but`, `while`, `;` …), so in "Analysts praised Apple
     /// but criticised Samsung" Apple gets the praise and Samsung the criticism. A segment
@@ -17,9 +23,10 @@ extension SentimentProcessor {
     /// - Parameters:
     ///   - entities: The `entities` annotation.
     ///   - sentences: The analysed sentences.
-    /// - Returns: `{"text", "type", "score", "mentions"}` per entity with enough mentions,
-    ///   in the entities step's order.
-    func entityScores(_ entities: [JSONValue], sentences: [SentenceAnalysis]) -> [JSONObject] {
+    ///   - analysis: The text, its tokens and sentences.
+    /// - Returns: `{"text", "type", "score", "label", "mentions"}` per entity with enough
+    ///   mentions, in the entities step's order.
+    func entityScores(_ entities: [JSONValue], sentences: [SentenceAnalysis], analysis: TextAnalysis) -> [JSONObject] {
         var results: [JSONObject] = []
         for entity in entities {
             guard let name = entity["text"]?.stringValue, let mentions = entity["mentions"]?.arrayValue else {
@@ -28,18 +35,32 @@ extension SentimentProcessor {
             if let type = entity["type"]?.stringValue, !Self.opinionTypes.contains(type) { continue }
             // A nationality adjective (`Russian`) is where something comes from, not a target.
             if entity["demonym"]?.boolValue == true { continue }
-            let spans = mentions.compactMap { mention -> (start: Int, text: String)? in
-                mention["start"]?.intValue.map { ($0, mention["text"]?.stringValue ?? name) }
-            }
-            let (features, found) = features(of: spans, sentences: sentences)
-            guard found >= options.minMentions else { continue }
-            let score = Double(scorer.score(features))
             var object = JSONObject()
             object["text"] = .string(name)
             if let type = entity["type"] { object["type"] = type }
-            object["score"] = .double(Self.rounded(score))
-            object["label"] = .string(options.label(for: score))
-            object["mentions"] = .int(found)
+            if scorer.targetLayer != nil, entity["type"]?.stringValue == "PERSON" {
+                let spans = mentions.compactMap { mention -> Range<Int>? in
+                    guard let start = mention["start"]?.intValue, let end = mention["end"]?.intValue, start < end
+                    else { return nil }
+                    return start..<end
+                }
+                let tones = spans.compactMap { self.tone(toward: $0, sentences: sentences, analysis: analysis) }
+                guard tones.count >= options.minMentions, !tones.isEmpty else { continue }
+                let mean = TargetTone.mean(tones)
+                object["score"] = .double(Self.rounded(Double(mean.score)))
+                object["label"] = .string(mean.label)
+                object["mentions"] = .int(tones.count)
+            } else {
+                let spans = mentions.compactMap { mention -> (start: Int, text: String)? in
+                    mention["start"]?.intValue.map { ($0, mention["text"]?.stringValue ?? name) }
+                }
+                let (features, found) = features(of: spans, sentences: sentences)
+                guard found >= options.minMentions else { continue }
+                let score = Double(scorer.score(features))
+                object["score"] = .double(Self.rounded(score))
+                object["label"] = .string(options.label(for: score))
+                object["mentions"] = .int(found)
+            }
             results.append(object)
         }
         return results
@@ -75,22 +96,44 @@ extension SentimentProcessor {
         return (features, found)
     }
 
+    /// The target layer's tone toward a span, in the sentence that holds its start.
+    ///
+    /// - Parameters:
+    ///   - span: The span's scalar offsets.
+    ///   - sentences: The analysed sentences.
+    ///   - analysis: The text, its tokens and sentences.
+    /// - Returns: The tone, or `nil` without a target layer or when no sentence holds it.
+    func tone(toward span: Range<Int>, sentences: [SentenceAnalysis], analysis: TextAnalysis) -> TargetTone? {
+        guard let index = sentenceIndex(containing: span.lowerBound, sentences) else { return nil }
+        return scorer.tone(toward: span, in: sentences[index], tokens: analysis.tokens, text: analysis.text)
+    }
+
     /// The tone toward each span a caller named (``Document/targets``): `{"start", "end",
     /// "score", "label", "confidence"}` with the offsets as given, or `{"start", "end",
-    /// "error"}` for a span the metadata step removed with the header.
+    /// "error"}` for a span the metadata step removed with the header. With a target layer,
+    /// `label` is the most probable class and `confidence` its probability.
     ///
     /// - Parameters:
     ///   - document: The document, with its targets.
-    ///   - text: Its text as scalars.
     ///   - sentences: The analysed sentences.
+    ///   - analysis: The text, its tokens and sentences.
     /// - Returns: One object per target, in the order given.
-    func targetScores(_ document: Document, text: ScalarText, sentences: [SentenceAnalysis]) -> [JSONValue] {
-        document.targets.map { target in
+    func targetScores(_ document: Document, sentences: [SentenceAnalysis], analysis: TextAnalysis) -> [JSONValue] {
+        let text = analysis.text
+        return document.targets.map { target -> JSONValue in
             var object = JSONObject()
             object["start"] = .int(target.given.lowerBound)
             object["end"] = .int(target.given.upperBound)
             guard let current = target.current, current.upperBound <= text.count else {
                 object["error"] = .string("the span is in the header that the metadata step removed")
+                return .object(object)
+            }
+            if current.lowerBound < current.upperBound,
+                let tone = self.tone(toward: current, sentences: sentences, analysis: analysis)
+            {
+                object["score"] = .double(Self.rounded(Double(tone.score)))
+                object["label"] = .string(tone.label)
+                object["confidence"] = .double(Self.rounded(Double(tone.confidence)))
                 return .object(object)
             }
             let (features, _) = features(of: [(current.lowerBound, text.slice(current))], sentences: sentences)

@@ -13,9 +13,11 @@ import LectorText
 /// ``SentimentOptions/neutralBand``); `confidence` (0…1) grows with the distance from the
 /// nearest label boundary and is 0 for text with no words. Sentence offsets count Unicode
 /// scalars into the text, half-open. `entities` scores each entity of
-/// `annotations["entities"]` from the clauses (or the comma-separated parts of them that
-/// carry sentiment of their own) that mention it, when the entities step ran
-/// first and `per_entity` is on. The lexicon is English, so the processor supports `en`.
+/// `annotations["entities"]`, when the entities step ran first and `per_entity` is on: a
+/// person by the target layer (the tone toward each mention in its sentence), anything
+/// else from the clauses (or the comma-separated parts of them that carry sentiment of
+/// their own) that mention it. `targets` gives the target layer's tone toward each span a
+/// caller named. The lexicon is English, so the processor supports `en`.
 package struct SentimentProcessor: Processor {
     /// The options.
     package let options: SentimentOptions
@@ -89,10 +91,12 @@ package struct SentimentProcessor: Processor {
             )
         }
         if options.perEntity, let entities = document.annotations["entities"]?.arrayValue {
-            object["entities"] = .array(entityScores(entities, sentences: sentences).map(JSONValue.object))
+            object["entities"] = .array(
+                entityScores(entities, sentences: sentences, analysis: analysis).map(JSONValue.object)
+            )
         }
         if !document.targets.isEmpty {
-            object["targets"] = .array(targetScores(document, text: analysis.text, sentences: sentences))
+            object["targets"] = .array(targetScores(document, sentences: sentences, analysis: analysis))
         }
         return object
     }

@@ -1,6 +1,7 @@
 package import LectorCore
 
-/// Loads the sentiment model files: `sentiment/lexicon.tsv`, `tone.tsv` and `weights.tsv`.
+/// Loads the sentiment model files: `sentiment/lexicon.tsv`, `tone.tsv`, `weights.tsv` and
+/// `targets.tsv`.
 ///
 /// Loading goes through the ``ModelCache`` passed in, so building the chain again (a reload)
 /// gets the same scorer while the files are unchanged and a new one when they changed.
@@ -9,6 +10,8 @@ package enum SentimentModel {
     static let lexiconPaths = ["sentiment/lexicon.tsv", "sentiment/tone.tsv"]
     /// The learned layer's weights.
     static let weightsPath = "sentiment/weights.tsv"
+    /// The target layer's weights.
+    static let targetsPath = "sentiment/targets.tsv"
 
     /// The scorer, from the cache.
     ///
@@ -22,7 +25,7 @@ package enum SentimentModel {
         do {
             // The whole scorer is the cached value: building it merges the lexicon's tables
             // (megabytes), which a reload with unchanged files must not do again.
-            let paths = learned ? lexiconPaths + [weightsPath] : lexiconPaths
+            let paths = learned ? lexiconPaths + [weightsPath, targetsPath] : lexiconPaths
             return try models.load(paths, as: SentimentScorer.self) { files in
                 let lexicon = try SentimentLexicon(
                     parsing: files.prefix(lexiconPaths.count).map {
@@ -30,7 +33,8 @@ package enum SentimentModel {
                     }
                 )
                 let layer = learned ? try LearnedLayer(parsing: files[lexiconPaths.count].bytes) : nil
-                return SentimentScorer(lexicon: lexicon, layer: layer)
+                let targets = learned ? try TargetLayer(parsing: files[lexiconPaths.count + 1].bytes) : nil
+                return SentimentScorer(lexicon: lexicon, layer: layer, targetLayer: targets)
             }
         } catch let error as SentimentModelError {
             throw ProcessorError(.unavailable, "malformed model file \(error)", processor: "sentiment")

@@ -10,6 +10,10 @@ package struct SentenceAnalysis: Sendable {
     /// split further at `,` `:` and dashes, each with its own features, unweighted. A
     /// clause's features are the sum of its segments'.
     var segments: [Segment]
+    /// The sentence's words and emoticons as the rules read them, in order.
+    var words: [ScoredWord]
+    /// The sentence's tokens: indices into the text's tokens.
+    var tokens: Range<Int>
 
     /// A segment: a span, the clause it belongs to, and its features.
     struct Segment: Sendable {

@@ -15,6 +15,9 @@ package struct SentimentScorer: Sendable {
     package let lexicon: SentimentLexicon
     /// The learned layer, or `nil` to use the rule score alone.
     package let layer: LearnedLayer?
+    /// The target layer (the tone toward a span), or `nil` to score a span from the
+    /// clauses that mention it.
+    package let targetLayer: TargetLayer?
     /// Whether features list their words (for training the learned layer); off by default.
     package var collectsWords = false
 
@@ -23,9 +26,67 @@ package struct SentimentScorer: Sendable {
     /// - Parameters:
     ///   - lexicon: The lexicon.
     ///   - layer: The learned layer, or `nil` for rules only.
-    package init(lexicon: SentimentLexicon, layer: LearnedLayer?) {
+    ///   - targetLayer: The target layer, or `nil`.
+    package init(lexicon: SentimentLexicon, layer: LearnedLayer?, targetLayer: TargetLayer? = nil) {
         self.lexicon = layer.map { lexicon.merging($0) } ?? lexicon
         self.layer = layer
+        self.targetLayer = targetLayer
+    }
+
+    /// The tone toward a span of a sentence, from the target layer.
+    ///
+    /// - Parameters:
+    ///   - target: The span's scalar offsets.
+    ///   - sentence: The analysed sentence that holds it.
+    ///   - tokens: The text's tokens.
+    ///   - text: The text.
+    /// - Returns: The tone, or `nil` without a target layer.
+    func tone(
+        toward target: Range<Int>,
+        in sentence: SentenceAnalysis,
+        tokens: [Token],
+        text: ScalarText
+    ) -> TargetTone? {
+        guard let targetLayer else { return nil }
+        var logits = TargetLogits(layer: targetLayer)
+        targetFeatures(toward: target, in: sentence, tokens: tokens, text: text, into: &logits)
+        return targetLayer.tone(logits.logits)
+    }
+
+    /// The target layer's features of a span of a sentence by name, for training.
+    ///
+    /// - Parameters:
+    ///   - target: The span's scalar offsets.
+    ///   - text: The sentence (or text) holding it.
+    /// - Returns: Each feature's value by name, or `nil` when the span is in no sentence.
+    package func targetFeatures(toward target: Range<Int>, in text: ScalarText) -> [String: Float]? {
+        let tokens = Tokenizer.tokenize(text)
+        let sentences = analyze(text, tokens: tokens, sentences: SentenceSplitter.split(text, tokens: tokens))
+        guard let sentence = sentences.first(where: { $0.start <= target.lowerBound && target.lowerBound < $0.end })
+        else { return nil }
+        var names = TargetFeatureNames()
+        targetFeatures(toward: target, in: sentence, tokens: tokens, text: text, into: &names)
+        return names.values
+    }
+
+    /// ``TargetFeatures``, and the learned layer's scores (×4) of the sentence (`x:sentence`)
+    /// and of the clauses the rules attribute to the target, its own words aside (`x:clause`).
+    private func targetFeatures(
+        toward target: Range<Int>,
+        in sentence: SentenceAnalysis,
+        tokens: [Token],
+        text: ScalarText,
+        into sink: inout some TargetFeatureSink
+    ) {
+        TargetFeatures.extract(target: target, sentence: sentence, tokens: tokens, text: text, into: &sink)
+        sink.add("x", "sentence", 4 * score(sentence.features))
+        let own = nameFeatures(text.slice(target))
+        var clause = SentimentFeatures()
+        for segment in sentence.attribution(at: target.lowerBound, name: own) {
+            clause.add(sentence.segments[segment].features)
+        }
+        clause.remove(own)
+        sink.add("x", "clause", 4 * score(clause))
     }
 
     /// The score of a span's features, in -1…1.
@@ -65,7 +126,7 @@ package struct SentimentScorer: Sendable {
             while cursor < tokens.count, tokens[cursor].start < sentence.start { cursor += 1 }
             var last = cursor
             while last < tokens.count, tokens[last].end <= sentence.end { last += 1 }
-            analyses.append(analyze(sentence, tokens: tokens[cursor..<last], text: text))
+            analyses.append(analyze(sentence, tokens: tokens, range: cursor..<last, text: text))
             cursor = last
         }
         return analyses
@@ -86,10 +147,15 @@ package struct SentimentScorer: Sendable {
         return total
     }
 
-    private func analyze(_ sentence: Sentence, tokens: ArraySlice<Token>, text: ScalarText) -> SentenceAnalysis {
-        var words = scoredWords(tokens, text: text)
+    private func analyze(
+        _ sentence: Sentence,
+        tokens: [Token],
+        range: Range<Int>,
+        text: ScalarText
+    ) -> SentenceAnalysis {
+        var words = scoredWords(tokens[range], text: text)
         var features = SentimentFeatures()
-        features.exclamations = Float(min(3, exclamations(tokens, text: text)))
+        features.exclamations = Float(min(3, exclamations(tokens[range], text: text)))
         applyRules(&words)
         var segments: [SentenceAnalysis.Segment] = []
         var current = SentenceAnalysis.Segment(
@@ -113,7 +179,14 @@ package struct SentimentScorer: Sendable {
         }
         current.end = sentence.end
         segments.append(current)
-        return SentenceAnalysis(start: sentence.start, end: sentence.end, features: features, segments: segments)
+        return SentenceAnalysis(
+            start: sentence.start,
+            end: sentence.end,
+            features: features,
+            segments: segments,
+            words: words,
+            tokens: range
+        )
     }
 
     /// What a name's own words add to a span they stand in, read word by word (no rules:

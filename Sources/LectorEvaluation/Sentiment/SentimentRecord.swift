@@ -16,6 +16,9 @@ package struct SentimentRecord: Sendable, Equatable {
     /// What the score is about, when the set rates the sentiment towards something named
     /// in the text (SemEval headlines: a company); `nil` for the text's overall sentiment.
     package var target: String?
+    /// Where the target is in the text (`target_start`, `target_end`: scalar offsets), when
+    /// the set gives it (NewsMTSC: the tone toward a person).
+    package var targetSpan: Range<Int>?
 
     /// Reads one JSON line; `nil` when it is not a record with a text and a label.
     ///
@@ -32,12 +35,19 @@ package struct SentimentRecord: Sendable, Equatable {
         score = value["score_norm"]?.doubleValue
         self.label = label
         target = value["target"]?.stringValue
+        if let start = value["target_start"]?.intValue, let end = value["target_end"]?.intValue, 0 <= start,
+            start < end, end <= text.unicodeScalars.count
+        {
+            targetSpan = start..<end
+        }
     }
 
-    /// Whether the record is in the fifth held out from training the learned layer:
-    /// the first byte of SHA-256 of its id is divisible by 5 (`Tools/sentiment/train.py`
-    /// uses the same rule).
+    /// Whether the record is in the fifth held out from training the learned layers: the
+    /// first byte of SHA-256 of its id is divisible by 5 (`Tools/sentiment/train.py` uses
+    /// the same rule). For a record with a ``targetSpan``, of its text instead, so that a
+    /// sentence rated toward several people is all on one side (`train_targets.py`).
     package var isHeldOut: Bool {
-        (SHA256.digest(Array(id.utf8)).first ?? 0) % 5 == 0
+        let key = targetSpan == nil ? id : text
+        return (SHA256.digest(Array(key.utf8)).first ?? 0) % 5 == 0
     }
 }

@@ -16,8 +16,8 @@ import Logging
 /// 3-class accuracy and macro-F1 against the gold label, and texts per second on one core
 /// (time measured around the processor calls only), then one JSON line with the same. A
 /// record with a `target` (SemEval headlines: the company its score is about) is scored
-/// as the processor scores that entity, from the clauses that mention it, unless
-/// `--ignore-target` is given.
+/// as the processor scores that entity, unless `--ignore-target` is given; one with
+/// `target_start`/`target_end` (NewsMTSC) as a caller's target span (`sentiment.targets`).
 struct SentimentEvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sentiment",
@@ -45,6 +45,12 @@ struct SentimentEvalCommand: ParsableCommand {
     )
     var dumpFeatures: String?
 
+    @Option(
+        help:
+            "Also write the target layer's features of each record with a target span as JSON Lines here (for Tools/sentiment/train_targets.py)."
+    )
+    var dumpTargetFeatures: String?
+
     func validate() throws {
         guard ["all", "train", "holdout"].contains(part) else { throw ValidationError("--part: all, train or holdout") }
         guard (0...1).contains(neutralBand) else { throw ValidationError("--neutral-band must be in 0…1") }
@@ -59,6 +65,7 @@ struct SentimentEvalCommand: ParsableCommand {
         )
         let logger = Logger(label: "lector.eval")
         var dump: [String] = []
+        var targetDump: [String] = []
         var evaluations: [SentimentEvaluation] = []
         let clock = ContinuousClock()
         for file in try Self.files(at: path) {
@@ -68,13 +75,18 @@ struct SentimentEvalCommand: ParsableCommand {
                 guard let record = SentimentRecord(line: line, fallbackSet: fallback) else { continue }
                 if part != "all", record.isHeldOut != (part == "holdout") { continue }
                 var document = Document(id: record.id, text: record.text)
-                if !ignoreTarget, let target = record.targetEntities() { document.annotations["entities"] = target }
+                if !ignoreTarget, let span = record.targetSpan {
+                    document.targets = [Document.Target(span)]
+                } else if !ignoreTarget, let target = record.targetEntities() {
+                    document.annotations["entities"] = target
+                }
                 let start = clock.now
                 let result = processor.process(document, context: ProcessingContext(logger: logger))
                 let seconds = (clock.now - start).inSeconds
                 // A record rated towards a target is scored as the processor scores that entity.
                 let annotation =
-                    result.annotations["sentiment"]?["entities"]?.arrayValue?.first
+                    result.annotations["sentiment"]?["targets"]?.arrayValue?.first
+                    ?? result.annotations["sentiment"]?["entities"]?.arrayValue?.first
                     ?? result.annotations["sentiment"]
                 let index =
                     evaluations.firstIndex { $0.name == record.set }
@@ -91,14 +103,15 @@ struct SentimentEvalCommand: ParsableCommand {
                     seconds: seconds
                 )
                 if dumpFeatures != nil { dump.append(Self.featureLine(record, predicted: predicted, scorer: scorer)) }
+                if dumpTargetFeatures != nil, let line = Self.targetFeatureLine(record, scorer: scorer) {
+                    targetDump.append(line)
+                }
             }
         }
         guard !evaluations.isEmpty else { throw ValidationError("no sentiment records in \(path)") }
-        if let dumpFeatures {
-            try SystemCalls.writeAtomically(
-                Array((dump.joined(separator: "\n") + "\n").utf8),
-                to: FilePath(dumpFeatures)
-            )
+        for (path, lines) in [(dumpFeatures, dump), (dumpTargetFeatures, targetDump)] {
+            guard let path else { continue }
+            try SystemCalls.writeAtomically(Array((lines.joined(separator: "\n") + "\n").utf8), to: FilePath(path))
         }
         SentimentReport(
             evaluations: evaluations,
@@ -114,6 +127,19 @@ struct SentimentEvalCommand: ParsableCommand {
         let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".jsonl") }
         guard !names.isEmpty else { throw ValidationError("no *.jsonl files in \(path)") }
         return names.sorted().map { path + "/" + $0 }
+    }
+
+    private static func targetFeatureLine(_ record: SentimentRecord, scorer: SentimentScorer) -> String? {
+        guard let span = record.targetSpan,
+            let features = scorer.targetFeatures(toward: span, in: ScalarText(record.text))
+        else { return nil }
+        var object = JSONObject()
+        for (name, value) in features.sorted(by: { $0.key < $1.key }) { object[name] = .double(Double(value)) }
+        let line: JSONValue = [
+            "id": .string(record.id), "set": .string(record.set), "holdout": .bool(record.isHeldOut),
+            "label": .string(record.label), "text": .string(record.text), "features": .object(object),
+        ]
+        return line.encodedString()
     }
 
     private static func featureLine(_ record: SentimentRecord, predicted: Double, scorer: SentimentScorer) -> String {
