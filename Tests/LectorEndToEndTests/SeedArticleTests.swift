@@ -44,6 +44,11 @@ struct SeedArticleTests {
         #expect(toned.isDisjoint(with: ["Russian", "German", "European"]), "demonyms carry no tone of their own")
         let salience = { (name: String) in entity(document, name)?["salience"]?.doubleValue ?? 0 }
         #expect(salience("Russian") < salience("Olaf Scholz"), "demonyms rank below names")
+        let people = document["sentiment"]?["entities"]?.arrayValue?.filter { $0["type"] == "PERSON" } ?? []
+        #expect(people.contains { $0["text"] == "Vladimir Putin" })
+        for person in people {
+            #expect(person["label"] != "positive", "no sentence says anything good about \(person)")
+        }
         withKnownIssue("issue 16: the document tone is not yet negative") {
             #expect(document["sentiment"]?["label"] == "negative")
         }

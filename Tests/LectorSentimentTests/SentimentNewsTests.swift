@@ -53,6 +53,21 @@ import Testing
         #expect((tesco["entities"]?.arrayValue?.first?["score"]?.doubleValue ?? 0) < -0.05)
     }
 
+    @Test func negatedObjectionsStayObjections() throws {
+        // Political reporting objects by negating: not praise of anything.
+        #expect(try score("Russia cannot turn a blind eye to this.") < -0.05)
+        #expect(try score("We will not ignore it.") < -0.05)
+        #expect(try score("He was not ignored.") > score("He will not ignore it.") + 0.1, "a fact, not a refusal")
+        #expect(try score("He is not blind.") > 0, "`blind` objects only before `eye`")
+    }
+
+    @Test func selfServingPhrasesAndIntentsTowardHarm() throws {
+        #expect(try score("They acted for their own benefit.") < -0.05)
+        #expect(try score("They acted for the common benefit.") > 0.05, "only `for their own …` serves oneself")
+        #expect(try score("Troops are ready to launch an attack.") < -0.2, "readiness for harm is no good news")
+        #expect(try score("Volunteers are ready to help.") > 0.05, "readiness for good still is")
+    }
+
     @Test func headlineWordsOfFundsAndMarkets() throws {
         #expect(try score("Aberdeen reports 10th consecutive quarterly outflows") < -0.05)
         #expect(try score("Miners in a rout as copper sinks") < -0.05)

@@ -25,6 +25,8 @@ struct ScoredWord: Sendable {
     var isComposed = false
     /// Whether a negator is in scope.
     var isNegated = false
+    /// Whether it is an objection that keeps its sign under negation (`cannot ignore`).
+    var isObjection = false
     /// The scale a hedge in its clause gives it (`may`: 0.8, `compared`: 0.3), 1 without one.
     var hedge: Float = 1
     /// The weight contrast gives it (`but`: before 0.5, after 1.5).

@@ -17,6 +17,7 @@ extension SentimentScorer {
         guard !words.isEmpty else { return }
         let mixedCase = words.contains { $0.isLetters && !$0.isCapitals }
         markHedgingPhrases(&words)
+        markNewsIdioms(&words)
         markClauses(&words)
         var consumed = [Bool](repeating: false, count: words.count)
         for index in words.indices where words[index].entry.direction != 0 {
@@ -37,6 +38,10 @@ extension SentimentScorer {
         for index in words.indices {
             words[index].isComposed = consumed[index]
             words[index].isNegated = negated(words, at: index)
+            // "cannot turn a blind eye", "will not ignore": still an objection, said less
+            // bluntly, not praise.
+            let objects = words[index].isObjection && words[index].isNegated
+            if objects { words[index].isNegated = false }
             let entry = words[index].entry
             guard !consumed[index], entry.ownValence != 0 || entry.ownPolarity != 0 else { continue }
             var boost: Float = 0
@@ -54,6 +59,7 @@ extension SentimentScorer {
             var scale = max(0.2, 1 + boost)
             if mixedCase, words[index].isCapitals { scale *= 1.25 }
             if words[index].isNegated { scale *= Self.negation }
+            if objects { scale *= -Self.negation }
             words[index].contribution = entry.ownValence * scale
             words[index].polarity = entry.ownPolarity * scale
         }
@@ -150,6 +156,85 @@ extension SentimentScorer {
                 words[index].entry = entry
                 words[index + 1].entry = SentimentLexicon.Entry()
             }
+        }
+    }
+
+    /// Words that, refused, still object: political reporting says "Russia cannot turn a
+    /// blind eye to …" or "we will not ignore …" of something it finds wrong (``refusals``;
+    /// "he was not ignored" states a fact). `blind` counts only before `eye`.
+    private static let objections: Set<String> = [
+        "blind", "ignore", "ignores", "ignored", "ignoring", "overlook", "overlooks", "overlooked", "overlooking",
+    ]
+
+    /// Negators that refuse or forbid (`cannot ignore`, `won't overlook`), as opposed to
+    /// those that state a fact (`was not ignored`: someone got attention).
+    private static let refusals: Set<String> = [
+        "cannot", "can't", "cant", "won't", "wont", "mustn't", "mustnt", "shouldn't", "shouldnt", "shan't",
+    ]
+    private static let modals: Set<String> = ["will", "would", "can", "could", "must", "should", "shall", "may"]
+
+    /// Whether a refusal (``refusals``, or `not`/`never` after a modal) stands in the
+    /// three words before `index`.
+    private func refusesTo(_ words: [ScoredWord], before index: Int) -> Bool {
+        for back in 1...3 where index - back >= 0 {
+            let at = index - back
+            if Self.refusals.contains(words[at].key) { return true }
+            if words[at].key == "not" || words[at].key == "never" {
+                return at > 0 && Self.modals.contains(words[at - 1].key)
+            }
+            if words[at + 1].followsBreak { return false }
+        }
+        return false
+    }
+
+    /// What someone does "for their own benefit" (`interest`, `gain`, `ends` …) serves
+    /// themselves at others' expense; read apart, `own` and `benefit` sound good.
+    private static let selfServing: Set<String> = [
+        "benefit", "benefits", "interest", "interests", "gain", "gains", "advantage", "ends", "purposes", "profit",
+    ]
+    private static let possessives: Set<String> = ["their", "his", "her", "its", "our", "your", "my"]
+    /// The valence of a self-serving phrase, carried by its noun.
+    private static let selfServingValence: Float = -1.5
+
+    /// Words of readiness and intent: good news when what they lead to is (`ready to help`),
+    /// not when it is harm (`ready to launch an attack`, `determined to destroy`).
+    private static let intents: Set<String> = [
+        "launch", "launches", "launched", "launching", "ready", "prepared", "poised", "eager", "keen", "determined",
+        "willing", "plan", "plans", "planned", "planning",
+    ]
+    /// How far an intent looks for the harm it leads to, in words.
+    private static let intentReach = 4
+
+    /// Marks the objections (``objections``), the self-serving phrases (``selfServing``:
+    /// `for their own benefit`) and intents toward harm (``intents``) of news reporting.
+    private func markNewsIdioms(_ words: inout [ScoredWord]) {
+        for index in words.indices where Self.intents.contains(words[index].key) && words[index].entry.valence > 0 {
+            var distance = 1
+            while distance <= Self.intentReach, index + distance < words.count, !words[index + distance].followsBreak {
+                if words[index + distance].entry.ownValence <= -1 {
+                    words[index].entry.valence = 0
+                    words[index].entry.polarity = 0
+                    words[index].entry.tone = 0
+                    break
+                }
+                distance += 1
+            }
+        }
+        for index in words.indices where Self.objections.contains(words[index].key) {
+            if words[index].key == "blind" {
+                guard index + 1 < words.count, words[index + 1].key == "eye" || words[index + 1].key == "eyes"
+                else { continue }
+            }
+            words[index].isObjection = refusesTo(words, before: index)
+        }
+        for index in words.indices.dropFirst(3) where Self.selfServing.contains(words[index].key) {
+            guard words[index - 1].key == "own", Self.possessives.contains(words[index - 2].key),
+                words[index - 3].key == "for"
+            else { continue }
+            var entry = SentimentLexicon.Entry()
+            entry.valence = Self.selfServingValence
+            words[index].entry = entry
+            words[index - 1].entry = SentimentLexicon.Entry()
         }
     }
 
