@@ -8,6 +8,8 @@ package struct SentimentOptions: Sendable, Equatable {
     package var neutralBand: Double
     /// The fewest mentions an entity needs to be scored (`min_mentions`, default 1).
     package var minMentions: Int
+    /// The languages scored (`languages`, default every language with a lexicon).
+    package var languages: [String]
 
     /// Creates options.
     ///
@@ -16,11 +18,19 @@ package struct SentimentOptions: Sendable, Equatable {
     ///   - sentences: List sentence scores.
     ///   - neutralBand: The half-width of the neutral band.
     ///   - minMentions: The fewest mentions an entity needs.
-    package init(perEntity: Bool = true, sentences: Bool = true, neutralBand: Double = 0.1, minMentions: Int = 1) {
+    ///   - languages: The languages scored (English is always).
+    package init(
+        perEntity: Bool = true,
+        sentences: Bool = true,
+        neutralBand: Double = 0.1,
+        minMentions: Int = 1,
+        languages: [String] = ["en"] + SentimentModel.otherLanguages
+    ) {
         self.perEntity = perEntity
         self.sentences = sentences
         self.neutralBand = neutralBand
         self.minMentions = minMentions
+        self.languages = languages
     }
 
     /// The label of a score: `positive` at or above the band, `negative` at or below minus

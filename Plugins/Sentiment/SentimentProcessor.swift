@@ -17,12 +17,18 @@ import LectorText
 /// person by the target layer (the tone toward each mention in its sentence), anything
 /// else from the clauses (or the comma-separated parts of them that carry sentiment of
 /// their own) that mention it. `targets` gives the target layer's tone toward each span a
-/// caller named. The lexicon is English, so the processor supports `en`.
+/// caller named. English has the full model; German, Spanish, French, Italian, Dutch,
+/// Portuguese and Russian a lexicon read by the same rules (`sentiment/<code>.tsv`), with
+/// per-entity tone from the clauses; the document's language (from the `language` step or
+/// `metadata.language`) picks the scorer.
 package struct SentimentProcessor: Processor {
     /// The options.
     package let options: SentimentOptions
+    /// The English scorer: lexicon, rules, learned layer and target layer.
     let scorer: SentimentScorer
-    /// The model files the scorer was loaded from.
+    /// The rule scorers of the other languages served, by code.
+    let otherScorers: [String: SentimentScorer]
+    /// The model files the scorers were loaded from.
     package let modelVersions: [ModelVersion]
 
     /// Creates a processor, loading the model through a cache.
@@ -34,23 +40,46 @@ package struct SentimentProcessor: Processor {
     ///   files are missing or malformed.
     package init(options: SentimentOptions = SentimentOptions(), models: ModelCache) throws {
         let loaded = try SentimentModel.load(from: models)
-        self.init(options: options, scorer: loaded.value, modelVersions: loaded.versions)
+        var others: [String: SentimentScorer] = [:]
+        var versions = loaded.versions
+        for language in options.languages where language != "en" {
+            let other = try SentimentModel.load(language: language, from: models)
+            others[language] = other.value
+            versions += other.versions
+        }
+        self.init(options: options, scorer: loaded.value, otherScorers: others, modelVersions: versions)
     }
 
-    /// Creates a processor with a given scorer.
+    /// Creates a processor with given scorers.
     ///
     /// - Parameters:
     ///   - options: The options.
-    ///   - scorer: The scorer.
-    ///   - modelVersions: The model files it came from.
-    package init(options: SentimentOptions, scorer: SentimentScorer, modelVersions: [ModelVersion] = []) {
+    ///   - scorer: The English scorer.
+    ///   - otherScorers: The other languages' scorers, by code.
+    ///   - modelVersions: The model files they came from.
+    package init(
+        options: SentimentOptions,
+        scorer: SentimentScorer,
+        otherScorers: [String: SentimentScorer] = [:],
+        modelVersions: [ModelVersion] = []
+    ) {
         self.options = options
         self.scorer = scorer
+        self.otherScorers = otherScorers
         self.modelVersions = modelVersions
     }
 
-    /// English: the lexicon's language.
-    package var supportedLanguages: Set<String>? { ["en"] }
+    /// English, and each other language with a lexicon that ``SentimentOptions/languages`` names.
+    package var supportedLanguages: Set<String>? { Set(otherScorers.keys).union(["en"]) }
+
+    /// A processor that scores every document with one language's scorer (for evaluation).
+    ///
+    /// - Parameter language: The language's code.
+    /// - Returns: The processor, or `nil` when it does not serve the language.
+    package func only(_ language: String) -> SentimentProcessor? {
+        if language == "en" { return SentimentProcessor(options: options, scorer: scorer) }
+        return otherScorers[language].map { SentimentProcessor(options: options, scorer: $0) }
+    }
 
     /// Adds `annotations["sentiment"]`.
     ///
@@ -72,6 +101,12 @@ package struct SentimentProcessor: Processor {
     /// - Returns: The annotation's object.
     package func annotation(for document: Document, memo: DocumentMemo) -> JSONObject {
         let analysis = memo.value(TextAnalysis.self, of: document.text, TextAnalysis.init)
+        let language = document.languageCode ?? document.metadata["language"]?.stringValue.map { String($0.prefix(2)) }
+        let processor = language.flatMap { $0 == "en" ? nil : only($0.lowercased()) } ?? self
+        return processor.annotation(for: document, analysis: analysis)
+    }
+
+    private func annotation(for document: Document, analysis: TextAnalysis) -> JSONObject {
         let sentences = scorer.analyze(analysis.text, tokens: analysis.tokens, sentences: analysis.sentences)
         let features = SentimentScorer.documentFeatures(sentences)
         let score = Double(scorer.score(features))

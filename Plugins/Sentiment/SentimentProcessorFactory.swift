@@ -6,7 +6,9 @@ public import LectorCore
 /// - `per_entity` (Boolean, default `true`): score each named entity the entities step found;
 /// - `sentences` (Boolean, default `true`): list each sentence's score and offsets;
 /// - `neutral_band` (number 0…1, default `0.1`): scores within ±band are `neutral`;
-/// - `min_mentions` (integer 1…1000, default `1`): the fewest mentions an entity needs.
+/// - `min_mentions` (integer 1…1000, default `1`): the fewest mentions an entity needs;
+/// - `languages` (list, default `[en, de, es, fr, it, nl, pt, ru]`): the languages scored,
+///   each but English with a lexicon `sentiment/<code>.tsv`; others are skipped.
 public struct SentimentProcessorFactory: ProcessorFactory {
     /// Creates the factory.
     public init() {}
@@ -16,7 +18,7 @@ public struct SentimentProcessorFactory: ProcessorFactory {
 
     /// The languages served.
     public var languageCoverage: String {
-        "English (lexicon); other languages are skipped"
+        "English (lexicons, learned layer, target layer for people); de, es, fr, it, nl, pt, ru (lexicons built from open dictionaries and polarity lists, same rules, no learned layer); other languages are skipped"
     }
 
     /// What the processor adds, for `lector processors`.
@@ -36,6 +38,12 @@ public struct SentimentProcessorFactory: ProcessorFactory {
             OptionDescription("sentences", type: "boolean", default: "true", "List each sentence's score and offsets"),
             OptionDescription("neutral_band", type: "number 0…1", default: "0.1", "Scores within ±band are neutral"),
             OptionDescription("min_mentions", type: "integer 1…1000", default: "1", "Fewest mentions an entity needs"),
+            OptionDescription(
+                "languages",
+                type: "list of language codes",
+                default: "[en, de, es, fr, it, nl, pt, ru]",
+                "Languages scored; each but en needs Models/sentiment/<code>.tsv"
+            ),
         ]
     }
 
@@ -46,11 +54,24 @@ public struct SentimentProcessorFactory: ProcessorFactory {
     /// - Throws: ``ProcessorError`` with code ``ProcessorError/Code/invalidOptions`` for a
     ///   bad option, ``ProcessorError/Code/unavailable`` when the model files are missing.
     public func makeProcessor(options: inout ProcessorOptions) throws -> any Processor {
+        var languages = ["en"] + SentimentModel.otherLanguages
+        if let node = options.value("languages") {
+            languages = try node.stringList()
+            guard !languages.isEmpty else { throw node.error("languages must name at least one language") }
+            for language in languages where language != "en" {
+                guard SentimentModel.otherLanguages.contains(language),
+                    options.models.contains("sentiment/\(language).tsv")
+                else {
+                    throw node.error("no sentiment lexicon for '\(language)' (sentiment/\(language).tsv)")
+                }
+            }
+        }
         let settings = SentimentOptions(
             perEntity: try options.bool("per_entity", default: true),
             sentences: try options.bool("sentences", default: true),
             neutralBand: try options.double("neutral_band", default: 0.1, in: 0...1),
-            minMentions: try options.int("min_mentions", default: 1, in: 1...1000)
+            minMentions: try options.int("min_mentions", default: 1, in: 1...1000),
+            languages: languages
         )
         return try SentimentProcessor(options: settings, models: options.models)
     }

@@ -18,6 +18,15 @@ enum FileReader {
         return (try? SystemCalls.status(descriptor: descriptor))?.kind == .regular
     }
 
+    /// Whether `path` names a folder (following symbolic links).
+    static func isDirectory(_ path: String) -> Bool {
+        guard let descriptor = try? SystemCalls.open(FilePath(path), O_RDONLY | O_NONBLOCK | O_DIRECTORY) else {
+            return false
+        }
+        close(descriptor)
+        return true
+    }
+
     /// The bytes of a regular file, refusing files larger than `limit` without reading them.
     static func read(path: String, limit: Int) throws(Failure) -> [UInt8] {
         do {

@@ -102,7 +102,9 @@ struct CheckCommandTests {
         #expect(result.status == 0)
         #expect(result.output.hasPrefix("metadata\n"))
         #expect(result.output.contains("options:"))
-        #expect(result.output.contains("languages: English (lexicon); other languages are skipped"))
+        #expect(
+            result.output.contains("languages: English (lexicons, learned layer, target layer for people); de, es, fr")
+        )
         #expect(result.output.contains("dates, money, percentages, quantities: en, de, fr, es, it, pt, nl, ru"))
         #expect(result.output.contains("Default chain without config.yaml: metadata"))
     }

@@ -69,4 +69,24 @@ struct SentimentCommandTests {
         #expect(figures["sets"]?["toy"]?["macro_f1"] == 1)
         #expect(try #require(figures["sets"]?["toy"]?["pearson_r"]?.doubleValue) > 0.9)
     }
+
+    @Test("lector eval sentiment reads LANG/SET folders with that language's lexicon", .timeLimit(.minutes(1)))
+    func evalSentimentLanguages() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let english: JSONValue = ["id": "1", "text": "A wonderful film.", "score_norm": 0.8, "label": "positive"]
+        try scratch.write("toy.jsonl", text: english.encodedString())
+        let german: [JSONValue] = [
+            ["id": "g1", "text": "Ein wunderbarer, großartiger Erfolg.", "label": "positive"],
+            ["id": "g2", "text": "Eine schreckliche Katastrophe.", "label": "negative"],
+        ]
+        try scratch.write("de/news/dev.jsonl", text: german.map { $0.encodedString() }.joined(separator: "\n"))
+        let result = try LectorBinary.run(["eval", "sentiment", scratch.path])
+        #expect(result.status == 0, "\(result.standardError)")
+        let figures = try JSONValue.parse(String(try #require(result.output.split(separator: "\n").last)))
+        #expect(figures["sets"]?["toy"]?["n"] == 1)
+        #expect(figures["sets"]?["de/news"]?["n"] == 2)
+        #expect(figures["sets"]?["de/news"]?["polar_accuracy"] == 1, "\(result.output)")
+        #expect(figures["sets"]?["de/news"]?["majority_macro_f1"] != nil)
+    }
 }

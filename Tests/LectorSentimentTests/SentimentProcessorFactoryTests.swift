@@ -26,8 +26,12 @@ import Testing
     @Test func describesItself() {
         let factory = SentimentProcessorFactory()
         #expect(factory.name == "sentiment")
-        #expect(factory.options.map(\.name) == ["per_entity", "sentences", "neutral_band", "min_mentions"])
-        #expect(factory.options.map(\.defaultValue) == ["true", "true", "0.1", "1"])
+        #expect(
+            factory.options.map(\.name) == ["per_entity", "sentences", "neutral_band", "min_mentions", "languages"]
+        )
+        #expect(
+            factory.options.map(\.defaultValue) == ["true", "true", "0.1", "1", "[en, de, es, fr, it, nl, pt, ru]"]
+        )
         #expect(!factory.summary.isEmpty && !factory.summary.contains("\n"))
     }
 
@@ -47,12 +51,19 @@ import Testing
         ("neutral_band", "wide", "number"),
         ("per_entity", "sometimes", "expected true or false"),
         ("min_mentions", "0", "min_mentions must be between 1 and 1000"),
+        ("languages", "xx", "no sentiment lexicon for 'xx' (sentiment/xx.tsv)"),
     ])
     func rejectsBadValues(key: String, value: String, message: String) throws {
         let error = try #require(throws: ProcessorError.self) { try Self.processor([(key, value)]) }
         #expect(error.code == .invalidOptions)
         #expect(error.description.contains(message), "\(error)")
         #expect(error.location != nil)
+    }
+
+    @Test func languagesNarrowWhatIsScored() throws {
+        let processor = try Self.processor([("languages", "de")])
+        #expect(processor.options.languages == ["de"])
+        #expect(processor.supportedLanguages == ["en", "de"], "English is always scored")
     }
 
     @Test func rejectsUnknownOptionsWithASuggestion() throws {

@@ -142,7 +142,10 @@ import Testing
         }
     }
 
-    @Test func supportsEnglish() throws {
-        #expect(try SentimentProcessor(models: TestModels.cache).supportedLanguages == ["en"])
+    @Test func supportsEnglishAndTheLanguagesWithALexicon() throws {
+        #expect(
+            try SentimentProcessor(models: TestModels.cache).supportedLanguages
+                == ["en", "de", "es", "fr", "it", "nl", "pt", "ru"]
+        )
     }
 }

@@ -12,6 +12,29 @@ package enum SentimentModel {
     static let weightsPath = "sentiment/weights.tsv"
     /// The target layer's weights.
     static let targetsPath = "sentiment/targets.tsv"
+    /// The languages other than English with a lexicon, `sentiment/<code>.tsv`.
+    package static let otherLanguages = ["de", "es", "fr", "it", "nl", "pt", "ru"]
+
+    /// The rule scorer of a language other than English, from the cache: its lexicon
+    /// (`sentiment/<code>.tsv`, built by `Tools/sentiment/build_multilingual.py`) read by the
+    /// same rules, with no learned layer and no target layer.
+    ///
+    /// - Parameters:
+    ///   - language: The language's code (one of ``otherLanguages``).
+    ///   - models: Where the model files are loaded.
+    /// - Returns: The scorer and the version of its file.
+    /// - Throws: ``ProcessorError`` (``ProcessorError/Code/unavailable``) when the file is
+    ///   missing or malformed.
+    package static func load(language: String, from models: ModelCache) throws -> LoadedModel<SentimentScorer> {
+        do {
+            return try models.load(["sentiment/\(language).tsv"], as: SentimentScorer.self) { files in
+                let lexicon = try SentimentLexicon(parsing: [("\(language).tsv", files[0].bytes)])
+                return SentimentScorer(lexicon: lexicon, layer: nil)
+            }
+        } catch let error as SentimentModelError {
+            throw ProcessorError(.unavailable, "malformed model file \(error)", processor: "sentiment")
+        }
+    }
 
     /// The scorer, from the cache.
     ///

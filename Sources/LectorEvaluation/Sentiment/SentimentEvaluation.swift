@@ -15,6 +15,8 @@ package struct SentimentEvaluation: Sendable {
     private var predicted: [Double] = []
     private var gold: [Double] = []
     private var confusion = [[Int]](repeating: [0, 0, 0], count: 3)
+    private var polarRecords = 0
+    private var polarRight = 0
     /// Records added.
     package private(set) var count = 0
     /// Seconds spent in the processor, summed.
@@ -45,6 +47,26 @@ package struct SentimentEvaluation: Sendable {
         if let row = Self.labels.firstIndex(of: goldLabel), let column = Self.labels.firstIndex(of: label) {
             confusion[row][column] += 1
         }
+        if goldLabel == "positive" || goldLabel == "negative" {
+            polarRecords += 1
+            if (goldLabel == "positive" && score > 0) || (goldLabel == "negative" && score < 0) { polarRight += 1 }
+        }
+    }
+
+    /// Over the records whose gold label is positive or negative, the share whose score has
+    /// that sign (a score of 0 counts as wrong): what the neutral band cannot blur, and the
+    /// only fair figure for sets with polar labels only.
+    package var polarAccuracy: Double {
+        polarRecords > 0 ? Double(polarRight) / Double(polarRecords) : 0
+    }
+
+    /// Macro-F1 of always answering the most frequent gold label: the floor to beat.
+    package var majorityMacroF1: Double {
+        let golds = (0..<3).map { confusion[$0].reduce(0, +) }
+        let total = golds.reduce(0, +)
+        guard let top = golds.max(), top > 0, total > 0 else { return 0 }
+        let precision = Double(top) / Double(total)
+        return 2 * precision / (precision + 1) / 3
     }
 
     /// Pearson's r between predicted and human scores, or `nil` when the set has none.

@@ -16,8 +16,9 @@ package struct SentimentRecord: Sendable, Equatable {
     /// What the score is about, when the set rates the sentiment towards something named
     /// in the text (SemEval headlines: a company); `nil` for the text's overall sentiment.
     package var target: String?
-    /// Where the target is in the text (`target_start`, `target_end`: scalar offsets), when
-    /// the set gives it (NewsMTSC: the tone toward a person).
+    /// Where the target is in the text (`target_start`, `target_end`, or `entity_start`,
+    /// `entity_end`: scalar offsets), when the set gives it (NewsMTSC, RuSentNE: the tone
+    /// toward a person or an organisation).
     package var targetSpan: Range<Int>?
 
     /// Reads one JSON line; `nil` when it is not a record with a text and a label.
@@ -35,7 +36,8 @@ package struct SentimentRecord: Sendable, Equatable {
         score = value["score_norm"]?.doubleValue
         self.label = label
         target = value["target"]?.stringValue
-        if let start = value["target_start"]?.intValue, let end = value["target_end"]?.intValue, 0 <= start,
+        if let start = (value["target_start"] ?? value["entity_start"])?.intValue,
+            let end = (value["target_end"] ?? value["entity_end"])?.intValue, 0 <= start,
             start < end, end <= text.unicodeScalars.count
         {
             targetSpan = start..<end

@@ -59,20 +59,26 @@ struct SentimentEvalCommand: ParsableCommand {
     func run() throws {
         var scorer = try SentimentModel.load(from: ChainBuilder.standard().models, learned: !rulesOnly).value
         scorer.collectsWords = dumpFeatures != nil
-        let processor = SentimentProcessor(
-            options: SentimentOptions(perEntity: !ignoreTarget, sentences: true, neutralBand: neutralBand),
-            scorer: scorer
-        )
+        let models = ChainBuilder.standard().models
+        let options = SentimentOptions(perEntity: !ignoreTarget, sentences: true, neutralBand: neutralBand)
+        var others: [String: SentimentScorer] = [:]
+        for language in SentimentModel.otherLanguages where models.contains("sentiment/\(language).tsv") {
+            others[language] = try SentimentModel.load(language: language, from: models).value
+        }
+        let all = SentimentProcessor(options: options, scorer: scorer, otherScorers: others)
         let logger = Logger(label: "lector.eval")
         var dump: [String] = []
         var targetDump: [String] = []
         var evaluations: [SentimentEvaluation] = []
         let clock = ContinuousClock()
-        for file in try Self.files(at: path) {
+        for (file, language, fallback) in try Self.files(at: path) {
             let bytes = try FileReader.read(path: file, limit: 1 << 30)
-            let fallback = String((file.split(separator: "/").last ?? "").split(separator: ".").first ?? "")
+            guard let processor = all.only(language) else {
+                throw ValidationError("\(file): no sentiment lexicon for '\(language)'")
+            }
             for line in bytes.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-                guard let record = SentimentRecord(line: line, fallbackSet: fallback) else { continue }
+                guard var record = SentimentRecord(line: line, fallbackSet: fallback) else { continue }
+                if language != "en" { record.set = fallback }
                 if part != "all", record.isHeldOut != (part == "holdout") { continue }
                 var document = Document(id: record.id, text: record.text)
                 if !ignoreTarget, let span = record.targetSpan {
@@ -122,11 +128,36 @@ struct SentimentEvalCommand: ParsableCommand {
         ).print()
     }
 
-    private static func files(at path: String) throws -> [String] {
-        if FileReader.isRegularFile(path) { return [path] }
-        let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".jsonl") }
-        guard !names.isEmpty else { throw ValidationError("no *.jsonl files in \(path)") }
-        return names.sorted().map { path + "/" + $0 }
+    /// The files to read: PATH itself, or its `*.jsonl` files (English) and each
+    /// `LANG/SET/*.jsonl` below it (a language with a lexicon: `de/xed_projected/dev.jsonl`,
+    /// set `de/xed_projected`), each with its language and fallback set name.
+    private static func files(at path: String) throws -> [(path: String, language: String, set: String)] {
+        func setName(_ file: String) -> String {
+            String((file.split(separator: "/").last ?? "").split(separator: ".").first ?? "")
+        }
+        if FileReader.isRegularFile(path) {
+            let parts = path.split(separator: "/").map(String.init)
+            // `…/ru/rusentne2023/dev.jsonl`: the language and the set come from the folders.
+            if parts.count >= 3, SentimentModel.otherLanguages.contains(parts[parts.count - 3]) {
+                return [(path, parts[parts.count - 3], parts[parts.count - 3] + "/" + parts[parts.count - 2])]
+            }
+            return [(path, "en", setName(path))]
+        }
+        let manager = FileManager.default
+        var found = try manager.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".jsonl") }.sorted().map {
+            (path: path + "/" + $0, language: "en", set: setName($0))
+        }
+        for language in SentimentModel.otherLanguages where FileReader.isDirectory(path + "/" + language) {
+            for set in try manager.contentsOfDirectory(atPath: path + "/" + language).sorted() {
+                let folder = path + "/" + language + "/" + set
+                guard FileReader.isDirectory(folder) else { continue }
+                for name in try manager.contentsOfDirectory(atPath: folder).sorted() where name.hasSuffix(".jsonl") {
+                    found.append((folder + "/" + name, language, language + "/" + set))
+                }
+            }
+        }
+        guard !found.isEmpty else { throw ValidationError("no *.jsonl files in \(path)") }
+        return found
     }
 
     private static func targetFeatureLine(_ record: SentimentRecord, scorer: SentimentScorer) -> String? {

@@ -16,7 +16,7 @@ struct SentimentReport {
             "sentiment evaluation (\(rulesOnly ? "rules only" : "rules + learned layer"), part: \(part), "
                 + "neutral band ±\(band)\(towardsTarget ? ", records with a target scored towards it" : ""))"
         )
-        Swift.print("set                          n  pearson_r  accuracy  macro_f1   texts/s")
+        Swift.print("set                          n  pearson_r  accuracy  macro_f1  polar_acc  majority_f1   texts/s")
         var sets = JSONObject()
         var count = 0
         var seconds = 0.0
@@ -26,9 +26,11 @@ struct SentimentReport {
                 evaluation.name.padding(toLength: 24, withPad: " ", startingAt: 0)
                     + String(format: "%7d", evaluation.count) + "  " + r
                     + String(
-                        format: "  %8.3f  %8.3f  %8.0f",
+                        format: "  %8.3f  %8.3f  %9.3f  %11.3f  %8.0f",
                         evaluation.accuracy,
                         evaluation.macroF1,
+                        evaluation.polarAccuracy,
+                        evaluation.majorityMacroF1,
                         evaluation.textsPerSecond
                     )
             )
@@ -36,6 +38,8 @@ struct SentimentReport {
                 "n": .int(evaluation.count), "pearson_r": evaluation.pearson.map { .double(Self.round($0)) } ?? .null,
                 "accuracy": .double(Self.round(evaluation.accuracy)),
                 "macro_f1": .double(Self.round(evaluation.macroF1)),
+                "polar_accuracy": .double(Self.round(evaluation.polarAccuracy)),
+                "majority_macro_f1": .double(Self.round(evaluation.majorityMacroF1)),
             ]
             count += evaluation.count
             seconds += evaluation.seconds

