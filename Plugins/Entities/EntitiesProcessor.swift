@@ -161,14 +161,15 @@ package struct EntitiesProcessor: Processor {
             )
             .filter { $0.confidence >= minimumConfidence && types.contains($0.type) }
         }
+        var values: [EntityMention] = []
         if types.contains(where: { !$0.isNamed }) {
-            let values = ValueRecognizer(language: code, referenceDate: referenceDate).mentions(
-                in: text,
-                tokens: tokens
-            )
-            mentions = Self.merge(named: mentions, values: values.filter { types.contains($0.type) })
+            values = ValueRecognizer(language: code, referenceDate: referenceDate).mentions(in: text, tokens: tokens)
+                .filter { types.contains($0.type) }
         }
-        return MentionGrouper(text: text).group(JoinedNames.split(mentions, in: text))
+        let repeats = NameRepeats.mentions(of: mentions, besides: values, tokens: tokens, text: text, language: code)
+        if !repeats.isEmpty { mentions = (mentions + repeats).sorted { $0.start < $1.start } }
+        if !values.isEmpty { mentions = Self.merge(named: mentions, values: values) }
+        return MentionGrouper(text: text, language: code).group(JoinedNames.split(mentions, in: text))
     }
 
     /// Named and rule-based mentions together: a DATE, MONEY or PERCENT wins over a named

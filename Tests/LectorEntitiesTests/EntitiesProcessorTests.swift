@@ -129,6 +129,28 @@ struct EntitiesProcessorTests {
         }
     }
 
+    @Test(
+        "later mentions the tagger missed are found, and case forms group in German and Russian",
+        arguments: [
+            ("en", "Chancellor Angela Merkel spoke in Berlin. Merkel said little.", "Angela Merkel", 2),
+            ("de", "Bundeskanzler Olaf Scholz sprach in Berlin. Scholz kündigte nichts an.", "Olaf Scholz", 2),
+            ("de", "Präsident Emmanuel Macron kam nach Berlin. Macrons Besuch war kurz.", "Emmanuel Macron", 2),
+            (
+                "ru", "Президент Владимир Путин прибыл. Визит Путина был коротким. Путину аплодировали.",
+                "Владимир Путин", 3
+            ),
+            ("ru", "Москва ответила быстро. В Москве прошла встреча.", "Москва", 2),
+        ]
+    )
+    func repeatsAndCaseForms(language: String, text: String, name: String, count: Int) throws {
+        let metadata = JSONObject([("language", .string(language))])
+        let document = Document(id: language, text: text, metadata: metadata)
+        let result = defaultProcessor.process(document, context: ProcessingContext(logger: Logger(label: "test")))
+        let list = result.annotations["entities"]?.arrayValue ?? []
+        let found = list.first { $0["text"]?.stringValue == name }
+        #expect(found?["count"]?.intValue == count, "\(language): \(list)")
+    }
+
     @Test("a surname particle does not cut a name in two")
     func nameParticles() throws {
         let list = entities(

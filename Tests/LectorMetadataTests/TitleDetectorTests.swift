@@ -117,6 +117,8 @@ import Testing
             ("AMSTERDAM (ANP) - Het kabinet heeft besloten.", "AMSTERDAM", "ANP", nil),
             ("Roma, 3 marzo 2024 (ANSA) - Il governo.", "Roma", "ANSA", "2024-03-03"),
             ("Den Haag, 22 november 2023. Het kabinet viel.", "Den Haag", nil, "2023-11-22"),
+            ("Москва, 3 марта 2024 года. Президент встретился.", "Москва", nil, "2024-03-03"),
+            ("Москва, 3 марта 2024 г. Президент встретился.", "Москва", nil, "2024-03-03"),
         ] as [(String, String, String?, String?)]
     )
     func newswireDatelines(text: String, place: String, agency: String?, date: String?) {

@@ -19,6 +19,8 @@ import LectorText
 /// lowest name's; an entity's score over the sum of all scores is its salience.
 struct MentionGrouper {
     let text: ScalarText
+    /// The text's language: German and Russian names group across case endings (``NameForms``).
+    var language: String?
 
     private static let initialsSkipped: Set<String> = ["of", "the", "and", "for", "de", "la", "del", "y", "&"]
 
@@ -37,7 +39,9 @@ struct MentionGrouper {
 
     func group(_ mentions: [EntityMention]) -> [EntityGroup] {
         let shown = mentions.map(display)
-        let normalizedForms = shown.map { $0.lowercased() }
+        let normalizedForms = zip(mentions, shown).map { mention, form in
+            mention.type.isNamed ? NameForms.caseless(form.lowercased(), language: language) : form.lowercased()
+        }
         let order = mentions.indices.sorted { left, right in
             let a = mentions[left].end - mentions[left].start
             let b = mentions[right].end - mentions[right].start

@@ -4,7 +4,7 @@
 ///
 /// Forms: `MOSCOW (Reuters) -`, `LONDON, Feb 16 (Reuters) -`, `PARIS, 16 February -`,
 /// `MOSCOW — `, `BERLIN, 3 March 2024 (dpa) -`, the title-case form with a full date,
-/// `Berlin, 3 March 2024.`, the agency form `Berlin (dpa) -`, `Boston (CNN)`, Spanish
+/// `Berlin, 3 March 2024.` (and Russian `Москва, 3 марта 2024 года.`), the agency form `Berlin (dpa) -`, `Boston (CNN)`, Spanish
 /// `Madrid, 3 mar (EFE).-`, the agency first `(ANSA) - ROMA, 3 MAR -`, and an agency alone,
 /// `(CNN) -- `.
 ///
@@ -103,7 +103,12 @@ public enum DatelineDetector {
             else { return nil }
             return dateline
         }
-        let after = written[end...].drop { $0 == " " }
+        var after = written[end...].drop { $0 == " " }
+        // `Москва, 3 марта 2024 года.`, `… 2024 г.`: Russian names the year after it.
+        if after.hasPrefix("г.") {
+            return Dateline(place: String(place), date: raw, end: after.dropFirst(2).drop { $0 == " " }.startIndex)
+        }
+        if after.hasPrefix("года") { after = after.dropFirst(4).drop { $0 == " " } }
         if let mark = after.first, ".:".contains(mark) {
             return Dateline(place: String(place), date: raw, end: after.dropFirst().drop { $0 == " " }.startIndex)
         }

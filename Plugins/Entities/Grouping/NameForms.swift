@@ -1,0 +1,45 @@
+/// The case endings German and Russian put on names, taken off so that the forms of one
+/// name group together: `Macrons` with `Macron`, `Путина` and `Путину` with `Путин`,
+/// `Москве` with `Москва`.
+///
+/// German: the genitive `s` of a word of five letters or more. Russian: the longest of the
+/// common noun and adjective endings that leaves three letters or more (a nominative that
+/// ends like a case, `Газпром`, then differs from its other forms: a known gap).
+enum NameForms {
+    private static let russianEndings = [
+        "ами", "ями", "ого", "его", "ому", "ему", "ом", "ем", "ым", "им", "ой", "ей", "ую", "юю", "ах", "ях", "ов",
+        "ев", "а", "я", "у", "ю", "е", "ы", "и", "о", "ь",
+    ]
+
+    /// A lowercase word without its case ending.
+    ///
+    /// - Parameters:
+    ///   - word: A lowercase word of a name.
+    ///   - language: The text's language.
+    /// - Returns: The word without its ending, or the word.
+    static func stem(_ word: String, language: String?) -> String {
+        switch language {
+        case "de":
+            guard word.count >= 5, word.hasSuffix("s"), !word.hasSuffix("ss") else { return word }
+            return String(word.dropLast())
+        case "ru":
+            for ending in russianEndings where word.hasSuffix(ending) && word.count - ending.count >= 3 {
+                return String(word.dropLast(ending.count))
+            }
+            return word
+        default:
+            return word
+        }
+    }
+
+    /// A lowercase name with each word's case ending taken off.
+    ///
+    /// - Parameters:
+    ///   - form: The lowercase name, words separated by spaces.
+    ///   - language: The text's language.
+    /// - Returns: The form grouping compares.
+    static func caseless(_ form: String, language: String?) -> String {
+        guard language == "de" || language == "ru" else { return form }
+        return form.split(separator: " ").map { stem(String($0), language: language) }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,60 @@
+import LectorText
+
+/// The further mentions of names the tagger found: a person's surname elsewhere in the
+/// article (`Scholz kündigte …` after `Olaf Scholz`), a one-word name repeated (`NATO`,
+/// `Moskau`), and their case forms in German and Russian (``NameForms``: `Macrons`,
+/// `Путина`). The tagger reads one sentence at a time; a reader takes the whole article.
+///
+/// A repeat is a capitalised word token outside every mention found so far whose caseless
+/// form is a surname of a PERSON of two words or more, or a one-word name of one type only
+/// (a word that names a person in one place and a place in another is left alone). It gets
+/// the name's type and ``confidence``.
+enum NameRepeats {
+    /// The confidence of a repeat: below a tagged mention's usual 0.95 and above the
+    /// default `min_confidence` 0.6.
+    static let confidence = 0.9
+
+    /// The repeats of `named` in the text.
+    ///
+    /// - Parameters:
+    ///   - named: The named mentions the tagger found.
+    ///   - others: The rule-based mentions (a repeat never overlaps one).
+    ///   - tokens: The text's tokens.
+    ///   - text: The text.
+    ///   - language: The text's language.
+    /// - Returns: The new mentions, in text order.
+    static func mentions(
+        of named: [EntityMention],
+        besides others: [EntityMention],
+        tokens: [Token],
+        text: ScalarText,
+        language: String?
+    ) -> [EntityMention] {
+        var types: [String: EntityType?] = [:]
+        func note(_ word: String, _ type: EntityType) {
+            let key = NameForms.stem(word, language: language)
+            guard key.count >= 3 else { return }
+            if let known = types[key], known != type { types[key] = .some(nil) } else { types[key] = type }
+        }
+        for mention in named where mention.type.isNamed {
+            let words = tokens.filter { $0.kind == .word && $0.start >= mention.start && $0.end <= mention.end }
+            guard let last = words.last else { continue }
+            if words.count == 1 || mention.type == .person {
+                note(text.slice(last.range).lowercased(), mention.type)
+            }
+        }
+        guard !types.isEmpty else { return [] }
+        let taken = (named + others).map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+        var cursor = 0
+        var found: [EntityMention] = []
+        for token in tokens where token.kind == .word {
+            while cursor < taken.count, taken[cursor].upperBound <= token.start { cursor += 1 }
+            if cursor < taken.count, taken[cursor].lowerBound < token.end { continue }
+            guard text.scalars[token.start].properties.isUppercase else { continue }
+            let key = NameForms.stem(text.slice(token.range).lowercased(), language: language)
+            guard let type = types[key] ?? nil else { continue }
+            found.append(EntityMention(start: token.start, end: token.end, type: type, confidence: confidence))
+        }
+        return found
+    }
+}
