@@ -100,7 +100,11 @@ enum CoNLLFiles {
     /// Which split is wanted.
     enum Role { case train, dev }
 
-    /// The files of a split: the path itself when it is a file, else the matching files in it.
+    /// The single DEV file of a folder with no `*.train`/`*.testa` split.
+    static let devFile = "dev.txt"
+
+    /// The files of a split: the path itself when it is a file, else the matching files in
+    /// it, else the folder's ``devFile``.
     static func resolve(_ path: String, role: Role) throws -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -113,6 +117,8 @@ enum CoNLLFiles {
         let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
         let suffix = role == .train ? ".train" : ".testa"
         let files = names.filter { $0.hasSuffix(suffix) }.map { path + "/" + $0 }
+        // `ner/de`, `ner/pt`, `ner/ru`: one DEV file, `dev.txt`, for both roles.
+        if files.isEmpty, names.contains(devFile) { return [path + "/" + devFile] }
         guard !files.isEmpty else { throw ValidationError("no *\(suffix) file in \(path)") }
         return files
     }
