@@ -90,7 +90,7 @@ package struct EntitiesProcessor: Processor {
         var document = document
         let analysis = context.memo.value(TextAnalysis.self, of: document.text, TextAnalysis.init)
         let text = analysis.text
-        let given = document.languageCode ?? document.metadata["language"]?.stringValue.map { String($0.prefix(2)) }
+        let given = document.resolvedLanguageCode
         let groups = entities(
             in: text,
             tokens: analysis.tokens,

@@ -8,8 +8,9 @@ package struct SentimentOptions: Sendable, Equatable {
     package var neutralBand: Double
     /// The fewest mentions an entity needs to be scored (`min_mentions`, default 1).
     package var minMentions: Int
-    /// The languages scored (`languages`, default every language with a lexicon).
-    package var languages: [String]
+    /// The languages scored besides English (`languages`); `nil`, the default, scores
+    /// every language whose lexicon is in the models folder.
+    package var languages: [String]?
 
     /// Creates options.
     ///
@@ -18,13 +19,14 @@ package struct SentimentOptions: Sendable, Equatable {
     ///   - sentences: List sentence scores.
     ///   - neutralBand: The half-width of the neutral band.
     ///   - minMentions: The fewest mentions an entity needs.
-    ///   - languages: The languages scored (English is always).
+    ///   - languages: The languages scored (English always is); `nil` for every language
+    ///     with a lexicon.
     package init(
         perEntity: Bool = true,
         sentences: Bool = true,
         neutralBand: Double = 0.1,
         minMentions: Int = 1,
-        languages: [String] = ["en"] + SentimentModel.otherLanguages
+        languages: [String]? = nil
     ) {
         self.perEntity = perEntity
         self.sentences = sentences

@@ -42,7 +42,11 @@ package struct SentimentProcessor: Processor {
         let loaded = try SentimentModel.load(from: models)
         var others: [String: SentimentScorer] = [:]
         var versions = loaded.versions
-        for language in options.languages where language != "en" {
+        // By default every language whose lexicon is there: a distribution without the
+        // GPL-licensed lexicons still scores English.
+        let wanted =
+            options.languages ?? SentimentModel.otherLanguages.filter { models.contains("sentiment/\($0).tsv") }
+        for language in wanted where language != "en" {
             let other = try SentimentModel.load(language: language, from: models)
             others[language] = other.value
             versions += other.versions
@@ -101,8 +105,10 @@ package struct SentimentProcessor: Processor {
     /// - Returns: The annotation's object.
     package func annotation(for document: Document, memo: DocumentMemo) -> JSONObject {
         let analysis = memo.value(TextAnalysis.self, of: document.text, TextAnalysis.init)
-        let language = document.languageCode ?? document.metadata["language"]?.stringValue.map { String($0.prefix(2)) }
-        let processor = language.flatMap { $0 == "en" ? nil : only($0.lowercased()) } ?? self
+        // The chain skips a known language this processor does not serve; called directly
+        // (evaluation), such a document gets the English scorer.
+        let language = document.resolvedLanguageCode
+        let processor = language.flatMap { $0 == "en" ? nil : only($0) } ?? self
         return processor.annotation(for: document, analysis: analysis)
     }
 

@@ -7,8 +7,9 @@ public import LectorCore
 /// - `sentences` (Boolean, default `true`): list each sentence's score and offsets;
 /// - `neutral_band` (number 0…1, default `0.1`): scores within ±band are `neutral`;
 /// - `min_mentions` (integer 1…1000, default `1`): the fewest mentions an entity needs;
-/// - `languages` (list, default `[en, de, es, fr, it, nl, pt, ru]`): the languages scored,
-///   each but English with a lexicon `sentiment/<code>.tsv`; others are skipped.
+/// - `languages` (list, default every language with a lexicon: `[en, de, es, fr, it, nl,
+///   pt, ru]`): the languages scored besides English (always scored), each with a lexicon
+///   `sentiment/<code>.tsv`; documents in other known languages are skipped.
 public struct SentimentProcessorFactory: ProcessorFactory {
     /// Creates the factory.
     public init() {}
@@ -42,7 +43,7 @@ public struct SentimentProcessorFactory: ProcessorFactory {
                 "languages",
                 type: "list of language codes",
                 default: "[en, de, es, fr, it, nl, pt, ru]",
-                "Languages scored; each but en needs Models/sentiment/<code>.tsv"
+                "Languages scored besides en (always); each needs Models/sentiment/<code>.tsv"
             ),
         ]
     }
@@ -54,11 +55,12 @@ public struct SentimentProcessorFactory: ProcessorFactory {
     /// - Throws: ``ProcessorError`` with code ``ProcessorError/Code/invalidOptions`` for a
     ///   bad option, ``ProcessorError/Code/unavailable`` when the model files are missing.
     public func makeProcessor(options: inout ProcessorOptions) throws -> any Processor {
-        var languages = ["en"] + SentimentModel.otherLanguages
+        var languages: [String]?
         if let node = options.value("languages") {
-            languages = try node.stringList()
-            guard !languages.isEmpty else { throw node.error("languages must name at least one language") }
-            for language in languages where language != "en" {
+            let list = try node.stringList()
+            guard !list.isEmpty else { throw node.error("languages must name at least one language") }
+            languages = list
+            for language in list where language != "en" {
                 guard SentimentModel.otherLanguages.contains(language),
                     options.models.contains("sentiment/\(language).tsv")
                 else {

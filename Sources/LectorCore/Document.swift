@@ -66,6 +66,16 @@ public struct Document: Sendable, Equatable {
         return code
     }
 
+    /// The document's language: what a language step found, else the ISO 639-1 code a
+    /// JSON Lines record gave in `metadata.language` (`pt`, `pt-BR`, `pt_BR` give `pt`;
+    /// anything else, such as a three-letter code, gives `nil`).
+    public var resolvedLanguageCode: String? {
+        if let languageCode { return languageCode }
+        guard let given = metadata["language"]?.stringValue else { return nil }
+        let code = given.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? ""
+        return code.count == 2 && code.allSatisfy(\.isLetter) ? code : nil
+    }
+
     /// Whether a language step has run on this document (whatever it found).
     public var hasLanguage: Bool {
         annotations["language"]?["code"]?.stringValue != nil

@@ -33,8 +33,9 @@ public struct ChainStep: Sendable {
     /// Why this step should not run on `document`, or `nil` when it should.
     ///
     /// The `when:` condition comes first; then the processor's supported languages, which
-    /// only skip a document whose language a language step found and is outside the set
-    /// (an unknown language runs the step).
+    /// only skip a document whose language is known (a language step found it, or the
+    /// record's `metadata.language` gave it) and is outside the set (an unknown language
+    /// runs the step).
     ///
     /// - Parameter document: The document so far.
     /// - Returns: A reason for `processing.steps`, or `nil`.
@@ -42,7 +43,7 @@ public struct ChainStep: Sendable {
         if let condition, let reason = condition.unmetReason(for: document) {
             return reason
         }
-        if let supported = processor.supportedLanguages, let code = document.languageCode,
+        if let supported = processor.supportedLanguages, let code = document.resolvedLanguageCode,
             !supported.contains(code)
         {
             return "language '\(code)' is not supported (supported: \(supported.sorted().joined(separator: ", ")))"

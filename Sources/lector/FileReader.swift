@@ -19,6 +19,9 @@ enum FileReader {
     }
 
     /// Whether `path` names a folder (following symbolic links).
+    ///
+    /// - Parameter path: A path.
+    /// - Returns: Whether it opens as a folder.
     static func isDirectory(_ path: String) -> Bool {
         guard let descriptor = try? SystemCalls.open(FilePath(path), O_RDONLY | O_NONBLOCK | O_DIRECTORY) else {
             return false

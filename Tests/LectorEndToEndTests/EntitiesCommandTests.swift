@@ -90,12 +90,12 @@ struct EntitiesCommandTests {
         #expect(figures["en"]?["tokens"] == 7)
     }
 
-    @Test("lector eval entities reads a folder's dev.txt and says the shipped model was trained on it")
+    @Test("lector eval entities reads a folder's dev.txt, in the folder's language, and says the model saw it")
     func evalDevFolder() throws {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         try scratch.write("de/dev.txt", text: "Angela B-PER\nMerkel I-PER\nsprach O\nin O\nBerlin B-LOC\n. O\n\n")
-        let result = try LectorBinary.run(["eval", "entities", scratch.path + "/de", "--language", "de"])
+        let result = try LectorBinary.run(["eval", "entities", scratch.path + "/de"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.output.contains("note: the shipped de model is trained on all of dev.txt"), "\(result.output)")
         let figures = try JSONValue.parse(String(try #require(result.output.split(separator: "\n").last)))

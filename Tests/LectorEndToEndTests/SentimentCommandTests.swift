@@ -88,5 +88,13 @@ struct SentimentCommandTests {
         #expect(figures["sets"]?["de/news"]?["n"] == 2)
         #expect(figures["sets"]?["de/news"]?["polar_accuracy"] == 1, "\(result.output)")
         #expect(figures["sets"]?["de/news"]?["majority_macro_f1"] != nil)
+        for folder in ["/de", "/de/news"] {
+            let one = try LectorBinary.run(["eval", "sentiment", scratch.path + folder])
+            let last = try JSONValue.parse(String(try #require(one.output.split(separator: "\n").last)))
+            #expect(last["sets"]?["de/news"]?["polar_accuracy"] == 1, "\(folder): the path names the language")
+        }
+        try scratch.write("pl/news/dev.jsonl", text: german[0].encodedString())
+        let skipped = try LectorBinary.run(["eval", "sentiment", scratch.path])
+        #expect(skipped.output.contains("skipped: no sentiment lexicon for 'pl'"))
     }
 }

@@ -133,6 +133,7 @@ struct EntitiesProcessorTests {
         "later mentions the tagger missed are found, and case forms group in German and Russian",
         arguments: [
             ("en", "Chancellor Angela Merkel spoke in Berlin. Merkel said little.", "Angela Merkel", 2),
+            ("en", "Prime Minister Theresa May spoke. May brought rain, and it may rain again.", "Theresa May", 1),
             ("de", "Bundeskanzler Olaf Scholz sprach in Berlin. Scholz kündigte nichts an.", "Olaf Scholz", 2),
             ("de", "Präsident Emmanuel Macron kam nach Berlin. Macrons Besuch war kurz.", "Emmanuel Macron", 2),
             (
@@ -140,6 +141,8 @@ struct EntitiesProcessorTests {
                 "Владимир Путин", 3
             ),
             ("ru", "Москва ответила быстро. В Москве прошла встреча.", "Москва", 2),
+            ("ru", "Министр Сергей Лавров прибыл. Слова Лаврова прозвучали. Лаврову ответили.", "Сергей Лавров", 3),
+            ("ru", "Президент Владимир Зеленский выступил. Речь Зеленского была короткой.", "Владимир Зеленский", 2),
         ]
     )
     func repeatsAndCaseForms(language: String, text: String, name: String, count: Int) throws {

@@ -133,6 +133,7 @@ import Testing
         arguments: [
             "NATO - the alliance met.", "US officials said (privately) - nothing.", "I (Reuters) - x",
             "Berlin, the capital, is large.", "Berlin, 3 March was cold - and wet.", "Smith said - nothing.",
+            "Россия, 24 февраля 2022 г. начала операцию.",
         ]
     )
     func notDatelines(text: String) {

@@ -1,4 +1,6 @@
+import Foundation
 import LectorCore
+import LectorPipeline
 import LectorSentiment
 import LectorTestSupport
 import Logging
@@ -71,6 +73,22 @@ import Testing
         let scored = try #require(annotation["entities"]?.arrayValue)
         #expect(scored.first { $0["text"] == "Siemens" }?["label"] == "positive", "\(scored)")
         #expect(scored.first { $0["text"] == "Bayer" }?["label"] == "negative", "\(scored)")
+    }
+
+    @Test func withoutTheOtherLexiconsEnglishIsStillScored() throws {
+        // A distribution without the GPL-licensed lexicons: only the English files.
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        for name in ["lexicon.tsv", "tone.tsv", "weights.tsv", "targets.tsv"] {
+            let data = try Data(contentsOf: URL(fileURLWithPath: TestModels.folder + "/sentiment/" + name))
+            try scratch.write("sentiment/" + name, Array(data))
+        }
+        let models = ModelCache(source: FileModelSource(folders: [scratch.path]))
+        let processor = try SentimentProcessor(models: models)
+        #expect(processor.supportedLanguages == ["en"])
+        #expect(throws: ProcessorError.self) {
+            try SentimentProcessor(options: SentimentOptions(languages: ["de"]), models: models)
+        }
     }
 
     @Test func theProcessorNamesItsLanguages() throws {

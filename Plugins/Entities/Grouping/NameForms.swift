@@ -1,14 +1,17 @@
 /// The case endings German and Russian put on names, taken off so that the forms of one
-/// name group together: `Macrons` with `Macron`, `Путина` and `Путину` with `Путин`,
-/// `Москве` with `Москва`.
+/// name group together: `Macrons` with `Macron`, `Путина` with `Путин`, `Лаврову` with
+/// `Лавров`, `Зеленского` with `Зеленский`, `Москве` with `Москва`.
 ///
 /// German: the genitive `s` of a word of five letters or more. Russian: the longest of the
-/// common noun and adjective endings that leaves three letters or more (a nominative that
-/// ends like a case, `Газпром`, then differs from its other forms: a known gap).
+/// noun and adjective case endings that leaves three letters or more. The surname suffixes
+/// `ов`, `ев`, `ин` are never taken as endings (`Петров` stays apart from `Петра`). A
+/// nominative that itself ends like a case (`Газпром`) differs from its other forms
+/// (`Газпрома`): a known gap.
 enum NameForms {
     private static let russianEndings = [
-        "ами", "ями", "ого", "его", "ому", "ему", "ом", "ем", "ым", "им", "ой", "ей", "ую", "юю", "ах", "ях", "ов",
-        "ев", "а", "я", "у", "ю", "е", "ы", "и", "о", "ь",
+        "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие",
+        "ых", "их", "ом", "ем", "ым", "им", "ой", "ей", "ую", "юю", "ах", "ях", "а", "я", "у", "ю", "е", "ы", "и",
+        "о", "ь",
     ]
 
     /// A lowercase word without its case ending.

@@ -5,10 +5,11 @@ import LectorText
 /// `Moskau`), and their case forms in German and Russian (``NameForms``: `Macrons`,
 /// `Путина`). The tagger reads one sentence at a time; a reader takes the whole article.
 ///
-/// A repeat is a capitalised word token outside every mention found so far whose caseless
-/// form is a surname of a PERSON of two words or more, or a one-word name of one type only
-/// (a word that names a person in one place and a place in another is left alone). It gets
-/// the name's type and ``confidence``.
+/// A repeat is a capitalised word token outside every mention found so far, after the
+/// name's first tagged mention, whose caseless form is a surname of a PERSON of two words or
+/// more, or a one-word name of one type only (a word that names a person in one place and a
+/// place in another is left alone). A word the text also writes in lowercase (`May`, `may`)
+/// is never a repeat. A repeat gets the name's type and ``confidence``.
 enum NameRepeats {
     /// The confidence of a repeat: below a tagged mention's usual 0.95 and above the
     /// default `min_confidence` 0.6.
@@ -31,28 +32,45 @@ enum NameRepeats {
         language: String?
     ) -> [EntityMention] {
         var types: [String: EntityType?] = [:]
-        func note(_ word: String, _ type: EntityType) {
+        var firstSeen: [String: Int] = [:]
+        func note(_ word: String, _ type: EntityType, at offset: Int) {
             let key = NameForms.stem(word, language: language)
             guard key.count >= 3 else { return }
             if let known = types[key], known != type { types[key] = .some(nil) } else { types[key] = type }
+            firstSeen[key] = min(firstSeen[key] ?? offset, offset)
         }
+        let words = tokens.filter { $0.kind == .word }
         for mention in named where mention.type.isNamed {
-            let words = tokens.filter { $0.kind == .word && $0.start >= mention.start && $0.end <= mention.end }
-            guard let last = words.last else { continue }
-            if words.count == 1 || mention.type == .person {
-                note(text.slice(last.range).lowercased(), mention.type)
+            // The mention's words: a binary search for its first, then those inside it.
+            var low = 0
+            var high = words.count
+            while low < high {
+                let middle = (low + high) / 2
+                if words[middle].start < mention.start { low = middle + 1 } else { high = middle }
+            }
+            var inside: [Token] = []
+            while low < words.count, words[low].end <= mention.end {
+                inside.append(words[low])
+                low += 1
+            }
+            guard let last = inside.last else { continue }
+            if inside.count == 1 || mention.type == .person {
+                note(text.slice(last.range).lowercased(), mention.type, at: mention.start)
             }
         }
         guard !types.isEmpty else { return [] }
+        for token in words where !text.scalars[token.start].properties.isUppercase {
+            types[NameForms.stem(text.slice(token.range).lowercased(), language: language)] = nil
+        }
         let taken = (named + others).map(\.range).sorted { $0.lowerBound < $1.lowerBound }
         var cursor = 0
         var found: [EntityMention] = []
-        for token in tokens where token.kind == .word {
+        for token in words {
             while cursor < taken.count, taken[cursor].upperBound <= token.start { cursor += 1 }
             if cursor < taken.count, taken[cursor].lowerBound < token.end { continue }
             guard text.scalars[token.start].properties.isUppercase else { continue }
             let key = NameForms.stem(text.slice(token.range).lowercased(), language: language)
-            guard let type = types[key] ?? nil else { continue }
+            guard let type = types[key] ?? nil, let first = firstSeen[key], first < token.start else { continue }
             found.append(EntityMention(start: token.start, end: token.end, type: type, confidence: confidence))
         }
         return found

@@ -1,41 +1,5 @@
 import Glibc
 
-/// The tone toward a target: how likely a sentence is negative, neutral or positive toward
-/// something it names.
-package struct TargetTone: Sendable, Equatable {
-    /// The three probabilities, summing to 1.
-    package var negative: Float
-    /// See ``negative``.
-    package var neutral: Float
-    /// See ``negative``.
-    package var positive: Float
-
-    /// `positive - negative`, in -1…1.
-    package var score: Float { positive - negative }
-
-    /// The most probable label.
-    package var label: String {
-        if neutral >= positive, neutral >= negative { return "neutral" }
-        return positive > negative ? "positive" : "negative"
-    }
-
-    /// The most probable label's probability.
-    package var confidence: Float { max(negative, neutral, positive) }
-
-    /// The mean of several tones (one per mention of an entity).
-    ///
-    /// - Parameter tones: The tones; at least one.
-    /// - Returns: Their mean.
-    static func mean(_ tones: [TargetTone]) -> TargetTone {
-        let count = Float(max(1, tones.count))
-        return TargetTone(
-            negative: tones.reduce(0) { $0 + $1.negative } / count,
-            neutral: tones.reduce(0) { $0 + $1.neutral } / count,
-            positive: tones.reduce(0) { $0 + $1.positive } / count
-        )
-    }
-}
-
 /// The target layer: a three-class logistic regression over ``TargetFeatures``.
 ///
 /// Loaded from `Models/sentiment/targets.tsv` (see `Models/sentiment/README.md`), trained by
@@ -108,48 +72,5 @@ package struct TargetLayer: Sendable {
         let positive = Glibc.expf(logits[2] - top)
         let sum = negative + neutral + positive
         return TargetTone(negative: negative / sum, neutral: neutral / sum, positive: positive / sum)
-    }
-}
-
-/// Sums a ``TargetLayer``'s weights over the features it receives.
-struct TargetLogits: TargetFeatureSink {
-    let layer: TargetLayer
-    /// The bias plus every feature's weight times its value, per class.
-    var logits: SIMD4<Float>
-
-    init(layer: TargetLayer) {
-        self.layer = layer
-        self.logits = layer.bias
-    }
-
-    mutating func add(_ region: String, _ key: String, _ value: Float) {
-        var hash = FeatureHash()
-        hash.add(region.utf8)
-        hash.separate(0x1F)
-        hash.add(key.utf8)
-        if let weight = layer.weights[hash.value] { logits += weight * value }
-    }
-
-    mutating func add(_ region: String, _ first: String, _ second: String, _ value: Float) {
-        var hash = FeatureHash()
-        hash.add(region.utf8)
-        hash.separate(0x1F)
-        hash.add(first.utf8)
-        hash.separate(0x20)
-        hash.add(second.utf8)
-        if let weight = layer.weights[hash.value] { logits += weight * value }
-    }
-}
-
-/// 64-bit FNV-1a over bytes.
-struct FeatureHash {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    mutating func add(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes { separate(byte) }
-    }
-
-    mutating func separate(_ byte: UInt8) {
-        value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
     }
 }

@@ -1,14 +1,5 @@
 import LectorText
 
-/// Receives the features of the tone toward a target, one at a time: a region (where the
-/// token stands) and a key (what it is), with a value to add.
-protocol TargetFeatureSink {
-    /// Adds `value` to the feature `region:key`.
-    mutating func add(_ region: String, _ key: String, _ value: Float)
-    /// Adds `value` to the feature `region:first second` (two neighbouring tokens).
-    mutating func add(_ region: String, _ first: String, _ second: String, _ value: Float)
-}
-
 /// The features of the tone toward a span of a sentence (a target, such as a person's
 /// name): which tokens stand where around it, and the lexicon's valences and tones by side
 /// and distance.
@@ -120,19 +111,5 @@ enum TargetFeatures {
         sink.add(side + name, band, value)
         sink.add("all", name, value)
         sink.add(side + name + (value > 0 ? "+" : "-"), band, abs(value))
-    }
-}
-
-/// The feature names and values, for training (`--dump-target-features`).
-struct TargetFeatureNames: TargetFeatureSink {
-    /// The value of each feature by name (`Rn:accused`, `RB:of lying`).
-    var values: [String: Float] = [:]
-
-    mutating func add(_ region: String, _ key: String, _ value: Float) {
-        values[region + ":" + key, default: 0] += value
-    }
-
-    mutating func add(_ region: String, _ first: String, _ second: String, _ value: Float) {
-        values[region + ":" + first + " " + second, default: 0] += value
     }
 }

@@ -4,7 +4,7 @@
 ///
 /// Forms: `MOSCOW (Reuters) -`, `LONDON, Feb 16 (Reuters) -`, `PARIS, 16 February -`,
 /// `MOSCOW — `, `BERLIN, 3 March 2024 (dpa) -`, the title-case form with a full date,
-/// `Berlin, 3 March 2024.` (and Russian `Москва, 3 марта 2024 года.`), the agency form `Berlin (dpa) -`, `Boston (CNN)`, Spanish
+/// `Berlin, 3 March 2024.` (Russian `Москва, 3 марта 2024 года.`), the agency form `Berlin (dpa) -`, `Boston (CNN)`, Spanish
 /// `Madrid, 3 mar (EFE).-`, the agency first `(ANSA) - ROMA, 3 MAR -`, and an agency alone,
 /// `(CNN) -- `.
 ///
@@ -106,7 +106,11 @@ public enum DatelineDetector {
         var after = written[end...].drop { $0 == " " }
         // `Москва, 3 марта 2024 года.`, `… 2024 г.`: Russian names the year after it.
         if after.hasPrefix("г.") {
-            return Dateline(place: String(place), date: raw, end: after.dropFirst(2).drop { $0 == " " }.startIndex)
+            // `г.` abbreviates; it ends the dateline only before a new sentence or a dash
+            // (`Россия, 24 февраля 2022 г. начала …` is a sentence).
+            let next = after.dropFirst(2).drop { $0 == " " }
+            guard next.first.map({ $0.isUppercase || "-–—\n".contains($0) }) ?? true else { return nil }
+            return Dateline(place: String(place), date: raw, end: next.startIndex)
         }
         if after.hasPrefix("года") { after = after.dropFirst(4).drop { $0 == " " } }
         if let mark = after.first, ".:".contains(mark) {

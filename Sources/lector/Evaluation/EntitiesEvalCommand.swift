@@ -9,15 +9,16 @@ import LectorText
 /// `lector eval entities PATH`: entity-level precision, recall and F1 (conlleval, exact
 /// match) of the entities processor on CoNLL-format dev data, and its throughput.
 ///
-/// PATH is a CoNLL file, or a folder whose `*.testa` files are read. The language comes
-/// from `--language`, or from the file name (`eng.*` → en, `esp.*` → es).
+/// PATH is a CoNLL file, or a folder whose `*.testa` files are read (else its `dev.txt`:
+/// `ner/de`). The language comes from `--language`, or from the file name (`eng.*` → en,
+/// `esp.*` → es), or for `dev.txt` from its folder (`ner/de/dev.txt` → de).
 struct EntitiesEvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entities",
         abstract: "Precision, recall and F1 per type of the entities processor on CoNLL data, and tokens per second."
     )
 
-    @Argument(help: "A CoNLL file, or a folder of *.testa files (e.g. ../shared/data/ner/conll2003-en).")
+    @Argument(help: "A CoNLL file, or a folder of *.testa files or a dev.txt (e.g. ../shared/data/ner/conll2003-en).")
     var path = "../shared/data/ner/conll2003-en"
 
     @Option(help: "The language of the data (default: from the file name, else en).")
@@ -38,7 +39,10 @@ struct EntitiesEvalCommand: ParsableCommand {
         for file in files {
             let name = (file as NSString).lastPathComponent
             let stem = name.split(separator: ".").first.map(String.init) ?? name
-            let code = language ?? (name.hasPrefix("esp") ? "es" : stem.count == 2 ? stem : "en")
+            // `ner/de/dev.txt`: the folder names the language.
+            let folder = ((file as NSString).deletingLastPathComponent as NSString).lastPathComponent
+            let named = name == CoNLLFiles.devFile && folder.count == 2 ? folder : stem
+            let code = language ?? (name.hasPrefix("esp") ? "es" : named.count == 2 ? named : "en")
             var corpus = CoNLLCorpus(text: try FileReader.text(path: file))
             if holdOut > 0 { corpus = corpus.holdingOut(holdOut).heldOut }
             if name == CoNLLFiles.devFile, holdOut == 0 {

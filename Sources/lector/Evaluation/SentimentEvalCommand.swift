@@ -52,14 +52,17 @@ struct SentimentEvalCommand: ParsableCommand {
     var dumpTargetFeatures: String?
 
     func validate() throws {
+        guard !(rulesOnly && dumpTargetFeatures != nil) else {
+            throw ValidationError("--dump-target-features needs the learned layer (its scores are features)")
+        }
         guard ["all", "train", "holdout"].contains(part) else { throw ValidationError("--part: all, train or holdout") }
         guard (0...1).contains(neutralBand) else { throw ValidationError("--neutral-band must be in 0…1") }
     }
 
     func run() throws {
-        var scorer = try SentimentModel.load(from: ChainBuilder.standard().models, learned: !rulesOnly).value
-        scorer.collectsWords = dumpFeatures != nil
         let models = ChainBuilder.standard().models
+        var scorer = try SentimentModel.load(from: models, learned: !rulesOnly).value
+        scorer.collectsWords = dumpFeatures != nil
         let options = SentimentOptions(perEntity: !ignoreTarget, sentences: true, neutralBand: neutralBand)
         var others: [String: SentimentScorer] = [:]
         for language in SentimentModel.otherLanguages where models.contains("sentiment/\(language).tsv") {
@@ -108,8 +111,13 @@ struct SentimentEvalCommand: ParsableCommand {
                     goldLabel: record.label,
                     seconds: seconds
                 )
-                if dumpFeatures != nil { dump.append(Self.featureLine(record, predicted: predicted, scorer: scorer)) }
-                if dumpTargetFeatures != nil, let line = Self.targetFeatureLine(record, scorer: scorer) {
+                // The English layers train on English records only.
+                if dumpFeatures != nil, language == "en" {
+                    dump.append(Self.featureLine(record, predicted: predicted, scorer: scorer))
+                }
+                if dumpTargetFeatures != nil, language == "en",
+                    let line = Self.targetFeatureLine(record, scorer: scorer)
+                {
                     targetDump.append(line)
                 }
             }
@@ -144,16 +152,33 @@ struct SentimentEvalCommand: ParsableCommand {
             return [(path, "en", setName(path))]
         }
         let manager = FileManager.default
-        var found = try manager.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".jsonl") }.sorted().map {
-            (path: path + "/" + $0, language: "en", set: setName($0))
+        func jsonl(_ folder: String) throws -> [String] {
+            try manager.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".jsonl") }.sorted()
         }
-        for language in SentimentModel.otherLanguages where FileReader.isDirectory(path + "/" + language) {
-            for set in try manager.contentsOfDirectory(atPath: path + "/" + language).sorted() {
-                let folder = path + "/" + language + "/" + set
-                guard FileReader.isDirectory(folder) else { continue }
-                for name in try manager.contentsOfDirectory(atPath: folder).sorted() where name.hasSuffix(".jsonl") {
-                    found.append((folder + "/" + name, language, language + "/" + set))
+        func sets(of language: String, in folder: String) throws -> [(path: String, language: String, set: String)] {
+            try manager.contentsOfDirectory(atPath: folder).sorted().filter {
+                FileReader.isDirectory(folder + "/" + $0)
+            }
+            .flatMap { set in
+                try jsonl(folder + "/" + set).map { (folder + "/" + set + "/" + $0, language, language + "/" + set) }
+            }
+        }
+        let parts = path.split(separator: "/").map(String.init)
+        var found: [(path: String, language: String, set: String)]
+        if let last = parts.last, SentimentModel.otherLanguages.contains(last) {
+            found = try sets(of: last, in: path)  // `…/sentiment/de`
+        } else if parts.count >= 2, SentimentModel.otherLanguages.contains(parts[parts.count - 2]) {
+            let language = parts[parts.count - 2]  // `…/sentiment/de/xed_projected`
+            found = try jsonl(path).map { (path + "/" + $0, language, language + "/" + parts[parts.count - 1]) }
+        } else {
+            found = try jsonl(path).map { (path + "/" + $0, "en", setName($0)) }
+            for entry in try manager.contentsOfDirectory(atPath: path).sorted() where entry.count == 2 {
+                guard FileReader.isDirectory(path + "/" + entry) else { continue }
+                guard SentimentModel.otherLanguages.contains(entry) else {
+                    print("note: \(path)/\(entry) skipped: no sentiment lexicon for '\(entry)'")
+                    continue
                 }
+                found += try sets(of: entry, in: path + "/" + entry)
             }
         }
         guard !found.isEmpty else { throw ValidationError("no *.jsonl files in \(path)") }

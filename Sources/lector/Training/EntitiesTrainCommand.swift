@@ -105,6 +105,12 @@ enum CoNLLFiles {
 
     /// The files of a split: the path itself when it is a file, else the matching files in
     /// it, else the folder's ``devFile``.
+    ///
+    /// - Parameters:
+    ///   - path: A file or a folder.
+    ///   - role: Which split.
+    /// - Returns: The files' paths.
+    /// - Throws: `ValidationError` for a missing path, a test split or a folder without the split.
     static func resolve(_ path: String, role: Role) throws -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
