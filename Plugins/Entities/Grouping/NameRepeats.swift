@@ -59,8 +59,10 @@ enum NameRepeats {
             }
         }
         guard !types.isEmpty else { return [] }
-        for token in words where !text.scalars[token.start].properties.isUppercase {
-            types[NameForms.stem(text.slice(token.range).lowercased(), language: language)] = nil
+        // Only words that could be a key are lowercased and looked up.
+        let initials = Set(types.keys.compactMap(\.unicodeScalars.first))
+        for token in words where token.range.count >= 3 && initials.contains(text.scalars[token.start]) {
+            types[NameForms.stem(text.slice(token.range), language: language)] = nil
         }
         let taken = (named + others).map(\.range).sorted { $0.lowerBound < $1.lowerBound }
         var cursor = 0
