@@ -44,7 +44,14 @@ extension SentimentProcessor {
                     else { return nil }
                     return start..<end
                 }
-                let tones = spans.compactMap { self.tone(toward: $0, sentences: sentences, analysis: analysis) }
+                // A name's own features once per distinct mention text, not per mention.
+                var names: [String: SentimentFeatures] = [:]
+                let tones = spans.compactMap { span -> TargetTone? in
+                    let written = analysis.text.slice(span)
+                    let own = names[written] ?? scorer.nameFeatures(written)
+                    names[written] = own
+                    return self.tone(toward: span, sentences: sentences, analysis: analysis, name: own)
+                }
                 guard tones.count >= options.minMentions, !tones.isEmpty else { continue }
                 let mean = TargetTone.mean(tones)
                 object["score"] = .double(Self.rounded(Double(mean.score)))
@@ -102,10 +109,16 @@ extension SentimentProcessor {
     ///   - span: The span's scalar offsets.
     ///   - sentences: The analysed sentences.
     ///   - analysis: The text, its tokens and sentences.
+    ///   - name: The features of the span's own words, when the caller has them.
     /// - Returns: The tone, or `nil` without a target layer or when no sentence holds it.
-    func tone(toward span: Range<Int>, sentences: [SentenceAnalysis], analysis: TextAnalysis) -> TargetTone? {
+    func tone(
+        toward span: Range<Int>,
+        sentences: [SentenceAnalysis],
+        analysis: TextAnalysis,
+        name: SentimentFeatures? = nil
+    ) -> TargetTone? {
         guard let index = sentenceIndex(containing: span.lowerBound, sentences) else { return nil }
-        return scorer.tone(toward: span, in: sentences[index], tokens: analysis.tokens, text: analysis.text)
+        return scorer.tone(toward: span, in: sentences[index], tokens: analysis.tokens, text: analysis.text, name: name)
     }
 
     /// The tone toward each span a caller named (``Document/targets``): `{"start", "end",

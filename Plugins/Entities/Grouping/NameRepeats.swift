@@ -33,6 +33,9 @@ enum NameRepeats {
     ) -> [EntityMention] {
         var types: [String: EntityType?] = [:]
         var firstSeen: [String: Int] = [:]
+        // The first scalar of each name word as written (`S` of `Scholz`): a word that does
+        // not start with one of them is no repeat, and costs no lowercasing.
+        var capitals: Set<Unicode.Scalar> = []
         func note(_ word: String, _ type: EntityType, at offset: Int) {
             let key = NameForms.stem(word, language: language)
             guard key.count >= 3 else { return }
@@ -56,6 +59,7 @@ enum NameRepeats {
             guard let last = inside.last else { continue }
             if inside.count == 1 || mention.type == .person {
                 note(text.slice(last.range).lowercased(), mention.type, at: mention.start)
+                capitals.insert(text.scalars[last.start])
             }
         }
         guard !types.isEmpty else { return [] }
@@ -70,7 +74,7 @@ enum NameRepeats {
         for token in words {
             while cursor < taken.count, taken[cursor].upperBound <= token.start { cursor += 1 }
             if cursor < taken.count, taken[cursor].lowerBound < token.end { continue }
-            guard text.scalars[token.start].properties.isUppercase else { continue }
+            guard capitals.contains(text.scalars[token.start]), token.range.count >= 3 else { continue }
             let key = NameForms.stem(text.slice(token.range).lowercased(), language: language)
             guard let type = types[key] ?? nil, let first = firstSeen[key], first < token.start else { continue }
             found.append(EntityMention(start: token.start, end: token.end, type: type, confidence: confidence))

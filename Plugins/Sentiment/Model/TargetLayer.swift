@@ -5,11 +5,12 @@ import Glibc
 /// Loaded from `Models/sentiment/targets.tsv` (see `Models/sentiment/README.md`), trained by
 /// `Tools/sentiment/train_targets.py` on NewsMTSC (MIT). Lines: `bias<TAB>-<TAB>N<TAB>U<TAB>P`
 /// and `x<TAB>FEATURE<TAB>N<TAB>U<TAB>P`, one weight per class (negative, neutral, positive).
-/// Features are kept by a 64-bit FNV-1a hash of `region`, 0x1F and `key`, so scoring builds
-/// no strings.
+/// Features are kept by hash (``FeatureHash``), so scoring builds no strings.
 package struct TargetLayer: Sendable {
     let bias: SIMD4<Float>
-    let weights: [UInt64: SIMD4<Float>]
+    let weights: TargetWeights
+    /// The regions whose keys are pairs of tokens, `FIRST SECOND`.
+    private static let pairRegions = [Array("LB".utf8), Array("RB".utf8)]
 
     /// Parses `targets.tsv`.
     ///
@@ -47,18 +48,25 @@ package struct TargetLayer: Sendable {
                 guard let colon = fields[1].firstIndex(of: UInt8(ascii: ":")) else {
                     throw SentimentModelError(file: "targets.tsv", line: number, message: "expected REGION:KEY")
                 }
-                var hash = FeatureHash()
-                hash.add(fields[1][..<colon])
-                hash.separate(0x1F)
-                hash.add(fields[1][(colon + 1)...])
-                weights[hash.value] = vector
+                let region = fields[1][..<colon]
+                let key = fields[1][(colon + 1)...]
+                let regionHash = FeatureHash.of(region)
+                if Self.pairRegions.contains(where: { $0.elementsEqual(region) }),
+                    let space = key.firstIndex(of: UInt8(ascii: " "))
+                {
+                    let first = FeatureHash.of(key[..<space])
+                    let second = FeatureHash.of(key[(space + 1)...])
+                    weights[FeatureHash.pair(regionHash, first, second)] = vector
+                } else {
+                    weights[FeatureHash.feature(regionHash, FeatureHash.of(key))] = vector
+                }
             default:
                 throw SentimentModelError(file: "targets.tsv", line: number, message: "unknown kind")
             }
         }
         guard sawBias else { throw SentimentModelError(file: "targets.tsv", line: number, message: "no bias line") }
         self.bias = bias
-        self.weights = weights
+        self.weights = TargetWeights(weights)
     }
 
     /// The tone from summed class scores.
@@ -72,5 +80,53 @@ package struct TargetLayer: Sendable {
         let positive = Glibc.expf(logits[2] - top)
         let sum = negative + neutral + positive
         return TargetTone(negative: negative / sum, neutral: neutral / sum, positive: positive / sum)
+    }
+}
+
+/// The target layer's weights by feature hash: open addressing over the hashes themselves,
+/// so a look-up costs a multiply and a probe or two, not a `Hasher` run (the `Dictionary`
+/// it replaced took about a tenth of the sentiment step).
+struct TargetWeights: Sendable {
+    private let keys: [UInt64]
+    private let values: [SIMD4<Float>]
+    private let shift: UInt64
+
+    /// Builds the table.
+    ///
+    /// - Parameter weights: The weights by hash (a hash of 0 is stored as 1).
+    init(_ weights: [UInt64: SIMD4<Float>]) {
+        var bits = 4
+        while (1 << bits) < weights.count * 2 { bits += 1 }
+        var keys = [UInt64](repeating: 0, count: 1 << bits)
+        var values = [SIMD4<Float>](repeating: .zero, count: 1 << bits)
+        let shift = UInt64(64 - bits)
+        for (hash, weight) in weights {
+            let key = hash == 0 ? 1 : hash
+            var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while keys[index] != 0 { index = (index + 1) & (keys.count - 1) }
+            keys[index] = key
+            values[index] = weight
+        }
+        self.keys = keys
+        self.values = values
+        self.shift = shift
+    }
+
+    /// The weights of a feature hash, if the layer has them.
+    ///
+    /// - Parameter hash: The feature's hash.
+    /// - Returns: Its weights per class, or `nil`.
+    @inline(__always)
+    subscript(hash: UInt64) -> SIMD4<Float>? {
+        let key = hash == 0 ? 1 : hash
+        return keys.withUnsafeBufferPointer { table -> SIMD4<Float>? in
+            var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while true {
+                let slot = table[index]
+                if slot == key { return values[index] }
+                if slot == 0 { return nil }
+                index = (index + 1) & (table.count - 1)
+            }
+        }
     }
 }

@@ -208,7 +208,9 @@ extension SentimentScorer {
     /// Marks the objections (``objections``), the self-serving phrases (``selfServing``:
     /// `for their own benefit`) and intents toward harm (``intents``) of news reporting.
     private func markNewsIdioms(_ words: inout [ScoredWord]) {
-        for index in words.indices where Self.intents.contains(words[index].key) && words[index].entry.valence > 0 {
+        // Cheap tests on the entry first: most words have no valence, and hashing every
+        // word's key into three sets showed in profiles.
+        for index in words.indices where words[index].entry.valence > 0 && Self.intents.contains(words[index].key) {
             var distance = 1
             while distance <= Self.intentReach, index + distance < words.count, !words[index + distance].followsBreak {
                 if words[index + distance].entry.ownValence <= -1 {
@@ -220,15 +222,15 @@ extension SentimentScorer {
                 distance += 1
             }
         }
-        for index in words.indices where Self.objections.contains(words[index].key) {
+        for index in words.indices where words[index].entry.valence < 0 && Self.objections.contains(words[index].key) {
             if words[index].key == "blind" {
                 guard index + 1 < words.count, words[index + 1].key == "eye" || words[index + 1].key == "eyes"
                 else { continue }
             }
             words[index].isObjection = refusesTo(words, before: index)
         }
-        for index in words.indices.dropFirst(3) where Self.selfServing.contains(words[index].key) {
-            guard words[index - 1].key == "own", Self.possessives.contains(words[index - 2].key),
+        for index in words.indices.dropFirst(3) where words[index - 1].key == "own" {
+            guard Self.selfServing.contains(words[index].key), Self.possessives.contains(words[index - 2].key),
                 words[index - 3].key == "for"
             else { continue }
             var entry = SentimentLexicon.Entry()

@@ -40,16 +40,18 @@ package struct SentimentScorer: Sendable {
     ///   - sentence: The analysed sentence that holds it.
     ///   - tokens: The text's tokens.
     ///   - text: The text.
+    ///   - name: ``nameFeatures(_:)`` of the target's text, when the caller has it.
     /// - Returns: The tone, or `nil` without a target layer.
     func tone(
         toward target: Range<Int>,
         in sentence: SentenceAnalysis,
         tokens: [Token],
-        text: ScalarText
+        text: ScalarText,
+        name: SentimentFeatures? = nil
     ) -> TargetTone? {
         guard let targetLayer else { return nil }
         var logits = TargetLogits(layer: targetLayer)
-        targetFeatures(toward: target, in: sentence, tokens: tokens, text: text, into: &logits)
+        targetFeatures(toward: target, in: sentence, tokens: tokens, text: text, name: name, into: &logits)
         return targetLayer.tone(logits.logits)
     }
 
@@ -76,17 +78,18 @@ package struct SentimentScorer: Sendable {
         in sentence: SentenceAnalysis,
         tokens: [Token],
         text: ScalarText,
+        name: SentimentFeatures? = nil,
         into sink: inout some TargetFeatureSink
     ) {
         TargetFeatures.extract(target: target, sentence: sentence, tokens: tokens, text: text, into: &sink)
-        sink.add("x", "sentence", 4 * score(sentence.features))
-        let own = nameFeatures(text.slice(target))
+        sink.add(FeatureRegion.extra, FeatureKey.sentence, 4 * score(sentence.features))
+        let own = name ?? nameFeatures(text.slice(target))
         var clause = SentimentFeatures()
         for segment in sentence.attribution(at: target.lowerBound, name: own) {
             clause.add(sentence.segments[segment].features)
         }
         clause.remove(own)
-        sink.add("x", "clause", 4 * score(clause))
+        sink.add(FeatureRegion.extra, FeatureKey.clause, 4 * score(clause))
     }
 
     /// The score of a span's features, in -1…1.

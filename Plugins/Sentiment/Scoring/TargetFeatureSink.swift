@@ -7,7 +7,7 @@ protocol TargetFeatureSink {
     ///   - region: Where the token stands (`Rn`, `S`, `x`…).
     ///   - key: What it is (its lowercase form).
     ///   - value: What to add.
-    mutating func add(_ region: String, _ key: String, _ value: Float)
+    mutating func add(_ region: FeatureRegion, _ key: FeatureKey, _ value: Float)
 
     /// Adds `value` to the feature `region:first second` (two neighbouring tokens).
     ///
@@ -16,7 +16,7 @@ protocol TargetFeatureSink {
     ///   - first: The token nearer the target.
     ///   - second: The one after it, outward.
     ///   - value: What to add.
-    mutating func add(_ region: String, _ first: String, _ second: String, _ value: Float)
+    mutating func add(_ region: FeatureRegion, _ first: FeatureKey, _ second: FeatureKey, _ value: Float)
 }
 
 /// The feature names and values, for training (`--dump-target-features`).
@@ -24,11 +24,11 @@ struct TargetFeatureNames: TargetFeatureSink {
     /// The value of each feature by name (`Rn:accused`, `RB:of lying`).
     var values: [String: Float] = [:]
 
-    mutating func add(_ region: String, _ key: String, _ value: Float) {
-        values[region + ":" + key, default: 0] += value
+    mutating func add(_ region: FeatureRegion, _ key: FeatureKey, _ value: Float) {
+        values[region.name + ":" + key.text, default: 0] += value
     }
 
-    mutating func add(_ region: String, _ first: String, _ second: String, _ value: Float) {
-        values[region + ":" + first + " " + second, default: 0] += value
+    mutating func add(_ region: FeatureRegion, _ first: FeatureKey, _ second: FeatureKey, _ value: Float) {
+        values[region.name + ":" + first.text + " " + second.text, default: 0] += value
     }
 }
