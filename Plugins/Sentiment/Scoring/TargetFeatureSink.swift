@@ -25,10 +25,10 @@ struct TargetFeatureNames: TargetFeatureSink {
     var values: [String: Float] = [:]
 
     mutating func add(_ region: FeatureRegion, _ key: FeatureKey, _ value: Float) {
-        values[region.name + ":" + key.text, default: 0] += value
+        values[region.text + ":" + key.text, default: 0] += value
     }
 
     mutating func add(_ region: FeatureRegion, _ first: FeatureKey, _ second: FeatureKey, _ value: Float) {
-        values[region.name + ":" + first.text + " " + second.text, default: 0] += value
+        values[region.text + ":" + first.text + " " + second.text, default: 0] += value
     }
 }

@@ -91,7 +91,7 @@ enum TargetFeatures {
         for (distance, key) in keys.enumerated() {
             let band = band(distance)
             sink.add(regions.bands[band], key, 1)
-            sink.add(FeatureRegion.sentence, key, 1)
+            sink.add(FeatureRegion.anywhere, key, 1)
             lexical(regions.valence, entries[distance].valence, band: band, into: &sink)
             lexical(regions.tone, entries[distance].tone * 4, band: band, into: &sink)
         }
@@ -111,99 +111,4 @@ enum TargetFeatures {
         sink.add(FeatureRegion.all, regions.key, value)
         sink.add(value > 0 ? regions.positive : regions.negative, SideRegions.bandKeys[band], abs(value))
     }
-}
-
-/// A feature region (`Rn`, `LB`, `Lval+`…) and the FNV-1a hash of its name.
-struct FeatureRegion: Sendable {
-    /// The region's name, as the model file writes it before `:`.
-    let name: String
-    /// FNV-1a of the name.
-    let hash: UInt64
-
-    /// Creates a region.
-    ///
-    /// - Parameter name: Its name.
-    init(_ name: String) {
-        self.name = name
-        self.hash = FeatureHash.of(name.utf8)
-    }
-
-    /// Any token of the sentence outside the target.
-    static let sentence = FeatureRegion("S")
-    /// Sums over both sides (`all:val`, `all:tone`).
-    static let all = FeatureRegion("all")
-    /// Marks of the target itself (`x:start`, `x:pronoun`, `x:sentence`, `x:clause`).
-    static let extra = FeatureRegion("x")
-}
-
-/// The regions of one side of the target.
-struct SideRegions: Sendable {
-    /// The regions of a lexicon's sums on one side: `Lval`, `Lval+`, `Lval-`.
-    struct Lexical: Sendable {
-        /// The lexicon's key under `all` (`val`, `tone`).
-        let key: FeatureKey
-        /// The signed sum by band.
-        let sum: FeatureRegion
-        /// The positive magnitudes by band.
-        let positive: FeatureRegion
-        /// The negative magnitudes by band.
-        let negative: FeatureRegion
-
-        init(side: String, name: String) {
-            self.key = FeatureKey(name)
-            sum = FeatureRegion(side + name)
-            positive = FeatureRegion(side + name + "+")
-            negative = FeatureRegion(side + name + "-")
-        }
-    }
-
-    /// The keys of the bands under the lexical regions.
-    static let bandKeys = ["n", "m", "f"].map(FeatureKey.init)
-
-    /// The token regions by band (`Ln`, `Lm`, `Lf`).
-    let bands: [FeatureRegion]
-    /// Neighbouring pairs (`LB`).
-    let pairs: FeatureRegion
-    /// Valences.
-    let valence: Lexical
-    /// Tones.
-    let tone: Lexical
-
-    init(_ side: String) {
-        bands = ["n", "m", "f"].map { FeatureRegion(side + $0) }
-        pairs = FeatureRegion(side + "B")
-        valence = Lexical(side: side, name: "val")
-        tone = Lexical(side: side, name: "tone")
-    }
-
-    /// Before the target.
-    static let before = SideRegions("L")
-    /// After it.
-    static let after = SideRegions("R")
-}
-
-/// A feature's key (a token's lowercase form, `n`, `start`…) and the FNV-1a hash of it,
-/// computed once per token however many features use it.
-struct FeatureKey: Sendable {
-    /// The key as the model file writes it after `REGION:`.
-    let text: String
-    /// FNV-1a of the key.
-    let hash: UInt64
-
-    /// Creates a key.
-    ///
-    /// - Parameter text: The key.
-    init(_ text: String) {
-        self.text = text
-        self.hash = FeatureHash.of(text.utf8)
-    }
-
-    /// `x:start`: the target opens its sentence.
-    static let start = FeatureKey("start")
-    /// `x:pronoun`: the target is a pronoun.
-    static let pronoun = FeatureKey("pronoun")
-    /// `x:sentence`: the learned layer's score of the sentence.
-    static let sentence = FeatureKey("sentence")
-    /// `x:clause`: its score of the clauses attributed to the target.
-    static let clause = FeatureKey("clause")
 }
