@@ -154,6 +154,24 @@ struct EntitiesProcessorTests {
         #expect(found?["count"]?.intValue == count, "\(language): \(list)")
     }
 
+    @Test(
+        "French, Italian and Dutch nationalities are MISC demonyms; an article after a dateline is no name",
+        arguments: [
+            ("nl", "AMSTERDAM (ANP) - De Duitse bondskanselier Olaf Scholz sprak met de Franse president.", "Duitse"),
+            ("fr", "Paris (AFP) - Les Français ont voté dimanche.", "Français"),
+            ("it", "Roma (ANSA) - Gli Italiani hanno votato domenica.", "Italiani"),
+        ]
+    )
+    func ruleLanguageDemonyms(language: String, text: String, demonym: String) throws {
+        let metadata = JSONObject([("language", .string(language))])
+        let document = Document(id: language, text: text, metadata: metadata)
+        let result = defaultProcessor.process(document, context: ProcessingContext(logger: Logger(label: "test")))
+        let list = result.annotations["entities"]?.arrayValue ?? []
+        let found = try #require(entity(list, "MISC", demonym), "\(list)")
+        #expect(found["demonym"] == true)
+        #expect(!list.contains { ($0["text"]?.stringValue ?? "").hasPrefix("De ") || $0["text"] == "Les Français" })
+    }
+
     @Test("a surname particle does not cut a name in two")
     func nameParticles() throws {
         let list = entities(

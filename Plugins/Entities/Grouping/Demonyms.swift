@@ -3,8 +3,10 @@
 /// An entity all of whose mentions are one of these words is marked `"demonym": true`,
 /// ranks below names in salience, and gets no tone of its own from the sentiment step.
 ///
-/// The list is the adjectival forms in common news use, written out here (English);
-/// plurals (`Russians`, people) are not in it.
+/// The list is the adjectival forms in common news use, written out here: English (its
+/// plurals, `Russians`, people, are not in it), and the capitalised forms of the languages
+/// tagged by rules: Dutch adjectives (`Duitse`), French and Italian names of peoples
+/// (`Français`, `Italiani`).
 enum Demonyms {
     /// The words, lowercased.
     static let words: Set<String> = [
@@ -25,6 +27,19 @@ enum Demonyms {
         "soviet", "spanish", "sudanese", "swedish", "swiss", "syrian", "taiwanese", "tajik", "tanzanian", "thai",
         "tibetan", "tunisian", "turkish", "turkmen", "ugandan", "ukrainian", "uruguayan", "uzbek", "venezuelan",
         "vietnamese", "welsh", "yemeni", "zambian", "zimbabwean",
+        // nl
+        "afrikaanse", "amerikaanse", "arabische", "aziatische", "belgische", "britse", "canadese", "deense",
+        "duitse", "engelse", "europese", "franse", "griekse", "iraanse", "israëlische", "italiaanse", "japanse",
+        "nederlandse", "noorse", "oekraïense", "oostenrijkse", "palestijnse", "poolse", "russische", "spaanse",
+        "syrische", "turkse", "vlaamse", "zweedse", "zwitserse", "chinees",
+        // fr
+        "allemands", "allemandes", "américains", "américaines", "anglais", "belges", "britanniques", "canadiens",
+        "chinois", "espagnols", "européens", "européennes", "français", "françaises", "grecs", "iraniens",
+        "israéliens", "italiens", "italiennes", "japonais", "marocains", "néerlandais", "palestiniens", "polonais",
+        "portugais", "russes", "suisses", "syriens", "turcs", "ukrainiens",
+        // it
+        "americani", "britannici", "cinesi", "europei", "francesi", "inglesi", "israeliani", "italiani", "olandesi",
+        "palestinesi", "russi", "spagnoli", "tedeschi", "ucraini",
     ]
 
     /// The weight of a demonym's salience against a name's.

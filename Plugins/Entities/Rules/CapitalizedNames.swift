@@ -8,9 +8,10 @@ import LectorText
 /// place (the models' gazetteer) or a place preposition (`à`, `in`, `naar`) — and two or
 /// three capitalised words with no other sign taken as a person's name.
 ///
-/// A single capitalised word opening a sentence is never a name unless it is a known place
-/// or an acronym; a single word elsewhere needs a sign. Mentions have confidence 0.8 with a
-/// sign and 0.65 without (kept at the default `min_confidence` of 0.6).
+/// A single capitalised word opening a sentence is never a name unless it is a known place,
+/// an acronym or a nationality (``Demonyms``: MISC, `Duitse`, `Français`); a single word
+/// elsewhere needs a sign. Mentions have confidence 0.8 with a sign and 0.65 without (kept
+/// at the default `min_confidence` of 0.6); nationalities have 1.
 struct CapitalizedNames: Sendable {
     let language: String
     let places: Gazetteer
@@ -96,7 +97,7 @@ struct CapitalizedNames: Sendable {
     ///   - text: The text.
     ///   - tokens: Its tokens.
     ///   - sentences: Its sentences.
-    /// - Returns: PERSON, ORG and LOC mentions, in text order.
+    /// - Returns: PERSON, ORG, LOC and MISC mentions, in text order.
     func mentions(in text: ScalarText, tokens: [Token], sentences: [Sentence]) -> [EntityMention] {
         var mentions: [EntityMention] = []
         var tokenIndex = 0
@@ -162,8 +163,13 @@ struct CapitalizedNames: Sendable {
             // A sentence's opening function word and leading titles are not part of the name.
             var start = index
             var titled = personCues.contains(lower(start - 1))
+            // An article or pronoun leads a run at a sentence's start, after a dateline
+            // (`AMSTERDAM (ANP) - De Duitse …`) or as a people's name (`Les Français`);
+            // it stays only in an organisation's name (`De Nederlandsche Bank`).
+            let institution = (index..<end).contains { Self.organizationWords.contains(lower($0)) }
             while start < end,
-                (start == firstWord && Self.openers.contains(lower(start))) || personCues.contains(lower(start))
+                (Self.openers.contains(lower(start)) && (start == firstWord || !institution))
+                    || personCues.contains(lower(start))
             {
                 titled = titled || personCues.contains(lower(start))
                 start += 1
@@ -185,6 +191,13 @@ struct CapitalizedNames: Sendable {
             let acronym = run.count == 1 && features[start].isAllCaps && words[start].count <= 6
             var type: EntityType
             var confidence = 0.8
+            if run.count == 1, Demonyms.words.contains(runLower[0]) {
+                // `Duitse`, `Français`, `Italiani`: MISC, marked a demonym when grouped.
+                mentions.append(
+                    EntityMention(start: tokens[start].start, end: tokens[start].end, type: .miscellaneous)
+                )
+                continue
+            }
             if runLower.contains(where: Self.organizationWords.contains)
                 || Self.organizationCues.contains(lower(start - 1))
                 || Self.legalSuffixes.contains(runLower.last ?? "") || (acronym && !knownPlace)
