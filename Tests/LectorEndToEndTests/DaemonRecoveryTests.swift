@@ -204,5 +204,6 @@ struct DaemonRecoveryTests {
         #expect(harness.allNames(in: harness.failed).allSatisfy { !$0.hasPrefix(".lector.") })
         harness.send(SIGTERM, to: last)
         #expect(harness.waitForExit(last) == 0)
+        #expect(harness.allNames(in: harness.inbox + "/.lector/spare").isEmpty, "dead daemons' spares are removed")
     }
 }

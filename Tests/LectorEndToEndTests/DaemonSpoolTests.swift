@@ -58,6 +58,7 @@ struct DaemonSpoolTests {
         harness.send(SIGTERM, to: daemon)
         #expect(harness.waitForExit(daemon) == 0)
         #expect(harness.names(in: harness.inbox + "/.lector/work").isEmpty, "a clean exit removes its work folder")
+        #expect(harness.allNames(in: harness.inbox + "/.lector/spare").isEmpty, "and its spares")
     }
 
     @Test("bad inputs land in failed/ with a reason or are ignored, and the daemon stays up", .timeLimit(.minutes(2)))

@@ -6,4 +6,9 @@
 /// Glibc module does not set. Returns 0, or -1 with errno set.
 int lector_syncfs(int descriptor);
 
+/// flistxattr(2) without a buffer: the size of the list of extended attribute names of the
+/// file open as `descriptor` (0 when it has none, which also means no ACL and no security
+/// label), or -1 with errno set.
+long lector_xattr_names_size(int descriptor);
+
 #endif

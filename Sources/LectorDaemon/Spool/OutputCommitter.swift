@@ -98,5 +98,6 @@ final class OutputCommitter: Sendable {
         for (item, output) in published {
             item.completion(DocumentJob.finish(item.name, output: output, id: item.id, spool: spool))
         }
+        spool.commitSpares()
     }
 }

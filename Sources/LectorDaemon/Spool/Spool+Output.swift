@@ -27,14 +27,18 @@ extension Spool {
         return output
     }
 
-    /// Writes a document's JSON to a new temp file in the outbox, without waiting for the
-    /// disk: the first half of ``writeOutput(_:for:)``, done by a worker under group commit.
+    /// Writes a document's JSON to a temp file, without waiting for the disk: the first
+    /// half of ``writeOutput(_:for:)``, done by a worker under group commit. The temp file is
+    /// a spare (a finished input's inode, ``SparePool``) when one is ready, else a new file
+    /// in the outbox.
     ///
     /// - Parameter json: The encoded document.
-    /// - Returns: The temp file.
+    /// - Returns: The temp file, on the outbox's file system.
     /// - Throws: ``Errno``; no temp file is left behind.
     public func stageOutput(_ json: [UInt8]) throws(Errno) -> FilePath {
-        try writeTemporary(json + [UInt8(ascii: "\n")], in: layout.outbox, sync: false)
+        let bytes = json + [UInt8(ascii: "\n")]
+        if let spare = writeOverSpare(bytes) { return spare }
+        return try writeTemporary(bytes, in: layout.outbox, sync: false)
     }
 
     /// Makes a staged output durable and gives it its name: fsyncs the temp file (unless the

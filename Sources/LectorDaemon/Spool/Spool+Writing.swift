@@ -5,7 +5,8 @@ import Synchronization
 
 extension Spool {
     /// Finishes a processed input: moves it to `archive/` when configured (under a name no
-    /// earlier input holds), else deletes it.
+    /// earlier input holds), else keeps its inode to hold a later output when it can
+    /// (``SparePool``; usable after ``commitSpares()``), else deletes it.
     ///
     /// - Parameter name: The input's name in the work folder.
     /// - Throws: ``Errno``.
@@ -21,7 +22,7 @@ extension Spool {
                 }
             }
             throw Errno.exists
-        } else {
+        } else if !keepAsSpare(path) {
             try SystemCalls.remove(path)
         }
     }
@@ -102,12 +103,13 @@ extension Spool {
         }
     }
 
-    /// Removes temp files left in the outbox, `failed/` and `archive/` by daemons that died.
+    /// Removes temp files left in the outbox, `failed/` and `archive/`, and spares, by
+    /// daemons that died.
     ///
     /// - Returns: How many were removed.
     @discardableResult
     public func removeStaleTemporaries() -> Int {
-        var removed = 0
+        var removed = removeAbandonedSpares()
         for folder in [layout.outbox, layout.failed] + [layout.archive].compactMap({ $0 }) {
             guard let entries = try? SystemCalls.list(folder) else { continue }
             for entry in entries {

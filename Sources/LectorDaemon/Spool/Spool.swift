@@ -13,7 +13,8 @@ import Synchronization
 /// 2. output: write `outbox/.lector.ID.N.tmp` (N unique per file), fsync, move it to an
 ///    output name no other input owns (without ever replacing another input's output),
 ///    fsync the outbox;
-/// 3. only then archive or delete `work/ID/NAME`.
+/// 3. only then archive or delete `work/ID/NAME` — or keep its inode to hold a later
+///    output (``SparePool``).
 ///
 /// A failure writes `failed/NAME.error.json` first, then moves the input to `failed/NAME`.
 public final class Spool: Sendable {
@@ -26,6 +27,11 @@ public final class Spool: Sendable {
     private let lockDescriptor: Int32
     /// Numbers this daemon's temp files, so that no two documents ever share one.
     let temporarySequence = Atomic<Int>(0)
+    /// What a reused input's inode must be to hold an output, or `nil` when inputs are not
+    /// reused (see ``SparePool``).
+    let spareIdentity: SystemCalls.NewFileIdentity?
+    /// The finished inputs kept to hold later outputs.
+    let spares = Mutex(SparePool())
 
     /// Creates the spool's folders when missing, and this daemon's locked work folder.
     ///
@@ -52,6 +58,11 @@ public final class Spool: Sendable {
             close(lockDescriptor)
             throw DaemonError(.spool, "cannot lock the work folder \(workFolder)")
         }
+        spareIdentity = Self.spareIdentity(
+            layout: layout,
+            workFolder: workFolder,
+            spareFolder: layout.spareRoot.appending(id)
+        )
     }
 
     deinit {
@@ -60,6 +71,7 @@ public final class Spool: Sendable {
 
     /// Removes this daemon's (empty) work folder and lock; called at a clean exit.
     public func release() {
+        removeSpares()
         if let entries = try? SystemCalls.list(workFolder), entries.allSatisfy({ $0.name == FileName(".lock") }) {
             try? SystemCalls.remove(workFolder.appending(".lock"))
             try? SystemCalls.removeDirectory(workFolder)

@@ -7,6 +7,7 @@ public import LectorSystem
 /// inbox/NAME                       a producer drops it
 /// inbox/.lector/work/ID/NAME       claimed by the daemon ID (atomic rename)
 /// inbox/.lector/work/ID/.lock      held with flock while daemon ID lives
+/// inbox/.lector/spare/ID/          finished inputs whose inodes will hold outputs
 /// inbox/.lector/status-ID.json     the daemon's figures, for `lector status`
 /// outbox/NAME.json                 written to a temp name, fsynced, renamed
 /// failed/NAME, failed/NAME.error.json
@@ -26,6 +27,8 @@ public struct SpoolLayout: Sendable, Equatable {
     public var control: FilePath { inbox.appending(".lector") }
     /// The folder that holds every daemon's work folder.
     public var workRoot: FilePath { control.appending("work") }
+    /// The folder that holds every daemon's spare folder.
+    public var spareRoot: FilePath { control.appending("spare") }
 
     /// Creates a layout.
     ///

@@ -1,0 +1,149 @@
+import Foundation
+import Glibc
+import LectorSystem
+import LectorTestSupport
+import Synchronization
+import Testing
+
+@testable import LectorDaemon
+
+/// Finished inputs whose inodes hold later outputs (`SparePool`).
+@Suite("Spares", .serialized)
+struct SpareTests {
+    @Test("a finished input's inode holds the next output, with a new file's mode and only the new bytes")
+    func reused() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let spool = try makeSpool(directory)
+        let first = try finishOne(spool, directory, "a.txt", text: String(repeating: "long input text ", count: 400))
+        let next = try claimAndStage(spool, directory, "b.txt")
+        #expect(Self.inode("\(next.temporary)") == first, "the spare is the first input's inode")
+        let output = try spool.publishOutput(next.temporary, for: FileName("b.txt"))
+        let path = directory.appending("outbox/\(output.text)")
+        #expect(FileManager.default.contents(atPath: path) == Data(next.bytes + [UInt8(ascii: "\n")]))
+        let mask = SystemCalls.fileCreationMask()
+        #expect(try SystemCalls.status(FilePath(path)).mode & 0o7777 == 0o644 & ~mask)
+        #expect(!FileManager.default.fileExists(atPath: directory.appending("inbox/.lector/work/\(spool.id)/a.txt")))
+    }
+
+    @Test("a spare is written over only after the work folder is synced (commitSpares)")
+    func pendingUntilCommitted() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let spool = try makeSpool(directory)
+        try directory.write("inbox/a.txt", text: "input")
+        _ = try spool.claim(FileName("a.txt"))
+        let inode = Self.inode(directory.appending("inbox/.lector/work/\(spool.id)/a.txt"))
+        try spool.finish(FileName("a.txt"))
+        #expect(spool.spares.withLock { $0.pending.count } == 1)
+        let before = try spool.stageOutput(Array("{}".utf8))
+        #expect(Self.inode("\(before)") != inode, "not yet synced: a new file")
+        spool.commitSpares()
+        let after = try spool.stageOutput(Array("{}".utf8))
+        #expect(Self.inode("\(after)") == inode)
+    }
+
+    @Test("inputs with another name, an open descriptor or extended attributes are deleted, not reused")
+    func notReused() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let spool = try makeSpool(directory)
+        // A hard link elsewhere: the other name must keep its contents.
+        try directory.write("inbox/linked.txt", text: "kept elsewhere")
+        try FileManager.default.linkItem(
+            atPath: directory.appending("inbox/linked.txt"),
+            toPath: directory.appending("elsewhere.txt")
+        )
+        _ = try finishOne(spool, directory, "linked.txt", text: nil)
+        // Open in some process (here, this one).
+        try directory.write("inbox/open.txt", text: "held open")
+        let held = try #require(FileHandle(forReadingAtPath: directory.appending("inbox/open.txt")))
+        defer { try? held.close() }
+        _ = try finishOne(spool, directory, "open.txt", text: nil)
+        // An extended attribute (as an ACL or a security label would be).
+        let tagged = try directory.write("inbox/tagged.txt", text: "tagged")
+        let value = Array("x".utf8)
+        let tagResult = setExtendedAttribute(tagged, "user.lector-test", value, value.count, 0)
+        _ = try finishOne(spool, directory, "tagged.txt", text: nil)
+        spool.commitSpares()
+        let kept = spool.spares.withLock { $0.ready.count }
+        #expect(kept == (tagResult == 0 ? 0 : 1), "only a file system without user xattrs lets the tagged one through")
+        #expect(try String(contentsOfFile: directory.appending("elsewhere.txt"), encoding: .utf8) == "kept elsewhere")
+        #expect(spool.claimedNames().isEmpty)
+    }
+
+    @Test("with an archive, inputs are archived and nothing is reused")
+    func archive() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let spool = try makeSpool(directory, archive: true)
+        #expect(spool.spareIdentity == nil)
+        _ = try finishOne(spool, directory, "a.txt", text: "Hello.")
+        #expect(FileManager.default.fileExists(atPath: directory.appending("archive/a.txt")))
+    }
+
+    @Test("a clean exit removes the spares; a dead daemon's spares are removed, a live one's kept")
+    func cleanUp() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let live = try makeSpool(directory)
+        _ = try finishOne(live, directory, "a.txt", text: "Hello.")
+        try directory.write("inbox/.lector/spare/00000000deadbeef/.lector.00000000deadbeef.1.tmp", text: "old")
+        let newcomer = try makeSpool(directory)
+        #expect(newcomer.removeStaleTemporaries() == 1)
+        #expect(!FileManager.default.fileExists(atPath: directory.appending("inbox/.lector/spare/00000000deadbeef")))
+        #expect(live.spares.withLock { $0.count } == 1)
+        #expect(FileManager.default.fileExists(atPath: directory.appending("inbox/.lector/spare/\(live.id)")))
+        live.release()
+        #expect(!FileManager.default.fileExists(atPath: directory.appending("inbox/.lector/spare/\(live.id)")))
+    }
+
+    /// Drops, claims, writes the output of and finishes one input; returns the input's inode.
+    private func finishOne(
+        _ spool: Spool,
+        _ directory: TemporaryDirectory,
+        _ name: String,
+        text: String?
+    ) throws
+        -> UInt64
+    {
+        if let text { try directory.write("inbox/\(name)", text: text) }
+        let staged = try claimAndStage(spool, directory, name)
+        let inode = Self.inode(directory.appending("inbox/.lector/work/\(spool.id)/\(name)"))
+        _ = try spool.publishOutput(staged.temporary, for: FileName(name))
+        try SystemCalls.syncDirectory(spool.layout.outbox)
+        try spool.finish(FileName(name))
+        spool.commitSpares()
+        return inode
+    }
+
+    private func claimAndStage(
+        _ spool: Spool,
+        _ directory: TemporaryDirectory,
+        _ name: String
+    ) throws -> (
+        temporary: FilePath, bytes: [UInt8]
+    ) {
+        if !FileManager.default.fileExists(atPath: directory.appending("inbox/\(name)")) {
+            try directory.write("inbox/\(name)", text: "Short.")
+        }
+        #expect(try spool.claim(FileName(name)) == .claimed)
+        let bytes = Array(#"{"source":{"file":"\#(name)"}}"#.utf8)
+        return (try spool.stageOutput(bytes), bytes)
+    }
+
+    private static func inode(_ path: String) -> UInt64 {
+        var info = stat()
+        return lstat(path, &info) == 0 ? UInt64(info.st_ino) : 0
+    }
+}
+
+/// `setxattr(2)`, which Swift's Glibc module does not declare.
+@_silgen_name("setxattr")
+private func setExtendedAttribute(
+    _ path: UnsafePointer<CChar>,
+    _ name: UnsafePointer<CChar>,
+    _ value: UnsafeRawPointer,
+    _ size: Int,
+    _ flags: Int32
+) -> Int32
