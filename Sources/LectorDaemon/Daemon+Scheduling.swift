@@ -139,27 +139,50 @@ extension Daemon {
         let logger = logger
         let clock = clock
         let generation = job.chain.identity.generation
-        work.async { @Sendable [self] in
+        workers.submit(limit: state.value.configuration.workers) { @Sendable [self] in
             let start = clock.now
-            let outcome = job.run(logger: logger)
-            guard case .staged(let temporary, let id) = outcome else {
+            switch job.analyse(logger: logger) {
+            case .ended(let outcome):
                 let elapsed = clock.now - start
                 control.async { @Sendable [self] in
                     complete(name, outcome: outcome, elapsed: elapsed, generation: generation)
                 }
-                return
-            }
-            // The worker is free now; the document stays held until its output is durable.
-            control.async { @Sendable [self] in send(.staged(name)) }
-            committer.submit(
-                OutputCommitter.Item(name: name, temporary: temporary, id: id) { @Sendable [self] committed in
-                    let elapsed = clock.now - start
-                    control.async { @Sendable [self] in
-                        complete(name, outcome: committed, elapsed: elapsed, generation: generation)
-                    }
+            case .analysed(let result, let id):
+                // The worker is free now; the document stays held until its output is durable.
+                control.async { @Sendable [self] in send(.staged(name)) }
+                writer.async { @Sendable [self] in
+                    write(job, result, id: id, start: start, generation: generation)
                 }
-            )
+            }
         }
+    }
+
+    /// On the writer's queue: encodes and stages a document's output and hands it to the
+    /// committer, so that a worker goes on to the next document at once.
+    private func write(
+        _ job: DocumentJob,
+        _ result: ProcessedDocument,
+        id: String,
+        start: ContinuousClock.Instant,
+        generation: Int
+    ) {
+        let name = job.name
+        let outcome = job.write(result, id: id)
+        guard case .staged(let temporary, let id) = outcome else {
+            let elapsed = clock.now - start
+            control.async { @Sendable [self] in
+                complete(name, outcome: outcome, elapsed: elapsed, generation: generation)
+            }
+            return
+        }
+        committer.submit(
+            OutputCommitter.Item(name: name, temporary: temporary, id: id) { @Sendable [self] committed in
+                let elapsed = clock.now - start
+                control.async { @Sendable [self] in
+                    complete(name, outcome: committed, elapsed: elapsed, generation: generation)
+                }
+            }
+        )
     }
 
     /// A document is done: logs how, and tells the scheduler.

@@ -11,11 +11,15 @@ public import Logging
 /// One serial `control` queue owns all state (``DaemonState``): watcher events, claims,
 /// completions, reloads, signals and timers. Every decision is the pure
 /// ``DaemonScheduler``'s: the control queue turns what happens into its events and carries
-/// out the actions it returns. Documents run on a concurrent `work` queue, at most
-/// `workers` at a time, and post their outcome back to `control`.
+/// out the actions it returns. Documents run through the chain on a ``WorkerPool``, at most
+/// `workers` at a time (with one more handed to each, to take up as soon as it is free); a
+/// serial `writer` queue encodes and stages their outputs for the ``OutputCommitter``, and
+/// outcomes are posted back to `control`.
 public final class Daemon: Sendable {
     let control = DispatchQueue(label: "lector.control")
-    let work = DispatchQueue(label: "lector.work", attributes: .concurrent)
+    let workers = WorkerPool(label: "lector.work")
+    /// Encodes and stages outputs, so that a worker is free once the chain has run.
+    let writer = DispatchQueue(label: "lector.write")
     let background = DispatchQueue(label: "lector.reload")
     /// Writes the status and metrics files, off the control queue.
     let statusQueue = DispatchQueue(label: "lector.status")

@@ -23,6 +23,18 @@ struct DaemonSchedulerTests {
         #expect(driver.scheduler.queued == 0)
     }
 
+    @Test("with one document queued per worker, twice as many are dispatched; a finished one makes room")
+    func queuedPerWorker() {
+        var driver = SchedulerDriver(workers: 2, queuedPerWorker: 1)
+        let claims = driver.start(seeing: ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"])
+        #expect(SchedulerDriver.claims(claims) == ["a.txt", "b.txt", "c.txt", "d.txt"])
+        for file in ["a.txt", "b.txt", "c.txt", "d.txt"] {
+            #expect(driver.send(.claimed(name(file), .claimed)) == [.dispatch(name(file), attempt: 1)])
+        }
+        #expect(driver.scheduler.inFlight.count == 4)
+        #expect(SchedulerDriver.claims(driver.send(.staged(name("a.txt")))) == ["e.txt"])
+    }
+
     @Test("ignored names and names already queued are not queued twice")
     func ignoredAndDuplicates() {
         var driver = SchedulerDriver()

@@ -10,15 +10,21 @@ struct SchedulerDriver {
     let clock = ManualClock()
     var scheduler: DaemonScheduler
 
-    /// Creates a scheduler with small, readable settings.
-    init(workers: Int = 2, minimumFreeBytes: Int = 1_000, shutdownTimeout: Duration = .seconds(30)) {
-        scheduler = DaemonScheduler(
-            settings: DaemonScheduler.Settings(
-                workers: workers,
-                minimumFreeBytes: minimumFreeBytes,
-                shutdownTimeout: shutdownTimeout
-            )
+    /// Creates a scheduler with small, readable settings; by default nothing is queued
+    /// behind a running document, so that "claimed" means "running".
+    init(
+        workers: Int = 2,
+        queuedPerWorker: Int = 0,
+        minimumFreeBytes: Int = 1_000,
+        shutdownTimeout: Duration = .seconds(30)
+    ) {
+        var settings = DaemonScheduler.Settings(
+            workers: workers,
+            minimumFreeBytes: minimumFreeBytes,
+            shutdownTimeout: shutdownTimeout
         )
+        settings.queuedPerWorker = queuedPerWorker
+        scheduler = DaemonScheduler(settings: settings)
     }
 
     /// Handles an event now.

@@ -31,6 +31,9 @@ struct DaemonScheduler: Sendable {
     struct Settings: Sendable, Equatable {
         /// How many documents run at once.
         var workers: Int
+        /// How many documents are dispatched to each worker beyond the one it runs: the
+        /// daemon's ``WorkerPool`` hands them over as workers finish.
+        var queuedPerWorker = 1
         /// Below this many free bytes in the outbox, claiming pauses.
         var minimumFreeBytes: Int
         /// How long a drain waits for held documents.
@@ -159,10 +162,12 @@ struct DaemonScheduler: Sendable {
         return actions
     }
 
-    /// Starts documents while there are free workers: claimed ones first, then inbox ones.
+    /// Starts documents while workers are free or have none queued: claimed ones first,
+    /// then inbox ones.
     private mutating func schedule(now: ContinuousClock.Instant, into actions: inout [SchedulerAction]) {
         guard phase == .running else { return }
-        while inFlight.count + claiming.count < settings.workers, committing.count < settings.maximumCommitting {
+        let dispatchable = settings.workers * (1 + settings.queuedPerWorker)
+        while inFlight.count + claiming.count < dispatchable, committing.count < settings.maximumCommitting {
             if let name = ready.popFirst() {
                 dispatch(name, into: &actions)
                 continue

@@ -4,8 +4,10 @@ import LectorPipeline
 import LectorSystem
 import Logging
 
-/// One claimed input, processed on a worker thread: read, decode, run the chain, write the
-/// output, finish the input — or set it aside in `failed/`, or ask to be retried.
+/// One claimed input: read, decoded and run through the chain on a worker thread
+/// (``analyse(logger:)``), then encoded and staged on the writer's queue (``write(_:id:)``)
+/// for the ``OutputCommitter``, which finishes the input — or set aside in `failed/`, or
+/// asked to be retried.
 struct DocumentJob: Sendable {
     /// How the job ended.
     enum Outcome: Sendable {
@@ -33,42 +35,67 @@ struct DocumentJob: Sendable {
     /// Where the output is published besides the outbox, if anywhere.
     var publisher: (any OutputPublisher)?
 
-    func run(logger: Logger) -> Outcome {
+    /// What the worker's half of a job gave.
+    enum Analysis: Sendable {
+        /// The job ended on the worker (failed, retry, vanished).
+        case ended(Outcome)
+        /// The chain ran: the result is to be encoded and written (``write(_:id:)``).
+        case analysed(ProcessedDocument, id: String)
+    }
+
+    /// The worker's half: reads the claimed input, decodes it and runs the chain. Inputs that
+    /// cannot be read or decoded, and documents the chain failed, are set aside here.
+    ///
+    /// - Parameter logger: The daemon's logger.
+    /// - Returns: The chain's result, or how the job ended.
+    func analyse(logger: Logger) -> Analysis {
         let bytes: [UInt8]
         do {
             switch try spool.readClaimed(name, limit: maximumBytes) {
             case .bytes(let read): bytes = read
             case .rejected(let error):
-                return setAside(DocumentEncoder.inputErrorRecord(id: id, error: error), error.message)
+                return .ended(setAside(DocumentEncoder.inputErrorRecord(id: id, error: error), error.message))
             }
         } catch  where error == .noEntry {
-            return .vanished
+            return .ended(.vanished)
         } catch  where error.isTransient {
-            return .retry(reason: "cannot read: \(error)", spoolBlocked: false)
+            return .ended(.retry(reason: "cannot read: \(error)", spoolBlocked: false))
         } catch {
             let failure = DocumentInputError(code: "unreadable", message: "cannot read: \(error)")
-            return setAside(DocumentEncoder.inputErrorRecord(id: id, error: failure), failure.message)
+            return .ended(setAside(DocumentEncoder.inputErrorRecord(id: id, error: failure), failure.message))
         }
         let document: Document
         do {
             document = try DocumentReader.document(bytes: bytes, fileName: name.escapedText, maximumBytes: maximumBytes)
         } catch {
-            return setAside(DocumentEncoder.inputErrorRecord(id: id, error: error), error.message)
+            return .ended(setAside(DocumentEncoder.inputErrorRecord(id: id, error: error), error.message))
         }
         let result = chain.run(document, logger: logger)
         if let failure = result.failure {
-            return setAside(DocumentEncoder.failureRecord(result), failure.description)
+            return .ended(setAside(DocumentEncoder.failureRecord(result), failure.description))
         }
+        return .analysed(result, id: document.id)
+    }
+
+    /// The writer's half: encodes the result, publishes it when a publisher is set, and
+    /// stages the output for the committer.
+    ///
+    /// - Parameters:
+    ///   - result: What ``analyse(logger:)`` gave.
+    ///   - id: The document id.
+    /// - Returns: ``Outcome/staged(temporary:id:)``, or a retry when the outbox or the
+    ///   publisher cannot take it.
+    func write(_ result: ProcessedDocument, id: String) -> Outcome {
         let json = Self.withExactName(DocumentEncoder.json(result, includeText: chain.includeText), name).encoded()
         if let publisher {
             do {
-                try publisher.publish(json, id: document.id, generation: chain.identity.generation)
+                try publisher.publish(json, id: id, generation: chain.identity.generation)
             } catch {
                 return .retry(reason: "cannot publish the output: \(error)", spoolBlocked: true)
             }
         }
         do {
-            return .staged(temporary: try spool.stageOutput(json), id: document.id)
+            return .staged(temporary: try spool.stageOutput(json), id: id)
         } catch {
             // The document is fine; the outbox is not (full, read-only, removed, replaced by
             // a file): keep the input and try again later, never fail the document for it.
