@@ -29,6 +29,22 @@ struct JSONValueTests {
         #expect(JSONValue.double(-0.5).encodedString() == "-0.5")
     }
 
+    @Test("integers are written digit by digit, the extremes included")
+    func integers() {
+        for number in [0, 7, -7, 10, 1_000_000, Int.max, Int.min] {
+            #expect(JSONValue.int(number).encodedString() == String(number))
+        }
+        #expect(JSONValue.double(-1e14).encodedString() == "-100000000000000")
+    }
+
+    @Test("escapes between and around plain runs, control characters as \\u00XX")
+    func escapeRuns() {
+        #expect(JSONValue.string("\"a\\b\n").encodedString() == #""\"a\\b\n""#)
+        #expect(JSONValue.string("\u{01}x\u{7F}\u{1F}").encodedString() == #""\u0001x\u007f\u001f""#)
+        #expect(JSONValue.string("").encodedString() == #""""#)
+        #expect(JSONValue.string("\t\r\u{08}\u{0C}").encodedString() == #""\t\r\b\f""#)
+    }
+
     @Test("non-ASCII text is written as UTF-8, not escaped")
     func unicode() {
         #expect(JSONValue.string("Zürich 東京 🙂").encodedString() == "\"Zürich 東京 🙂\"")
