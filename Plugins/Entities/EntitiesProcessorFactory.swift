@@ -7,7 +7,7 @@ public import LectorCore
 ///   QUANTITY to write;
 /// - `min_confidence` (number 0…1, default 0.6): drop named mentions the tagger is less sure
 ///   of (0.5 is a coin toss between two readings; 0 keeps every mention);
-/// - `languages` (list, default `[en, es, de, pt, ru]`): the languages to tag, each with a
+/// - `languages` (list, default `[en, es, de, pt, ru, fr, nl]`): the languages to tag, each with a
 ///   model `entities/<code>.bin`; documents in other languages get only their values (dates,
 ///   money, percentages, quantities) where ``ValueRecognizer`` reads them, else are skipped
 ///   with a reason.
@@ -20,7 +20,7 @@ public struct EntitiesProcessorFactory: ProcessorFactory {
 
     /// The languages served.
     public var languageCoverage: String {
-        "names: English (CoNLL-2003), Spanish (CoNLL-2002, research-only data), German, Portuguese, Russian (models), French, Italian, Dutch (capitalisation and context rules); dates, money, percentages, quantities: en, de, fr, es, it, pt, nl, ru; others are skipped"
+        "names: English (CoNLL-2003), Spanish (CoNLL-2002, research-only data), German, Portuguese, Russian (models), French, Dutch (models from historical newspapers, plus rules), Italian (capitalisation and context rules); dates, money, percentages, quantities: en, de, fr, es, it, pt, nl, ru; others are skipped"
     }
 
     /// What the processor adds, for `lector processors`.
@@ -46,8 +46,8 @@ public struct EntitiesProcessorFactory: ProcessorFactory {
             OptionDescription(
                 "languages",
                 type: "list of language codes",
-                default: "[en, es, de, pt, ru]",
-                "Languages whose names a model tags (each needs Models/entities/<code>.bin); fr, it, nl get rule names and every listed language's values are read"
+                default: "[en, es, de, pt, ru, fr, nl]",
+                "Languages whose names a model tags (each needs Models/entities/<code>.bin); it gets rule names and every listed language's values are read"
             ),
         ]
     }

@@ -12,12 +12,12 @@ import LectorText
 /// an acronym or a nationality (``Demonyms``: MISC, `Duitse`, `Français`); a single word
 /// elsewhere needs a sign. Mentions have confidence 0.8 with a sign and 0.65 without (kept
 /// at the default `min_confidence` of 0.6); nationalities have 1.
-struct CapitalizedNames: Sendable {
+package struct CapitalizedNames: Sendable {
     let language: String
     let places: Gazetteer
 
     /// The languages it serves.
-    static let languages: Set<String> = ["fr", "it", "nl"]
+    package static let languages: Set<String> = ["fr", "it", "nl"]
 
     /// Words that lead a person's name (lowercased, final period dropped).
     static let personCues: [String: Set<String>] = [
@@ -220,5 +220,29 @@ struct CapitalizedNames: Sendable {
             )
         }
         return mentions
+    }
+
+    /// Mentions with a leading lowercase elided article cut off (`l'Élysée`, `d'Orsay`, but
+    /// not `L'Oréal`), as a tagger trained on tokens that keep it writes them; other
+    /// mentions as they are.
+    ///
+    /// - Parameters:
+    ///   - mentions: Named mentions.
+    ///   - text: Their text.
+    /// - Returns: The mentions, each starting at its capitalised word.
+    static func withoutElidedArticle(_ mentions: [EntityMention], in text: ScalarText) -> [EntityMention] {
+        mentions.map { mention in
+            let scalars = text.scalars
+            var cut = mention.start
+            while cut < mention.end, cut - mention.start <= 1, scalars[cut].properties.isLowercase { cut += 1 }
+            guard cut > mention.start, cut + 1 < mention.end, scalars[cut] == "'" || scalars[cut] == "’",
+                scalars[cut + 1].properties.isUppercase
+            else { return mention }
+            let article = String(String.UnicodeScalarView(scalars[mention.start..<cut])).lowercased()
+            guard article == "l" || article == "d" else { return mention }
+            var trimmed = mention
+            trimmed.start = cut + 1
+            return trimmed
+        }
     }
 }

@@ -1,5 +1,6 @@
-/// A small language guesser: tells English, Spanish, German, Portuguese and Russian apart
-/// by their commonest short words (no word is listed for two languages).
+/// A small language guesser: tells English, Spanish, German, Portuguese, Russian, French and
+/// Dutch apart by their commonest short words (a word listed for two languages counts for
+/// the first in code order).
 ///
 /// The real detector is the `language` processor (Plugins/Language); this one is for a step
 /// that needs a language when no `language` step ran (as `entities` does with
@@ -17,6 +18,10 @@ public enum LanguageGuess {
             "do", "da", "em", "os", "um", "não", "dos", "das", "ao", "com", "é", "pela", "pelo", "foi", "à", "mais",
         ],
         "ru": ["и", "в", "не", "на", "что", "с", "по", "это", "как", "из", "к", "за", "от", "для", "он", "о"],
+        "fr": [
+            "le", "les", "des", "et", "est", "une", "du", "qui", "dans", "pas", "au", "sur", "il", "ne", "ce", "aux",
+        ],
+        "nl": ["het", "een", "van", "dat", "niet", "op", "zijn", "met", "voor", "te", "er", "ook", "aan", "bij", "om"],
     ]
 
     private static let keys: [WordKey: String] = {

@@ -1,0 +1,80 @@
+import LectorCore
+import LectorText
+import Logging
+import Testing
+
+@testable import LectorEntities
+
+/// French and Dutch: a model trained on historical newspapers, with the rules' signed names
+/// added where it finds none.
+@Suite("Entities: model and rules together")
+struct ModelAndRulesTests {
+    private func mention(_ start: Int, _ end: Int, _ type: EntityType, _ confidence: Double = 0.9) -> EntityMention {
+        EntityMention(start: start, end: end, type: type, confidence: confidence)
+    }
+
+    @Test("a rule mention is added only where no model mention overlaps it; the model's wins")
+    func fill() {
+        let model = [mention(0, 5, .person), mention(20, 26, .location)]
+        let rules = [mention(3, 9, .organization), mention(10, 14, .organization), mention(30, 33, .location)]
+        let merged = EntitiesProcessor.fill(model, with: rules)
+        #expect(merged.map(\.start) == [0, 10, 20, 30])
+        #expect(merged.map(\.type) == [.person, .organization, .location, .location])
+        #expect(EntitiesProcessor.fill(model, with: []).map(\.start) == [0, 20])
+    }
+
+    @Test("a lowercase elided article is cut from the start of a French mention; other apostrophes stay")
+    func elidedArticle() {
+        let text = ScalarText("à l'Élysée et d'Orsay, Jeanne d'Arc, L'Oréal, aujourd'hui")
+        func span(_ part: String) -> EntityMention {
+            let scalars = Array(text.scalars)
+            let needle = Array(part.unicodeScalars)
+            let start = (0...(scalars.count - needle.count)).first { Array(scalars[$0..<$0 + needle.count]) == needle }!
+            return mention(start, start + needle.count, .location)
+        }
+        let trimmed = CapitalizedNames.withoutElidedArticle(
+            [span("l'Élysée"), span("d'Orsay"), span("Jeanne d'Arc"), span("L'Oréal")],
+            in: text
+        )
+        let texts = trimmed.map { String(String.UnicodeScalarView(text.scalars[$0.start..<$0.end])) }
+        #expect(texts == ["Élysée", "Orsay", "Jeanne d'Arc", "L'Oréal"], "a capital L' belongs to the name")
+    }
+
+    @Test("French and Dutch are tagged by their models, with the rules' agencies and titled people")
+    func modernNews() {
+        let french = tagged(
+            "fr",
+            "Paris, 3 mars 2024 (AFP) - Le président Emmanuel Macron a reçu à l'Élysée Olaf Scholz."
+        )
+        #expect(entity(french, "ORG", "AFP") != nil)
+        #expect(entity(french, "PERSON", "Emmanuel Macron") != nil)
+        #expect(entity(french, "LOC", "Élysée") != nil)
+        let dutch = tagged(
+            "nl",
+            "AMSTERDAM (ANP) - Premier Mark Rutte heeft in Den Haag overlegd met minister Sigrid Kaag."
+        )
+        #expect(entity(dutch, "ORG", "ANP") != nil)
+        #expect(entity(dutch, "PERSON", "Mark Rutte") != nil)
+        #expect(entity(dutch, "PERSON", "Sigrid Kaag") != nil)
+        #expect(entity(dutch, "LOC", "Den Haag") != nil)
+    }
+
+    /// The entities of a text in a given language (`metadata.language`).
+    private func tagged(_ language: String, _ text: String) -> [JSONValue] {
+        var metadata = JSONObject()
+        metadata["language"] = .string(language)
+        let document = Document(id: "test", text: text, metadata: metadata)
+        let result = defaultProcessor.process(document, context: ProcessingContext(logger: Logger(label: "test")))
+        return result.annotations["entities"]?.arrayValue ?? []
+    }
+
+    @Test("without a language, French and Dutch are told apart by their function words")
+    func guess() {
+        let french = ScalarText("Le président a reçu les ministres dans le palais et il est parti.")
+        #expect(
+            LanguageGuess.guess(french, tokens: Tokenizer.tokenize(french), among: ["en", "es", "fr", "nl"]) == "fr"
+        )
+        let dutch = ScalarText("Het kabinet heeft een plan van de minister niet gesteund, maar zal er op terugkomen.")
+        #expect(LanguageGuess.guess(dutch, tokens: Tokenizer.tokenize(dutch), among: ["en", "es", "fr", "nl"]) == "nl")
+    }
+}
