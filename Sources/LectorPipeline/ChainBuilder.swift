@@ -1,6 +1,8 @@
+import Dispatch
 public import LectorConfig
 public import LectorCore
 import LectorText
+import Synchronization
 
 /// Builds a ``Chain`` from a configuration, validating everything a person could get wrong.
 ///
@@ -38,7 +40,24 @@ public struct ChainBuilder: Sendable {
         var errors: [ConfigurationError] = []
         var steps: [ChainStep] = []
         var provided: Set<String> = []
+        var makers: [Maker?] = []
         for step in configuration.pipeline {
+            guard let factory = registry.factory(named: step.processor) else {
+                makers.append(nil)
+                continue
+            }
+            let (directory, models) = (configuration.directory, models)
+            makers.append { () throws -> any Processor in
+                var options = try ProcessorOptions(step.options)
+                options.directory = directory
+                options.models = models
+                let processor = try factory.makeProcessor(options: &options)
+                try options.finish()
+                return processor
+            }
+        }
+        let made = Self.make(makers)
+        for (index, step) in configuration.pipeline.enumerated() {
             func report(_ message: String, at location: SourceLocation?, keyPath: String? = nil) {
                 errors.append(
                     ConfigurationError(
@@ -49,7 +68,7 @@ public struct ChainBuilder: Sendable {
                     )
                 )
             }
-            guard let factory = registry.factory(named: step.processor) else {
+            guard let factory = registry.factory(named: step.processor), let result = made[index] else {
                 report(unknownProcessorMessage(step.processor), at: step.location)
                 continue
             }
@@ -64,11 +83,7 @@ public struct ChainBuilder: Sendable {
                 report("'\(step.processor)' needs a '\(needed)' step earlier in the pipeline", at: step.location)
             }
             do {
-                var options = try ProcessorOptions(step.options)
-                options.directory = configuration.directory
-                options.models = models
-                let processor = try factory.makeProcessor(options: &options)
-                try options.finish()
+                let processor = try result.get()
                 steps.append(
                     ChainStep(
                         name: processor.stepName ?? step.processor,
@@ -140,13 +155,27 @@ public struct ChainBuilder: Sendable {
         var errors: [ConfigurationError] = []
         var steps: [ChainStep] = []
         var provided: Set<String> = []
+        var makers: [Maker?] = []
+        for name in names {
+            guard let factory = registry.factory(named: name) else {
+                makers.append(nil)
+                continue
+            }
+            let models = models
+            makers.append { () throws -> any Processor in
+                var options = ProcessorOptions.empty
+                options.models = models
+                return try factory.makeProcessor(options: &options)
+            }
+        }
+        let made = Self.make(makers)
         for (index, name) in names.enumerated() {
             func report(_ message: String) {
                 errors.append(
                     ConfigurationError(file: "--processors", location: nil, keyPath: "[\(index)]", message: message)
                 )
             }
-            guard let factory = registry.factory(named: name) else {
+            guard let factory = registry.factory(named: name), let result = made[index] else {
                 report(unknownProcessorMessage(name))
                 continue
             }
@@ -154,9 +183,8 @@ public struct ChainBuilder: Sendable {
                 report("'\(name)' needs a '\(needed)' step earlier in the chain")
             }
             do {
-                var options = ProcessorOptions.empty
-                options.models = models
-                steps.append(ChainStep(name: name, processor: try factory.makeProcessor(options: &options)))
+                let processor = try result.get()
+                steps.append(ChainStep(name: name, processor: processor))
             } catch {
                 report("\(name): \(error)")
             }
@@ -170,6 +198,26 @@ public struct ChainBuilder: Sendable {
             identity: ChainIdentity(configHash: "sha256:\(hash)", generation: 1),
             includeText: includeText
         )
+    }
+
+    /// What makes one step's processor.
+    private typealias Maker = @Sendable () throws -> any Processor
+
+    /// Runs each step's maker at once on the machine's cores, so that the processors' models
+    /// (the language tables, the entity taggers, the sentiment lexicons) load side by side:
+    /// the default chain's load drops from the sum of its models' times to about the
+    /// longest. Results come back in step order; `nil` stays `nil` (an unknown processor).
+    ///
+    /// - Parameter makers: Per step, what makes its processor, or `nil`.
+    /// - Returns: Per step, the processor or what making it threw.
+    private static func make(_ makers: [Maker?]) -> [Result<any Processor, any Error>?] {
+        let results = Mutex<[Result<any Processor, any Error>?]>(Array(repeating: nil, count: makers.count))
+        DispatchQueue.concurrentPerform(iterations: makers.count) { index in
+            guard let maker = makers[index] else { return }
+            let result = Result { try maker() }
+            results.withLock { $0[index] = result }
+        }
+        return results.withLock { $0 }
     }
 
     private func unknownProcessorMessage(_ name: String) -> String {
