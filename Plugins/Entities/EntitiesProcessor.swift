@@ -160,7 +160,7 @@ package struct EntitiesProcessor: Processor {
                     tokens: tokens,
                     sentences: sentences
                 )
-                .filter { $0.confidence >= Self.ruleFillConfidence && types.contains($0.type) }
+                .filter { $0.confidence >= max(Self.ruleFillConfidence, minimumConfidence) && types.contains($0.type) }
                 mentions = Self.fill(
                     code == "fr" ? CapitalizedNames.withoutElidedArticle(mentions, in: text) : mentions,
                     with: ruled

@@ -147,9 +147,14 @@ extension Daemon {
                 control.async { @Sendable [self] in
                     complete(name, outcome: outcome, elapsed: elapsed, generation: generation)
                 }
+            case .analysed(let result, let id) where job.publisher != nil:
+                // A publish waits for its acknowledgement: on the worker, publishes run side
+                // by side instead of one at a time on the writer.
+                write(job, result, id: id, start: start, generation: generation)
             case .analysed(let result, let id):
-                // The worker is free now; the document stays held until its output is durable.
-                control.async { @Sendable [self] in send(.staged(name)) }
+                // The worker takes its next document now. This one still counts as in flight
+                // until the writer has staged it, so the writer's backlog stays within the
+                // documents dispatched, and a failed write stops claiming before more are.
                 writer.async { @Sendable [self] in
                     write(job, result, id: id, start: start, generation: generation)
                 }
@@ -157,8 +162,9 @@ extension Daemon {
         }
     }
 
-    /// On the writer's queue: encodes and stages a document's output and hands it to the
-    /// committer, so that a worker goes on to the next document at once.
+    /// On the writer's queue (on the worker when a publisher is set): encodes and stages a
+    /// document's output, tells the scheduler (`staged`: it now waits for the committer
+    /// alone), and hands it to the committer.
     private func write(
         _ job: DocumentJob,
         _ result: ProcessedDocument,
@@ -175,6 +181,8 @@ extension Daemon {
             }
             return
         }
+        // Posted before the committer can post the outcome, so the scheduler sees them in order.
+        control.async { @Sendable [self] in send(.staged(name)) }
         committer.submit(
             OutputCommitter.Item(name: name, temporary: temporary, id: id) { @Sendable [self] committed in
                 let elapsed = clock.now - start

@@ -2,50 +2,70 @@ import CLectorSystem
 import Glibc
 
 extension SystemCalls {
-    /// What a file newly created in a folder would be: its owner, group, permission bits and
-    /// file system. A file that is reused in place of a new one (see
-    /// ``prepareForReuse(_:as:)``) must match it.
+    /// What a file newly created in a folder is: its owner, group, permission bits and file
+    /// system. A file reused in place of a new one (see ``prepareForReuse(_:as:)``) must
+    /// match it.
     public struct NewFileIdentity: Sendable, Equatable {
-        /// The owner: this process's effective uid.
+        /// The owner.
         public var owner: UInt32
-        /// The group: the folder's when it is set-group-ID, else this process's effective gid.
+        /// The group (the folder's when it is set-group-ID or mounted `grpid`).
         public var group: UInt32
-        /// `0o644` less the process's umask, as ``writeFile(_:at:sync:)`` creates files.
+        /// The permission bits ``writeFile(_:at:sync:)`` gives a file there (umask applied).
         public var permissions: UInt32
         /// The folder's file system (`st_dev`).
         public var device: UInt64
+        /// The largest file reused: a bigger one would keep more disk space than it saves.
+        public var maximumSize: Int
     }
 
-    /// The identity of a file that ``writeFile(_:at:sync:)`` would create in `folder` now.
+    /// Learns what a new file in `folder` is by creating one as ``writeFile(_:at:sync:)``
+    /// would, and checks that a file can be renamed into `folder` from `source` (a bind
+    /// mount, a quota project or an encryption policy makes that fail with `EXDEV` on one
+    /// file system). Both probe files are removed.
     ///
-    /// - Parameter folder: The folder.
-    /// - Returns: The identity.
-    /// - Throws: ``Errno`` when the folder cannot be examined.
-    public static func newFileIdentity(in folder: FilePath) throws(Errno) -> NewFileIdentity {
-        let info = try rawStatus(folder)
-        let group = info.st_mode & S_ISGID != 0 ? info.st_gid : getegid()
+    /// - Parameters:
+    ///   - folder: Where new files go (the outbox).
+    ///   - source: Where reused files wait until renamed into `folder`.
+    ///   - probe: A name no other file uses.
+    ///   - maximumSize: The largest file to reuse.
+    /// - Returns: The identity, or `nil` when files cannot be reused there: the new file got
+    ///   an extended attribute (a default ACL, a security label), or the rename failed.
+    public static func newFileIdentity(
+        in folder: FilePath,
+        reusingFrom source: FilePath,
+        probe: FileName,
+        maximumSize: Int
+    ) -> NewFileIdentity? {
+        let created = folder.appending(probe)
+        guard (try? writeFile([], at: created, sync: false)) != nil else { return nil }
+        defer { try? remove(created) }
+        guard let descriptor = try? open(created, O_RDONLY | O_NOFOLLOW) else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, lector_xattr_names_size(descriptor) == 0 else { return nil }
+        let waiting = source.appending(probe)
+        let arrived = folder.appending(FileName(bytes: probe.bytes + Array(".moved".utf8)))
+        guard (try? writeFile([], at: waiting, sync: false)) != nil else { return nil }
+        guard (try? renameNoReplace(waiting, arrived)) != nil else {
+            try? remove(waiting)
+            return nil
+        }
+        try? remove(arrived)
         return NewFileIdentity(
-            owner: geteuid(),
-            group: group,
-            permissions: 0o644 & ~fileCreationMask(),
-            device: UInt64(info.st_dev)
+            owner: info.st_uid,
+            group: info.st_gid,
+            permissions: UInt32(info.st_mode) & 0o7777,
+            device: UInt64(info.st_dev),
+            maximumSize: maximumSize
         )
-    }
-
-    /// The file system (`st_dev`) that holds `path`.
-    ///
-    /// - Parameter path: Any path (symlinks are not followed).
-    /// - Returns: The device number.
-    /// - Throws: ``Errno``.
-    public static func device(of path: FilePath) throws(Errno) -> UInt64 {
-        UInt64(try rawStatus(path).st_dev)
     }
 
     /// Checks that the file at `path` can stand in for a newly created file, and gives it the
     /// new file's permissions: it must be a regular file with a single name, owned by
-    /// `identity`'s owner and group on its file system, without extended attributes (no
-    /// ACL, no security label), and open in no process (a write lease is granted, and
-    /// dropped at once). Anything else — including a file system without leases — says no.
+    /// `identity`'s owner and group on its file system, no larger than its maximum size,
+    /// without extended attributes (no ACL, no security label), and open in no process (a
+    /// write lease is granted, and dropped at once). Anything else — including a file
+    /// system without leases — says no.
     ///
     /// - Parameters:
     ///   - path: The file (symlinks are not followed).
@@ -58,7 +78,7 @@ extension SystemCalls {
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1,
             info.st_uid == identity.owner, info.st_gid == identity.group, UInt64(info.st_dev) == identity.device,
-            lector_xattr_names_size(descriptor) == 0
+            info.st_size <= identity.maximumSize, lector_xattr_names_size(descriptor) == 0
         else { return false }
         // F_SETLEASE (1024, see isOpenForWriting): a write lease is refused while any other
         // open file description of the file exists, for reading or writing.
@@ -86,24 +106,5 @@ extension SystemCalls {
         while ftruncate(descriptor, off_t(bytes.count)) != 0 {
             if errno != EINTR { throw Errno.current }
         }
-    }
-
-    /// The process's umask, read from `/proc/self/status` (setting and restoring it with
-    /// `umask(2)` would race with other threads creating files).
-    ///
-    /// - Returns: The mask; `0o022` when it cannot be read.
-    public static func fileCreationMask() -> UInt32 {
-        guard let status = try? readFile(FilePath("/proc/self/status"), limit: 1 << 16) else { return 0o022 }
-        for line in status.split(separator: UInt8(ascii: "\n")) where line.starts(with: Array("Umask:".utf8)) {
-            let digits = line.dropFirst(6).filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
-            if let mask = UInt32(String(decoding: digits, as: UTF8.self), radix: 8) { return mask }
-        }
-        return 0o022
-    }
-
-    private static func rawStatus(_ path: FilePath) throws(Errno) -> stat {
-        var info = stat()
-        guard path.withCString({ lstat($0, &info) }) == 0 else { throw Errno.current }
-        return info
     }
 }

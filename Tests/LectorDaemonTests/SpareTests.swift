@@ -21,12 +21,12 @@ struct SpareTests {
         let output = try spool.publishOutput(next.temporary, for: FileName("b.txt"))
         let path = directory.appending("outbox/\(output.text)")
         #expect(FileManager.default.contents(atPath: path) == Data(next.bytes + [UInt8(ascii: "\n")]))
-        let mask = SystemCalls.fileCreationMask()
-        #expect(try SystemCalls.status(FilePath(path)).mode & 0o7777 == 0o644 & ~mask)
+        let fresh = try SystemCalls.status(FilePath(directory.appending("outbox/a.json"))).mode & 0o7777
+        #expect(try SystemCalls.status(FilePath(path)).mode & 0o7777 == fresh, "the mode a new output gets")
         #expect(!FileManager.default.fileExists(atPath: directory.appending("inbox/.lector/work/\(spool.id)/a.txt")))
     }
 
-    @Test("a spare is written over only after the work folder is synced (commitSpares)")
+    @Test("spares are written over only after a batch of them is synced (commitSpares)")
     func pendingUntilCommitted() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -36,9 +36,10 @@ struct SpareTests {
         let inode = Self.inode(directory.appending("inbox/.lector/work/\(spool.id)/a.txt"))
         try spool.finish(FileName("a.txt"))
         #expect(spool.spares.withLock { $0.pending.count } == 1)
-        let before = try spool.stageOutput(Array("{}".utf8))
-        #expect(Self.inode("\(before)") != inode, "not yet synced: a new file")
         spool.commitSpares()
+        let before = try spool.stageOutput(Array("{}".utf8))
+        #expect(Self.inode("\(before)") != inode, "one kept is not yet a batch to sync: a new file")
+        spool.commitSpares(batch: 1)
         let after = try spool.stageOutput(Array("{}".utf8))
         #expect(Self.inode("\(after)") == inode)
     }
@@ -65,10 +66,88 @@ struct SpareTests {
         let value = Array("x".utf8)
         let tagResult = setExtendedAttribute(tagged, "user.lector-test", value, value.count, 0)
         _ = try finishOne(spool, directory, "tagged.txt", text: nil)
-        spool.commitSpares()
+        spool.commitSpares(batch: 1)
         let kept = spool.spares.withLock { $0.ready.count }
         #expect(kept == (tagResult == 0 ? 0 : 1), "only a file system without user xattrs lets the tagged one through")
         #expect(try String(contentsOfFile: directory.appending("elsewhere.txt"), encoding: .utf8) == "kept elsewhere")
+        #expect(spool.claimedNames().isEmpty)
+    }
+
+    @Test("an input over 64 KiB is deleted, not kept")
+    func bigInput() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let spool = try makeSpool(directory)
+        _ = try finishOne(spool, directory, "big.txt", text: String(repeating: "x", count: Spool.maximumSpareSize + 1))
+        #expect(spool.spares.withLock { $0.count } == 0)
+        _ = try finishOne(spool, directory, "small.txt", text: "small")
+        #expect(spool.spares.withLock { $0.count } == 1)
+    }
+
+    @Test("a set-group-ID outbox: reused files must have its group, so others' inputs are deleted")
+    func setGroupOutbox() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try FileManager.default.createDirectory(
+            atPath: directory.appending("outbox"),
+            withIntermediateDirectories: true
+        )
+        let group: gid_t = getegid() == 4242 ? 4243 : 4242
+        guard getuid() == 0, chown(directory.appending("outbox"), getuid(), group) == 0,
+            chmod(directory.appending("outbox"), 0o2775) == 0
+        else { return }
+        let spool = try makeSpool(directory)
+        #expect(spool.spareIdentity?.group == UInt32(group))
+        _ = try finishOne(spool, directory, "a.txt", text: "our group, not the outbox's")
+        #expect(spool.spares.withLock { $0.count } == 0)
+    }
+
+    @Test("an outbox with a default ACL: reused outputs get the mode its new files get, not the umask's")
+    func defaultACL() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try FileManager.default.createDirectory(
+            atPath: directory.appending("outbox"),
+            withIntermediateDirectories: true
+        )
+        // system.posix_acl_default, version 2: user::rw-, group::---, other::--- (no named
+        // entry, so new files get mode 0600 and no ACL of their own).
+        let acl: [UInt8] = [
+            2, 0, 0, 0, 0x01, 0, 6, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x04, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0x20, 0, 0, 0,
+            0xFF, 0xFF, 0xFF, 0xFF,
+        ]
+        guard setExtendedAttribute(directory.appending("outbox"), "system.posix_acl_default", acl, acl.count, 0) == 0
+        else { return }
+        let spool = try makeSpool(directory)
+        #expect(spool.spareIdentity?.permissions == 0o600)
+        _ = try finishOne(spool, directory, "a.txt", text: "first")
+        let next = try claimAndStage(spool, directory, "b.txt")
+        let output = try spool.publishOutput(next.temporary, for: FileName("b.txt"))
+        #expect(try SystemCalls.status(FilePath(directory.appending("outbox/\(output.text)"))).mode & 0o7777 == 0o600)
+    }
+
+    @Test("an outbox bind-mounted from elsewhere on the same file system: nothing is reused")
+    func bindMountedOutbox() throws {
+        guard getuid() == 0 else { return }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        for folder in ["outbox", "elsewhere"] {
+            try FileManager.default.createDirectory(
+                atPath: directory.appending(folder),
+                withIntermediateDirectories: true
+            )
+        }
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["--bind", directory.appending("elsewhere"), directory.appending("outbox")]
+        try mount.run()
+        mount.waitUntilExit()
+        guard mount.terminationStatus == 0 else { return }
+        defer { _ = directory.appending("outbox").withCString { umount2($0, Int32(MNT_DETACH)) } }
+        let spool = try makeSpool(directory)
+        #expect(spool.spareIdentity == nil, "a rename into a bind mount fails with EXDEV")
+        _ = try finishOne(spool, directory, "a.txt", text: "Hello.")
+        #expect(FileManager.default.fileExists(atPath: directory.appending("elsewhere/a.json")))
         #expect(spool.claimedNames().isEmpty)
     }
 
@@ -113,7 +192,7 @@ struct SpareTests {
         _ = try spool.publishOutput(staged.temporary, for: FileName(name))
         try SystemCalls.syncDirectory(spool.layout.outbox)
         try spool.finish(FileName(name))
-        spool.commitSpares()
+        spool.commitSpares(batch: 1)
         return inode
     }
 

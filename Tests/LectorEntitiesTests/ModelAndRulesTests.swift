@@ -1,4 +1,5 @@
 import LectorCore
+import LectorTestSupport
 import LectorText
 import Logging
 import Testing
@@ -60,12 +61,27 @@ struct ModelAndRulesTests {
     }
 
     /// The entities of a text in a given language (`metadata.language`).
-    private func tagged(_ language: String, _ text: String) -> [JSONValue] {
+    private func tagged(
+        _ language: String,
+        _ text: String,
+        processor: EntitiesProcessor = defaultProcessor
+    )
+        -> [JSONValue]
+    {
         var metadata = JSONObject()
         metadata["language"] = .string(language)
         let document = Document(id: "test", text: text, metadata: metadata)
-        let result = defaultProcessor.process(document, context: ProcessingContext(logger: Logger(label: "test")))
+        let result = processor.process(document, context: ProcessingContext(logger: Logger(label: "test")))
         return result.annotations["entities"]?.arrayValue ?? []
+    }
+
+    @Test("the rules' names are added only at or above min_confidence")
+    func fillHonoursMinimumConfidence() throws {
+        let strict = try EntitiesProcessor(minimumConfidence: 0.95, languages: ["nl"], models: TestModels.cache)
+        let text = "AMSTERDAM (ANP) - Premier Mark Rutte heeft in Den Haag overlegd met minister Sigrid Kaag."
+        let named = tagged("nl", text, processor: strict).filter { ["PERSON", "ORG", "LOC"].contains($0["type"]) }
+        #expect(named.allSatisfy { ($0["confidence"]?.doubleValue ?? 0) >= 0.95 }, "\(named)")
+        #expect(entity(tagged("nl", text), "PERSON", "Sigrid Kaag") != nil, "found at the default 0.6")
     }
 
     @Test("without a language, French and Dutch are told apart by their function words")
@@ -73,6 +89,15 @@ struct ModelAndRulesTests {
         let french = ScalarText("Le président a reçu les ministres dans le palais et il est parti.")
         #expect(
             LanguageGuess.guess(french, tokens: Tokenizer.tokenize(french), among: ["en", "es", "fr", "nl"]) == "fr"
+        )
+        // `de`, `la`, `en`, `que` are Spanish words too: they count for both.
+        let shared = ScalarText("La décision de la banque que le gouvernement a prise en mars, en plein débat.")
+        #expect(
+            LanguageGuess.guess(shared, tokens: Tokenizer.tokenize(shared), among: ["en", "es", "fr", "pt"]) == "fr"
+        )
+        let spanish = ScalarText("La decisión de la banca que el gobierno tomó en marzo, en pleno debate, es firme.")
+        #expect(
+            LanguageGuess.guess(spanish, tokens: Tokenizer.tokenize(spanish), among: ["en", "es", "fr", "pt"]) == "es"
         )
         let dutch = ScalarText("Het kabinet heeft een plan van de minister niet gesteund, maar zal er op terugkomen.")
         #expect(LanguageGuess.guess(dutch, tokens: Tokenizer.tokenize(dutch), among: ["en", "es", "fr", "nl"]) == "nl")

@@ -3,10 +3,10 @@
 /// `Лавров`, `Зеленского` with `Зеленский`, `Москве` with `Москва`.
 ///
 /// German: the genitive `s` of a word of five letters or more. Russian: the longest of the
-/// noun and adjective case endings that leaves three letters or more, taken off twice, so
-/// that a nominative that itself ends like a case (`Газпром`, `Сергей`) meets its other
-/// forms (`Газпрома`, `Сергея`). The surname suffixes `ов`, `ев`, `ин` are never taken as
-/// endings (`Петров` stays apart from `Петра`).
+/// noun and adjective case endings that leaves three letters or more. The surname suffixes
+/// `ов`, `ев`, `ин` are never taken as endings (`Петров` stays apart from `Петра`). A
+/// nominative that itself ends like a case (`Газпром`) differs from its other forms
+/// (`Газпрома`): a known gap.
 enum NameForms {
     private static let russianEndings = [
         "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие",
@@ -26,19 +26,13 @@ enum NameForms {
             guard word.count >= 5, word.hasSuffix("s"), !word.hasSuffix("ss") else { return word }
             return String(word.dropLast())
         case "ru":
-            // Twice: a nominative that ends like a case (`газпром`, `сергей`) and its other
-            // forms (`газпрома`, `сергея`) then meet at one stem (`газпр`, `серг`).
-            return russianStem(russianStem(word))
+            for ending in russianEndings where word.hasSuffix(ending) && word.count - ending.count >= 3 {
+                return String(word.dropLast(ending.count))
+            }
+            return word
         default:
             return word
         }
-    }
-
-    private static func russianStem(_ word: String) -> String {
-        for ending in russianEndings where word.hasSuffix(ending) && word.count - ending.count >= 3 {
-            return String(word.dropLast(ending.count))
-        }
-        return word
     }
 
     /// A lowercase name with each word's case ending taken off.

@@ -103,7 +103,8 @@ struct DocumentJob: Sendable {
         }
     }
 
-    /// Finishes an input whose output is durable in the outbox: archives or deletes it.
+    /// Finishes an input whose output is durable in the outbox: archives it, keeps its inode
+    /// for a later output, or deletes it (``Spool/finish(_:)``).
     ///
     /// - Parameters:
     ///   - name: The input's name in the work folder.

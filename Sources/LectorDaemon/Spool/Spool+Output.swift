@@ -74,6 +74,7 @@ extension Spool {
             throw Errno.exists
         } catch {
             try? SystemCalls.remove(temporary)
+            if error == .crossDevice, isSpare(temporary) { stopReusingInputs() }
             throw error
         }
     }

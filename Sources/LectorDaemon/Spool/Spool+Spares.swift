@@ -1,32 +1,6 @@
 import LectorSystem
 import Synchronization
 
-/// The finished inputs a daemon keeps to hold later outputs: their inodes, reused.
-///
-/// Each document would otherwise cost the file system one inode allocated (the output's
-/// temp file) and one freed (the input). On ext4 without a journal the allocator skips
-/// every recently freed inode of a block group one by one, so under a steady stream that
-/// allocation grows to cost more than analysing the document. A finished input that can
-/// stand in for a new file (``SystemCalls/prepareForReuse(_:as:)``: one name, ours, no
-/// extended attributes, open nowhere else) is moved to `.lector/spare/ID/` instead of
-/// being deleted, and a later output is written over it, then renamed into the outbox.
-///
-/// Order keeps the promise: an input becomes a spare only after its output is durable (it
-/// is finished then, as a deletion would be), and a spare is written over only after the
-/// work folder that held it is fsynced, so a crash can never leave a claimed name that
-/// points at another document's output. Spares are never outputs until renamed, a crash
-/// leaves them in the spare folder, and the next daemon removes them.
-struct SparePool: Sendable {
-    /// Inputs moved to the spare folder whose removal from the work folder is not yet
-    /// known to be on disk.
-    var pending: [FilePath] = []
-    /// Spares that may be written over.
-    var ready: [FilePath] = []
-
-    /// How many are kept, pending or ready.
-    var count: Int { pending.count + ready.count }
-}
-
 extension Spool {
     /// The most spares kept at once; further finished inputs are deleted.
     static let maximumSpares = 64
@@ -34,30 +8,57 @@ extension Spool {
     /// This daemon's spare folder, `inbox/.lector/spare/ID`.
     var spareFolder: FilePath { layout.spareRoot.appending(id) }
 
-    /// What a reused inode must be to stand in for a new output, or `nil` when inputs are
-    /// not reused: they are archived, the outbox is on another file system, or the spare
-    /// folder cannot be made.
+    /// The largest input kept: articles are a few kilobytes, and a spare keeps its blocks
+    /// (and the old text) until it is written over, so big ones are deleted as before.
+    static let maximumSpareSize = 65_536
+
+    /// What a reused inode must be to stand in for a new output, learned from a probe file
+    /// created in the outbox, or `nil` when inputs are not reused: they are archived, the
+    /// spare folder cannot be made, a new output gets an extended attribute (a default ACL
+    /// on the outbox, a security label), or a file cannot be renamed from the spare folder
+    /// into the outbox (another file system, a bind mount).
     static func spareIdentity(
         layout: SpoolLayout,
-        workFolder: FilePath,
-        spareFolder: FilePath
+        spareFolder: FilePath,
+        id: String
     )
         -> SystemCalls.NewFileIdentity?
     {
-        guard layout.archive == nil, let identity = try? SystemCalls.newFileIdentity(in: layout.outbox),
-            (try? SystemCalls.device(of: workFolder)) == identity.device,
-            (try? SystemCalls.makeDirectories(spareFolder, mode: 0o700)) != nil,
-            (try? SystemCalls.device(of: spareFolder)) == identity.device
-        else { return nil }
-        return identity
+        guard layout.archive == nil, (try? SystemCalls.makeDirectories(spareFolder, mode: 0o700)) != nil else {
+            return nil
+        }
+        return SystemCalls.newFileIdentity(
+            in: layout.outbox,
+            reusingFrom: spareFolder,
+            probe: FileName(".lector.\(id).probe.tmp"),
+            maximumSize: maximumSpareSize
+        )
     }
+
+    /// Whether finished inputs are reused now: set up so, and no rename from the spare
+    /// folder has failed since.
+    var reusesInputs: Bool { spareIdentity != nil && !sparesDisabled.load(ordering: .relaxed) }
+
+    /// Stops reusing inputs (a rename from the spare folder into the outbox failed across
+    /// file systems); the spares kept are removed.
+    func stopReusingInputs() {
+        sparesDisabled.store(true, ordering: .relaxed)
+        let kept = spares.withLock { pool -> [FilePath] in
+            defer { pool = SparePool() }
+            return pool.pending + pool.ready
+        }
+        for spare in kept { try? SystemCalls.remove(spare) }
+    }
+
+    /// Whether a path is one of this daemon's spares.
+    func isSpare(_ path: FilePath) -> Bool { path.folderAndName.folder == spareFolder }
 
     /// Moves a finished input to the spare folder when it can hold a later output.
     ///
     /// - Parameter path: The input, in the work folder.
     /// - Returns: Whether it was moved (else the caller deletes it).
     func keepAsSpare(_ path: FilePath) -> Bool {
-        guard let identity = spareIdentity, spares.withLock({ $0.count }) < Self.maximumSpares,
+        guard reusesInputs, let identity = spareIdentity, spares.withLock({ $0.count }) < Self.maximumSpares,
             SystemCalls.prepareForReuse(path, as: identity)
         else { return false }
         let spare = spareFolder.appending(temporaryName())
@@ -66,16 +67,28 @@ extension Spool {
         return true
     }
 
-    /// Makes the spares kept since the last call usable: fsyncs the work folder, so that
-    /// their names there are gone for good before anything is written over them. Called
-    /// once per committed batch.
-    public func commitSpares() {
+    /// How many kept inputs wait before they are made usable together: the folder fsyncs
+    /// that make them safe to write over are then shared by that many documents.
+    public static let spareCommitBatch = 16
+
+    /// Makes the spares kept so far usable once `batch` of them wait: fsyncs
+    /// the work folder and the inbox, so that neither the claimed name nor the dropped one
+    /// can come back after a crash pointing at an inode that holds another document by
+    /// then, and the spare folder, so that the names of spares already renamed into the
+    /// outbox are gone from it too. Called once per committed batch.
+    ///
+    /// - Parameter batch: How many must wait (``spareCommitBatch`` unless testing).
+    public func commitSpares(batch: Int = spareCommitBatch) {
         let pending = spares.withLock { pool -> [FilePath] in
+            guard pool.pending.count >= max(batch, 1) else { return [] }
             defer { pool.pending = [] }
             return pool.pending
         }
         guard !pending.isEmpty else { return }
-        guard (try? SystemCalls.syncDirectory(workFolder)) != nil else {
+        let synced = [workFolder, layout.inbox, spareFolder].allSatisfy {
+            (try? SystemCalls.syncDirectory($0)) != nil
+        }
+        guard synced else {
             for spare in pending { try? SystemCalls.remove(spare) }
             return
         }
@@ -87,7 +100,7 @@ extension Spool {
     /// - Parameter bytes: The contents.
     /// - Returns: The spare, now holding `bytes` (not fsynced), or `nil`.
     func writeOverSpare(_ bytes: [UInt8]) -> FilePath? {
-        guard let spare = spares.withLock({ $0.ready.popLast() }) else { return nil }
+        guard reusesInputs, let spare = spares.withLock({ $0.ready.popLast() }) else { return nil }
         do {
             try SystemCalls.overwriteFile(bytes, at: spare)
             return spare

@@ -10,9 +10,9 @@ import Synchronization
 /// leaves each input either still in the inbox, in a work folder (recovered at the next
 /// start), or finished — never in two places as finished, never nowhere:
 /// 1. claim: `rename(inbox/NAME, work/ID/NAME)`;
-/// 2. output: write `outbox/.lector.ID.N.tmp` (N unique per file), fsync, move it to an
-///    output name no other input owns (without ever replacing another input's output),
-///    fsync the outbox;
+/// 2. output: write `outbox/.lector.ID.N.tmp` (N unique per file) or a spare (a finished
+///    input's inode, ``SparePool``), fsync, move it to an output name no other input owns
+///    (without ever replacing another input's output), fsync the outbox;
 /// 3. only then archive or delete `work/ID/NAME` — or keep its inode to hold a later
 ///    output (``SparePool``).
 ///
@@ -32,6 +32,8 @@ public final class Spool: Sendable {
     let spareIdentity: SystemCalls.NewFileIdentity?
     /// The finished inputs kept to hold later outputs.
     let spares = Mutex(SparePool())
+    /// Set when a rename from the spare folder into the outbox failed across file systems.
+    let sparesDisabled = Atomic<Bool>(false)
 
     /// Creates the spool's folders when missing, and this daemon's locked work folder.
     ///
@@ -58,11 +60,7 @@ public final class Spool: Sendable {
             close(lockDescriptor)
             throw DaemonError(.spool, "cannot lock the work folder \(workFolder)")
         }
-        spareIdentity = Self.spareIdentity(
-            layout: layout,
-            workFolder: workFolder,
-            spareFolder: layout.spareRoot.appending(id)
-        )
+        spareIdentity = Self.spareIdentity(layout: layout, spareFolder: layout.spareRoot.appending(id), id: id)
     }
 
     deinit {

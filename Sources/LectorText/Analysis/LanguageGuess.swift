@@ -1,6 +1,6 @@
 /// A small language guesser: tells English, Spanish, German, Portuguese, Russian, French and
-/// Dutch apart by their commonest short words (a word listed for two languages counts for
-/// the first in code order).
+/// Dutch apart by their commonest short words (a word common to several, such as `de` or
+/// `que`, counts a share for each).
 ///
 /// The real detector is the `language` processor (Plugins/Language); this one is for a step
 /// that needs a language when no `language` step ran (as `entities` does with
@@ -19,17 +19,18 @@ public enum LanguageGuess {
         ],
         "ru": ["и", "в", "не", "на", "что", "с", "по", "это", "как", "из", "к", "за", "от", "для", "он", "о"],
         "fr": [
-            "le", "les", "des", "et", "est", "une", "du", "qui", "dans", "pas", "au", "sur", "il", "ne", "ce", "aux",
+            "le", "la", "les", "de", "des", "et", "est", "une", "du", "qui", "dans", "pas", "au", "sur", "il", "ne",
+            "en", "que", "à", "ce", "aux",
         ],
         "nl": ["het", "een", "van", "dat", "niet", "op", "zijn", "met", "voor", "te", "er", "ook", "aan", "bij", "om"],
     ]
 
-    private static let keys: [WordKey: String] = {
-        var keys: [WordKey: String] = [:]
+    private static let keys: [WordKey: [String]] = {
+        var keys: [WordKey: [String]] = [:]
         for (language, words) in stopWords.sorted(by: { $0.key < $1.key }) {
             for word in words {
-                guard let key = WordKey(ArraySlice(Array(word.unicodeScalars))), keys[key] == nil else { continue }
-                keys[key] = language
+                guard let key = WordKey(ArraySlice(Array(word.unicodeScalars))) else { continue }
+                keys[key, default: []].append(language)
             }
         }
         return keys
@@ -44,13 +45,13 @@ public enum LanguageGuess {
     ///   - candidates: The languages to choose from.
     /// - Returns: The best candidate, if any word counted.
     public static func guess(_ text: ScalarText, tokens: [Token], among candidates: [String]) -> String? {
-        var counts: [String: Int] = [:]
+        var counts: [String: Double] = [:]
         for token in tokens.prefix(400) where token.kind == .word && token.end - token.start <= 4 {
-            if let key = WordKey(text.scalars[token.range], lowercasingASCII: true), let language = keys[key],
-                candidates.contains(language)
-            {
-                counts[language, default: 0] += 1
+            guard let key = WordKey(text.scalars[token.range], lowercasingASCII: true), let languages = keys[key] else {
+                continue
             }
+            let among = languages.filter(candidates.contains)
+            for language in among { counts[language, default: 0] += 1 / Double(among.count) }
         }
         return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
     }

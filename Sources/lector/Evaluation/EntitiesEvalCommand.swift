@@ -55,24 +55,17 @@ struct EntitiesEvalCommand: ParsableCommand {
             let hasMISC = corpus.sentences.contains { $0.chunks.contains { $0.type == .miscellaneous } }
             let types: Set<EntityType> =
                 hasMISC ? [.person, .organization, .location, .miscellaneous] : [.person, .organization, .location]
-            let processor: EntitiesProcessor
-            do {
-                processor = try EntitiesProcessor(
-                    types: types,
-                    minimumConfidence: minConfidence,
-                    languages: [code],
-                    models: models
-                )
-            } catch  where CapitalizedNames.languages.contains(code) {
-                // No model for the language: the processor's own fallback, names by rule.
+            // No model for the language: the processor's own fallback, names by rule.
+            let byRule = !models.contains("entities/\(code).bin") && CapitalizedNames.languages.contains(code)
+            if byRule {
                 print("note: no \(code) model; names come from capitalisation and context rules (CapitalizedNames)")
-                processor = try EntitiesProcessor(
-                    types: types,
-                    minimumConfidence: minConfidence,
-                    languages: ["en"],
-                    models: models
-                )
             }
+            let processor = try EntitiesProcessor(
+                types: types,
+                minimumConfidence: minConfidence,
+                languages: [byRule ? "en" : code],
+                models: models
+            )
             if !hasMISC { print("note: the gold data has no MISC; MISC is neither looked for nor scored") }
             let evaluation = CoNLLEvaluation { text in
                 processor.entities(in: text, language: code, referenceDate: nil).flatMap(\.mentions)
