@@ -117,4 +117,15 @@ struct GazetteerTests {
         #expect(gazetteer.flags(tokens) == [0, 0, 2, 1, 1, 0, 2, 0, 0, 0])
         #expect(Gazetteer.empty.flags(tokens) == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
     }
+
+    @Test("given names are flagged 3 when capitalised and not inside a place; a place wins")
+    func givenNames() {
+        let gazetteer = Gazetteer(lines: "Paris\n", givenNames: "Olaf\nParis\nAnna Maria\n")
+        #expect(gazetteer.count == 3, "Paris twice (place and given name) and Olaf; two words are not a given name")
+        let tokens = ["Olaf", "Scholz", "met", "olaf", "in", "Paris", "."]
+            .map { TokenFeatures(ArraySlice(Array($0.unicodeScalars))) }
+        #expect(gazetteer.flags(tokens) == [3, 0, 0, 0, 0, 2, 0])
+        let placesOnly = Gazetteer(lines: "Paris\n")
+        #expect(placesOnly.flags(tokens) == [0, 0, 0, 0, 0, 2, 0], "a model without given names: as before")
+    }
 }

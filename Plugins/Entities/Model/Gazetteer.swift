@@ -16,14 +16,24 @@ package struct Gazetteer: Sendable, Equatable {
         self.phrases = HashSet64(phrases)
     }
 
-    /// Builds a gazetteer from names, one per line (as in `Tools/entities/gazetteer-loc.txt`).
+    /// Builds a gazetteer from names, one per line (as in `Tools/entities/gazetteer-loc.txt`),
+    /// and given names, one per line (`Tools/entities/given-names.txt`).
     ///
     /// Each name is tokenized with Lector's ``Tokenizer``; names longer than four tokens
-    /// are left out.
+    /// are left out, and given names of more than one token. Given names share the phrase
+    /// set under their own hash (``givenNameHash(_:)``), so the model file's format stays.
     ///
-    /// - Parameter text: The names, one per line.
-    package init(lines text: String) {
+    /// - Parameters:
+    ///   - text: The place names, one per line.
+    ///   - givenNames: Given names, one per line (none by default).
+    package init(lines text: String, givenNames: String = "") {
         var phrases = Set<UInt64>()
+        for line in givenNames.split(separator: "\n") {
+            let scalars = ScalarText(String(line))
+            let tokens = Tokenizer.tokenize(scalars)
+            guard tokens.count == 1 else { continue }
+            phrases.insert(Self.givenNameHash(TokenFeatures(scalars.scalars[tokens[0].range]).lower))
+        }
         for line in text.split(separator: "\n") {
             let scalars = ScalarText(String(line))
             let tokens = Tokenizer.tokenize(scalars)
@@ -38,16 +48,22 @@ package struct Gazetteer: Sendable, Equatable {
     /// The number of phrases.
     package var count: Int { phrases.count }
 
+    /// The hash a given name is kept under: apart from every place phrase's.
+    @inline(__always)
+    static func givenNameHash(_ lower: UInt64) -> UInt64 {
+        Hashing.mix(193, Hashing.seed, lower)
+    }
+
     /// Extends a phrase hash by one token's lowercased hash.
     @inline(__always)
     static func extend(_ hash: UInt64, _ lower: UInt64) -> UInt64 {
         Hashing.mix(97, hash, lower)
     }
 
-    /// For each token: 2 when a known phrase starts there, 1 inside one, 0 otherwise
-    /// (longest phrase first, left to right). Phrases start only at capitalised or
-    /// all-capitals tokens (`Paris`, `USA`): place names are written so, and skipping the
-    /// lowercase words saves most lookups.
+    /// For each token: 2 when a known phrase starts there, 1 inside one, 3 for a given name
+    /// outside any place, 0 otherwise (longest phrase first, left to right). Phrases start
+    /// only at capitalised or all-capitals tokens (`Paris`, `USA`): names are written so,
+    /// and skipping the lowercase words saves most lookups.
     ///
     /// - Parameter tokens: A sentence's token hashes.
     /// - Returns: One flag per token.
@@ -82,6 +98,7 @@ package struct Gazetteer: Sendable, Equatable {
                 for inside in (index + 1)..<(index + longest) { flags[inside] = 1 }
                 index += longest
             } else {
+                if phrases.contains(Self.givenNameHash(tokens[index].lower)) { flags[index] = 3 }
                 index += 1
             }
         }

@@ -42,6 +42,9 @@ struct EntitiesTrainCommand: ParsableCommand {
     @Option(help: "Place names, one per line, for gazetteer features ('none' for none).")
     var gazetteer = "Tools/entities/gazetteer-loc.txt"
 
+    @Option(help: "Given names, one per line, for a given-name feature (default: none).")
+    var givenNames: String?
+
     @Option(help: "log2 of the number of feature buckets (18: a 4.7 MB model).")
     var bucketBits = 18
 
@@ -73,7 +76,10 @@ struct EntitiesTrainCommand: ParsableCommand {
         let start = clock.now
         var trainer = PerceptronTrainer(language: language, bucketBits: bucketBits, epochs: epochs)
         if gazetteer != "none" {
-            trainer.gazetteer = Gazetteer(lines: try FileReader.text(path: gazetteer))
+            trainer.gazetteer = Gazetteer(
+                lines: try FileReader.text(path: gazetteer),
+                givenNames: try givenNames.map { try FileReader.text(path: $0) } ?? ""
+            )
             print("gazetteer \(gazetteer): \(trainer.gazetteer.count) names")
         }
         trainer.onEpoch = { epoch, model in
