@@ -22,6 +22,20 @@ struct DaemonSchedulerLifecycleTests {
         #expect(driver.send(.finished(name("b.txt"), .written)).isEmpty, "after the stop, nothing")
     }
 
+    @Test("with one document queued per worker (the daemon's setting), a drain waits for both")
+    func drainWithQueued() {
+        var driver = SchedulerDriver(workers: 1, queuedPerWorker: 1)
+        let claims = driver.start(seeing: ["a.txt", "b.txt", "c.txt"])
+        #expect(SchedulerDriver.claims(claims) == ["a.txt", "b.txt"], "one running, one queued behind it")
+        driver.claimAll(claims)
+        let draining = driver.send(.signal(SIGTERM))
+        #expect(draining.first == .drain(held: 2, signal: SIGTERM))
+        #expect(driver.send(.finished(name("a.txt"), .written)).isEmpty, "b.txt is still held")
+        let stop = driver.send(.finished(name("b.txt"), .written))
+        #expect(stop == [.stop(status: 0, returning: [], timedOut: false)], "c.txt was never claimed")
+        #expect(driver.scheduler.phase == .stopped)
+    }
+
     @Test("a drain gives up at shutdown_timeout with documents still held")
     func drainDeadline() {
         var driver = SchedulerDriver(workers: 1, shutdownTimeout: .seconds(5))
