@@ -15,14 +15,26 @@ extension SystemCalls {
     public static func isOpenForWriting(_ path: FilePath) -> Bool? {
         guard let descriptor = try? open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY) else { return nil }
         defer { close(descriptor) }
+        if takesLease(descriptor, F_RDLCK) { return false }
+        return errno == EAGAIN ? true : nil
+    }
+
+    /// Takes a lease (`F_SETLEASE`) of the given type on an open file and drops it at once:
+    /// whether the kernel granted it. A read lease is refused while any process has the file
+    /// open for writing, a write lease while any other open file description of it exists.
+    ///
+    /// - Parameters:
+    ///   - descriptor: The file, opened read-only.
+    ///   - type: `F_RDLCK` or `F_WRLCK`.
+    /// - Returns: `true` when granted; else `false`, with `errno` saying why (`EAGAIN`: a
+    ///   conflicting open).
+    static func takesLease(_ descriptor: Int32, _ type: Int32) -> Bool {
         // F_SETLEASE is F_LINUX_SPECIFIC_BASE + 0 = 1024 (<linux/fcntl.h>); glibc hides the
         // name without _GNU_SOURCE.
         let setLease: Int32 = 1024
-        if fcntl(descriptor, setLease, F_RDLCK) == 0 {
-            _ = fcntl(descriptor, setLease, F_UNLCK)
-            return false
-        }
-        return errno == EAGAIN ? true : nil
+        guard fcntl(descriptor, setLease, type) == 0 else { return false }
+        _ = fcntl(descriptor, setLease, F_UNLCK)
+        return true
     }
 
     /// Reads at most `limit` bytes from the start of a regular file, without following a

@@ -80,11 +80,7 @@ extension SystemCalls {
             info.st_uid == identity.owner, info.st_gid == identity.group, UInt64(info.st_dev) == identity.device,
             info.st_size <= identity.maximumSize, lector_xattr_names_size(descriptor) == 0
         else { return false }
-        // F_SETLEASE (1024, see isOpenForWriting): a write lease is refused while any other
-        // open file description of the file exists, for reading or writing.
-        let setLease: Int32 = 1024
-        guard fcntl(descriptor, setLease, F_WRLCK) == 0 else { return false }
-        _ = fcntl(descriptor, setLease, F_UNLCK)
+        guard takesLease(descriptor, F_WRLCK) else { return false }
         if info.st_mode & 0o7777 != identity.permissions {
             guard fchmod(descriptor, identity.permissions) == 0 else { return false }
         }

@@ -231,17 +231,15 @@ package struct CapitalizedNames: Sendable {
     ///   - text: Their text.
     /// - Returns: The mentions, each starting at its capitalised word.
     static func withoutElidedArticle(_ mentions: [EntityMention], in text: ScalarText) -> [EntityMention] {
-        mentions.map { mention in
-            let scalars = text.scalars
-            var cut = mention.start
-            while cut < mention.end, cut - mention.start <= 1, scalars[cut].properties.isLowercase { cut += 1 }
-            guard cut > mention.start, cut + 1 < mention.end, scalars[cut] == "'" || scalars[cut] == "’",
-                scalars[cut + 1].properties.isUppercase
+        let scalars = text.scalars
+        return mentions.map { mention in
+            // `l` or `d`, an apostrophe, then a capital.
+            let mark = mention.start + 1
+            guard mark + 1 < mention.end, scalars[mention.start] == "l" || scalars[mention.start] == "d",
+                scalars[mark] == "'" || scalars[mark] == "’", scalars[mark + 1].properties.isUppercase
             else { return mention }
-            let article = String(String.UnicodeScalarView(scalars[mention.start..<cut])).lowercased()
-            guard article == "l" || article == "d" else { return mention }
             var trimmed = mention
-            trimmed.start = cut + 1
+            trimmed.start = mark + 1
             return trimmed
         }
     }

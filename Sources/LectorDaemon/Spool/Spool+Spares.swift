@@ -35,9 +35,11 @@ extension Spool {
         )
     }
 
-    /// Whether finished inputs are reused now: set up so, and no rename from the spare
-    /// folder has failed since.
-    var reusesInputs: Bool { spareIdentity != nil && !sparesDisabled.load(ordering: .relaxed) }
+    /// What a reused inode must be, while finished inputs are reused: set up so, and no
+    /// rename from the spare folder has failed since; else `nil`.
+    var reuseIdentity: SystemCalls.NewFileIdentity? {
+        sparesDisabled.load(ordering: .relaxed) ? nil : spareIdentity
+    }
 
     /// Stops reusing inputs (a rename from the spare folder into the outbox failed across
     /// file systems); the spares kept are removed.
@@ -58,7 +60,7 @@ extension Spool {
     /// - Parameter path: The input, in the work folder.
     /// - Returns: Whether it was moved (else the caller deletes it).
     func keepAsSpare(_ path: FilePath) -> Bool {
-        guard reusesInputs, let identity = spareIdentity, spares.withLock({ $0.count }) < Self.maximumSpares,
+        guard let identity = reuseIdentity, spares.withLock({ $0.count }) < Self.maximumSpares,
             SystemCalls.prepareForReuse(path, as: identity)
         else { return false }
         let spare = spareFolder.appending(temporaryName())
@@ -100,7 +102,7 @@ extension Spool {
     /// - Parameter bytes: The contents.
     /// - Returns: The spare, now holding `bytes` (not fsynced), or `nil`.
     func writeOverSpare(_ bytes: [UInt8]) -> FilePath? {
-        guard reusesInputs, let spare = spares.withLock({ $0.ready.popLast() }) else { return nil }
+        guard reuseIdentity != nil, let spare = spares.withLock({ $0.ready.popLast() }) else { return nil }
         do {
             try SystemCalls.overwriteFile(bytes, at: spare)
             return spare
