@@ -81,7 +81,7 @@ extension SentimentProcessor {
     ///   - mentions: Each mention's first scalar and its text.
     ///   - sentences: The analysed sentences.
     /// - Returns: The features, and how many mentions fell in a sentence.
-    func features(
+    package func features(
         of mentions: [(start: Int, text: String)],
         sentences: [SentenceAnalysis]
     ) -> (SentimentFeatures, Int) {

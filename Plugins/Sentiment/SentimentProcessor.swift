@@ -25,7 +25,7 @@ package struct SentimentProcessor: Processor {
     /// The options.
     package let options: SentimentOptions
     /// The English scorer: lexicon, rules, learned layer and target layer.
-    let scorer: SentimentScorer
+    package let scorer: SentimentScorer
     /// The rule scorers of the other languages served, by code.
     let otherScorers: [String: SentimentScorer]
     /// The model files the scorers were loaded from.
@@ -114,7 +114,7 @@ package struct SentimentProcessor: Processor {
 
     private func annotation(for document: Document, analysis: TextAnalysis) -> JSONObject {
         let sentences = scorer.analyze(analysis.text, tokens: analysis.tokens, sentences: analysis.sentences)
-        let features = SentimentScorer.documentFeatures(sentences)
+        let features = scorer.documentFeatures(sentences)
         let score = Double(scorer.score(features))
         var object = JSONObject()
         object["score"] = .double(Self.rounded(score))

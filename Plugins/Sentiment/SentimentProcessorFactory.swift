@@ -19,7 +19,7 @@ public struct SentimentProcessorFactory: ProcessorFactory {
 
     /// The languages served.
     public var languageCoverage: String {
-        "English (lexicons, learned layer, target layer for people); de, es, fr, it, nl, pt, ru (lexicons built from open dictionaries and polarity lists, same rules, no learned layer); other languages are skipped"
+        "English (lexicons; a learned layer trained partly on research-only and non-commercial finance data, see NOTICE; target layer for people); de, es, fr, it, nl, pt, ru (lexicons built from open dictionaries and polarity lists, same rules, no learned layer); other languages are skipped"
     }
 
     /// What the processor adds, for `lector processors`.

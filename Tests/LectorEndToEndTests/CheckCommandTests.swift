@@ -103,7 +103,7 @@ struct CheckCommandTests {
         #expect(result.output.hasPrefix("metadata\n"))
         #expect(result.output.contains("options:"))
         #expect(
-            result.output.contains("languages: English (lexicons, learned layer, target layer for people); de, es, fr")
+            result.output.contains("languages: English (lexicons; a learned layer trained partly on research-only")
         )
         #expect(result.output.contains("dates, money, percentages, quantities: en, de, fr, es, it, pt, nl, ru"))
         #expect(result.output.contains("Default chain without config.yaml: metadata"))

@@ -97,4 +97,29 @@ struct SentimentCommandTests {
         let skipped = try LectorBinary.run(["eval", "sentiment", scratch.path])
         #expect(skipped.output.contains("skipped: no sentiment lexicon for 'pl'"))
     }
+
+    @Test("--dump-features gives a record rated toward a company the clauses that name it", .timeLimit(.minutes(1)))
+    func dumpFeaturesTowardATarget() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let text = "Tesco gains in FTSE 100; Marks & Spencer drops"
+        let records: [JSONValue] = [
+            [
+                "id": "h:1", "set": "heads", "text": .string(text), "target": "Marks & Spencer", "score": -0.3,
+                "label": "negative",
+            ],
+            ["id": "h:2", "set": "heads", "text": .string(text), "score": 0.1, "label": "positive"],
+        ]
+        let file = try scratch.write("heads.jsonl", text: records.map { $0.encodedString() }.joined(separator: "\n"))
+        let dump = scratch.path + "/features.jsonl"
+        let result = try LectorBinary.run(["eval", "sentiment", file, "--rules-only", "--dump-features", dump])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = try String(contentsOfFile: dump, encoding: .utf8).split(separator: "\n").map {
+            try JSONValue.parse(String($0))
+        }
+        #expect(lines.count == 2)
+        let words = lines.map { Set($0["words"]?.arrayValue?.compactMap(\.stringValue) ?? []) }
+        #expect(words[0].contains("drops") && !words[0].contains("gains"), "toward M&S: its own clause")
+        #expect(words[1].isSuperset(of: ["drops", "gains"]), "no target: the whole headline")
+    }
 }

@@ -15,11 +15,11 @@ import Testing
         #expect(lexicon["haphazard"]?.valence == 0)
         #expect(lexicon["haphazard"]?.polarity == -0.6)
         let model = try SentimentModel.load(from: TestModels.cache).value
-        let features = SentimentScorer.documentFeatures(model.analyze(ScalarText("The staging was amateurish.")))
+        let features = model.documentFeatures(model.analyze(ScalarText("The staging was amateurish.")))
         #expect(features.positive == 0 && features.negative == 0, "neither VADER nor Bing has 'amateurish'")
         #expect(features.patternNegative > 0)
         #expect(try score("The staging was amateurish.") < -0.05)
-        let negated = SentimentScorer.documentFeatures(model.analyze(ScalarText("The staging was not amateurish.")))
+        let negated = model.documentFeatures(model.analyze(ScalarText("The staging was not amateurish.")))
         #expect(negated.patternPositive > 0 && negated.patternNegative == 0, "negation reverses it too")
     }
 
@@ -115,12 +115,12 @@ import Testing
         #expect(lexicon["disease"]?.valence == 0)
         let model = try SentimentModel.load(from: TestModels.cache).value
         let text = "The disease spread through the town."
-        let features = SentimentScorer.documentFeatures(model.analyze(ScalarText(text)))
+        let features = model.documentFeatures(model.analyze(ScalarText(text)))
         #expect(features.positive == 0 && features.negative == 0, "VADER has no 'disease'")
         #expect(features.connotationNegative > 0 && features.connotationPositive == 0)
         #expect(features.dense[10] < 0, "the mean connotation is negative")
         #expect(try score(text) < score("The news spread through the town."))
-        let negated = SentimentScorer.documentFeatures(model.analyze(ScalarText("It is not a disease.")))
+        let negated = model.documentFeatures(model.analyze(ScalarText("It is not a disease.")))
         #expect(negated.connotationPositive > 0 && negated.connotationNegative == 0, "negation reverses it")
     }
 
@@ -166,13 +166,13 @@ import Testing
     @Test func learnedWordWeightsFollowContrastAndHedges() throws {
         let model = try SentimentModel.load(from: TestModels.cache).value
         let good = try #require(model.lexicon["good"]?.learned)
-        let before = SentimentScorer.documentFeatures(model.analyze(ScalarText("It was good, but the rest was dull.")))
-        let after = SentimentScorer.documentFeatures(model.analyze(ScalarText("It was dull, but the rest was good.")))
+        let before = model.documentFeatures(model.analyze(ScalarText("It was good, but the rest was dull.")))
+        let after = model.documentFeatures(model.analyze(ScalarText("It was dull, but the rest was good.")))
         let dull = try #require(model.lexicon["dull"]?.learned)
         // The other words stand in the same places in both: only good and dull swap weights.
         #expect(abs((before.learnedWords - after.learnedWords) - (dull - good)) < 1e-5)
-        let hedged = SentimentScorer.documentFeatures(model.analyze(ScalarText("A loss, compared to a profit.")))
-        let plain = SentimentScorer.documentFeatures(model.analyze(ScalarText("A loss, compared to a.")))
+        let hedged = model.documentFeatures(model.analyze(ScalarText("A loss, compared to a profit.")))
+        let plain = model.documentFeatures(model.analyze(ScalarText("A loss, compared to a.")))
         let profit = try #require(model.lexicon["profit"]?.learned)
         #expect(abs((hedged.learnedWords - plain.learnedWords) - 0.3 * profit) < 1e-5, "hedges scale it too")
     }
@@ -181,7 +181,7 @@ import Testing
         let model = try SentimentModel.load(from: TestModels.cache).value
         let profit = try #require(model.lexicon["profit"])
         #expect(profit.learned != 0 || profit.quantity != 0)
-        let alone = SentimentScorer.documentFeatures(model.analyze(ScalarText("Profit fell.")))
+        let alone = model.documentFeatures(model.analyze(ScalarText("Profit fell.")))
         #expect(alone.learnedWords == 0, "'profit' and 'fell' are read as one composition")
         #expect(alone.finance < 0)
     }

@@ -48,7 +48,7 @@ import Testing
         let model = try SentimentModel.load(from: TestModels.cache).value
         let tone = try #require(SentimentFeatures.names.firstIndex(of: "tone_per_word"))
         func features(_ text: String) -> SentimentFeatures {
-            SentimentScorer.documentFeatures(model.analyze(ScalarText(text)))
+            model.documentFeatures(model.analyze(ScalarText(text)))
         }
         let bombings = features("Homicide bombings.")
         #expect(bombings.plainWords == 2)

@@ -15,6 +15,15 @@ whose sentence hashes into the held-out fifth (`holdout: true`: first byte of SH
 text divisible by 5, so a sentence rated toward several people is all on one side) are left
 out, so `lector eval sentiment FILE --part holdout` measures on sentences the layer never saw.
 
+The learned layer's scores are features here, and that layer is trained on NewsMTSC too, so
+a training sentence's score would know its label. The layer is therefore cross-fitted:
+`train.py --fold-layers DIR` writes five learned layers, layer K trained without the
+sentences of fold K (`metrics.sentence_fold`); each dumps the target features of every
+record (`LECTOR_MODELS=DIR/K lector eval sentiment … --dump-target-features DIR/K/targets.jsonl`),
+and `--cross-fitted DIR` reads each record from the dump of its own fold's layer, which never
+saw it. The processor scores unseen sentences with the whole layer, as the fold layers
+scored these.
+
 Choices, each by 5-fold cross-validated macro-F1 inside the training part, folds grouped by
 sentence: L2 strength C (`--search` reruns the grid), balanced class weights, and features
 seen in at least MIN_COUNT training records. `--all-dev` prints the cross-validated macro-F1
@@ -28,6 +37,7 @@ not whom the raters' outlets liked.
         --dump-target-features /tmp/targets.jsonl
     pip install scikit-learn   # 1.9.1
     python3 Tools/sentiment/train_targets.py /tmp/targets.jsonl [--search | --all-dev]
+    python3 Tools/sentiment/train_targets.py --cross-fitted DIR [--search | --all-dev]
 
 File format (UTF-8, `#` comments): `bias<TAB>-<TAB>N<TAB>U<TAB>P`, then
 `x<TAB>REGION:KEY<TAB>N<TAB>U<TAB>P`, one weight per class (negative, neutral, positive).
@@ -44,8 +54,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold, cross_val_predict
 
+from metrics import sentence_fold
+
 CLASSES = ["negative", "neutral", "positive"]
-STRENGTH = 0.1  # C, what `--search` picks
+STRENGTH = 0.05  # C, what `--search` picks
 MIN_COUNT = 2
 GRID = [0.03, 0.05, 0.1, 0.2, 0.3]
 
@@ -53,6 +65,15 @@ GRID = [0.03, 0.05, 0.1, 0.2, 0.3]
 def load(path):
     with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+def cross_fitted(folder):
+    """Each record of the five fold dumps (the same records in the same order) from the dump
+    of the layer that did not train on its sentence."""
+    dumps = [load(os.path.join(folder, str(fold), "targets.jsonl")) for fold in range(5)]
+    if len({len(dump) for dump in dumps}) != 1:
+        sys.exit(f"{folder}: the five dumps differ in length")
+    return [dumps[sentence_fold(record["text"])][index] for index, record in enumerate(dumps[0])]
 
 
 def prune(records, min_count):
@@ -107,8 +128,9 @@ def main():
     arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
     if len(arguments) != 1:
         sys.exit(__doc__)
+    loaded = cross_fitted(arguments[0]) if "--cross-fitted" in sys.argv else load(arguments[0])
     # NewsMTSC only (MIT): a dump of a whole folder also holds other sets' target records.
-    records = [r for r in load(arguments[0]) if r["label"] in CLASSES and r["set"] == "newsmtsc"]
+    records = [r for r in loaded if r["label"] in CLASSES and r["set"] == "newsmtsc"]
     training = [r for r in records if not r["holdout"]]
     if "--all-dev" in sys.argv:
         f1, accuracy = cross_validated(records, STRENGTH)

@@ -140,7 +140,9 @@ package struct SentimentFeatures: Sendable, Equatable {
     /// - Parameters:
     ///   - other: The span to add.
     ///   - weight: The scale of its sums.
-    package mutating func add(_ other: SentimentFeatures, weight: Float = 1) {
+    ///   - wordFactor: The scale of its learned word weights (the whole span's ``wordScale``
+    ///     applies on top).
+    package mutating func add(_ other: SentimentFeatures, weight: Float = 1, wordFactor: Float = 1) {
         positive += other.positive * weight
         negative += other.negative * weight
         finance += other.finance * weight
@@ -153,8 +155,8 @@ package struct SentimentFeatures: Sendable, Equatable {
         plainWords += other.plainWords * weight
         exclamations += other.exclamations
         wordCount += other.wordCount
-        learnedWords += other.learnedWords
+        learnedWords += other.learnedWords * wordFactor
         words.append(contentsOf: other.words)
-        wordWeights.append(contentsOf: other.wordWeights)
+        wordWeights.append(contentsOf: wordFactor == 1 ? other.wordWeights : other.wordWeights.map { $0 * wordFactor })
     }
 }

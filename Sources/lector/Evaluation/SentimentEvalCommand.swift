@@ -113,7 +113,9 @@ struct SentimentEvalCommand: ParsableCommand {
                 )
                 // The English layers train on English records only.
                 if dumpFeatures != nil, language == "en" {
-                    dump.append(Self.featureLine(record, predicted: predicted, scorer: scorer))
+                    dump.append(
+                        Self.featureLine(record, predicted: predicted, processor: all, towardTarget: !ignoreTarget)
+                    )
                 }
                 if dumpTargetFeatures != nil, language == "en",
                     let line = Self.targetFeatureLine(record, scorer: scorer)
@@ -198,8 +200,26 @@ struct SentimentEvalCommand: ParsableCommand {
         return line.encodedString()
     }
 
-    private static func featureLine(_ record: SentimentRecord, predicted: Double, scorer: SentimentScorer) -> String {
-        let features = SentimentScorer.documentFeatures(scorer.analyze(ScalarText(record.text)))
+    /// A record's features as the processor scores it: the whole text's, or for a record
+    /// rated toward a named company (SemEval) the features of the clauses that mention it,
+    /// less its name, as the per-entity score reads them.
+    private static func featureLine(
+        _ record: SentimentRecord,
+        predicted: Double,
+        processor: SentimentProcessor,
+        towardTarget: Bool
+    ) -> String {
+        let scorer = processor.scorer
+        let sentences = scorer.analyze(ScalarText(record.text))
+        var features = scorer.documentFeatures(sentences)
+        if towardTarget, record.targetSpan == nil,
+            let mentions = record.targetEntities()?.arrayValue?.first?["mentions"]?.arrayValue
+        {
+            let spans = mentions.compactMap { mention in
+                mention["start"]?.intValue.map { (start: $0, text: mention["text"]?.stringValue ?? "") }
+            }
+            features = processor.features(of: spans, sentences: sentences).0
+        }
         let line: JSONValue = [
             "id": .string(record.id), "set": .string(record.set), "holdout": .bool(record.isHeldOut),
             "score": record.score.map(JSONValue.double) ?? .null, "label": .string(record.label),
