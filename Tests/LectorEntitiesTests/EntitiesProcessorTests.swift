@@ -146,6 +146,10 @@ struct EntitiesProcessorTests {
             // Not merged: a place whose stem is a person's name (`Германии`, `России`).
             ("ru", "Режиссёр Алексей Герман снимал фильм в Германии. Фильм показали в Германии.", "Алексей Герман", 1),
             ("ru", "Гонщик Валентино Росси выступил в России. Росси выиграл.", "Валентино Росси", 2),
+            // A nominative that ends like a case (`Газпром`, `-ом`) joins its other forms,
+            // tagged (the second) or found as a repeat (the first).
+            ("ru", "Акции «Газпрома» выросли. Компания Газпром отчиталась о прибыли.", "Газпрома", 2),
+            ("ru", "«Газпром» отчитался о прибыли. Акции «Газпрома» выросли.", "Газпрома", 2),
         ]
     )
     func repeatsAndCaseForms(language: String, text: String, name: String, count: Int) throws {

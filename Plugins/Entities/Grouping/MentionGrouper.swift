@@ -8,7 +8,10 @@ import LectorText
 /// (`Vladimir` or `Putin` joins `Vladimir Putin`; a short form of another type only as the
 /// surname, so `Putin` tagged ORG still joins but `China` does not join `China Dream`); or when
 /// an all-capitals word is the initials of an ORG (`NATO`, `North Atlantic Treaty
-/// Organization`). Longer mentions are placed first, so a surname joins its full name
+/// Organization`). In German and Russian a name also joins an entity of its type when one of
+/// them, without its case ending, is the other as written: the nominative `Газпром`, which
+/// ends like an instrumental, joins `Газпрома` (only within a type: `Росси` the person stays
+/// apart from `России` the place). Longer mentions are placed first, so a surname joins its full name
 /// wherever it appears. An entity's type is that of its longest mention, and its text the
 /// longest mention (one not in all capitals when there is one). Rule-based mentions group
 /// by type and value.
@@ -39,8 +42,9 @@ struct MentionGrouper {
 
     func group(_ mentions: [EntityMention]) -> [EntityGroup] {
         let shown = mentions.map(display)
-        let normalizedForms = zip(mentions, shown).map { mention, form in
-            mention.type.isNamed ? NameForms.caseless(form.lowercased(), language: language) : form.lowercased()
+        let plainForms = shown.map { $0.lowercased() }
+        let normalizedForms = zip(mentions, plainForms).map { mention, form in
+            mention.type.isNamed ? NameForms.caseless(form, language: language) : form
         }
         let order = mentions.indices.sorted { left, right in
             let a = mentions[left].end - mentions[left].start
@@ -56,7 +60,9 @@ struct MentionGrouper {
             let tokens: [String]
             if mention.type.isNamed {
                 tokens = form.unicodeScalars.split(separator: " ").map { String(form[$0.startIndex..<$0.endIndex]) }
-                target = index.namedTarget(tokens: tokens, form: form, type: mention.type, drafts: drafts)
+                target =
+                    index.namedTarget(tokens: tokens, form: form, type: mention.type, drafts: drafts)
+                    ?? index.caseTarget(form: form, plain: plainForms[position], type: mention.type)
             } else {
                 tokens = []
                 target = index.valued.first { candidate in
@@ -68,7 +74,10 @@ struct MentionGrouper {
             if let target {
                 drafts[target].members.append(position)
                 drafts[target].forms.insert(form)
-                if mention.type.isNamed { index.note(form, of: target) }
+                if mention.type.isNamed {
+                    index.note(form, of: target)
+                    index.noteCases(form: form, plain: plainForms[position], type: mention.type, of: target)
+                }
             } else {
                 let created = drafts.count
                 drafts.append(
@@ -82,6 +91,9 @@ struct MentionGrouper {
                     )
                 )
                 index.add(created, draft: drafts[created], form: form)
+                if mention.type.isNamed {
+                    index.noteCases(form: form, plain: plainForms[position], type: mention.type, of: created)
+                }
             }
         }
         return ranked(drafts, mentions: mentions, shown: shown)
@@ -97,6 +109,10 @@ struct MentionGrouper {
         var initials: [(draft: Int, initials: String)] = []
         /// The drafts of rule-based types, in creation order.
         var valued: [Int] = []
+        /// The first named draft holding each form without case endings, and each form as
+        /// written (lowercased) where that differs, by type (German and Russian).
+        var caseless: [String: Int] = [:]
+        var written: [String: Int] = [:]
 
         mutating func add(_ created: Int, draft: Draft, form: String) {
             guard draft.type.isNamed else {
@@ -114,6 +130,22 @@ struct MentionGrouper {
         /// Records that a named draft holds `form`, unless an earlier draft already does.
         mutating func note(_ form: String, of draft: Int) {
             if namedByForm[form] == nil { namedByForm[form] = draft }
+        }
+
+        /// Records a named mention's forms for ``caseTarget(form:plain:type:)``.
+        mutating func noteCases(form: String, plain: String, type: EntityType, of draft: Int) {
+            guard form != plain else { return }
+            let key = type.rawValue + ":"
+            if caseless[key + form] == nil { caseless[key + form] = draft }
+            if written[key + plain] == nil { written[key + plain] = draft }
+        }
+
+        /// The draft of the same type where one form, without its case ending, is the other
+        /// as written: `газпром` (from `Газпрома`) and the written `газпром` (`Газпром`,
+        /// whose own stem `газпр` took `-ом` as an ending).
+        func caseTarget(form: String, plain: String, type: EntityType) -> Int? {
+            let key = type.rawValue + ":"
+            return written[key + form] ?? caseless[key + plain]
         }
 
         func namedTarget(tokens: [String], form: String, type: EntityType, drafts: [Draft]) -> Int? {

@@ -5,8 +5,9 @@
 /// German: the genitive `s` of a word of five letters or more. Russian: the longest of the
 /// noun and adjective case endings that leaves three letters or more. The surname suffixes
 /// `ов`, `ев`, `ин` are never taken as endings (`Петров` stays apart from `Петра`). A
-/// nominative that itself ends like a case (`Газпром`) differs from its other forms
-/// (`Газпрома`): a known gap.
+/// nominative that itself ends like a case (`Газпром`: `газпр`) differs from its other
+/// forms (`Газпрома`: `газпром`); grouping and repeats also match a written form against a
+/// caseless one (``MentionGrouper``, ``NameRepeats``).
 enum NameForms {
     private static let russianEndings = [
         "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ый", "ий", "ая", "яя", "ое", "ее", "ые", "ие",

@@ -9,7 +9,9 @@ import LectorText
 /// name's first tagged mention, whose caseless form is a surname of a PERSON of two words or
 /// more, or a one-word name of one type only (a word that names a person in one place and a
 /// place in another is left alone). A word the text also writes in lowercase (`May`, `may`)
-/// is never a repeat. A repeat gets the name's type and ``confidence``.
+/// is never a repeat. A word whose written form is a name's caseless form also repeats it:
+/// `Газпром` after `Газпрома` (its own caseless form, `газпр`, took `-ом` for an ending). A
+/// repeat gets the name's type and ``confidence``.
 enum NameRepeats {
     /// The confidence of a repeat: below a tagged mention's usual 0.95 and above the
     /// default `min_confidence` 0.6.
@@ -75,7 +77,9 @@ enum NameRepeats {
             while cursor < taken.count, taken[cursor].upperBound <= token.start { cursor += 1 }
             if cursor < taken.count, taken[cursor].lowerBound < token.end { continue }
             guard capitals.contains(text.scalars[token.start]), token.range.count >= 3 else { continue }
-            let key = NameForms.stem(text.slice(token.range).lowercased(), language: language)
+            let written = text.slice(token.range).lowercased()
+            var key = NameForms.stem(written, language: language)
+            if types[key] == nil, key != written { key = written }
             guard let type = types[key] ?? nil, let first = firstSeen[key], first < token.start else { continue }
             found.append(EntityMention(start: token.start, end: token.end, type: type, confidence: confidence))
         }
