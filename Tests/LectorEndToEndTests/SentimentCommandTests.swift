@@ -120,6 +120,7 @@ struct SentimentCommandTests {
         #expect(lines.count == 2)
         let words = lines.map { Set($0["words"]?.arrayValue?.compactMap(\.stringValue) ?? []) }
         #expect(words[0].contains("drops") && !words[0].contains("gains"), "toward M&S: its own clause")
+        #expect(words[0].isDisjoint(with: ["marks", "spencer"]), "less the company's own name")
         #expect(words[1].isSuperset(of: ["drops", "gains"]), "no target: the whole headline")
     }
 }

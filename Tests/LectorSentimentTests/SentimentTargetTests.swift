@@ -108,4 +108,17 @@ import Testing
         let ids = (0..<40).map { "n\($0)" }
         #expect(Set(try ids.map { try record($0).isHeldOut }).count == 1, "one sentence, one side")
     }
+
+    @Test func aHeadlineRatedTowardSeveralCompaniesIsHeldOutWhole() throws {
+        let text = "EU drops Shell, BP, Statoil from ethanol benchmark investigation"
+        func record(_ id: String, _ target: String) throws -> SentimentRecord {
+            let line: JSONValue = [
+                "id": .string(id), "set": "semeval2017_headlines", "text": .string(text), "target": .string(target),
+                "score": 0.3, "label": "positive",
+            ]
+            return try #require(SentimentRecord(line: Array(line.encodedString().utf8), fallbackSet: "x"))
+        }
+        let records = try (0..<40).map { try record("h\($0)", ["Shell", "BP", "Statoil"][$0 % 3]) }
+        #expect(Set(records.map(\.isHeldOut)).count == 1, "one headline, one side")
+    }
 }

@@ -73,6 +73,9 @@ def cross_fitted(folder):
     dumps = [load(os.path.join(folder, str(fold), "targets.jsonl")) for fold in range(5)]
     if len({len(dump) for dump in dumps}) != 1:
         sys.exit(f"{folder}: the five dumps differ in length")
+    for index, record in enumerate(dumps[0]):
+        if any((dump[index]["id"], dump[index]["text"]) != (record["id"], record["text"]) for dump in dumps[1:]):
+            sys.exit(f"{folder}: the five dumps differ at record {index}")
     return [dumps[sentence_fold(record["text"])][index] for index, record in enumerate(dumps[0])]
 
 
@@ -108,7 +111,8 @@ def write(records, strength, path):
     bias = fitted.intercept_[order]
     lines = [
         "# The sentiment processor's target layer (Tools/sentiment/train_targets.py): a",
-        "# three-class logistic regression over TargetFeatures, trained on NewsMTSC (MIT).",
+        "# three-class logistic regression over TargetFeatures, trained on NewsMTSC (MIT); its",
+        "# features include weights.tsv's scores, so it shares that file's terms (NOTICE).",
         f"# {len(records)} training records, C {strength}, features seen in >= {MIN_COUNT} records.",
         "# KIND\tNAME\tNEGATIVE\tNEUTRAL\tPOSITIVE",
         "bias\t-\t" + "\t".join(f"{value:.5g}" for value in bias),

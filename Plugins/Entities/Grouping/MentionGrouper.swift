@@ -8,10 +8,11 @@ import LectorText
 /// (`Vladimir` or `Putin` joins `Vladimir Putin`; a short form of another type only as the
 /// surname, so `Putin` tagged ORG still joins but `China` does not join `China Dream`); or when
 /// an all-capitals word is the initials of an ORG (`NATO`, `North Atlantic Treaty
-/// Organization`). In German and Russian a name also joins an entity of its type when one of
-/// them, without its case ending, is the other as written: the nominative `Газпром`, which
-/// ends like an instrumental, joins `Газпрома` (only within a type: `Росси` the person stays
-/// apart from `России` the place). Longer mentions are placed first, so a surname joins its full name
+/// Organization`). In German and Russian an organisation's or a place's name also joins an
+/// entity of its type when one of them, without its case ending, is the other as written:
+/// the nominative `Газпром`, which ends like an instrumental, joins `Газпрома` (only within
+/// a type, so `Росси` the person stays apart from `России` the place; and not for people,
+/// whose given names would merge: `Мари` and `Мария`). Longer mentions are placed first, so a surname joins its full name
 /// wherever it appears. An entity's type is that of its longest mention, and its text the
 /// longest mention (one not in all capitals when there is one). Rule-based mentions group
 /// by type and value.
@@ -109,8 +110,8 @@ struct MentionGrouper {
         var initials: [(draft: Int, initials: String)] = []
         /// The drafts of rule-based types, in creation order.
         var valued: [Int] = []
-        /// The first named draft holding each form without case endings, and each form as
-        /// written (lowercased) where that differs, by type (German and Russian).
+        /// The first ORG, LOC or MISC draft holding each form without case endings, and each
+        /// form as written (lowercased) where that differs, by type (German and Russian).
         var caseless: [String: Int] = [:]
         var written: [String: Int] = [:]
 
@@ -134,7 +135,7 @@ struct MentionGrouper {
 
         /// Records a named mention's forms for ``caseTarget(form:plain:type:)``.
         mutating func noteCases(form: String, plain: String, type: EntityType, of draft: Int) {
-            guard form != plain else { return }
+            guard form != plain, type != .person else { return }
             let key = type.rawValue + ":"
             if caseless[key + form] == nil { caseless[key + form] = draft }
             if written[key + plain] == nil { written[key + plain] = draft }
@@ -144,6 +145,7 @@ struct MentionGrouper {
         /// as written: `газпром` (from `Газпрома`) and the written `газпром` (`Газпром`,
         /// whose own stem `газпр` took `-ом` as an ending).
         func caseTarget(form: String, plain: String, type: EntityType) -> Int? {
+            guard type != .person else { return nil }
             let key = type.rawValue + ":"
             return written[key + form] ?? caseless[key + plain]
         }

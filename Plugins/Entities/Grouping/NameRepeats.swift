@@ -9,9 +9,9 @@ import LectorText
 /// name's first tagged mention, whose caseless form is a surname of a PERSON of two words or
 /// more, or a one-word name of one type only (a word that names a person in one place and a
 /// place in another is left alone). A word the text also writes in lowercase (`May`, `may`)
-/// is never a repeat. A word whose written form is a name's caseless form also repeats it:
-/// `Газпром` after `Газпрома` (its own caseless form, `газпр`, took `-ом` for an ending). A
-/// repeat gets the name's type and ``confidence``.
+/// is never a repeat. A word whose written form is the caseless form of an organisation's or
+/// a place's name also repeats it: `Газпром` after `Газпрома` (its own caseless form,
+/// `газпр`, took `-ом` for an ending). A repeat gets the name's type and ``confidence``.
 enum NameRepeats {
     /// The confidence of a repeat: below a tagged mention's usual 0.95 and above the
     /// default `min_confidence` 0.6.
@@ -68,7 +68,9 @@ enum NameRepeats {
         // Only words that could be a key are lowercased and looked up.
         let initials = Set(types.keys.compactMap(\.unicodeScalars.first))
         for token in words where token.range.count >= 3 && initials.contains(text.scalars[token.start]) {
-            types[NameForms.stem(text.slice(token.range), language: language)] = nil
+            let written = text.slice(token.range)
+            types[NameForms.stem(written, language: language)] = nil
+            types[written] = nil  // a lowercase `газпром` blocks the written-form match too
         }
         let taken = (named + others).map(\.range).sorted { $0.lowerBound < $1.lowerBound }
         var cursor = 0
@@ -79,7 +81,7 @@ enum NameRepeats {
             guard capitals.contains(text.scalars[token.start]), token.range.count >= 3 else { continue }
             let written = text.slice(token.range).lowercased()
             var key = NameForms.stem(written, language: language)
-            if types[key] == nil, key != written { key = written }
+            if types[key] == nil, key != written, let type = types[written] ?? nil, type != .person { key = written }
             guard let type = types[key] ?? nil, let first = firstSeen[key], first < token.start else { continue }
             found.append(EntityMention(start: token.start, end: token.end, type: type, confidence: confidence))
         }

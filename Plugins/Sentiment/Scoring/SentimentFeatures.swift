@@ -133,6 +133,12 @@ package struct SentimentFeatures: Sendable, Equatable {
         wordCount = max(0, wordCount - part.wordCount)
         learnedWords -= part.learnedWords
         if abs(learnedWords) < 1e-6 { learnedWords = 0 }
+        // The collected words (training dumps only): one occurrence of each of the part's.
+        for word in part.words {
+            guard let index = words.lastIndex(of: word) else { continue }
+            words.remove(at: index)
+            if index < wordWeights.count { wordWeights.remove(at: index) }
+        }
     }
 
     /// Adds another span's features, scaling its contributions.

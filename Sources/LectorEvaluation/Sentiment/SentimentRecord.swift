@@ -46,10 +46,11 @@ package struct SentimentRecord: Sendable, Equatable {
 
     /// Whether the record is in the fifth held out from training the learned layers: the
     /// first byte of SHA-256 of its id is divisible by 5 (`Tools/sentiment/train.py` uses
-    /// the same rule). For a record with a ``targetSpan``, of its text instead, so that a
-    /// sentence rated toward several people is all on one side (`train_targets.py`).
+    /// the same rule). For a record rated toward a target (a ``targetSpan`` or a named
+    /// ``target``), of its text instead, so that a sentence rated toward several people, or
+    /// a headline toward several companies, is all on one side.
     package var isHeldOut: Bool {
-        let key = targetSpan == nil ? id : text
+        let key = targetSpan == nil && target == nil ? id : text
         return (SHA256.digest(Array(key.utf8)).first ?? 0) % 5 == 0
     }
 }
