@@ -1,4 +1,4 @@
-import LectorCore
+package import LectorCore
 import LectorText
 
 extension SentimentProcessor {
@@ -58,10 +58,7 @@ extension SentimentProcessor {
                 object["label"] = .string(mean.label)
                 object["mentions"] = .int(tones.count)
             } else {
-                let spans = mentions.compactMap { mention -> (start: Int, text: String)? in
-                    mention["start"]?.intValue.map { ($0, mention["text"]?.stringValue ?? name) }
-                }
-                let (features, found) = features(of: spans, sentences: sentences)
+                let (features, found) = clauseFeatures(of: entity, sentences: sentences)
                 guard found >= options.minMentions else { continue }
                 let score = Double(scorer.score(features))
                 object["score"] = .double(Self.rounded(score))
@@ -73,6 +70,22 @@ extension SentimentProcessor {
         return results
     }
 
+    /// The features the clause reading scores an entity of the entities step's shape by
+    /// (``features(of:sentences:)`` over its mentions; a mention without text is the
+    /// entity's `text`).
+    ///
+    /// - Parameters:
+    ///   - entity: `{"text", "mentions": [{"start", "text"}]}`.
+    ///   - sentences: The analysed sentences.
+    /// - Returns: The features, and how many mentions fell in a sentence.
+    package func clauseFeatures(of entity: JSONValue, sentences: [SentenceAnalysis]) -> (SentimentFeatures, Int) {
+        let name = entity["text"]?.stringValue ?? ""
+        let spans = (entity["mentions"]?.arrayValue ?? []).compactMap { mention -> (start: Int, text: String)? in
+            mention["start"]?.intValue.map { ($0, mention["text"]?.stringValue ?? name) }
+        }
+        return features(of: spans, sentences: sentences)
+    }
+
     /// The features of the clauses that mention something at these places: each mention's
     /// segment when it carries sentiment, else its clause; a segment counts once, and the
     /// mention's own words are taken out (`Apple`, `Shell`, `Virgin` say nothing about them).
@@ -81,7 +94,7 @@ extension SentimentProcessor {
     ///   - mentions: Each mention's first scalar and its text.
     ///   - sentences: The analysed sentences.
     /// - Returns: The features, and how many mentions fell in a sentence.
-    package func features(
+    func features(
         of mentions: [(start: Int, text: String)],
         sentences: [SentenceAnalysis]
     ) -> (SentimentFeatures, Int) {

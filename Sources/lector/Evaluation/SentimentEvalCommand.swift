@@ -114,7 +114,7 @@ struct SentimentEvalCommand: ParsableCommand {
                 // The English layers train on English records only.
                 if dumpFeatures != nil, language == "en" {
                     dump.append(
-                        Self.featureLine(record, predicted: predicted, processor: all, towardTarget: !ignoreTarget)
+                        Self.featureLine(record, document: document, predicted: predicted, processor: all)
                     )
                 }
                 if dumpTargetFeatures != nil, language == "en",
@@ -201,24 +201,19 @@ struct SentimentEvalCommand: ParsableCommand {
     }
 
     /// A record's features as the processor scores it: the whole text's, or for a record
-    /// rated toward a named company (SemEval) the features of the clauses that mention it,
-    /// less its name, as the per-entity score reads them.
+    /// rated toward a named company (SemEval: the document's `entities`) the features of the
+    /// clauses that mention it, less its name, as the per-entity score reads them.
     private static func featureLine(
         _ record: SentimentRecord,
+        document: Document,
         predicted: Double,
-        processor: SentimentProcessor,
-        towardTarget: Bool
+        processor: SentimentProcessor
     ) -> String {
         let scorer = processor.scorer
         let sentences = scorer.analyze(ScalarText(record.text))
         var features = scorer.documentFeatures(sentences)
-        if towardTarget, record.targetSpan == nil,
-            let mentions = record.targetEntities()?.arrayValue?.first?["mentions"]?.arrayValue
-        {
-            let spans = mentions.compactMap { mention in
-                mention["start"]?.intValue.map { (start: $0, text: mention["text"]?.stringValue ?? "") }
-            }
-            features = processor.features(of: spans, sentences: sentences).0
+        if let entity = document.annotations["entities"]?.arrayValue?.first {
+            features = processor.clauseFeatures(of: entity, sentences: sentences).0
         }
         let line: JSONValue = [
             "id": .string(record.id), "set": .string(record.set), "holdout": .bool(record.isHeldOut),
