@@ -120,10 +120,7 @@ struct EntitiesProcessorTests {
         ]
     )
     func otherLanguages(language: String, text: String, expected: [(String, String)]) throws {
-        let metadata = JSONObject([("language", .string(language))])
-        let document = Document(id: language, text: text, metadata: metadata)
-        let result = defaultProcessor.process(document, context: ProcessingContext(logger: Logger(label: "test")))
-        let list = result.annotations["entities"]?.arrayValue ?? []
+        let list = entities(text, language: language)
         for (type, name) in expected {
             #expect(entity(list, type, name) != nil, "\(language): \(type) \(name) in \(list)")
         }
@@ -153,10 +150,7 @@ struct EntitiesProcessorTests {
         ]
     )
     func repeatsAndCaseForms(language: String, text: String, name: String, count: Int) throws {
-        let metadata = JSONObject([("language", .string(language))])
-        let document = Document(id: language, text: text, metadata: metadata)
-        let result = defaultProcessor.process(document, context: ProcessingContext(logger: Logger(label: "test")))
-        let list = result.annotations["entities"]?.arrayValue ?? []
+        let list = entities(text, language: language)
         let found = list.first { $0["text"]?.stringValue == name }
         #expect(found?["count"]?.intValue == count, "\(language): \(list)")
     }
@@ -170,10 +164,7 @@ struct EntitiesProcessorTests {
         ]
     )
     func ruleLanguageDemonyms(language: String, text: String, demonym: String) throws {
-        let metadata = JSONObject([("language", .string(language))])
-        let document = Document(id: language, text: text, metadata: metadata)
-        let result = defaultProcessor.process(document, context: ProcessingContext(logger: Logger(label: "test")))
-        let list = result.annotations["entities"]?.arrayValue ?? []
+        let list = entities(text, language: language)
         let found = try #require(entity(list, "MISC", demonym), "\(list)")
         #expect(found["demonym"] == true)
         #expect(!list.contains { ($0["text"]?.stringValue ?? "").hasPrefix("De ") || $0["text"] == "Les Français" })

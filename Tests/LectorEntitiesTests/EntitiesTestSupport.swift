@@ -24,14 +24,16 @@ let defaultProcessor: EntitiesProcessor = {
     }
 }()
 
-/// Runs a processor on a text, with an optional `metadata.date`.
+/// Runs a processor on a text, with an optional `metadata.date` and `metadata.language`.
 func entities(
     _ text: String,
     date: String? = nil,
+    language: String? = nil,
     processor: EntitiesProcessor = defaultProcessor
 ) -> [JSONValue] {
     var metadata = JSONObject()
     if let date { metadata["date"] = .string(date) }
+    if let language { metadata["language"] = .string(language) }
     let document = Document(id: "test", text: text, metadata: metadata)
     let result = processor.process(document, context: ProcessingContext(logger: Logger(label: "test")))
     return result.annotations["entities"]?.arrayValue ?? []

@@ -12,8 +12,8 @@ import LectorText
 /// entity of its type when one of them, without its case ending, is the other as written:
 /// the nominative `Газпром`, which ends like an instrumental, joins `Газпрома` (only within
 /// a type, so `Росси` the person stays apart from `России` the place; and not for people,
-/// whose given names would merge: `Мари` and `Мария`). Longer mentions are placed first, so a surname joins its full name
-/// wherever it appears. An entity's type is that of its longest mention, and its text the
+/// whose given names would merge: `Мари` and `Мария`). Longer mentions are placed first, so
+/// a surname joins its full name wherever it appears. An entity's type is that of its longest mention, and its text the
 /// longest mention (one not in all capitals when there is one). Rule-based mentions group
 /// by type and value.
 ///
@@ -76,8 +76,7 @@ struct MentionGrouper {
                 drafts[target].members.append(position)
                 drafts[target].forms.insert(form)
                 if mention.type.isNamed {
-                    index.note(form, of: target)
-                    index.noteCases(form: form, plain: plainForms[position], type: mention.type, of: target)
+                    index.note(form, plain: plainForms[position], type: mention.type, of: target)
                 }
             } else {
                 let created = drafts.count
@@ -91,10 +90,7 @@ struct MentionGrouper {
                         members: [position]
                     )
                 )
-                index.add(created, draft: drafts[created], form: form)
-                if mention.type.isNamed {
-                    index.noteCases(form: form, plain: plainForms[position], type: mention.type, of: created)
-                }
+                index.add(created, draft: drafts[created], form: form, plain: plainForms[position])
             }
         }
         return ranked(drafts, mentions: mentions, shown: shown)
@@ -115,12 +111,12 @@ struct MentionGrouper {
         var caseless: [String: Int] = [:]
         var written: [String: Int] = [:]
 
-        mutating func add(_ created: Int, draft: Draft, form: String) {
+        mutating func add(_ created: Int, draft: Draft, form: String, plain: String) {
             guard draft.type.isNamed else {
                 valued.append(created)
                 return
             }
-            note(form, of: created)
+            note(form, plain: plain, type: draft.type, of: created)
             if draft.type == .person { people.append(created) }
             if draft.type == .organization, draft.words.count >= 2 {
                 let letters = draft.words.filter { !MentionGrouper.initialsSkipped.contains($0) }.compactMap(\.first)
@@ -128,13 +124,11 @@ struct MentionGrouper {
             }
         }
 
-        /// Records that a named draft holds `form`, unless an earlier draft already does.
-        mutating func note(_ form: String, of draft: Int) {
+        /// Records that a named draft holds a mention's caseless `form` (and, for
+        /// ``caseTarget(form:plain:type:)``, that form and the `plain` one as written), unless
+        /// an earlier draft already does.
+        mutating func note(_ form: String, plain: String, type: EntityType, of draft: Int) {
             if namedByForm[form] == nil { namedByForm[form] = draft }
-        }
-
-        /// Records a named mention's forms for ``caseTarget(form:plain:type:)``.
-        mutating func noteCases(form: String, plain: String, type: EntityType, of draft: Int) {
             guard form != plain, type != .person else { return }
             let key = type.rawValue + ":"
             if caseless[key + form] == nil { caseless[key + form] = draft }
