@@ -26,8 +26,9 @@ package struct EntitiesProcessor: Processor {
     package var minimumConfidence: Double
 
     /// The `min_confidence` a processor has unless told otherwise: below it a named mention
-    /// is more often wrong than right to keep (on CoNLL DEV, 0.6 gives the best F1: English
-    /// 91.08 -> 91.27, Spanish 76.02 -> 76.09, precision up about a point).
+    /// is more often wrong than right to keep (on CoNLL DEV with the models it was chosen
+    /// for, 0.6 gave the best F1: English 91.08 -> 91.27, Spanish 76.02 -> 76.09, precision up
+    /// about a point).
     package static let defaultMinimumConfidence = 0.6
     /// The languages tagged unless told otherwise: each has a model in `Models/entities/`
     /// (English and Spanish from CoNLL research data, German, Portuguese and Russian from

@@ -5,10 +5,18 @@
 /// suffixes of one to four scalars; word bigrams; the shape at the start of a sentence; the
 /// word and collapsed shape in an all-capitals sentence (headlines); whether a capitalised
 /// word is known as a lowercase word; and word–shape pairs across neighbours;
-/// and whether the word begins or continues a known place name (``Gazetteer``).
+/// and whether the word begins or continues a known place name (``Gazetteer``). A model
+/// with word clusters (``WordClusters``) adds ``clusterTemplateCount`` more: the current
+/// word's cluster at 4, 6 and 10 decisions and whole (also with its capitalisation), and
+/// its neighbours' at 6.
 package struct FeatureExtractor {
+    /// The number of features per token without clusters.
+    package static let baseTemplateCount = 32
+    /// The number of cluster features per token, when the model has clusters.
+    package static let clusterTemplateCount = 7
+
     /// The number of features per token.
-    package static let templateCount = 32
+    package let templateCount: Int
 
     /// The number of buckets is `1 << bucketBits`.
     package let bucketBits: Int
@@ -16,6 +24,8 @@ package struct FeatureExtractor {
     package let lowercaseWords: HashSet64
     /// Known place names.
     package let gazetteer: Gazetteer
+    /// Word clusters (empty: no cluster features).
+    package let clusters: WordClusters
 
     /// Creates an extractor.
     ///
@@ -23,10 +33,13 @@ package struct FeatureExtractor {
     ///   - bucketBits: The number of buckets is `1 << bucketBits`.
     ///   - lowercaseWords: Lowercased-word hashes seen in lowercase in the training text.
     ///   - gazetteer: Known place names.
-    package init(bucketBits: Int, lowercaseWords: HashSet64, gazetteer: Gazetteer) {
+    ///   - clusters: Word clusters (none by default).
+    package init(bucketBits: Int, lowercaseWords: HashSet64, gazetteer: Gazetteer, clusters: WordClusters = .empty) {
         self.bucketBits = bucketBits
         self.lowercaseWords = lowercaseWords
         self.gazetteer = gazetteer
+        self.clusters = clusters
+        templateCount = Self.baseTemplateCount + (clusters.isEmpty ? 0 : Self.clusterTemplateCount)
     }
 
     private static let before = TokenFeatures(padding: 0x2_0000)
@@ -53,7 +66,7 @@ package struct FeatureExtractor {
     ///   - places: Scratch space for the gazetteer flags.
     package func extract(_ tokens: [TokenFeatures], into buckets: inout [Int32], places: inout [UInt8]) {
         let count = tokens.count
-        buckets.reset(to: 0, count: count * Self.templateCount)
+        buckets.reset(to: 0, count: count * templateCount)
         guard count > 0 else { return }
         var capitalsOnly = 0
         var lettered = 0
@@ -82,7 +95,7 @@ package struct FeatureExtractor {
         into out: UnsafeMutableBufferPointer<Int32>
     ) {
         let count = tokens.count
-        var slot = index * Self.templateCount
+        var slot = index * templateCount
         func put(_ template: UInt64, _ first: UInt64, _ second: UInt64) {
             out[slot] = Int32(truncatingIfNeeded: Hashing.mix(template, first, second) >> shift)
             slot += 1
@@ -126,5 +139,16 @@ package struct FeatureExtractor {
         put(30, previous.lower, next.lower)
         put(31, place, current.isCapitalized ? 1 : 0)
         put(32, place, previous.lower)
+        guard !clusters.isEmpty else { return }
+        let path = clusters.path(current.form)
+        put(33, WordClusters.prefix(path, 4), 0)
+        put(34, WordClusters.prefix(path, 6), 0)
+        put(35, WordClusters.prefix(path, 10), 0)
+        put(36, WordClusters.prefix(path, 16), 0)
+        let before = index > 0 ? clusters.path(previous.form) : 0
+        let after = index + 1 < count ? clusters.path(next.form) : 0
+        put(37, WordClusters.prefix(before, 6), 0)
+        put(38, WordClusters.prefix(after, 6), 0)
+        put(39, WordClusters.prefix(path, 16), current.isCapitalized ? 1 : 0)
     }
 }

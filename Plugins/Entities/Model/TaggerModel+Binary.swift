@@ -3,7 +3,7 @@
 /// | bytes | content |
 /// |---|---|
 /// | 4 | magic `LENT` |
-/// | 4 | format version, `2` |
+/// | 4 | format version, `2`, or `3` with word clusters |
 /// | 8 | language code, ASCII, NUL-padded |
 /// | 4 | `bucketBits` (the table has `1 << bucketBits` buckets) |
 /// | 4 | tag count `T` (9: `O`, then `B-`/`I-` for PER, ORG, LOC, MISC) |
@@ -12,7 +12,12 @@
 /// | 8 × L | lowercase-word hashes, UInt64 |
 /// | 4 | `G`, the number of gazetteer phrase hashes |
 /// | 8 × G | gazetteer phrase hashes, UInt64 |
+/// | 4 | version 3 only: `C`, the number of clustered words |
+/// | 10 × C | version 3 only: exact-form hash (UInt64) and cluster path (UInt16) per word |
 /// | 2 × buckets × T | feature weights, Float16, bucket by bucket |
+///
+/// A model without clusters is written as version 2, so models trained before clusters
+/// existed read and write the same bytes.
 extension TaggerModel {
     /// The magic number, `LENT`.
     static let magic: [UInt8] = Array("LENT".utf8)
@@ -24,7 +29,8 @@ extension TaggerModel {
     package convenience init(bytes: [UInt8]) throws {
         var reader = ByteReader(bytes: bytes)
         guard Array(try reader.take(4)) == Self.magic else { throw TaggerModelError("not an entity model (bad magic)") }
-        guard try reader.uint32() == 2 else { throw TaggerModelError("unsupported model version") }
+        let version = try reader.uint32()
+        guard version == 2 || version == 3 else { throw TaggerModelError("unsupported model version \(version)") }
         let language = String(decoding: try reader.take(8).filter { $0 != 0 }, as: UTF8.self)
         let bits = Int(try reader.uint32())
         guard (8...28).contains(bits) else { throw TaggerModelError("bad bucket count 2^\(bits)") }
@@ -38,6 +44,12 @@ extension TaggerModel {
         let phraseCount = Int(try reader.uint32())
         var phrases = Set<UInt64>(minimumCapacity: phraseCount)
         for _ in 0..<phraseCount { phrases.insert(try reader.uint64()) }
+        var clustered: [(form: UInt64, path: UInt16)] = []
+        if version == 3 {
+            let clusterCount = Int(try reader.uint32())
+            clustered.reserveCapacity(clusterCount)
+            for _ in 0..<clusterCount { clustered.append((try reader.uint64(), try reader.uint16())) }
+        }
         let weightCount = (1 << bits) * tags
         let raw = try reader.take(weightCount * 2)
         let weights = [Float](unsafeUninitializedCapacity: weightCount) { buffer, initialized in
@@ -55,7 +67,8 @@ extension TaggerModel {
             weights: weights,
             transitions: transitions,
             lowercaseWords: lexicon,
-            gazetteer: Gazetteer(phrases: phrases)
+            gazetteer: Gazetteer(phrases: phrases),
+            clusters: WordClusters(entries: clustered)
         )
     }
 
@@ -63,7 +76,8 @@ extension TaggerModel {
     package var serialized: [UInt8] {
         var bytes = Self.magic
         func append(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
-        append(2)
+        let clusters = extractor.clusters.entries.sorted { $0.form < $1.form }
+        append(clusters.isEmpty ? 2 : 3)
         var code = Array(language.utf8.prefix(8))
         code += [UInt8](repeating: 0, count: 8 - code.count)
         bytes += code
@@ -76,6 +90,13 @@ extension TaggerModel {
         let phrases = extractor.gazetteer.phrases.elements.sorted()
         append(UInt32(phrases.count))
         for hash in phrases { withUnsafeBytes(of: hash.littleEndian) { bytes.append(contentsOf: $0) } }
+        if !clusters.isEmpty {
+            append(UInt32(clusters.count))
+            for (form, path) in clusters {
+                withUnsafeBytes(of: form.littleEndian) { bytes.append(contentsOf: $0) }
+                withUnsafeBytes(of: path.littleEndian) { bytes.append(contentsOf: $0) }
+            }
+        }
         bytes.reserveCapacity(bytes.count + weights.count * 2)
         for weight in weights {
             let half = Float16(weight).bitPattern.littleEndian
@@ -109,6 +130,10 @@ private struct ByteReader {
 
     mutating func uint32() throws -> UInt32 {
         try take(4).reversed().reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    mutating func uint16() throws -> UInt16 {
+        try take(2).reversed().reduce(0) { $0 << 8 | UInt16($1) }
     }
 
     mutating func uint64() throws -> UInt64 {

@@ -26,13 +26,15 @@ package final class TaggerModel: Sendable {
     ///   - transitions: `(tagCount + 1) * tagCount` weights.
     ///   - lowercaseWords: Hashes of words known in lowercase.
     ///   - gazetteer: Known place names.
+    ///   - clusters: Word clusters (none by default).
     package init(
         language: String,
         bucketBits: Int,
         weights: [Float],
         transitions: [Float],
         lowercaseWords: Set<UInt64>,
-        gazetteer: Gazetteer
+        gazetteer: Gazetteer,
+        clusters: WordClusters = .empty
     ) {
         self.language = language
         self.bucketBits = bucketBits
@@ -42,7 +44,8 @@ package final class TaggerModel: Sendable {
         self.extractor = FeatureExtractor(
             bucketBits: bucketBits,
             lowercaseWords: HashSet64(lowercaseWords),
-            gazetteer: gazetteer
+            gazetteer: gazetteer,
+            clusters: clusters
         )
     }
 
@@ -74,7 +77,13 @@ package final class TaggerModel: Sendable {
     ///   - withMargins: Whether to compute per-token margins.
     func tag(_ tokens: [TokenFeatures], scratch: inout TaggerScratch, withMargins: Bool) {
         extractor.extract(tokens, into: &scratch.buckets, places: &scratch.places)
-        Self.emissions(weights: weights, buckets: scratch.buckets, count: tokens.count, into: &scratch.emissions)
+        Self.emissions(
+            weights: weights,
+            buckets: scratch.buckets,
+            count: tokens.count,
+            perToken: extractor.templateCount,
+            into: &scratch.emissions
+        )
         Viterbi.decode(count: tokens.count, allowed: allowedTransitions, withMargins: withMargins, scratch: &scratch)
     }
 
@@ -82,16 +91,28 @@ package final class TaggerModel: Sendable {
     ///
     /// The nine tag weights of a bucket are read as eight lanes of a SIMD vector plus one,
     /// and summed in registers.
-    package static func emissions(weights: [Float], buckets: [Int32], count: Int) -> [Float] {
+    ///
+    /// - Parameters:
+    ///   - weights: The model's weights, bucket by bucket.
+    ///   - buckets: `perToken` feature buckets per token.
+    ///   - count: The number of tokens.
+    ///   - perToken: Features per token (``FeatureExtractor/templateCount``).
+    /// - Returns: `tagCount` scores per token.
+    package static func emissions(weights: [Float], buckets: [Int32], count: Int, perToken: Int) -> [Float] {
         var emissions: [Float] = []
-        Self.emissions(weights: weights, buckets: buckets, count: count, into: &emissions)
+        Self.emissions(weights: weights, buckets: buckets, count: count, perToken: perToken, into: &emissions)
         return emissions
     }
 
-    /// Writes ``emissions(weights:buckets:count:)`` into a reused buffer.
-    package static func emissions(weights: [Float], buckets: [Int32], count: Int, into emissions: inout [Float]) {
+    /// Writes ``emissions(weights:buckets:count:perToken:)`` into a reused buffer.
+    package static func emissions(
+        weights: [Float],
+        buckets: [Int32],
+        count: Int,
+        perToken: Int,
+        into emissions: inout [Float]
+    ) {
         let tags = NamedType.tagCount
-        let perToken = FeatureExtractor.templateCount
         emissions.reset(to: 0, count: count * tags)
         weights.withUnsafeBufferPointer { table in
             buckets.withUnsafeBufferPointer { features in

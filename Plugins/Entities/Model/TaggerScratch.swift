@@ -4,7 +4,7 @@
 /// Owned by one caller at a time (a local variable in ``NamedEntityRecognizer``), never
 /// shared.
 struct TaggerScratch {
-    /// ``FeatureExtractor/templateCount`` feature buckets per token.
+    /// The extractor's ``FeatureExtractor/templateCount`` feature buckets per token.
     var buckets: [Int32] = []
     /// The gazetteer flag of each token.
     var places: [UInt8] = []

@@ -13,6 +13,8 @@ package struct PerceptronTrainer {
     package var epochs: Int
     /// Known place names, for features (empty: none).
     package var gazetteer: Gazetteer = .empty
+    /// Word clusters, for features (empty: none).
+    package var clusters: WordClusters = .empty
     /// Called after each epoch with the epoch number and the averaged model so far.
     package var onEpoch: ((Int, TaggerModel) -> Void)?
 
@@ -38,9 +40,10 @@ package struct PerceptronTrainer {
         let extractor = FeatureExtractor(
             bucketBits: bucketBits,
             lowercaseWords: HashSet64(lexicon),
-            gazetteer: gazetteer
+            gazetteer: gazetteer,
+            clusters: clusters
         )
-        let perToken = FeatureExtractor.templateCount
+        let perToken = extractor.templateCount
         var examples: [(buckets: [Int32], gold: [Int])] = []
         examples.reserveCapacity(corpus.sentences.count)
         for sentence in corpus.sentences {
@@ -63,7 +66,12 @@ package struct PerceptronTrainer {
             for exampleIndex in order {
                 let (buckets, gold) = examples[exampleIndex]
                 let count = gold.count
-                let emissions = TaggerModel.emissions(weights: weights, buckets: buckets, count: count)
+                let emissions = TaggerModel.emissions(
+                    weights: weights,
+                    buckets: buckets,
+                    count: count,
+                    perToken: perToken
+                )
                 let predicted = Viterbi.decode(
                     emissions: emissions,
                     count: count,
@@ -118,7 +126,8 @@ package struct PerceptronTrainer {
             weights: averaged,
             transitions: averagedTransitions,
             lowercaseWords: lexicon,
-            gazetteer: gazetteer
+            gazetteer: gazetteer,
+            clusters: clusters
         )
     }
 

@@ -45,6 +45,9 @@ struct EntitiesTrainCommand: ParsableCommand {
     @Option(help: "Given names, one per line, for a given-name feature (default: none).")
     var givenNames: String?
 
+    @Option(help: "Word clusters, WORD<TAB>PATH per line, for cluster features (default: none).")
+    var clusters: String?
+
     @Option(help: "log2 of the number of feature buckets (18: a 4.7 MB model).")
     var bucketBits = 18
 
@@ -81,6 +84,10 @@ struct EntitiesTrainCommand: ParsableCommand {
                 givenNames: try givenNames.map { try FileReader.text(path: $0) } ?? ""
             )
             print("gazetteer \(gazetteer): \(trainer.gazetteer.count) names")
+        }
+        if let clusters {
+            trainer.clusters = try WordClusters(lines: try FileReader.text(path: clusters))
+            print("clusters \(clusters): \(trainer.clusters.count) words")
         }
         trainer.onEpoch = { epoch, model in
             let elapsed = clock.now - start
