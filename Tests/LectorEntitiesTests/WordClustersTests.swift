@@ -59,6 +59,9 @@ struct WordClustersTests {
         #expect(model.serialized[4] == 3, "format version 3 carries the clusters")
         #expect(loaded.extractor.clusters.count == 4)
         #expect(loaded.extractor.clusters.path(Self.form("Schmidt")) == 40)
+        let weightBytes = (1 << 16) * NamedType.tagCount * 2
+        let cut = Array(model.serialized.dropLast(weightBytes + 5))
+        #expect(throws: TaggerModelError.self, "cut inside the cluster table") { try TaggerModel(bytes: cut) }
         let person = loaded.chunks(tokens: ["Schmidt", "sagte", "nein", "."])
         #expect(person.map(\.type) == [.person])
         #expect(person.first?.start == 0)

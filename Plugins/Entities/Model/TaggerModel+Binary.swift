@@ -44,11 +44,13 @@ extension TaggerModel {
         let phraseCount = Int(try reader.uint32())
         var phrases = Set<UInt64>(minimumCapacity: phraseCount)
         for _ in 0..<phraseCount { phrases.insert(try reader.uint64()) }
-        var clustered: [(form: UInt64, path: UInt16)] = []
+        var clusters = WordClusters.empty
         if version == 3 {
             let clusterCount = Int(try reader.uint32())
-            clustered.reserveCapacity(clusterCount)
-            for _ in 0..<clusterCount { clustered.append((try reader.uint64(), try reader.uint16())) }
+            guard clusterCount * 10 <= reader.remaining else { throw TaggerModelError("model file is truncated") }
+            clusters = try WordClusters(capacity: clusterCount) { insert in
+                for _ in 0..<clusterCount { insert(try reader.uint64(), try reader.uint16()) }
+            }
         }
         let weightCount = (1 << bits) * tags
         let raw = try reader.take(weightCount * 2)
@@ -68,7 +70,7 @@ extension TaggerModel {
             transitions: transitions,
             lowercaseWords: lexicon,
             gazetteer: Gazetteer(phrases: phrases),
-            clusters: WordClusters(entries: clustered)
+            clusters: clusters
         )
     }
 
@@ -121,6 +123,9 @@ package struct TaggerModelError: Error, Sendable, CustomStringConvertible {
 private struct ByteReader {
     let bytes: [UInt8]
     var offset = 0
+
+    /// The bytes not read yet.
+    var remaining: Int { bytes.count - offset }
 
     mutating func take(_ count: Int) throws -> ArraySlice<UInt8> {
         guard count >= 0, offset + count <= bytes.count else { throw TaggerModelError("model file is truncated") }

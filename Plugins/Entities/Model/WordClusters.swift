@@ -26,27 +26,42 @@ package struct WordClusters: Sendable, Equatable {
     /// - Parameter entries: Form hashes (0 is stored as 1) and their paths (0 means none and
     ///   is left out); the first path of a repeated hash wins.
     package init(entries: [(form: UInt64, path: UInt16)]) {
-        var seen = Set<UInt64>()
-        var unique: [(form: UInt64, path: UInt16)] = []
-        for (form, path) in entries where path != 0 {
-            let key = form == 0 ? 1 : form
-            if seen.insert(key).inserted { unique.append((key, path)) }
+        self.init(capacity: entries.count) { insert in
+            for (form, path) in entries { insert(form, path) }
         }
+    }
+
+    /// Builds the table in place from at most `capacity` words that `fill` hands to its
+    /// `insert` function, with no copy of them on the side (a model's table is loaded while
+    /// the other models load: a copy would add to the peak memory).
+    ///
+    /// - Parameters:
+    ///   - capacity: The most words `fill` inserts.
+    ///   - fill: Calls `insert(form, path)` per word; the first path of a repeated hash wins.
+    /// - Throws: What `fill` throws.
+    init(capacity: Int, _ fill: (_ insert: (UInt64, UInt16) -> Void) throws -> Void) rethrows {
         var bits = 4
-        while (1 << bits) < unique.count * 2 { bits += 1 }
-        var keys = [UInt64](repeating: 0, count: unique.isEmpty ? 0 : 1 << bits)
+        while (1 << bits) < capacity * 2 { bits += 1 }
+        var keys = [UInt64](repeating: 0, count: capacity == 0 ? 0 : 1 << bits)
         var values = [UInt16](repeating: 0, count: keys.count)
         let shift = UInt64(64 - bits)
-        for (form, path) in unique {
-            var index = Int(truncatingIfNeeded: (form &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while keys[index] != 0 { index = (index + 1) & (keys.count - 1) }
-            keys[index] = form
+        var count = 0
+        try fill { form, path in
+            guard path != 0, count < capacity else { return }
+            let key = form == 0 ? 1 : form
+            var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while keys[index] != 0 {
+                if keys[index] == key { return }
+                index = (index + 1) & (keys.count - 1)
+            }
+            keys[index] = key
             values[index] = path
+            count += 1
         }
         self.keys = keys
         self.values = values
         self.shift = shift
-        count = unique.count
+        self.count = count
     }
 
     /// The words' form hashes and paths, in no particular order (rebuilt from the table:
