@@ -9,6 +9,14 @@ of two letters or more that are a single word (no space or hyphen) are kept; sor
 
     pip download --no-deps faker==40.63.0 -d /tmp/faker && unzip -oq /tmp/faker/faker-*.whl -d /tmp/faker/fk
     python3 Tools/entities/make_given_names.py /tmp/faker/fk > Tools/entities/given-names.txt
+
+With `--classes` it writes Tools/entities/name-classes.txt instead, for the tagger's cluster
+features (`lector train entities --clusters FILE`): `NAME<TAB>CODE`, CODE a bit set, 1 for a
+given name and 2 for a surname (Faker's `last_names` of the same locales), kept by the same
+rules. The Portuguese model reads it (5-fold cross-validated F1 74.70 -> 75.79; for the
+Dutch and French historical newspapers it lost 1.24 and 0.20, so not there).
+
+    python3 Tools/entities/make_given_names.py /tmp/faker/fk --classes > Tools/entities/name-classes.txt
 """
 
 import importlib
@@ -20,27 +28,44 @@ LOCALES = [
 ]
 
 
-def names(locale):
+GIVEN = ("first_names", "first_names_male", "first_names_female")
+
+
+def names(locale, attributes=GIVEN):
     module = importlib.import_module(f"faker.providers.person.{locale}")
     provider = module.Provider
     found = set()
-    for attribute in ("first_names", "first_names_male", "first_names_female"):
+    for attribute in attributes:
         values = getattr(provider, attribute, ())
         found.update(values.keys() if isinstance(values, dict) else values)
     return found
 
 
+def kept(found):
+    return sorted(n for n in found if len(n) >= 2 and " " not in n and "-" not in n and n[0].isupper())
+
+
 def main():
     sys.path.insert(0, sys.argv[1])
-    everything = set()
+    given, surnames = set(), set()
     for locale in LOCALES:
         try:
-            everything |= names(locale)
+            given |= names(locale)
+            surnames |= names(locale, ("last_names",))
         except ModuleNotFoundError:
             print(f"no locale {locale}", file=sys.stderr)
-    kept = sorted(n for n in everything if len(n) >= 2 and " " not in n and "-" not in n and n[0].isupper())
-    sys.stdout.write("\n".join(kept) + "\n")
-    print(f"{len(kept)} given names", file=sys.stderr)
+    if "--classes" in sys.argv:
+        codes = {name: 1 for name in kept(given)}
+        for name in kept(surnames):
+            codes[name] = codes.get(name, 0) | 2
+        sys.stdout.write("# Given names (1) and surnames (2) of Faker 40.63.0 (MIT), "
+                         "via Tools/entities/make_given_names.py --classes\n")
+        sys.stdout.write("".join(f"{name}\t{code}\n" for name, code in sorted(codes.items())))
+        print(f"{len(codes)} names", file=sys.stderr)
+        return
+    names_kept = kept(given)
+    sys.stdout.write("\n".join(names_kept) + "\n")
+    print(f"{len(names_kept)} given names", file=sys.stderr)
 
 
 if __name__ == "__main__":
