@@ -222,9 +222,12 @@ package struct CapitalizedNames: Sendable {
         return mentions
     }
 
-    /// Mentions with a leading lowercase elided article cut off (`l'Élysée`, `d'Orsay`, but
-    /// not `L'Oréal`), as a tagger trained on tokens that keep it writes them; other
-    /// mentions as they are.
+    /// Mentions with a leading elided article cut off, as a tagger trained on tokens that
+    /// keep it writes them: a lowercase `l'` (`l'Élysée`); a lowercase `d'` except in a
+    /// person's name, where it is part of the surname (`d'Artagnan`, `d'Estaing`); and a
+    /// capital `L'` (a sentence's first word) only when the document names the rest on its
+    /// own too (`L'Élysée a confirmé … à l'Élysée`), since it otherwise belongs to the name
+    /// (`L'Oréal`). Other mentions stay as they are.
     ///
     /// - Parameters:
     ///   - mentions: Named mentions.
@@ -232,14 +235,32 @@ package struct CapitalizedNames: Sendable {
     /// - Returns: The mentions, each starting at its capitalised word.
     static func withoutElidedArticle(_ mentions: [EntityMention], in text: ScalarText) -> [EntityMention] {
         let scalars = text.scalars
-        return mentions.map { mention in
-            // `l` or `d`, an apostrophe, then a capital.
+        // The offset of the capital after `X'` at the start of a mention, when there is one.
+        func nameStart(_ mention: EntityMention, article: Set<Unicode.Scalar>) -> Int? {
             let mark = mention.start + 1
-            guard mark + 1 < mention.end, scalars[mention.start] == "l" || scalars[mention.start] == "d",
+            guard mark + 1 < mention.end, article.contains(scalars[mention.start]),
                 scalars[mark] == "'" || scalars[mark] == "’", scalars[mark + 1].properties.isUppercase
-            else { return mention }
+            else { return nil }
+            return mark + 1
+        }
+        func words(_ start: Int, _ end: Int) -> String {
+            String(String.UnicodeScalarView(scalars[start..<end]))
+        }
+        let lowered = mentions.map { mention -> EntityMention in
+            let article: Set<Unicode.Scalar> = mention.type == .person ? ["l"] : ["l", "d"]
+            guard let start = nameStart(mention, article: article) else { return mention }
             var trimmed = mention
-            trimmed.start = mark + 1
+            trimmed.start = start
+            return trimmed
+        }
+        let capital: Set<Unicode.Scalar> = ["L"]
+        let bare = Set(lowered.filter { nameStart($0, article: capital) == nil }.map { words($0.start, $0.end) })
+        return lowered.map { mention in
+            guard let start = nameStart(mention, article: capital), bare.contains(words(start, mention.end)) else {
+                return mention
+            }
+            var trimmed = mention
+            trimmed.start = start
             return trimmed
         }
     }
