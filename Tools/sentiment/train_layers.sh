@@ -3,7 +3,7 @@
 # Models/sentiment/weights.tsv (the learned layer, Tools/sentiment/train.py) and then
 # Models/sentiment/targets.tsv (the target layer, Tools/sentiment/train_targets.py), whose
 # features include the learned layer's scores. Run from the repository root after
-# `swift build -c release --product lector`; needs numpy and scikit-learn (1.9.1).
+# `swift build -c release --product lector`; needs numpy, scipy and scikit-learn (1.9.1).
 #
 #   Tools/sentiment/train_layers.sh            # writes both files
 #   Tools/sentiment/train_layers.sh --figures  # also prints the cross-validated figures
