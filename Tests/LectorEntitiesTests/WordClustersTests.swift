@@ -1,3 +1,5 @@
+import Foundation
+import LectorTestSupport
 import LectorText
 import Testing
 
@@ -21,6 +23,32 @@ struct WordClustersTests {
         #expect(WordClusters.empty.path(Self.form("Haus")) == 0)
         #expect(throws: TaggerModelError.self) { try WordClusters(lines: "Haus 413\n") }
         #expect(throws: TaggerModelError.self) { try WordClusters(lines: "Haus\t70000\n") }
+    }
+
+    @Test("the table keeps the first path of a repeated word, leaves path 0 out and stops at its capacity")
+    func table() {
+        let clusters = WordClusters(entries: [(5, 0), (7, 3), (7, 9), (0, 4), (11, 2)])
+        #expect(clusters.count == 3)
+        #expect(clusters.path(5) == 0, "path 0 is none")
+        #expect(clusters.path(7) == 3, "the first path wins")
+        #expect(clusters.path(0) == 4 && clusters.path(11) == 2)
+        #expect(clusters.entries.count == 3)
+        let capped = WordClusters(capacity: 2) { insert in
+            for form in UInt64(1)...5 { insert(form, UInt16(form)) }
+        }
+        #expect(capped.count == 2 && capped.path(1) == 1 && capped.path(2) == 2 && capped.path(3) == 0)
+    }
+
+    @Test(
+        "every shipped entity model reads and writes back byte for byte",
+        arguments: ["de", "en", "es", "fr", "nl", "pt", "ru"]
+    )
+    func shippedModel(_ language: String) throws {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: TestModels.folder + "/entities/\(language).bin")))
+        let model = try TaggerModel(bytes: bytes)
+        #expect(model.serialized == bytes)
+        #expect(model.language == language)
+        #expect(model.extractor.clusters.isEmpty == ["en", "fr", "nl"].contains(language))
     }
 
     @Test("a path prefix counts decisions from the lowest bit, and no path differs from a path of zeros")
@@ -59,9 +87,15 @@ struct WordClustersTests {
         #expect(model.serialized[4] == 3, "format version 3 carries the clusters")
         #expect(loaded.extractor.clusters.count == 4)
         #expect(loaded.extractor.clusters.path(Self.form("Schmidt")) == 40)
-        let weightBytes = (1 << 16) * NamedType.tagCount * 2
-        let cut = Array(model.serialized.dropLast(weightBytes + 5))
-        #expect(throws: TaggerModelError.self, "cut inside the cluster table") { try TaggerModel(bytes: cut) }
+        // A complete file whose table announces more words than it holds.
+        let tags = NamedType.tagCount
+        let countAt =
+            4 + 4 + 8 + 4 + 4 + 4 + (tags + 1) * tags * 4 + model.extractor.lowercaseWords.count * 8 + 4
+            + model.extractor.gazetteer.count * 8
+        var inflated = model.serialized
+        #expect(inflated[countAt] == 4 && inflated[countAt + 1] == 0, "the table's word count")
+        inflated.replaceSubrange(countAt..<countAt + 4, with: [0xFF, 0xFF, 0xFF, 0xFF])
+        #expect(throws: TaggerModelError.self, "a table longer than the file") { try TaggerModel(bytes: inflated) }
         let person = loaded.chunks(tokens: ["Schmidt", "sagte", "nein", "."])
         #expect(person.map(\.type) == [.person])
         #expect(person.first?.start == 0)

@@ -11,8 +11,8 @@ tagger reads prefixes of 4, 6 and 10 bits and the whole path (at most 16 bits). 
 left out.
 
     pip download --no-deps spacy-lookups-data==1.0.5 && unzip spacy_lookups_data-1.0.5-*.whl -d lookups
-    python3 Tools/entities/make_clusters.py lookups/spacy_lookups_data/data de 200000 \
-        > Tools/entities/clusters-de.txt
+    python3 Tools/entities/make_clusters.py lookups/spacy_lookups_data/data de 400000 \
+        > Tools/entities/clusters-de.txt   # and es 400000 > Tools/entities/clusters-es.txt
 """
 
 import gzip
@@ -29,7 +29,9 @@ def main() -> None:
         clusters = json.load(handle)
     with gzip.open(os.path.join(folder, f"{language}_lexeme_prob.json.gz")) as handle:
         probabilities = json.load(handle)
-    words = [w for w, c in clusters.items() if c and w.strip() and "\t" not in w and "\n" not in w]
+    # A word starting with `#` (hashtags, `#` itself) would read as a comment line.
+    words = [w for w, c in clusters.items() if c and w.strip() and "\t" not in w and "\n" not in w
+             and not w.startswith("#")]
     words.sort(key=lambda w: (-probabilities.get(w, -100.0), w))
     out = sys.stdout
     out.write(f"# Brown clusters of the {count} most frequent {language} words with one; "

@@ -44,15 +44,17 @@ extension TaggerModel {
         let phraseCount = Int(try reader.uint32())
         var phrases = Set<UInt64>(minimumCapacity: phraseCount)
         for _ in 0..<phraseCount { phrases.insert(try reader.uint64()) }
+        let weightCount = (1 << bits) * tags
         var clusters = WordClusters.empty
         if version == 3 {
             let clusterCount = Int(try reader.uint32())
-            guard clusterCount * 10 <= reader.remaining else { throw TaggerModelError("model file is truncated") }
+            guard clusterCount * 10 + weightCount * 2 <= reader.remaining else {
+                throw TaggerModelError("model file is truncated")
+            }
             clusters = try WordClusters(capacity: clusterCount) { insert in
                 for _ in 0..<clusterCount { insert(try reader.uint64(), try reader.uint16()) }
             }
         }
-        let weightCount = (1 << bits) * tags
         let raw = try reader.take(weightCount * 2)
         let weights = [Float](unsafeUninitializedCapacity: weightCount) { buffer, initialized in
             raw.withUnsafeBytes { source in

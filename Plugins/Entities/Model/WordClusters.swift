@@ -10,7 +10,7 @@ import LectorText
 /// dictionary's word classes as bit sets (`Tools/entities/classes-ru.txt`: given name,
 /// surname, place…), whose prefixes are then the first classes. Open addressing, as in
 /// ``HashSet64``, keeps the lookups in the tagging loop cheap.
-package struct WordClusters: Sendable, Equatable {
+package struct WordClusters: Sendable {
     private let keys: [UInt64]
     private let values: [UInt16]
     private let shift: UInt64

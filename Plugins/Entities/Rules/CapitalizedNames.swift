@@ -223,11 +223,12 @@ package struct CapitalizedNames: Sendable {
     }
 
     /// Mentions with a leading elided article cut off, as a tagger trained on tokens that
-    /// keep it writes them: a lowercase `l'` (`l'Élysée`); a lowercase `d'` except in a
-    /// person's name, where it is part of the surname (`d'Artagnan`, `d'Estaing`); and a
-    /// capital `L'` (a sentence's first word) only when the document names the rest on its
-    /// own too (`L'Élysée a confirmé … à l'Élysée`), since it otherwise belongs to the name
-    /// (`L'Oréal`). Other mentions stay as they are.
+    /// keep it writes them: a lowercase `l'` (`l'Élysée`); a lowercase `d'` (`d'Orsay`,
+    /// `d'Emmanuel Macron`) except in a one-word person's name, where it is part of the
+    /// surname (`d'Artagnan`); and a capital `L'` opening a sentence only when the document
+    /// names the rest on its own too (`L'Élysée a confirmé … à l'Élysée`), since it otherwise
+    /// belongs to the name (`L'Oréal`; inside a sentence a capital `L'` is always the name's:
+    /// `selon L'Express`). Other mentions stay as they are.
     ///
     /// - Parameters:
     ///   - mentions: Named mentions.
@@ -246,9 +247,24 @@ package struct CapitalizedNames: Sendable {
         func words(_ start: Int, _ end: Int) -> String {
             String(String.UnicodeScalarView(scalars[start..<end]))
         }
+        // Whether a mention opens a sentence: nothing but spaces, quotes or a dash since the
+        // text's start or a sentence's end.
+        func opensSentence(_ mention: EntityMention) -> Bool {
+            var at = mention.start - 1
+            while at >= 0 {
+                let scalar = scalars[at]
+                if scalar.properties.isWhitespace || "«\"“„—–-(".unicodeScalars.contains(scalar) {
+                    at -= 1
+                    continue
+                }
+                return ".!?…:".unicodeScalars.contains(scalar)
+            }
+            return true
+        }
         let lowered = mentions.map { mention -> EntityMention in
-            let article: Set<Unicode.Scalar> = mention.type == .person ? ["l"] : ["l", "d"]
-            guard let start = nameStart(mention, article: article) else { return mention }
+            guard let start = nameStart(mention, article: ["l", "d"]) else { return mention }
+            let oneWord = !scalars[start..<mention.end].contains { $0.properties.isWhitespace }
+            if scalars[mention.start] == "d", mention.type == .person, oneWord { return mention }
             var trimmed = mention
             trimmed.start = start
             return trimmed
@@ -256,7 +272,9 @@ package struct CapitalizedNames: Sendable {
         let capital: Set<Unicode.Scalar> = ["L"]
         let bare = Set(lowered.filter { nameStart($0, article: capital) == nil }.map { words($0.start, $0.end) })
         return lowered.map { mention in
-            guard let start = nameStart(mention, article: capital), bare.contains(words(start, mention.end)) else {
+            guard let start = nameStart(mention, article: capital), opensSentence(mention),
+                bare.contains(words(start, mention.end))
+            else {
                 return mention
             }
             var trimmed = mention
