@@ -144,9 +144,13 @@ struct EntitiesProcessorTests {
             ("ru", "Режиссёр Алексей Герман снимал фильм в Германии. Фильм показали в Германии.", "Алексей Герман", 1),
             ("ru", "Гонщик Валентино Росси выступил в России. Росси выиграл.", "Валентино Росси", 2),
             // A nominative that ends like a case (`Газпром`, `-ом`) joins its other forms,
-            // tagged (the second) or found as a repeat (the first).
-            ("ru", "Акции «Газпрома» выросли. Компания Газпром отчиталась о прибыли.", "Газпрома", 2),
-            ("ru", "«Газпром» отчитался о прибыли. Акции «Газпрома» выросли.", "Газпрома", 2),
+            // tagged (the second) or found as a repeat (the first), and names the entity.
+            ("ru", "Акции «Газпрома» выросли. Компания Газпром отчиталась о прибыли.", "Газпром", 2),
+            ("ru", "«Газпром» отчитался о прибыли. Акции «Газпрома» выросли.", "Газпром", 2),
+            // The nominative names the entity wherever it stands: the shortest form, and of
+            // Russian forms of one length the one in -а/-я.
+            ("ru", "В Москве прошла встреча. Москва ответила быстро.", "Москва", 2),
+            ("de", "Die Rolle Deutschlands wächst. Deutschland investiert mehr.", "Deutschland", 2),
         ]
     )
     func repeatsAndCaseForms(language: String, text: String, name: String, count: Int) throws {

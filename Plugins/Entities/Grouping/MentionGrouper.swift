@@ -14,8 +14,9 @@ import LectorText
 /// a type, so `Росси` the person stays apart from `России` the place; and not for people,
 /// whose given names would merge: `Мари` and `Мария`). Longer mentions are placed first, so
 /// a surname joins its full name wherever it appears. An entity's type is that of its longest mention, and its text the
-/// longest mention (one not in all capitals when there is one). Rule-based mentions group
-/// by type and value.
+/// longest mention (one not in all capitals when there is one; in German and Russian the
+/// shortest of those with the most words, the nominative where the text has it). Rule-based
+/// mentions group by type and value.
 ///
 /// Salience: each mention scores `1 / (1 + 2 p)` where `p` is its position in the text
 /// (0 to 1), a mention in the first fifth of the text scores 1 more, rule-based mentions
@@ -219,6 +220,25 @@ struct MentionGrouper {
         return !previousIsSpace || range.isEmpty
     }
 
+    /// Whether a mention's text shows an entity better than the best so far (an earlier
+    /// mention wins a tie): one not in all capitals; then the longer. In German and Russian,
+    /// the one of more words, and of those the shorter, since case endings lengthen a name
+    /// (`Газпром` over `Газпрома`, `Сергей Лавров` over `Сергея Лаврова`, `Deutsche Bank`
+    /// over `Deutschen Bank`). Of Russian forms of one length, one ending in `а` or `я`, the
+    /// feminine nominative (`Москва` over `Москве`, `Москву`); a masculine `Путина` ties with
+    /// `Путину`, neither being the nominative.
+    private func isBetterText(
+        _ candidate: (isCaps: Bool, words: Int, length: Int, text: String),
+        than current: (isCaps: Bool, words: Int, length: Int, member: Int, text: String)
+    ) -> Bool {
+        if candidate.isCaps != current.isCaps { return current.isCaps }
+        guard language == "de" || language == "ru" else { return candidate.length > current.length }
+        if candidate.words != current.words { return candidate.words > current.words }
+        if candidate.length != current.length { return candidate.length < current.length }
+        func isFeminineNominative(_ text: String) -> Bool { text.hasSuffix("а") || text.hasSuffix("я") }
+        return language == "ru" && isFeminineNominative(candidate.text) && !isFeminineNominative(current.text)
+    }
+
     private func ranked(_ drafts: [Draft], mentions: [EntityMention], shown: [String]) -> [EntityGroup] {
         let length = Double(max(text.count, 1))
         var scored: [(EntityGroup, Double)] = []
@@ -232,15 +252,14 @@ struct MentionGrouper {
                 value: draft.value,
                 unit: draft.unit
             )
-            var best: (isCaps: Bool, length: Int, member: Int)?
+            var best: (isCaps: Bool, words: Int, length: Int, member: Int, text: String)?
             for member in members {
-                let length = shown[member].unicodeScalars.count
-                let isCaps =
-                    length > 3 && !shown[member].unicodeScalars.contains { $0.properties.changesWhenUppercased }
-                if let current = best, current.isCaps == isCaps ? current.length >= length : !current.isCaps {
-                    continue
-                }
-                best = (isCaps, length, member)
+                let text = shown[member]
+                let length = text.unicodeScalars.count
+                let isCaps = length > 3 && !text.unicodeScalars.contains { $0.properties.changesWhenUppercased }
+                let words = text.unicodeScalars.count { $0 == " " } + 1
+                if let current = best, !isBetterText((isCaps, words, length, text), than: current) { continue }
+                best = (isCaps, words, length, member, text)
             }
             if let best {
                 group.text = shown[best.member]
