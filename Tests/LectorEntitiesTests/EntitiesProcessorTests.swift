@@ -150,6 +150,9 @@ struct EntitiesProcessorTests {
             // The nominative names the entity wherever it stands: the shortest form, and of
             // Russian forms of one length the one in -а/-я.
             ("ru", "В Москве прошла встреча. Москва ответила быстро.", "Москва", 2),
+            // A full name whose every word is inflected joins its nominative.
+            ("ru", "Слова Сергея Лаврова прозвучали. Министр Сергей Лавров прибыл.", "Сергей Лавров", 2),
+            ("ru", "Визит Марии Захаровой. Мария Захарова ответила.", "Мария Захарова", 2),
             ("de", "Die Rolle Deutschlands wächst. Deutschland investiert mehr.", "Deutschland", 2),
         ]
     )

@@ -63,7 +63,13 @@ struct MentionGrouper {
             if mention.type.isNamed {
                 tokens = form.unicodeScalars.split(separator: " ").map { String(form[$0.startIndex..<$0.endIndex]) }
                 target =
-                    index.namedTarget(tokens: tokens, form: form, type: mention.type, drafts: drafts)
+                    index.namedTarget(
+                        tokens: tokens,
+                        form: form,
+                        type: mention.type,
+                        drafts: drafts,
+                        inflected: language == "ru"
+                    )
                     ?? index.caseTarget(form: form, plain: plainForms[position], type: mention.type)
             } else {
                 tokens = []
@@ -145,7 +151,13 @@ struct MentionGrouper {
             return written[key + form] ?? caseless[key + plain]
         }
 
-        func namedTarget(tokens: [String], form: String, type: EntityType, drafts: [Draft]) -> Int? {
+        /// The draft a named mention joins: one holding the same form; a PERSON whose longer
+        /// name contains it (`Putin` joins `Vladimir Putin`); in Russian (`inflected`), a
+        /// PERSON of as many words whose surname has the same stem and whose other words'
+        /// stems differ by a last letter at most (`Сергея Лаврова`: `серге лавров`, `Сергей
+        /// Лавров`: `серг лавров`; names in -ей, -ий lose two letters in the nominative, one
+        /// in the other cases); or an ORG whose initials it is.
+        func namedTarget(tokens: [String], form: String, type: EntityType, drafts: [Draft], inflected: Bool) -> Int? {
             if let known = namedByForm[form] { return known }
             if tokens.allSatisfy({ $0.count > 1 }) {
                 for candidate in people where drafts[candidate].words.count > tokens.count {
@@ -158,11 +170,30 @@ struct MentionGrouper {
                     if joins { return candidate }
                 }
             }
+            if inflected, type == .person, tokens.count >= 2 {
+                for candidate in people where drafts[candidate].words.count == tokens.count {
+                    let words = drafts[candidate].words
+                    if words.last == tokens.last,
+                        zip(words.dropLast(), tokens.dropLast()).allSatisfy(MentionGrouper.sameStem)
+                    {
+                        return candidate
+                    }
+                }
+            }
             if tokens.count == 1, let only = tokens.first, only.count >= 2, type != .person {
                 for entry in initials where entry.initials == only { return entry.draft }
             }
             return nil
         }
+    }
+
+    /// Whether two stems of a Russian given name are one name's: equal, or one the other
+    /// and a last letter, three letters or more (`серг`, `серге`).
+    private static func sameStem(_ pair: (String, String)) -> Bool {
+        let (left, right) = pair
+        if left == right { return true }
+        let (short, long) = left.count < right.count ? (left, right) : (right, left)
+        return short.count >= 3 && long.count == short.count + 1 && long.hasPrefix(short)
     }
 
     private static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
