@@ -154,6 +154,8 @@ struct EntitiesProcessorTests {
             ("ru", "Слова Сергея Лаврова прозвучали. Министр Сергей Лавров прибыл.", "Сергей Лавров", 2),
             ("ru", "Визит Марии Захаровой. Мария Захарова ответила.", "Мария Захарова", 2),
             ("de", "Die Rolle Deutschlands wächst. Deutschland investiert mehr.", "Deutschland", 2),
+            ("de", "Die Aktie der Deutschen Bank fiel. Die Deutsche Bank meldete Verluste.", "Deutsche Bank", 2),
+            ("de", "Kanzler Gerhard Schröder sprach. Schröders Rede war kurz.", "Gerhard Schröder", 2),
         ]
     )
     func repeatsAndCaseForms(language: String, text: String, name: String, count: Int) throws {

@@ -2,7 +2,9 @@
 /// name group together: `Macrons` with `Macron`, `Путина` with `Путин`, `Лаврову` with
 /// `Лавров`, `Зеленского` with `Зеленский`, `Москве` with `Москва`.
 ///
-/// German: the genitive `s` of a word of five letters or more. Russian: the longest of the
+/// German: the genitive `s` of a word of five letters or more, and the last letter of an
+/// adjective ending `-en`, `-er`, `-em` of six letters or more (`Deutschen Bank` with
+/// `Deutsche Bank`; other words lose the letter in every form alike). Russian: the longest of the
 /// noun and adjective case endings that leaves three letters or more. The surname suffixes
 /// `ов`, `ев`, `ин` are never taken as endings (`Петров` stays apart from `Петра`). A
 /// nominative that itself ends like a case (`Газпром`: `газпр`) differs from its other
@@ -24,8 +26,15 @@ enum NameForms {
     static func stem(_ word: String, language: String?) -> String {
         switch language {
         case "de":
-            guard word.count >= 5, word.hasSuffix("s"), !word.hasSuffix("ss") else { return word }
-            return String(word.dropLast())
+            var stem = word
+            if stem.count >= 5, stem.hasSuffix("s"), !stem.hasSuffix("ss") { stem.removeLast() }
+            // An adjective's ending in a name: `Deutschen`, `Deutscher`, `Deutschem` as
+            // `Deutsche` (`Deutsches` through the genitive rule). After it, so that
+            // `Schröders` and `Schröder` keep one stem.
+            if stem.count >= 6, stem.hasSuffix("en") || stem.hasSuffix("er") || stem.hasSuffix("em") {
+                stem.removeLast()
+            }
+            return stem
         case "ru":
             for ending in russianEndings where word.hasSuffix(ending) && word.count - ending.count >= 3 {
                 return String(word.dropLast(ending.count))
