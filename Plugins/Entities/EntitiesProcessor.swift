@@ -163,7 +163,14 @@ package struct EntitiesProcessor: Processor {
                 )
                 .filter { $0.confidence >= max(Self.ruleFillConfidence, minimumConfidence) && types.contains($0.type) }
                 mentions = Self.fill(
-                    code == "fr" ? CapitalizedNames.withoutElidedArticle(mentions, in: text) : mentions,
+                    code == "fr"
+                        ? CapitalizedNames.withoutElidedArticle(
+                            mentions,
+                            in: text,
+                            tokens: tokens,
+                            sentences: sentences
+                        )
+                        : mentions,
                     with: ruled
                 )
             }

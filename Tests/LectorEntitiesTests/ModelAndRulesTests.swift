@@ -30,6 +30,7 @@ struct ModelAndRulesTests {
             "L'Élysée dit. à l'Élysée et d'Orsay, Jeanne d'Arc, L'Oréal, aujourd'hui, d'Artagnan, l'Express "
                 + "selon L'Express, l'arrivée d'Emmanuel Macron"
         )
+        let tokens = Tokenizer.tokenize(text)
         func span(_ part: String, _ type: EntityType = .location) -> EntityMention {
             let scalars = Array(text.scalars)
             let needle = Array(part.unicodeScalars)
@@ -44,7 +45,9 @@ struct ModelAndRulesTests {
                 span("L'Oréal", .organization), span("d'Artagnan", .person), span("l'Express", .organization),
                 span("L'Express", .organization), span("d'Emmanuel Macron", .person),
             ],
-            in: text
+            in: text,
+            tokens: tokens,
+            sentences: SentenceSplitter.split(text, tokens: tokens)
         )
         let texts = trimmed.map { String(String.UnicodeScalarView(text.scalars[$0.start..<$0.end])) }
         #expect(

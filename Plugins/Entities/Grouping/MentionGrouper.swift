@@ -174,7 +174,7 @@ struct MentionGrouper {
                 for candidate in people where drafts[candidate].words.count == tokens.count {
                     let words = drafts[candidate].words
                     if words.last == tokens.last,
-                        zip(words.dropLast(), tokens.dropLast()).allSatisfy(MentionGrouper.sameStem)
+                        zip(words.dropLast(), tokens.dropLast()).allSatisfy(NameForms.sameGivenName)
                     {
                         return candidate
                     }
@@ -185,15 +185,6 @@ struct MentionGrouper {
             }
             return nil
         }
-    }
-
-    /// Whether two stems of a Russian given name are one name's: equal, or one the other
-    /// and a last letter, three letters or more (`серг`, `серге`).
-    private static func sameStem(_ pair: (String, String)) -> Bool {
-        let (left, right) = pair
-        if left == right { return true }
-        let (short, long) = left.count < right.count ? (left, right) : (right, left)
-        return short.count >= 3 && long.count == short.count + 1 && long.hasPrefix(short)
     }
 
     private static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
@@ -266,8 +257,8 @@ struct MentionGrouper {
         guard language == "de" || language == "ru" else { return candidate.length > current.length }
         if candidate.words != current.words { return candidate.words > current.words }
         if candidate.length != current.length { return candidate.length < current.length }
-        func isFeminineNominative(_ text: String) -> Bool { text.hasSuffix("а") || text.hasSuffix("я") }
-        return language == "ru" && isFeminineNominative(candidate.text) && !isFeminineNominative(current.text)
+        return language == "ru" && NameForms.endsLikeFeminineNominative(candidate.text)
+            && !NameForms.endsLikeFeminineNominative(current.text)
     }
 
     private func ranked(_ drafts: [Draft], mentions: [EntityMention], shown: [String]) -> [EntityGroup] {

@@ -45,6 +45,29 @@ enum NameForms {
         }
     }
 
+    /// Whether two Russian stems (``stem(_:language:)``) of given names are one name's:
+    /// equal, or one the other and a last letter, three letters or more (`серг` from
+    /// `Сергей`, `серге` from `Сергея`: names in -ей and -ий lose two letters in the
+    /// nominative, one in the other cases).
+    ///
+    /// - Parameter pair: The two stems.
+    /// - Returns: Whether they are one name's.
+    static func sameGivenName(_ pair: (String, String)) -> Bool {
+        let (left, right) = pair
+        if left == right { return true }
+        let (short, long) = left.count < right.count ? (left, right) : (right, left)
+        return short.count >= 3 && long.count == short.count + 1 && long.hasPrefix(short)
+    }
+
+    /// Whether a Russian name ends as a feminine nominative does (`-а`, `-я`: `Москва`, not
+    /// `Москве` or `Москву`).
+    ///
+    /// - Parameter name: The name as written.
+    /// - Returns: Whether its last letter is `а` or `я`.
+    static func endsLikeFeminineNominative(_ name: String) -> Bool {
+        name.hasSuffix("а") || name.hasSuffix("я")
+    }
+
     /// A lowercase name with each word's case ending taken off.
     ///
     /// - Parameters:

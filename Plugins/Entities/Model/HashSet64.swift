@@ -1,5 +1,5 @@
-/// A read-only set of 64-bit hashes with open addressing, for lookups in the tagging loop
-/// that are cheaper than `Set<UInt64>` (no per-lookup hasher).
+/// A read-only set of 64-bit hashes with open addressing (``HashSlots``), for lookups in the
+/// tagging loop that are cheaper than `Set<UInt64>` (no per-lookup hasher).
 package struct HashSet64: Sendable, Equatable {
     private let slots: [UInt64]
     private let shift: UInt64
@@ -11,13 +11,12 @@ package struct HashSet64: Sendable, Equatable {
     ///
     /// - Parameter elements: The hashes (0 is stored as 1).
     package init(_ elements: some Sequence<UInt64>) {
-        let unique = Array(Set(elements.map { $0 == 0 ? 1 : $0 }))
-        var bits = 4
-        while (1 << bits) < unique.count * 2 { bits += 1 }
+        let unique = Array(Set(elements.map(HashSlots.key)))
+        let bits = HashSlots.bits(for: unique.count)
         var slots = [UInt64](repeating: 0, count: 1 << bits)
         let shift = UInt64(64 - bits)
         for element in unique {
-            var index = Int(truncatingIfNeeded: (element &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            var index = HashSlots.home(element, shift: shift)
             while slots[index] != 0 { index = (index + 1) & (slots.count - 1) }
             slots[index] = element
         }
@@ -32,9 +31,9 @@ package struct HashSet64: Sendable, Equatable {
     /// Whether the set holds a hash.
     @inline(__always)
     package func contains(_ element: UInt64) -> Bool {
-        let key = element == 0 ? 1 : element
+        let key = HashSlots.key(element)
         return slots.withUnsafeBufferPointer { table in
-            var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            var index = HashSlots.home(key, shift: shift)
             while true {
                 let slot = table[index]
                 if slot == key { return true }

@@ -8,8 +8,8 @@ import LectorText
 /// A path is an integer whose lowest bit is the decision nearest the root, so its prefix of
 /// `k` decisions is `path & (2^k − 1)` (see ``prefix(_:_:)``). A table may instead hold a
 /// dictionary's word classes as bit sets (`Tools/entities/classes-ru.txt`: given name,
-/// surname, place…), whose prefixes are then the first classes. Open addressing, as in
-/// ``HashSet64``, keeps the lookups in the tagging loop cheap.
+/// surname, place…), whose prefixes are then the first classes. Open addressing
+/// (``HashSlots``, as in ``HashSet64``) keeps the lookups in the tagging loop cheap.
 package struct WordClusters: Sendable {
     private let keys: [UInt64]
     private let values: [UInt16]
@@ -40,16 +40,15 @@ package struct WordClusters: Sendable {
     ///   - fill: Calls `insert(form, path)` per word; the first path of a repeated hash wins.
     /// - Throws: What `fill` throws.
     init(capacity: Int, _ fill: (_ insert: (UInt64, UInt16) -> Void) throws -> Void) rethrows {
-        var bits = 4
-        while (1 << bits) < capacity * 2 { bits += 1 }
+        let bits = HashSlots.bits(for: capacity)
         var keys = [UInt64](repeating: 0, count: capacity == 0 ? 0 : 1 << bits)
         var values = [UInt16](repeating: 0, count: keys.count)
         let shift = UInt64(64 - bits)
         var count = 0
         try fill { form, path in
             guard path != 0, count < capacity else { return }
-            let key = form == 0 ? 1 : form
-            var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            let key = HashSlots.key(form)
+            var index = HashSlots.home(key, shift: shift)
             while keys[index] != 0 {
                 if keys[index] == key { return }
                 index = (index + 1) & (keys.count - 1)
@@ -99,9 +98,9 @@ package struct WordClusters: Sendable {
     @inline(__always)
     package func path(_ form: UInt64) -> UInt16 {
         guard !keys.isEmpty else { return 0 }
-        let key = form == 0 ? 1 : form
+        let key = HashSlots.key(form)
         return keys.withUnsafeBufferPointer { table in
-            var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            var index = HashSlots.home(key, shift: shift)
             while true {
                 let slot = table[index]
                 if slot == key { return values[index] }

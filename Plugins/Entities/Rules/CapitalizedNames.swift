@@ -233,8 +233,15 @@ package struct CapitalizedNames: Sendable {
     /// - Parameters:
     ///   - mentions: Named mentions.
     ///   - text: Their text.
+    ///   - tokens: Its tokens.
+    ///   - sentences: Its sentences (a mention opens one when it starts at its first word).
     /// - Returns: The mentions, each starting at its capitalised word.
-    static func withoutElidedArticle(_ mentions: [EntityMention], in text: ScalarText) -> [EntityMention] {
+    static func withoutElidedArticle(
+        _ mentions: [EntityMention],
+        in text: ScalarText,
+        tokens: [Token],
+        sentences: [Sentence]
+    ) -> [EntityMention] {
         let scalars = text.scalars
         // The offset of the capital after `X'` at the start of a mention, when there is one.
         func nameStart(_ mention: EntityMention, article: Set<Unicode.Scalar>) -> Int? {
@@ -244,22 +251,14 @@ package struct CapitalizedNames: Sendable {
             else { return nil }
             return mark + 1
         }
-        func words(_ start: Int, _ end: Int) -> String {
-            String(String.UnicodeScalarView(scalars[start..<end]))
-        }
-        // Whether a mention opens a sentence: nothing but spaces, quotes or a dash since the
-        // text's start or a sentence's end.
-        func opensSentence(_ mention: EntityMention) -> Bool {
-            var at = mention.start - 1
-            while at >= 0 {
-                let scalar = scalars[at]
-                if scalar.properties.isWhitespace || "«\"“„—–-(".unicodeScalars.contains(scalar) {
-                    at -= 1
-                    continue
-                }
-                return ".!?…:".unicodeScalars.contains(scalar)
-            }
-            return true
+        // The start of each sentence's first word.
+        var openings = Set<Int>()
+        var tokenIndex = 0
+        for sentence in sentences {
+            while tokenIndex < tokens.count, tokens[tokenIndex].start < sentence.start { tokenIndex += 1 }
+            var first = tokenIndex
+            while first < tokens.count, tokens[first].start < sentence.end, tokens[first].kind != .word { first += 1 }
+            if first < tokens.count, tokens[first].start < sentence.end { openings.insert(tokens[first].start) }
         }
         let lowered = mentions.map { mention -> EntityMention in
             guard let start = nameStart(mention, article: ["l", "d"]) else { return mention }
@@ -270,10 +269,10 @@ package struct CapitalizedNames: Sendable {
             return trimmed
         }
         let capital: Set<Unicode.Scalar> = ["L"]
-        let bare = Set(lowered.filter { nameStart($0, article: capital) == nil }.map { words($0.start, $0.end) })
+        let bare = Set(lowered.filter { nameStart($0, article: capital) == nil }.map { text.slice($0.range) })
         return lowered.map { mention in
-            guard let start = nameStart(mention, article: capital), opensSentence(mention),
-                bare.contains(words(start, mention.end))
+            guard let start = nameStart(mention, article: capital), openings.contains(mention.start),
+                bare.contains(text.slice(start..<mention.end))
             else {
                 return mention
             }
