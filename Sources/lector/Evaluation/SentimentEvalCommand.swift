@@ -211,10 +211,10 @@ struct SentimentEvalCommand: ParsableCommand {
     ) -> String {
         let scorer = processor.scorer
         let sentences = scorer.analyze(ScalarText(record.text))
-        var features = scorer.documentFeatures(sentences)
-        if let entity = document.annotations["entities"]?.arrayValue?.first {
-            features = processor.clauseFeatures(of: entity, sentences: sentences).0
-        }
+        let features =
+            document.annotations["entities"]?.arrayValue?.first.map {
+                processor.clauseFeatures(of: $0, sentences: sentences).0
+            } ?? scorer.documentFeatures(sentences)
         let line: JSONValue = [
             "id": .string(record.id), "set": .string(record.set), "holdout": .bool(record.isHeldOut),
             "score": record.score.map(JSONValue.double) ?? .null, "label": .string(record.label),
