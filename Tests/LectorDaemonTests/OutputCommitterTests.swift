@@ -1,0 +1,86 @@
+import Foundation
+import LectorSystem
+import LectorTestSupport
+import Synchronization
+import Testing
+
+@testable import LectorDaemon
+
+/// Group commit (`OutputCommitter`): a lone output goes at once; under load, a short batch
+/// waits for more so that one folder fsync covers them.
+@Suite("Output committer", .serialized)
+struct OutputCommitterTests {
+    @Test("a lone output is committed at once, without waiting for the window")
+    func loneOutputAtOnce() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let spool = try makeSpool(directory)
+        let committer = OutputCommitter(spool: spool, window: .seconds(30))
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Mutex<DocumentJob.Outcome?>(nil)
+        committer.submit(
+            try item(spool, directory, "a.txt") { result in
+                outcome.withLock { $0 = result }
+                done.signal()
+            }
+        )
+        #expect(done.wait(timeout: .now() + 10) == .success, "committed long before the 30 s window")
+        guard case .written(let output, _) = outcome.withLock({ $0 }) else {
+            Issue.record("expected a written outcome")
+            return
+        }
+        #expect(output.text == "a.json")
+        #expect(FileManager.default.fileExists(atPath: directory.appending("outbox/a.json")))
+    }
+
+    @Test("under load, an output handed over during the window joins the short batch before it")
+    func shortBatchWaits() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let spool = try makeSpool(directory)
+        let committer = OutputCommitter(spool: spool, window: .milliseconds(500))
+        let firstDone = DispatchSemaphore(value: 0)
+        let allDone = DispatchSemaphore(value: 0)
+        let lateOutputThereWhenBCompleted = Mutex<Bool?>(nil)
+        let b = try item(spool, directory, "b.txt") { _ in
+            let late = FileManager.default.fileExists(atPath: directory.appending("outbox/d.json"))
+            lateOutputThereWhenBCompleted.withLock { $0 = late }
+            allDone.signal()
+        }
+        let c = try item(spool, directory, "c.txt") { _ in allDone.signal() }
+        let d = try item(spool, directory, "d.txt") { _ in allDone.signal() }
+        // B and C arrive while A is being committed: the next batch is under load and short.
+        committer.submit(
+            try item(spool, directory, "a.txt") { _ in
+                committer.submit(b)
+                committer.submit(c)
+                firstDone.signal()
+            }
+        )
+        #expect(firstDone.wait(timeout: .now() + 10) == .success)
+        committer.submit(d)
+        for _ in 0..<3 { #expect(allDone.wait(timeout: .now() + 10) == .success) }
+        #expect(lateOutputThereWhenBCompleted.withLock { $0 } == true, "D was committed in B's batch")
+        for name in ["a", "b", "c", "d"] {
+            #expect(FileManager.default.fileExists(atPath: directory.appending("outbox/\(name).json")))
+            #expect(
+                !FileManager.default.fileExists(
+                    atPath: directory.appending("inbox/.lector/work/\(spool.id)/\(name).txt")
+                )
+            )
+        }
+    }
+
+    /// Claims an input and stages its output, as a worker and the writer do.
+    private func item(
+        _ spool: Spool,
+        _ directory: TemporaryDirectory,
+        _ name: String,
+        completion: @escaping @Sendable (DocumentJob.Outcome) -> Void
+    ) throws -> OutputCommitter.Item {
+        try directory.write("inbox/\(name)", text: "Short.")
+        #expect(try spool.claim(FileName(name)) == .claimed)
+        let temporary = try spool.stageOutput(Array(#"{"source":{"file":"\#(name)"}}"#.utf8))
+        return OutputCommitter.Item(name: FileName(name), temporary: temporary, id: name, completion: completion)
+    }
+}
