@@ -9,16 +9,31 @@ extension DatelineDetector {
         return place
     }
 
-    /// One to three capitalised words (`Berlin`, `New York`) directly followed by `mark`
+    /// Lowercase words that join the capitalised words of a place name (`Frankfurt am Main`,
+    /// `Rio de Janeiro`, `Alphen aan den Rijn`, `Châlons-en-Champagne` is one word).
+    static let placeParticles: Set<Substring> = [
+        "am", "an", "der", "im", "ob", "bei", "de", "do", "da", "dos", "das", "del", "la", "di", "sur", "sous",
+        "upon", "on", "aan", "den", "op", "en", "y", "e",
+    ]
+
+    /// One to three capitalised words (`Berlin`, `New York`), with particles between them
+    /// (``placeParticles``; ``maximumPlaceWords`` words in all), directly followed by `mark`
     /// (a comma, or ` (` before an agency).
     static func titleCasePlace(_ body: Substring, before mark: String = ",") -> Substring? {
         var end = body.startIndex
-        for _ in 0..<3 {
+        var capitalised = 0
+        for _ in 0..<maximumPlaceWords {
             let word = body[end...].prefix { $0.isLetter || "-'’/".contains($0) }
-            guard let first = word.first, first.isUppercase, word.count >= 2 else { return nil }
+            guard let first = word.first, word.count >= 2 || placeParticles.contains(word) else { return nil }
             end = word.endIndex
-            if body[end...].hasPrefix(mark) { return body[body.startIndex..<end] }
-            guard body[end...].first == " " else { return nil }
+            if first.isUppercase {
+                capitalised += 1
+                if body[end...].hasPrefix(mark) { return body[body.startIndex..<end] }
+            } else {
+                // A particle: between capitalised words only.
+                guard capitalised > 0, placeParticles.contains(word) else { return nil }
+            }
+            guard capitalised <= 3, body[end...].first == " " else { return nil }
             end = body.index(after: end)
         }
         return nil
@@ -65,7 +80,9 @@ extension DatelineDetector {
         }
         guard let dash = rest.first, "-–—".contains(dash) else {
             guard let agency, knownAgencies.contains(agency) else { return nil }
-            return Dateline(place: String(place), agency: agency, date: date, end: rest.startIndex)
+            // `Lisboa, 3 de março de 2024 (Lusa). O …`: a full stop ends the dateline.
+            let end = rest.first == "." ? rest.dropFirst().drop { $0 == " " }.startIndex : rest.startIndex
+            return Dateline(place: String(place), agency: agency, date: date, end: end)
         }
         let afterDash = rest.drop { "-–—".contains($0) }
         let next = afterDash.drop { $0 == " " }

@@ -13,11 +13,15 @@
 /// not start in lowercase (`NATO - the alliance` is not a dateline). A place in title case
 /// (one to three capitalised words) must be followed by a comma and a complete date with its
 /// year, then a full stop or colon, or by an agency — so `Berlin, the capital, …` is never a
-/// dateline. An agency is followed by a dash, except one of ``knownAgencies``, which
-/// may run into the text (`Boston (CNN)Guilty …`) and may stand alone.
+/// dateline. A title-case place may have lowercase particles between its words (`Frankfurt
+/// am Main`, `Rio de Janeiro`). An agency is followed by a dash, except one of
+/// ``knownAgencies``, which may run into the text (`Boston (CNN)Guilty …`), end with a full
+/// stop (`Lisboa, 3 de março de 2024 (Lusa).`) and may stand alone.
 public enum DatelineDetector {
     /// The longest place name.
     static let maximumPlaceLength = 40
+    /// The most words of a title-case place, particles included (`Mülheim an der Ruhr`).
+    static let maximumPlaceWords = 5
     /// The longest text between the place's comma and the agency or dash.
     static let maximumMiddleLength = 30
     /// The longest dateline looked for at the start of a sentence, in scalars.
@@ -29,6 +33,11 @@ public enum DatelineDetector {
         "CNN", "Reuters", "AP", "AFP", "EFE", "DPA", "dpa", "ANSA", "Xinhua", "PA", "UPI", "Bloomberg", "BBC", "AAP",
         "IANS", "PTI", "TASS", "Interfax", "Kyodo", "Yonhap", "CNN Business", "CNN Money", "Sky News", "NBC", "ABC",
         "CBS", "Fox News", "Mashable", "EW.com", "WIRED", "Variety",
+        // European agencies: Portugal, Brazil, the Netherlands, Belgium, Austria, Switzerland,
+        // Germany, Spain, Italy, Poland, Czechia, Hungary, Scandinavia, Russia.
+        "Lusa", "Agência Brasil", "ANP", "Belga", "APA", "SDA", "Keystone-SDA", "KNA", "epd", "AFX", "Europa Press",
+        "AGI", "Adnkronos", "LaPresse", "PAP", "ČTK", "CTK", "MTI", "NTB", "Ritzau", "STT", "RIA Novosti", "ТАСС",
+        "Интерфакс", "РИА Новости",
     ]
 
     /// What a dateline says, and where it ends.
@@ -145,9 +154,9 @@ public enum DatelineDetector {
     /// lets every dateline ``detect(in:normalizer:)`` finds through, so that the summary's
     /// sentences are not copied into strings to be checked. It looks for an opening
     /// parenthesis (an agency first), two capitals or a capital before a dot, space, dash
-    /// or apostrophe (a place in capitals), or up to three words whose first starts with a
-    /// capital, followed by ` (` or by a comma with a digit or `(` soon after (a place in
-    /// title case before a complete date or an agency).
+    /// or apostrophe (a place in capitals), or up to ``maximumPlaceWords`` words whose first
+    /// starts with a capital, followed by ` (` or by a comma with a digit or `(` soon after
+    /// (a place in title case before a complete date or an agency).
     ///
     /// - Parameters:
     ///   - scalars: A text's scalars.
@@ -166,7 +175,7 @@ public enum DatelineDetector {
         }
         if second == " ", range.count >= 3, scalars[range.lowerBound + 2].properties.isUppercase { return true }
         var index = range.lowerBound
-        for _ in 0..<3 {
+        for _ in 0..<maximumPlaceWords {
             while index < range.upperBound, !" ,(".unicodeScalars.contains(scalars[index]) { index += 1 }
             guard index < range.upperBound else { return false }
             if scalars[index] == "," {
