@@ -162,17 +162,16 @@ package struct EntitiesProcessor: Processor {
                     sentences: sentences
                 )
                 .filter { $0.confidence >= max(Self.ruleFillConfidence, minimumConfidence) && types.contains($0.type) }
-                mentions = Self.fill(
-                    code == "fr"
-                        ? CapitalizedNames.withoutElidedArticle(
-                            mentions,
-                            in: text,
-                            tokens: tokens,
-                            sentences: sentences
-                        )
-                        : mentions,
-                    with: ruled
-                )
+                mentions = CapitalizedNames.withoutLeadingWord(mentions, in: text, tokens: tokens)
+                if code == "fr" {
+                    mentions = CapitalizedNames.withoutElidedArticle(
+                        mentions,
+                        in: text,
+                        tokens: tokens,
+                        sentences: sentences
+                    )
+                }
+                mentions = Self.fill(mentions, with: ruled)
             }
         } else if CapitalizedNames.languages.contains(code), types.contains(where: \.isNamed),
             let places = (models["en"] ?? models.values.first)?.extractor.gazetteer

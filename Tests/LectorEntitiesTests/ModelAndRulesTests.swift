@@ -61,6 +61,41 @@ struct ModelAndRulesTests {
         // document also writes l'Express; a one-word person's d' is part of the surname.
     }
 
+    @Test("a capitalised function word that opens a sentence is cut from a mention; articles stay")
+    func leadingWord() {
+        let text = ScalarText("Selon Macron, oui. Volgens Rutte niet. Le Monde et De Telegraaf. Le Pen. Selon lui.")
+        let tokens = Tokenizer.tokenize(text)
+        func span(_ part: String) -> EntityMention {
+            let scalars = Array(text.scalars)
+            let needle = Array(part.unicodeScalars)
+            let start = (0...(scalars.count - needle.count)).first {
+                Array(scalars[$0..<$0 + needle.count]) == needle
+            }!
+            return mention(start, start + needle.count, .person)
+        }
+        let trimmed = CapitalizedNames.withoutLeadingWord(
+            [
+                span("Selon Macron"), span("Volgens Rutte"), span("Le Monde"), span("De Telegraaf"), span("Le Pen"),
+                span("Selon lui"),
+            ],
+            in: text,
+            tokens: tokens
+        )
+        let texts = trimmed.map { String(String.UnicodeScalarView(text.scalars[$0.start..<$0.end])) }
+        #expect(texts == ["Macron", "Rutte", "Le Monde", "De Telegraaf", "Le Pen", "Selon lui"])
+    }
+
+    @Test("a French name after a sentence-opening `Selon` joins the person (the model had glued them)")
+    func leadingWordThroughTheModel() {
+        let french = tagged(
+            "fr",
+            "Paris, 3 mars 2024 (AFP). Le président Emmanuel Macron a reçu Olaf Scholz à l'Élysée. M. Macron a "
+                + "salué un accord. Selon Macron, TotalEnergies investira 500 millions d'euros."
+        )
+        #expect(!french.contains { $0["text"]?.stringValue?.hasPrefix("Selon") == true }, "\(french)")
+        #expect(entity(french, "PERSON", "Emmanuel Macron")?["count"]?.doubleValue == 3, "\(french)")
+    }
+
     @Test("French and Dutch are tagged by their models, with the rules' agencies and titled people")
     func modernNews() {
         let french = tagged(
