@@ -106,7 +106,15 @@ package struct CapitalizedNames: Sendable {
     static func withoutLeadingWord(_ mentions: [EntityMention], in text: ScalarText, tokens: [Token]) -> [EntityMention]
     {
         mentions.map { mention in
-            guard let first = tokens.firstIndex(where: { $0.start == mention.start }),
+            // The token the mention starts at (tokens are in text order).
+            var low = 0
+            var high = tokens.count
+            while low < high {
+                let middle = (low + high) / 2
+                if tokens[middle].start < mention.start { low = middle + 1 } else { high = middle }
+            }
+            let first = low
+            guard first < tokens.count, tokens[first].start == mention.start,
                 leadingWords.contains(tokens[first].text(in: text).lowercased()),
                 let next = tokens[(first + 1)...].first(where: { $0.kind == .word }), next.end <= mention.end,
                 text.scalars[next.start].properties.isUppercase
