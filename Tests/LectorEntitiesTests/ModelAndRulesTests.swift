@@ -14,6 +14,14 @@ struct ModelAndRulesTests {
         EntityMention(start: start, end: end, type: type, confidence: confidence)
     }
 
+    /// A mention over the first occurrence of `part` in `text`.
+    private func mention(of part: String, in text: ScalarText, _ type: EntityType) -> EntityMention {
+        let scalars = Array(text.scalars)
+        let needle = Array(part.unicodeScalars)
+        let start = (0...(scalars.count - needle.count)).first { Array(scalars[$0..<$0 + needle.count]) == needle }
+        return mention(start ?? 0, (start ?? 0) + needle.count, type)
+    }
+
     @Test("a rule mention is added only where no model mention overlaps it; the model's wins")
     func fill() {
         let model = [mention(0, 5, .person), mention(20, 26, .location)]
@@ -32,12 +40,7 @@ struct ModelAndRulesTests {
         )
         let tokens = Tokenizer.tokenize(text)
         func span(_ part: String, _ type: EntityType = .location) -> EntityMention {
-            let scalars = Array(text.scalars)
-            let needle = Array(part.unicodeScalars)
-            let start = (0...(scalars.count - needle.count)).first {
-                Array(scalars[$0..<$0 + needle.count]) == needle
-            }!
-            return mention(start, start + needle.count, type)
+            mention(of: part, in: text, type)
         }
         let trimmed = CapitalizedNames.withoutElidedArticle(
             [
@@ -65,14 +68,7 @@ struct ModelAndRulesTests {
     func leadingWord() {
         let text = ScalarText("Selon Macron, oui. Volgens Rutte niet. Le Monde et De Telegraaf. Le Pen. Selon lui.")
         let tokens = Tokenizer.tokenize(text)
-        func span(_ part: String) -> EntityMention {
-            let scalars = Array(text.scalars)
-            let needle = Array(part.unicodeScalars)
-            let start = (0...(scalars.count - needle.count)).first {
-                Array(scalars[$0..<$0 + needle.count]) == needle
-            }!
-            return mention(start, start + needle.count, .person)
-        }
+        func span(_ part: String) -> EntityMention { mention(of: part, in: text, .person) }
         let trimmed = CapitalizedNames.withoutLeadingWord(
             [
                 span("Selon Macron"), span("Volgens Rutte"), span("Le Monde"), span("De Telegraaf"), span("Le Pen"),
