@@ -64,21 +64,51 @@ struct ModelAndRulesTests {
         // document also writes l'Express; a one-word person's d' is part of the surname.
     }
 
-    @Test("a capitalised function word that opens a sentence is cut from a mention; articles stay")
+    @Test("a sentence-opening function word or a lowercase company noun is cut from a mention; articles stay")
     func leadingWord() {
-        let text = ScalarText("Selon Macron, oui. Volgens Rutte niet. Le Monde et De Telegraaf. Le Pen. Selon lui.")
+        let text = ScalarText(
+            "Selon Macron, oui. Volgens Rutte niet. Le Monde et De Telegraaf. Le Pen. Selon lui. la société "
+                + "TotalEnergies et de Gaulle, rue Saint-Honoré."
+        )
         let tokens = Tokenizer.tokenize(text)
         func span(_ part: String) -> EntityMention { mention(of: part, in: text, .person) }
         let trimmed = CapitalizedNames.withoutLeadingWord(
             [
                 span("Selon Macron"), span("Volgens Rutte"), span("Le Monde"), span("De Telegraaf"), span("Le Pen"),
-                span("Selon lui"),
+                span("Selon lui"), span("société TotalEnergies"), span("de Gaulle"), span("rue Saint-Honoré"),
             ],
             in: text,
             tokens: tokens
         )
         let texts = trimmed.map { String(String.UnicodeScalarView(text.scalars[$0.start..<$0.end])) }
-        #expect(texts == ["Macron", "Rutte", "Le Monde", "De Telegraaf", "Le Pen", "Selon lui"])
+        #expect(
+            texts == [
+                "Macron", "Rutte", "Le Monde", "De Telegraaf", "Le Pen", "Selon lui", "TotalEnergies", "de Gaulle",
+                "rue Saint-Honoré",
+            ]
+        )
+    }
+
+    @Test("two capitalised words after a known given name are a signed person (0.8), else 0.65")
+    func givenNameSign() {
+        let text = ScalarText("Hier, le président a reçu Olaf Scholz et Pierre Dupont à Paris.")
+        let tokens = Tokenizer.tokenize(text)
+        let sentences = SentenceSplitter.split(text, tokens: tokens)
+        func confidences(_ places: Gazetteer) -> [String: Double] {
+            let found = CapitalizedNames(language: "fr", places: places).mentions(
+                in: text,
+                tokens: tokens,
+                sentences: sentences
+            )
+            return Dictionary(
+                found.map { (String(String.UnicodeScalarView(text.scalars[$0.start..<$0.end])), $0.confidence) },
+                uniquingKeysWith: { first, _ in first }
+            )
+        }
+        let named = confidences(Gazetteer(lines: "Paris\n", givenNames: "Olaf\n"))
+        #expect(named["Olaf Scholz"] == 0.8)
+        #expect(named["Pierre Dupont"] == 0.65, "Pierre is not in this list")
+        #expect(confidences(Gazetteer(lines: "Paris\n"))["Olaf Scholz"] == 0.65)
     }
 
     @Test("a French name after a sentence-opening `Selon` joins the person (the model had glued them)")
@@ -101,6 +131,7 @@ struct ModelAndRulesTests {
         #expect(entity(french, "ORG", "AFP") != nil)
         #expect(entity(french, "PERSON", "Emmanuel Macron") != nil)
         #expect(entity(french, "LOC", "Élysée") != nil)
+        #expect(entity(french, "PERSON", "Olaf Scholz") != nil, "the French model knows given names")
         let dutch = tagged(
             "nl",
             "AMSTERDAM (ANP) - Premier Mark Rutte heeft in Den Haag overlegd met minister Sigrid Kaag."

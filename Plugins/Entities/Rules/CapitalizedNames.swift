@@ -11,7 +11,8 @@ import LectorText
 /// A single capitalised word opening a sentence is never a name unless it is a known place,
 /// an acronym or a nationality (``Demonyms``: MISC, `Duitse`, `Français`); a single word
 /// elsewhere needs a sign. Mentions have confidence 0.8 with a sign and 0.65 without (kept
-/// at the default `min_confidence` of 0.6); nationalities have 1.
+/// at the default `min_confidence` of 0.6); nationalities have 1. A known given name first
+/// (the gazetteer's, when the model was trained with them) is a sign (`Olaf Scholz`).
 package struct CapitalizedNames: Sendable {
     let language: String
     let places: Gazetteer
@@ -94,9 +95,26 @@ package struct CapitalizedNames: Sendable {
         "dei", "da", "dal", "dalla", "het", "een", "die", "il",
     ])
 
+    /// Lowercase nouns that name what kind of company follows (`la société TotalEnergies`,
+    /// `het concern Shell`); not `rue` or `place`, which belong to a street's name.
+    static let companyNouns: Set<String> = [
+        "société", "groupe", "entreprise", "compagnie", "firme", "constructeur", "géant", "opérateur", "banque",
+        "bedrijf", "concern", "firma", "onderneming", "groep", "società", "gruppo", "azienda",
+    ]
+
+    /// Whether a mention's first word is not part of the name: one of ``leadingWords``, or a
+    /// lowercase company noun (``companyNouns``: `société` in `société TotalEnergies`).
+    static func isLeadingWord(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        if leadingWords.contains(lower) { return true }
+        guard let first = word.unicodeScalars.first, first.properties.isLowercase else { return false }
+        return companyNouns.contains(lower)
+    }
+
     /// Mentions with a capitalised function word that opens their sentence cut off
-    /// (`Selon Macron` → `Macron`, `Volgens Rutte` → `Rutte`), as a tagger trained on
-    /// historical newspapers sometimes joins it to the name after it. Other mentions stay.
+    /// (`Selon Macron` → `Macron`, `Volgens Rutte` → `Rutte`), or a lowercase company noun
+    /// before the name (`société TotalEnergies` → `TotalEnergies`), as a tagger trained on
+    /// historical newspapers sometimes joins them to the name after them. Other mentions stay.
     ///
     /// - Parameters:
     ///   - mentions: Named mentions.
@@ -115,7 +133,7 @@ package struct CapitalizedNames: Sendable {
             }
             let first = low
             guard first < tokens.count, tokens[first].start == mention.start,
-                leadingWords.contains(tokens[first].text(in: text).lowercased()),
+                isLeadingWord(tokens[first].text(in: text)),
                 let next = tokens[(first + 1)...].first(where: { $0.kind == .word }), next.end <= mention.end,
                 text.scalars[next.start].properties.isUppercase
             else { return mention }
@@ -247,8 +265,10 @@ package struct CapitalizedNames: Sendable {
             } else if knownPlace || (run.count <= 3 && placeCues.contains(lower(start - 1))) {
                 type = .location
             } else if (2...3).contains(run.count) {
+                // Two or three bare capitalised words: a person, surer when the first is a
+                // known given name (`Olaf Scholz`; the model's given names, when it has them).
                 type = .person
-                confidence = 0.65
+                confidence = placeFlags[start] == 3 ? 0.8 : 0.65
             } else {
                 continue
             }
