@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// A fresh directory under the system's temporary folder, removed by ``remove()``.
 ///
@@ -33,6 +34,10 @@ public struct TemporaryDirectory: Sendable {
 
     /// Writes a file inside the directory, creating intermediate folders.
     ///
+    /// The descriptor is opened with `O_CLOEXEC`: a process another test starts meanwhile
+    /// must not inherit it, or the file would look open for writing to the spool's lease
+    /// check (a claim answers `busy`) for as long as that process runs.
+    ///
     /// - Parameters:
     ///   - name: A relative path.
     ///   - contents: The bytes.
@@ -43,7 +48,16 @@ public struct TemporaryDirectory: Sendable {
         let target = appending(name)
         let folder = (target as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try Data(contents).write(to: URL(fileURLWithPath: target))
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < contents.count {
+            let count = contents[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { throw CocoaError(.fileWriteUnknown) }
+            written += count
+        }
         return target
     }
 
