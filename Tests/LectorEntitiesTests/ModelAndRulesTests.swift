@@ -14,6 +14,11 @@ struct ModelAndRulesTests {
         EntityMention(start: start, end: end, type: type, confidence: confidence)
     }
 
+    /// The text each mention covers.
+    private func covered(_ mentions: [EntityMention], in text: ScalarText) -> [String] {
+        mentions.map { String(String.UnicodeScalarView(text.scalars[$0.start..<$0.end])) }
+    }
+
     /// A mention over the first occurrence of `part` in `text`.
     private func mention(of part: String, in text: ScalarText, _ type: EntityType) -> EntityMention {
         let scalars = Array(text.scalars)
@@ -52,7 +57,7 @@ struct ModelAndRulesTests {
             tokens: tokens,
             sentences: SentenceSplitter.split(text, tokens: tokens)
         )
-        let texts = trimmed.map { String(String.UnicodeScalarView(text.scalars[$0.start..<$0.end])) }
+        let texts = covered(trimmed, in: text)
         #expect(
             texts == [
                 "Élysée", "Élysée", "Orsay", "Jeanne d'Arc", "L'Oréal", "d'Artagnan", "Express", "L'Express",
@@ -80,7 +85,7 @@ struct ModelAndRulesTests {
             in: text,
             tokens: tokens
         )
-        let texts = trimmed.map { String(String.UnicodeScalarView(text.scalars[$0.start..<$0.end])) }
+        let texts = covered(trimmed, in: text)
         #expect(
             texts == [
                 "Macron", "Rutte", "Le Monde", "De Telegraaf", "Le Pen", "Selon lui", "TotalEnergies", "de Gaulle",
@@ -101,7 +106,7 @@ struct ModelAndRulesTests {
                 sentences: sentences
             )
             return Dictionary(
-                found.map { (String(String.UnicodeScalarView(text.scalars[$0.start..<$0.end])), $0.confidence) },
+                zip(covered(found, in: text), found.map(\.confidence)).map { ($0, $1) },
                 uniquingKeysWith: { first, _ in first }
             )
         }
