@@ -18,6 +18,7 @@ struct DatelineDetectorTests {
             ("Frankfurt am Main, 3. März 2024 (dpa) - Die Bank.", "Frankfurt am Main", "dpa", "Die Bank."),
             ("Rio de Janeiro (Agência Brasil) - O governo.", "Rio de Janeiro", "Agência Brasil", "O governo."),
             ("Mülheim an der Ruhr, 3. März 2024. Die Stadt.", "Mülheim an der Ruhr", nil, "Die Stadt."),
+            ("(Lusa). O governo.", nil, "Lusa", "O governo."),
         ] as [(String, String?, String?, String)]
     )
     func detects(text: String, place: String?, agency: String?, rest: String) throws {
@@ -49,6 +50,8 @@ struct DatelineDetectorTests {
             "Berlin, the capital, is large.", "I (Reuters) - x", "Smith said - nothing.",
             "Mit der Bahn, so sagte er, fuhr er.", "Berlin und Paris, 3. März 2024. Die Städte.",
             "de Gaulle, 3 March 2024. He said.", "Lisboa, 3 de março (Sonntag). O governo.",
+            "The American Psychological Association (APA) says so.", "Artificial General Intelligence (AGI) could win.",
+            "Lisboa e Porto, 3 de março de 2024. As cidades.", "Posted on Friday, 3 March 2024. Text.",
         ]
     )
     func rejects(text: String) {

@@ -10,10 +10,11 @@ extension DatelineDetector {
     }
 
     /// Lowercase words that join the capitalised words of a place name (`Frankfurt am Main`,
-    /// `Rio de Janeiro`, `Alphen aan den Rijn`, `Châlons-en-Champagne` is one word).
+    /// `Rio de Janeiro`, `Alphen aan den Rijn`; `Châlons-en-Champagne` is one word). Not `e`,
+    /// `y` or `on`: `Lisboa e Porto, 3 de março …` names two places, `Posted on Friday, …` none.
     static let placeParticles: Set<Substring> = [
         "am", "an", "der", "im", "ob", "bei", "de", "do", "da", "dos", "das", "del", "la", "di", "sur", "sous",
-        "upon", "on", "aan", "den", "op", "en", "y", "e",
+        "upon", "aan", "den", "op", "en",
     ]
 
     /// One to three capitalised words (`Berlin`, `New York`), with particles between them
@@ -28,12 +29,13 @@ extension DatelineDetector {
             end = word.endIndex
             if first.isUppercase {
                 capitalised += 1
+                guard capitalised <= 3 else { return nil }
                 if body[end...].hasPrefix(mark) { return body[body.startIndex..<end] }
             } else {
                 // A particle: between capitalised words only.
                 guard capitalised > 0, placeParticles.contains(word) else { return nil }
             }
-            guard capitalised <= 3, body[end...].first == " " else { return nil }
+            guard body[end...].first == " " else { return nil }
             end = body.index(after: end)
         }
         return nil
@@ -79,9 +81,7 @@ extension DatelineDetector {
             if rest.hasPrefix(".-") || rest.hasPrefix(".–") { rest = rest.dropFirst() }
         }
         guard let dash = rest.first, "-–—".contains(dash) else {
-            guard let agency, knownAgencies.contains(agency) else { return nil }
-            // `Lisboa, 3 de março de 2024 (Lusa). O …`: a full stop ends the dateline.
-            let end = rest.first == "." ? rest.dropFirst().drop { $0 == " " }.startIndex : rest.startIndex
+            guard let agency, knownAgencies.contains(agency), let end = afterKnownAgency(rest) else { return nil }
             return Dateline(place: String(place), agency: agency, date: date, end: end)
         }
         let afterDash = rest.drop { "-–—".contains($0) }
@@ -91,6 +91,16 @@ extension DatelineDetector {
             guard inCapitals, spaceBefore, afterDash.first == " ", next.first?.isLowercase == false else { return nil }
         }
         return Dateline(place: String(place), agency: agency, date: date, end: next.startIndex)
+    }
+
+    /// Where the text goes on after a known agency credited without a dash: after a full
+    /// stop (`(Lusa). O …`), or at once (`(CNN)Guilty`); `nil` when a lowercase word follows,
+    /// as in a sentence that spells out an acronym (`Artificial General Intelligence (AGI)
+    /// could …`).
+    static func afterKnownAgency(_ rest: Substring) -> String.Index? {
+        let next = rest.first == "." ? rest.dropFirst().drop { $0 == " " } : rest
+        guard next.first?.isLowercase != true else { return nil }
+        return next.startIndex
     }
 
     /// An agency's name as credited in parentheses (`Reuters`, `dpa/AFP`, `Europa Press`).

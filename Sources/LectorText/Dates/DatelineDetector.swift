@@ -65,7 +65,8 @@ public enum DatelineDetector {
         {
             let rest = body[body.index(after: close)...].drop { $0 == " " }
             guard let dash = rest.first, "-–—".contains(dash) else {
-                return knownAgencies.contains(name) ? Dateline(place: nil, agency: name, end: rest.startIndex) : nil
+                guard knownAgencies.contains(name), let end = afterKnownAgency(rest) else { return nil }
+                return Dateline(place: nil, agency: name, end: end)
             }
             if var inner = detect(in: rest.dropFirst().drop { $0 == " " }, normalizer: normalizer) {
                 inner.agency = inner.agency ?? name
