@@ -162,7 +162,13 @@ package struct EntitiesProcessor: Processor {
                     sentences: sentences
                 )
                 .filter { $0.confidence >= max(Self.ruleFillConfidence, minimumConfidence) && types.contains($0.type) }
-                mentions = CapitalizedNames.withoutLeadingWord(mentions, in: text, tokens: tokens)
+                mentions = CapitalizedNames.withoutLeadingWord(
+                    mentions,
+                    in: text,
+                    tokens: tokens,
+                    sentences: sentences,
+                    places: model.extractor.gazetteer
+                )
                 if code == "fr" {
                     mentions = CapitalizedNames.withoutElidedArticle(
                         mentions,

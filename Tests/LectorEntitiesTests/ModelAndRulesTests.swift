@@ -73,7 +73,7 @@ struct ModelAndRulesTests {
     func leadingWord() {
         let text = ScalarText(
             "Selon Macron, oui. Volgens Rutte niet. Le Monde et De Telegraaf. Le Pen. Selon lui. la société "
-                + "TotalEnergies et de Gaulle, rue Saint-Honoré."
+                + "TotalEnergies et de Gaulle, rue Saint-Honoré, avec Elle Fanning. Per Mertesacker a dit."
         )
         let tokens = Tokenizer.tokenize(text)
         func span(_ part: String) -> EntityMention { mention(of: part, in: text, .person) }
@@ -81,22 +81,25 @@ struct ModelAndRulesTests {
             [
                 span("Selon Macron"), span("Volgens Rutte"), span("Le Monde"), span("De Telegraaf"), span("Le Pen"),
                 span("Selon lui"), span("société TotalEnergies"), span("de Gaulle"), span("rue Saint-Honoré"),
+                span("Elle Fanning"), span("Per Mertesacker"),
             ],
             in: text,
-            tokens: tokens
+            tokens: tokens,
+            sentences: SentenceSplitter.split(text, tokens: tokens),
+            places: Gazetteer(lines: "Paris\n", givenNames: "Per\n")
         )
-        let texts = covered(trimmed, in: text)
+        // `Elle` is inside its sentence, and `Per` a given name: both stay.
         #expect(
-            texts == [
+            covered(trimmed, in: text) == [
                 "Macron", "Rutte", "Le Monde", "De Telegraaf", "Le Pen", "Selon lui", "TotalEnergies", "de Gaulle",
-                "rue Saint-Honoré",
+                "rue Saint-Honoré", "Elle Fanning", "Per Mertesacker",
             ]
         )
     }
 
     @Test("two capitalised words after a known given name are a signed person (0.8), else 0.65")
     func givenNameSign() {
-        let text = ScalarText("Hier, le président a reçu Olaf Scholz et Pierre Dupont à Paris.")
+        let text = ScalarText("Hier, le président a reçu Olaf Scholz et Pierre Dupont rue Olaf Palme à Paris.")
         let tokens = Tokenizer.tokenize(text)
         let sentences = SentenceSplitter.split(text, tokens: tokens)
         func confidences(_ places: Gazetteer) -> [String: Double] {
@@ -113,6 +116,7 @@ struct ModelAndRulesTests {
         let named = confidences(Gazetteer(lines: "Paris\n", givenNames: "Olaf\n"))
         #expect(named["Olaf Scholz"] == 0.8)
         #expect(named["Pierre Dupont"] == 0.65, "Pierre is not in this list")
+        #expect(named["Olaf Palme"] == 0.65, "a street named after a person")
         #expect(confidences(Gazetteer(lines: "Paris\n"))["Olaf Scholz"] == 0.65)
     }
 

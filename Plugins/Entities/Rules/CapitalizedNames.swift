@@ -95,6 +95,14 @@ package struct CapitalizedNames: Sendable {
         "dei", "da", "dal", "dalla", "het", "een", "die", "il",
     ])
 
+    /// Nouns before a street, square or building named after a person (`rue Victor Hugo`,
+    /// `stade Pierre Mauroy`): there a given name is no sign of a person.
+    static let venueNouns: Set<String> = [
+        "rue", "avenue", "boulevard", "place", "quai", "pont", "stade", "lycée", "collège", "école", "aéroport", "gare",
+        "hôpital", "musée", "straat", "laan", "plein", "weg", "via", "viale", "piazza", "corso", "stadio", "aeroporto",
+        "ospedale", "museo", "scuola",
+    ]
+
     /// Lowercase nouns that name what kind of company follows (`la société TotalEnergies`,
     /// `het concern Shell`); not `rue` or `place`, which belong to a street's name.
     static let companyNouns: Set<String> = [
@@ -102,28 +110,44 @@ package struct CapitalizedNames: Sendable {
         "bedrijf", "concern", "firma", "onderneming", "groep", "società", "gruppo", "azienda",
     ]
 
-    /// Whether a mention's first word is not part of the name: one of ``leadingWords``, or a
-    /// lowercase company noun (``companyNouns``: `société` in `société TotalEnergies`).
-    static func isLeadingWord(_ word: String) -> Bool {
+    /// Whether a mention's first word is not part of the name: one of ``leadingWords``
+    /// opening the sentence (and no known given name: `Per Mertesacker`), or a lowercase
+    /// company noun anywhere (``companyNouns``: `société` in `société TotalEnergies`).
+    ///
+    /// - Parameters:
+    ///   - word: The word as written.
+    ///   - opensSentence: Whether it is its sentence's first word.
+    ///   - isGivenName: Whether the model's gazetteer knows it as a given name.
+    /// - Returns: Whether to cut it.
+    static func isLeadingWord(_ word: String, opensSentence: Bool, isGivenName: Bool) -> Bool {
         let lower = word.lowercased()
-        if leadingWords.contains(lower) { return true }
-        guard let first = word.unicodeScalars.first, first.properties.isLowercase else { return false }
-        return companyNouns.contains(lower)
+        guard let first = word.unicodeScalars.first else { return false }
+        if first.properties.isLowercase { return companyNouns.contains(lower) }
+        return opensSentence && !isGivenName && leadingWords.contains(lower)
     }
 
     /// Mentions with a capitalised function word that opens their sentence cut off
     /// (`Selon Macron` → `Macron`, `Volgens Rutte` → `Rutte`), or a lowercase company noun
     /// before the name (`société TotalEnergies` → `TotalEnergies`), as a tagger trained on
-    /// historical newspapers sometimes joins them to the name after them. Other mentions stay.
+    /// historical newspapers sometimes joins them to the name after them. Inside a sentence a
+    /// capitalised first word is the name's (`avec Elle Fanning`). Other mentions stay.
     ///
     /// - Parameters:
     ///   - mentions: Named mentions.
     ///   - text: Their text.
     ///   - tokens: Its tokens.
+    ///   - sentences: Its sentences.
+    ///   - places: The model's gazetteer (for its given names).
     /// - Returns: The mentions, each starting at a word of its name.
-    static func withoutLeadingWord(_ mentions: [EntityMention], in text: ScalarText, tokens: [Token]) -> [EntityMention]
-    {
-        mentions.map { mention in
+    static func withoutLeadingWord(
+        _ mentions: [EntityMention],
+        in text: ScalarText,
+        tokens: [Token],
+        sentences: [Sentence],
+        places: Gazetteer
+    ) -> [EntityMention] {
+        let openings = sentenceOpenings(tokens: tokens, sentences: sentences)
+        return mentions.map { mention in
             // The token the mention starts at (tokens are in text order).
             var low = 0
             var high = tokens.count
@@ -133,7 +157,11 @@ package struct CapitalizedNames: Sendable {
             }
             let first = low
             guard first < tokens.count, tokens[first].start == mention.start,
-                isLeadingWord(tokens[first].text(in: text)),
+                isLeadingWord(
+                    tokens[first].text(in: text),
+                    opensSentence: openings.contains(mention.start),
+                    isGivenName: places.flags([TokenFeatures(text.scalars[tokens[first].range])]).first == 3
+                ),
                 let next = tokens[(first + 1)...].first(where: { $0.kind == .word }), next.end <= mention.end,
                 text.scalars[next.start].properties.isUppercase
             else { return mention }
@@ -141,6 +169,24 @@ package struct CapitalizedNames: Sendable {
             trimmed.start = next.start
             return trimmed
         }
+    }
+
+    /// The offset of each sentence's first word.
+    ///
+    /// - Parameters:
+    ///   - tokens: A text's tokens.
+    ///   - sentences: Its sentences.
+    /// - Returns: The start offsets.
+    static func sentenceOpenings(tokens: [Token], sentences: [Sentence]) -> Set<Int> {
+        var openings = Set<Int>()
+        var tokenIndex = 0
+        for sentence in sentences {
+            while tokenIndex < tokens.count, tokens[tokenIndex].start < sentence.start { tokenIndex += 1 }
+            var first = tokenIndex
+            while first < tokens.count, tokens[first].start < sentence.end, tokens[first].kind != .word { first += 1 }
+            if first < tokens.count, tokens[first].start < sentence.end { openings.insert(tokens[first].start) }
+        }
+        return openings
     }
 
     /// Lowercase particles inside names (`Charles de Gaulle`, `Leonardo da Vinci`, `Mark van der Berg`).
@@ -268,7 +314,7 @@ package struct CapitalizedNames: Sendable {
                 // Two or three bare capitalised words: a person, surer when the first is a
                 // known given name (`Olaf Scholz`; the model's given names, when it has them).
                 type = .person
-                confidence = placeFlags[start] == 3 ? 0.8 : 0.65
+                confidence = placeFlags[start] == 3 && !Self.venueNouns.contains(lower(start - 1)) ? 0.8 : 0.65
             } else {
                 continue
             }
@@ -310,15 +356,7 @@ package struct CapitalizedNames: Sendable {
             else { return nil }
             return mark + 1
         }
-        // The start of each sentence's first word.
-        var openings = Set<Int>()
-        var tokenIndex = 0
-        for sentence in sentences {
-            while tokenIndex < tokens.count, tokens[tokenIndex].start < sentence.start { tokenIndex += 1 }
-            var first = tokenIndex
-            while first < tokens.count, tokens[first].start < sentence.end, tokens[first].kind != .word { first += 1 }
-            if first < tokens.count, tokens[first].start < sentence.end { openings.insert(tokens[first].start) }
-        }
+        let openings = sentenceOpenings(tokens: tokens, sentences: sentences)
         let lowered = mentions.map { mention -> EntityMention in
             guard let start = nameStart(mention, article: ["l", "d"]) else { return mention }
             let oneWord = !scalars[start..<mention.end].contains { $0.properties.isWhitespace }

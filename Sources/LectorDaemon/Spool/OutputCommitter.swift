@@ -18,8 +18,8 @@ import Synchronization
 ///
 /// A lone document is committed at once — no added latency at low load. Under load, the
 /// outputs that arrived while a batch was being committed make the next batch; when they
-/// are fewer than ``fillTarget``, the committer first waits up to ``window`` for more (at
-/// most ``maximumBatch``), so the folder fsync — and the `syncfs` that replaces the per-file
+/// are fewer than ``fillTarget``, the committer first waits ``window`` for more (then takes
+/// at most ``maximumBatch``), so the folder fsync — and the `syncfs` that replaces the per-file
 /// fsyncs — are shared by more documents. The disk waits happen on the committer's queue,
 /// while workers go on analysing.
 final class OutputCommitter: Sendable {
@@ -41,7 +41,7 @@ final class OutputCommitter: Sendable {
     /// The smallest batch made durable with one `syncfs` rather than an fsync per file.
     static let syncFileSystemFrom = 3
 
-    /// Under load, a batch of fewer outputs than this waits up to ``window`` for more.
+    /// Under load, a batch of fewer outputs than this waits ``window`` for more.
     static let fillTarget = 8
 
     /// How long a batch under load waits for more outputs, by default: a few milliseconds,
