@@ -162,20 +162,16 @@ package struct EntitiesProcessor: Processor {
                     sentences: sentences
                 )
                 .filter { $0.confidence >= max(Self.ruleFillConfidence, minimumConfidence) && types.contains($0.type) }
+                let openings = CapitalizedNames.sentenceOpenings(tokens: tokens, sentences: sentences)
                 mentions = CapitalizedNames.withoutLeadingWord(
                     mentions,
                     in: text,
                     tokens: tokens,
-                    sentences: sentences,
+                    openings: openings,
                     places: model.extractor.gazetteer
                 )
                 if code == "fr" {
-                    mentions = CapitalizedNames.withoutElidedArticle(
-                        mentions,
-                        in: text,
-                        tokens: tokens,
-                        sentences: sentences
-                    )
+                    mentions = CapitalizedNames.withoutElidedArticle(mentions, in: text, openings: openings)
                 }
                 mentions = Self.fill(mentions, with: ruled)
             }

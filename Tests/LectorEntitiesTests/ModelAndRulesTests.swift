@@ -47,6 +47,10 @@ struct ModelAndRulesTests {
         func span(_ part: String, _ type: EntityType = .location) -> EntityMention {
             mention(of: part, in: text, type)
         }
+        let openings = CapitalizedNames.sentenceOpenings(
+            tokens: tokens,
+            sentences: SentenceSplitter.split(text, tokens: tokens)
+        )
         let trimmed = CapitalizedNames.withoutElidedArticle(
             [
                 span("L'Élysée"), span("l'Élysée"), span("d'Orsay"), span("Jeanne d'Arc", .person),
@@ -54,8 +58,7 @@ struct ModelAndRulesTests {
                 span("L'Express", .organization), span("d'Emmanuel Macron", .person),
             ],
             in: text,
-            tokens: tokens,
-            sentences: SentenceSplitter.split(text, tokens: tokens)
+            openings: openings
         )
         let texts = covered(trimmed, in: text)
         #expect(
@@ -85,7 +88,10 @@ struct ModelAndRulesTests {
             ],
             in: text,
             tokens: tokens,
-            sentences: SentenceSplitter.split(text, tokens: tokens),
+            openings: CapitalizedNames.sentenceOpenings(
+                tokens: tokens,
+                sentences: SentenceSplitter.split(text, tokens: tokens)
+            ),
             places: Gazetteer(lines: "Paris\n", givenNames: "Per\n")
         )
         // `Elle` is inside its sentence, and `Per` a given name: both stay.

@@ -47,12 +47,7 @@ enum NameRepeats {
         let words = tokens.filter { $0.kind == .word }
         for mention in named where mention.type.isNamed {
             // The mention's words: a binary search for its first, then those inside it.
-            var low = 0
-            var high = words.count
-            while low < high {
-                let middle = (low + high) / 2
-                if words[middle].start < mention.start { low = middle + 1 } else { high = middle }
-            }
+            var low = words.firstIndex(startingAtOrAfter: mention.start)
             var inside: [Token] = []
             while low < words.count, words[low].end <= mention.end {
                 inside.append(words[low])

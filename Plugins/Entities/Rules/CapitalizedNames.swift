@@ -117,13 +117,14 @@ package struct CapitalizedNames: Sendable {
     /// - Parameters:
     ///   - word: The word as written.
     ///   - opensSentence: Whether it is its sentence's first word.
-    ///   - isGivenName: Whether the model's gazetteer knows it as a given name.
+    ///   - isGivenName: Whether the model's gazetteer knows it as a given name (asked only
+    ///     for an opener that opens its sentence).
     /// - Returns: Whether to cut it.
-    static func isLeadingWord(_ word: String, opensSentence: Bool, isGivenName: Bool) -> Bool {
+    static func isLeadingWord(_ word: String, opensSentence: Bool, isGivenName: @autoclosure () -> Bool) -> Bool {
         let lower = word.lowercased()
         guard let first = word.unicodeScalars.first else { return false }
         if first.properties.isLowercase { return companyNouns.contains(lower) }
-        return opensSentence && !isGivenName && leadingWords.contains(lower)
+        return opensSentence && leadingWords.contains(lower) && !isGivenName()
     }
 
     /// Mentions with a capitalised function word that opens their sentence cut off
@@ -136,26 +137,18 @@ package struct CapitalizedNames: Sendable {
     ///   - mentions: Named mentions.
     ///   - text: Their text.
     ///   - tokens: Its tokens.
-    ///   - sentences: Its sentences.
+    ///   - openings: Where its sentences' first words start (``sentenceOpenings(tokens:sentences:)``).
     ///   - places: The model's gazetteer (for its given names).
     /// - Returns: The mentions, each starting at a word of its name.
     static func withoutLeadingWord(
         _ mentions: [EntityMention],
         in text: ScalarText,
         tokens: [Token],
-        sentences: [Sentence],
+        openings: Set<Int>,
         places: Gazetteer
     ) -> [EntityMention] {
-        let openings = sentenceOpenings(tokens: tokens, sentences: sentences)
-        return mentions.map { mention in
-            // The token the mention starts at (tokens are in text order).
-            var low = 0
-            var high = tokens.count
-            while low < high {
-                let middle = (low + high) / 2
-                if tokens[middle].start < mention.start { low = middle + 1 } else { high = middle }
-            }
-            let first = low
+        mentions.map { mention in
+            let first = tokens.firstIndex(startingAtOrAfter: mention.start)
             guard first < tokens.count, tokens[first].start == mention.start,
                 isLeadingWord(
                     tokens[first].text(in: text),
@@ -338,15 +331,16 @@ package struct CapitalizedNames: Sendable {
     /// - Parameters:
     ///   - mentions: Named mentions.
     ///   - text: Their text.
-    ///   - tokens: Its tokens.
-    ///   - sentences: Its sentences (a mention opens one when it starts at its first word).
+    ///   - openings: Where its sentences' first words start (``sentenceOpenings(tokens:sentences:)``;
+    ///     a mention opens a sentence when it starts there).
     /// - Returns: The mentions, each starting at its capitalised word.
     static func withoutElidedArticle(
         _ mentions: [EntityMention],
         in text: ScalarText,
-        tokens: [Token],
-        sentences: [Sentence]
-    ) -> [EntityMention] {
+        openings: Set<Int>
+    )
+        -> [EntityMention]
+    {
         let scalars = text.scalars
         // The offset of the capital after `X'` at the start of a mention, when there is one.
         func nameStart(_ mention: EntityMention, article: Set<Unicode.Scalar>) -> Int? {
@@ -356,7 +350,6 @@ package struct CapitalizedNames: Sendable {
             else { return nil }
             return mark + 1
         }
-        let openings = sentenceOpenings(tokens: tokens, sentences: sentences)
         let lowered = mentions.map { mention -> EntityMention in
             guard let start = nameStart(mention, article: ["l", "d"]) else { return mention }
             let oneWord = !scalars[start..<mention.end].contains { $0.properties.isWhitespace }

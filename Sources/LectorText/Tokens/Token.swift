@@ -51,3 +51,20 @@ public struct Token: Sendable, Equatable {
         text.slice(start..<end)
     }
 }
+
+extension Array where Element == Token {
+    /// The index of the first token that starts at or after `offset` (`count` when none
+    /// does), by binary search: tokens are in text order.
+    ///
+    /// - Parameter offset: A scalar offset.
+    /// - Returns: The index.
+    public func firstIndex(startingAtOrAfter offset: Int) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].start < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
