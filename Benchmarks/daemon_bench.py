@@ -144,14 +144,17 @@ def throughput(lector, workers, pipeline, docs):
             with open(os.path.join(daemon.staging, name), "wb") as handle:
                 handle.write(body)
         watch = daemon.watch()
-        start = time.perf_counter()
-        for name, _ in docs:
-            os.rename(os.path.join(daemon.staging, name), os.path.join(daemon.inbox, name))
-        while len(watch.names) < len(docs):
-            watch.wait(1)
-        elapsed = time.perf_counter() - start
-        watch.close()
-        return len(docs) / elapsed
+        try:
+            start = time.perf_counter()
+            for name, _ in docs:
+                os.rename(os.path.join(daemon.staging, name), os.path.join(daemon.inbox, name))
+            while len(watch.names) < len(docs):
+                watch.wait(1)
+                if time.perf_counter() - start > 300:
+                    sys.exit(f"daemon_bench: {len(watch.names)} of {len(docs)} outputs after 300 s")
+            return len(docs) / (time.perf_counter() - start)
+        finally:
+            watch.close()
     finally:
         daemon.stop()
 
@@ -176,22 +179,24 @@ def latency(lector, workers, pipeline, docs, rate, seconds):
         dropped = {}
         seen = {}
         watch = daemon.watch()
-        start = time.perf_counter()
-        index = 0
-        while index < count or len(seen) < count:
-            now = time.perf_counter()
-            while index < count and now - start >= index / rate:
-                name, body = docs[index]
-                daemon.drop(name, body)
-                dropped[name[:-4] + ".json"] = time.perf_counter()
-                index += 1
-            due = start + index / rate if index < count else time.perf_counter() + 1
-            for output in watch.wait(max(due - time.perf_counter(), 0)):
-                if output in dropped:
-                    seen[output] = time.perf_counter()
-            if time.perf_counter() - start > seconds + 30:
-                break
-        watch.close()
+        try:
+            start = time.perf_counter()
+            index = 0
+            while index < count or len(seen) < count:
+                now = time.perf_counter()
+                while index < count and now - start >= index / rate:
+                    name, body = docs[index]
+                    daemon.drop(name, body)
+                    dropped[name[:-4] + ".json"] = time.perf_counter()
+                    index += 1
+                due = start + index / rate if index < count else time.perf_counter() + 1
+                for output in watch.wait(max(due - time.perf_counter(), 0)):
+                    if output in dropped:
+                        seen[output] = time.perf_counter()
+                if time.perf_counter() - start > seconds + 30:
+                    break
+        finally:
+            watch.close()
         waits = [(seen[name] - dropped[name]) * 1000 for name in seen]
         status = daemon.status()
         return {

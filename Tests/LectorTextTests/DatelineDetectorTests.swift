@@ -19,6 +19,8 @@ struct DatelineDetectorTests {
             ("Rio de Janeiro (Agência Brasil) - O governo.", "Rio de Janeiro", "Agência Brasil", "O governo."),
             ("Mülheim an der Ruhr, 3. März 2024. Die Stadt.", "Mülheim an der Ruhr", nil, "Die Stadt."),
             ("(Lusa). O governo.", nil, "Lusa", "O governo."),
+            ("Hamburg (dpa/AFP) - Der Hafen.", "Hamburg", "dpa/AFP", "Der Hafen."),
+            ("Hamburg (dpa-AFX) - Der Hafen.", "Hamburg", "dpa-AFX", "Der Hafen."),
         ] as [(String, String?, String?, String)]
     )
     func detects(text: String, place: String?, agency: String?, rest: String) throws {
@@ -52,6 +54,7 @@ struct DatelineDetectorTests {
             "de Gaulle, 3 March 2024. He said.", "Lisboa, 3 de março (Sonntag). O governo.",
             "The American Psychological Association (APA) says so.", "Artificial General Intelligence (AGI) could win.",
             "Lisboa e Porto, 3 de março de 2024. As cidades.", "Posted on Friday, 3 March 2024. Text.",
+            "Die Zahl der Arbeitslosen (saisonbereinigt) – sie sank.", "Die Preise (inflationsbereinigt) - Text.",
         ]
     )
     func rejects(text: String) {

@@ -103,11 +103,17 @@ extension DatelineDetector {
         return next.startIndex
     }
 
-    /// An agency's name as credited in parentheses (`Reuters`, `dpa/AFP`, `Europa Press`).
+    /// An agency's name as credited in parentheses (`Reuters`, `dpa/AFP`, `Europa Press`). A
+    /// name in lowercase must start with a known agency (`dpa`, `epd`): `Die Zahl der
+    /// Arbeitslosen (saisonbereinigt) – …` credits no one.
     static func agencyName(_ name: Substring) -> String? {
-        guard !name.isEmpty, name.count <= maximumMiddleLength, name.first?.isLetter == true,
+        guard !name.isEmpty, name.count <= maximumMiddleLength, let first = name.first, first.isLetter,
             name.allSatisfy({ $0.isLetter || " .&-/".contains($0) })
         else { return nil }
+        if !first.isUppercase {
+            let lead = name.prefix { !" -/".contains($0) }
+            guard knownAgencies.contains(String(lead)) else { return nil }
+        }
         return String(name)
     }
 }
