@@ -55,6 +55,41 @@ import Testing
         #expect(try annotation(negated, language: language)["label"] == "negative", "\(negated)")
     }
 
+    /// Per language: praise and criticism in the past tenses news reports them in, which the
+    /// dictionaries give only as infinitives (`saluer`, `alabar`, `veroordelen`).
+    static let reportedVerbs: [(String, String, String)] = [
+        ("fr", "Le syndicat a salué la décision.", "Le ministre a critiqué le projet."),
+        ("es", "El sindicato aplaudió la decisión.", "El ministro criticó el proyecto."),
+        ("it", "Il sindacato ha lodato la decisione.", "Il ministro ha criticato il progetto."),
+        ("pt", "O sindicato elogiou a decisão.", "O ministro criticou o projeto."),
+        ("nl", "De vakbond verwelkomde het besluit.", "De minister veroordeelde het plan."),
+    ]
+
+    @Test(arguments: reportedVerbs)
+    func reportedPraiseAndCriticism(language: String, praise: String, criticism: String) throws {
+        #expect(try annotation(praise, language: language)["label"] == "positive", "\(praise)")
+        #expect(try annotation(criticism, language: language)["label"] == "negative", "\(criticism)")
+    }
+
+    @Test func aLongArticleScoresAsItsAverageSentence() throws {
+        // Rules only: the mean over sentences. Twenty mildly good sentences are no more
+        // positive than one, and a bad one among good ones pulls the whole down.
+        let good = "Die Regierung feierte einen Erfolg."
+        let one = try #require(try annotation(good, language: "de")["score"]?.doubleValue)
+        let twenty = try #require(
+            try annotation(Array(repeating: good, count: 20).joined(separator: " "), language: "de")["score"]?
+                .doubleValue
+        )
+        #expect(one > 0.1)
+        #expect(abs(twenty - one) < 0.001, "\(one) \(twenty)")
+        let mixed = try annotation(
+            Array(repeating: good, count: 3).joined(separator: " ") + " Der Anschlag war eine Katastrophe.",
+            language: "de"
+        )
+        let mixedScore = try #require(mixed["score"]?.doubleValue)
+        #expect(mixedScore < one, "\(mixed)")
+    }
+
     @Test func theDocumentsLanguagePicksTheLexicon() throws {
         // `gut` is German for good; read as English, it is the belly.
         let german = try annotation("Das Ergebnis ist gut.", language: "de")

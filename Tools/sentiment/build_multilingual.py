@@ -22,9 +22,10 @@ these languages. Sources, per word:
    Mueller English-Russian dictionary (mueller7-dict 2002.02.27; GPL-2+), each adjective
    and noun declined by regular endings (`хороший` -> `хорошего`, `кризис` -> `кризиса`).
    Spanish, Portuguese, Italian and French translations get their regular gender and
-   number forms (`bueno` -> `buena`, `buenos`, `buenas`), German ones their regular verb
-   and adjective forms (`loben` -> `lobten`, `stark` -> `starken`): native German words
-   all, translations only with valence 2 or more.
+   number forms (`bueno` -> `buena`, `buenos`, `buenas`), and with Dutch their regular verb
+   forms (`saluer` -> `salué`, `elogiar` -> `elogió`/`elogiou`, `verbeteren` ->
+   `verbeterde`); German ones their regular verb and adjective forms (`loben` -> `lobten`,
+   `stark` -> `starken`): native German words all, translations only with valence 2 or more.
 Function words (the lists of the PyPI package stop-words 2025.11.4, BSD-3-Clause) get a
 valence only as translations of `good`, `well`, `bad` and their degrees (`bien`, `bom`,
 `хорошо`): dictionaries also lead to `den` (a lair) and `der`.
@@ -248,6 +249,75 @@ def romance_forms(language, word):
     return set()
 
 
+# Regular verb forms news is written in, by the infinitive's ending: the third person of the
+# present, past and future, the imperfect and the participle with its gender and number
+# (`saluer` -> `salue saluent salué saluée saluait saluera`, `elogiar` -> `elogia elogiou
+# elogiado`, `lodare` -> `loda lodato lodava`); French `-re` and other irregular verbs get none.
+VERB_ENDINGS = {
+    "es": {
+        "ar": "a an ó aron ado ada ados adas aba aban ará arán",
+        "er": "e en ió ieron ido ida idos idas ía ían erá erán",
+        "ir": "e en ió ieron ido ida idos idas ía ían irá irán",
+    },
+    "pt": {
+        "ar": "a am ou aram ado ada ados adas ava avam ará arão",
+        "er": "e em eu eram ido ida idos idas ia iam erá erão",
+        "ir": "e em iu iram ido ida idos idas ia iam irá irão",
+    },
+    "it": {
+        "are": "a ano ò arono ato ata ati ate ava avano erà eranno",
+        "ere": "e ono é erono uto uta uti ute eva evano erà eranno",
+        "ire": "e ono ì irono ito ita iti ite iva ivano irà iranno",
+    },
+    "fr": {
+        "er": "e ent é ée és ées ait aient a èrent era eront",
+        "ir": "it issent i ie is ies issait issaient irent ira iront",
+    },
+}
+VERB_MIN_LENGTH = 5
+
+
+def verb_forms(language, word):
+    """Regular forms of a verb (by its infinitive's ending, ``VERB_ENDINGS``; Dutch by
+    ``dutch_verb_forms``); none for shorter words, which are rarely verbs."""
+    if len(word) < VERB_MIN_LENGTH:
+        return set()
+    if language == "nl":
+        return dutch_verb_forms(word)
+    for ending, forms in VERB_ENDINGS.get(language, {}).items():
+        if word.endswith(ending):
+            return {word[: -len(ending)] + form for form in forms.split()}
+    return set()
+
+
+def dutch_verb_forms(word):
+    """Regular (weak) Dutch forms: `stoppen` -> `stopt stopte stopten gestopt`, `geloven` ->
+    `gelooft geloofde geloofd`; not the bare stem, which is often a noun (`prijs`, price,
+    from `prijzen`, to praise). The stem drops `-en`, undoubles a final
+    consonant, doubles the vowel of an open syllable (both ways: `verbeteren` keeps
+    `verbeter`, `maken` needs `maak`; the wrong guess is no word and never matches), and
+    unvoices `z`/`v`; the past takes `-te` after the consonants of 't kofschip, `-de`
+    otherwise; the participle takes `ge-` unless the verb starts with an unstressed prefix."""
+    if not word.endswith("en"):
+        return set()
+    base = word[:-2]
+    stems = {base}
+    if len(base) >= 2 and base[-1] == base[-2] and base[-1] not in "aeiou":
+        stems = {base[:-1]}
+    elif len(base) >= 3 and base[-1] not in "aeiou" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+        stems.add(base[:-1] + base[-2] + base[-1])
+    voiced = base.endswith(("z", "v"))
+    prefixed = word.startswith(("be", "ge", "her", "ont", "ver", "er"))
+    forms = set()
+    for stem in stems:
+        stem = stem[:-1] + {"z": "s", "v": "f"}.get(stem[-1], stem[-1])
+        past = "te" if stem[-1] in "tkfschp" and not voiced else "de"
+        participle = stem if stem.endswith(("t", "d")) else stem + past[0]
+        forms |= {stem if stem.endswith("t") else stem + "t", stem + past, stem + past + "n"}
+        forms.add(participle if prefixed else "ge" + participle)
+    return forms
+
+
 def native(path):
     values = {}
     for element in ElementTree.parse(path).getroot().iter("word"):
@@ -300,6 +370,10 @@ def build(language, code, dictd, pattern, english, mueller, stops=None):
             if abs(sum(values) / len(values)) < GERMAN_FORMS_MIN:
                 continue
             for form in german_forms(word) - {word} - function_words:
+                gathered.setdefault(form, values)
+    if language in VERB_ENDINGS or language == "nl":
+        for word, values in list(gathered.items()):
+            for form in verb_forms(language, word) - {word} - function_words:
                 gathered.setdefault(form, values)
     if language in ROMANCE_ENDINGS:
         for word, values in list(gathered.items()):
