@@ -71,6 +71,25 @@ import Testing
         #expect(try annotation(criticism, language: language)["label"] == "negative", "\(criticism)")
     }
 
+    /// Per language: a word of change and the quantity it moves compose, as in English: less
+    /// of a bad thing is good news, less of a good thing bad (`l'inflazione` read past its
+    /// elided article).
+    static let changes: [(String, String, String)] = [
+        ("de", "Die Arbeitslosigkeit sank im November.", "Der Umsatz des Konzerns sank um 5 Prozent."),
+        ("es", "El paro bajó en noviembre.", "Las ventas cayeron un 5 %."),
+        ("fr", "L'inflation a baissé en novembre.", "Le bénéfice du groupe a chuté de 20 %."),
+        ("it", "Secondo l'Istat, l'inflazione è scesa all'1,4%.", "Il fatturato del gruppo è calato del 5%."),
+        ("nl", "De werkloosheid daalde in november.", "De winst van het concern daalde met 5 procent."),
+        ("pt", "O desemprego caiu para 6,1%.", "O lucro do banco caiu 10%."),
+        ("ru", "Безработица снизилась в ноябре.", "Прибыль компании снизилась на 5%."),
+    ]
+
+    @Test(arguments: changes)
+    func lessOfABadThingIsGoodNews(language: String, good: String, bad: String) throws {
+        #expect(try annotation(good, language: language)["label"] == "positive", "\(good)")
+        #expect(try annotation(bad, language: language)["label"] == "negative", "\(bad)")
+    }
+
     @Test func aLongArticleScoresAsItsAverageSentence() throws {
         // Rules only: the mean over sentences. Twenty mildly good sentences are no more
         // positive than one, and a bad one among good ones pulls the whole down.

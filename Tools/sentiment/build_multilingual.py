@@ -30,8 +30,8 @@ Function words (the lists of the PyPI package stop-words 2025.11.4, BSD-3-Clause
 valence only as translations of `good`, `well`, `bad` and their degrees (`bien`, `bom`,
 `хорошо`): dictionaries also lead to `den` (a lair) and `der`.
 
-3. The rule words below (negators, intensifiers, dampeners, contrast words), written for
-   Lector from each language's grammar.
+3. The rule words below (negators, intensifiers, dampeners, contrast words, and the words of
+   change with the quantities they move), written for Lector from each language's grammar.
 
 Because of 2, the files derive from GPL-licensed dictionaries and are distributed under
 GPL-3.0-or-later (see NOTICE); the program that reads them is not derived from them.
@@ -115,6 +115,95 @@ RULES = {
         "c": "но однако зато",
     },
 }
+# Words of change (`u` up, `d` down, strength 1) and quantities (`q+` good to have more of,
+# `q-` bad), written for Lector as the English ones: a word of change next to a quantity
+# composes (`die Arbeitslosigkeit sank`, `el paro bajó`, `le bénéfice a reculé`) instead of
+# counting its own valence. Only verbs and nouns of change; not adjectives that mostly mean
+# high or low (`alta`, `baja`, `höher`), nor forms that are other common words (`sale`,
+# Italian for halls and salt).
+CHANGE = {
+    "de": {
+        "u": "steigen steigt stieg stiegen gestiegen steigende steigenden steigender anstieg anstiegs wachsen "
+             "wächst wuchs wuchsen gewachsen zunehmende zunehmenden zugenommen erhöht erhöhte erhöhten erhöhung "
+             "zuwachs klettert kletterte kletterten geklettert verdoppelt verdoppelte verdoppelten",
+        "d": "sinken sinkt sank sanken gesunken sinkende sinkenden fällt fiel fielen gefallen fallende fallenden "
+             "rückgang rückgangs zurückgegangen verringert verringerte verringerten gesenkt senkte senkten "
+             "schrumpft schrumpfte schrumpften geschrumpft einbruch eingebrochen halbiert halbierte",
+        "q+": "gewinn gewinne gewinns umsatz umsätze umsatzes erlös erlöse ergebnis dividende dividenden "
+              "aufträge auftragseingang nachfrage produktion wachstum beschäftigung arbeitsplätze exporte "
+              "aktie aktien kurs wirtschaftsleistung bip investitionen löhne einkommen",
+        "q-": "verlust verluste verlusts kosten schulden defizit inflation inflationsrate teuerung "
+              "arbeitslosigkeit arbeitslosenquote arbeitslosenzahl arbeitslose arbeitslosen risiko risiken "
+              "ausgaben insolvenzen pleiten neuverschuldung",
+    },
+    "es": {
+        "u": "sube subió suben subieron subido subida aumenta aumentó aumentan aumentaron aumentado aumento "
+             "crece creció crecen crecieron crecido incrementa incrementó incremento avanza avanzó "
+             "dispara disparó disparado repunta repuntó repunte",
+        "d": "bajó bajan bajaron bajado bajada cae cayó caen cayeron caído caída disminuye disminuyó "
+             "disminución desciende descendió descenso retrocede retrocedió retroceso reduce redujo reducido "
+             "reducción recorta recortó recorte desplomó desplome",
+        "q+": "beneficio beneficios ganancias ventas ingresos facturación resultado resultados dividendo "
+              "dividendos pedidos demanda producción crecimiento empleo empleos exportaciones acciones pib "
+              "inversión inversiones salarios",
+        "q-": "pérdida pérdidas costes costos deuda déficit inflación paro desempleo riesgo riesgos gastos "
+              "despidos quiebras",
+    },
+    "fr": {
+        "u": "hausse augmente augmenté augmentée augmentent augmentation progresse progressé progressent "
+             "grimpe grimpé grimpent bondi bondit accru accroît accroissement monté montent relevé doublé",
+        "d": "baisse baissé baissent recule reculé reculent recul chute chuté chutent diminue diminué "
+             "diminuent diminution réduit réduite réduction ralenti ralentit fléchi fléchit repli replié "
+             "plongé effondré effondrement",
+        "q+": "bénéfice bénéfices profit profits chiffre ventes revenus résultat résultats dividende dividendes "
+              "commandes demande production croissance emploi emplois exportations action actions cours pib "
+              "investissements salaires",
+        "q-": "perte pertes coût coûts dette dettes déficit inflation chômage chômeurs risque risques dépenses "
+              "licenciements faillites",
+    },
+    "it": {
+        "u": "salito salita salgono aumenta aumentato aumentata aumentano aumento cresce cresciuto cresciuta "
+             "crescono rialzo balzo balzato impennata raddoppiato",
+        "d": "scende sceso scesa scendono cala calato calata calano calo diminuisce diminuito diminuita "
+             "diminuzione ribasso flessione crolla crollato crollo arretra arretrato riduce ridotto ridotta "
+             "riduzione tagliato taglio dimezzato",
+        "q+": "utile utili profitti fatturato ricavi vendite risultato risultati dividendo dividendi ordini "
+              "domanda produzione crescita occupazione esportazioni azioni titolo titoli pil investimenti salari",
+        "q-": "perdita perdite costi costo debito deficit inflazione disoccupazione disoccupati rischio rischi "
+              "spese licenziamenti fallimenti",
+    },
+    "nl": {
+        "u": "stijgt steeg stegen gestegen stijging stijgende groeit groeide groeiden gegroeid toename "
+             "toegenomen verhoogd verhoogt verhoogde verhoging klom klommen geklommen verdubbeld",
+        "d": "daalt daalde daalden gedaald daling dalende zakt zakte zakten gezakt krimpt kromp gekrompen "
+             "afname afgenomen verlaagd verlaagt verlaagde verlaging kelderde gekelderd gehalveerd",
+        "q+": "winst winsten omzet opbrengst opbrengsten resultaat resultaten dividend orders vraag productie "
+              "groei werkgelegenheid banen export aandelen aandeel koers bbp investeringen lonen",
+        "q-": "verlies verliezen kosten schuld schulden tekort inflatie werkloosheid werklozen risico risico's "
+              "uitgaven ontslagen faillissementen",
+    },
+    "pt": {
+        "u": "sobe subiu sobem subiram subido subida aumenta aumentou aumentam aumentaram aumentado aumento "
+             "cresce cresceu crescem cresceram crescido avança avançou avanço dispara disparou",
+        "d": "baixou baixam baixaram caiu cai caem caíram caído queda diminui diminuiu diminuição desce desceu "
+             "descida recua recuou recuo reduz reduziu reduzido redução cortou corte despencou",
+        "q+": "lucro lucros receita receitas vendas faturamento faturação resultado resultados dividendo "
+              "dividendos encomendas pedidos procura demanda produção crescimento emprego empregos exportações "
+              "ações pib investimento investimentos salários",
+        "q-": "prejuízo prejuízos perda perdas custos custo dívida défice déficit inflação desemprego risco "
+              "riscos despesas despedimentos demissões falências",
+    },
+    "ru": {
+        "u": "вырос выросла выросли выросло рост ростом растет растёт растут увеличился увеличилась "
+             "увеличилось увеличились увеличение повысился повысилась повысилось повысились повышение",
+        "d": "снизился снизилась снизилось снизились снижение упал упала упало упали падение сократился "
+             "сократилась сократилось сократились сокращение уменьшился уменьшилась уменьшилось уменьшение",
+        "q+": "прибыль прибыли выручка выручки продажи продаж доход доходы доходов дивиденды заказы спрос "
+              "производство занятость экспорт акции ввп инвестиции зарплаты",
+        "q-": "убыток убытки убытков расходы затраты долг долги дефицит инфляция инфляции безработица "
+              "безработицы риск риски банкротства",
+    },
+}
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 WORD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)?$")
 
@@ -140,7 +229,7 @@ def reverse_translations(dictd, code):
     result = collections.defaultdict(set)
     for headword, words in translations(dictd, code, name=name).items():
         if WORD.match(headword):
-            for word in words:
+            for word in sorted(words):
                 result[word].add(headword)
     return result
 
@@ -356,7 +445,9 @@ def build(language, code, dictd, pattern, english, mueller, stops=None):
     for source in sources:
         for headword, words in source.items():
             if headword in english:
-                for word in words:
+                # Sorted: a form two words lead to takes the first one's values, the same
+                # on every run (a set's order changes with Python's hash seed).
+                for word in sorted(words):
                     if word not in function_words or headword in CORE:
                         gathered[word].append(english[headword])
     if language == "ru":
@@ -404,6 +495,10 @@ def build(language, code, dictd, pattern, english, mueller, stops=None):
             lines.append(f"b\t{word}\t{value}")
     for word in sorted(set(rules["c"].split())):
         lines.append(f"c\t{word}\t0.5")
+    change = CHANGE[language]
+    for kind, line_kind, value in (("u", "u", 1), ("d", "d", 1), ("q+", "q", 1), ("q-", "q", -1)):
+        for word in sorted(set(change[kind].split())):
+            lines.append(f"{line_kind}\t{word}\t{value}")
     for word in sorted(valences):
         if word not in rule_words and abs(valences[word]) >= 0.3:
             lines.append(f"v\t{word}\t{valences[word]:.2f}")

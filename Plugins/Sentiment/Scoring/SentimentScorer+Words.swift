@@ -20,7 +20,7 @@ extension SentimentScorer {
                         start: token.start,
                         end: token.end,
                         key: key,
-                        entry: lexicon[key] ?? (scalars[token.range].contains("-") ? compound(key) : .init()),
+                        entry: lexicon[key] ?? unlisted(key, scalars[token.range]),
                         isCapitals: capitals,
                         isLetters: true,
                         followsBreak: pendingBreak
@@ -76,6 +76,21 @@ extension SentimentScorer {
         }
         return words
     }
+
+    /// The entry of a word the lexicon lacks: a hyphenated word's strongest part
+    /// (`good-natured`), or the word after an elided article or preposition (`l'inflation`,
+    /// `dell'economia`, `d'emplois`: up to five letters before the apostrophe); an empty
+    /// entry otherwise.
+    private func unlisted(_ key: String, _ scalars: ArraySlice<Unicode.Scalar>) -> SentimentLexicon.Entry {
+        if scalars.contains("-") { return compound(key) }
+        guard scalars.contains(where: { $0 == "'" || $0 == "\u{2019}" }), let apostrophe = key.lastIndex(of: "'"),
+            key.distance(from: key.startIndex, to: apostrophe) <= Self.longestElision
+        else { return .init() }
+        return lexicon[String(key[key.index(after: apostrophe)...])] ?? .init()
+    }
+
+    /// The longest elided word before an apostrophe (`quell'`, `dell'`).
+    private static let longestElision = 5
 
     /// For a hyphenated word the lexicon lacks (`good-natured`), the valence of its
     /// strongest part; an empty entry otherwise. Called only for words with a hyphen.
