@@ -173,7 +173,7 @@ package struct EntitiesProcessor: Processor {
                 if code == "fr" {
                     mentions = CapitalizedNames.withoutElidedArticle(mentions, in: text, openings: openings)
                 }
-                mentions = Self.fill(mentions, with: ruled)
+                mentions = Self.fill(mentions, with: ruled, in: text)
             }
         } else if CapitalizedNames.languages.contains(code), types.contains(where: \.isNamed),
             let places = (models["en"] ?? models.values.first)?.extractor.gazetteer
@@ -210,11 +210,29 @@ package struct EntitiesProcessor: Processor {
     /// - Parameters:
     ///   - model: The tagger's mentions.
     ///   - rules: ``CapitalizedNames``' mentions of the same text.
-    /// - Returns: Both, in text order; a rule mention that overlaps a model mention is dropped.
-    static func fill(_ model: [EntityMention], with rules: [EntityMention]) -> [EntityMention] {
-        let added = rules.filter { rule in !model.contains { $0.range.overlaps(rule.range) } }
-        guard !added.isEmpty else { return model }
-        return (model + added).sorted { $0.start < $1.start }
+    ///   - text: The text, to tell a surname's particles.
+    /// - Returns: Both, in text order; a rule mention that overlaps a model mention is dropped,
+    ///   except a person the rules carry on through a surname's particles: the model's `Eric`
+    ///   becomes the rules' `Eric van der Burg`.
+    static func fill(_ model: [EntityMention], with rules: [EntityMention], in text: ScalarText) -> [EntityMention] {
+        var kept = model
+        var added: [EntityMention] = []
+        for rule in rules {
+            let overlapping = kept.indices.filter { kept[$0].range.overlaps(rule.range) }
+            guard let first = overlapping.first else {
+                added.append(rule)
+                continue
+            }
+            let shorter = kept[first]
+            if overlapping.count == 1, rule.type == .person, shorter.type == .person, shorter.start == rule.start,
+                shorter.end + 1 < rule.end, text.scalars[shorter.end] == " ",
+                text.scalars[shorter.end + 1].properties.isLowercase
+            {
+                kept[first] = rule
+            }
+        }
+        guard !added.isEmpty else { return kept }
+        return (kept + added).sorted { $0.start < $1.start }
     }
 
     /// Named and rule-based mentions together: a DATE, MONEY or PERCENT wins over a named

@@ -95,12 +95,15 @@ package struct NamedEntityRecognizer: Sendable {
 
     /// Chunks with a PERSON chunk, one or two name particles and another named chunk in a
     /// row (`Ursula` · `von der` · `Leyen`) joined into one PERSON chunk; the tagger often
-    /// loses the name at the particles.
+    /// loses the name at the particles. A name of two words or more already has its surname,
+    /// so what follows it is joined only when typed PERSON too: `Eelco Heinen van Financiën`
+    /// (the minister of finance), `Olaf Scholz von der SPD` stay apart.
     static func joiningParticles(_ chunks: [Chunk], text: ScalarText, spans: [Range<Int>]) -> [Chunk] {
         guard chunks.count >= 2 else { return chunks }
         var result: [Chunk] = []
         for chunk in chunks {
             if let last = result.last, last.type == .person, chunk.start > last.end, chunk.start - last.end <= 2,
+                last.end - last.start == 1 || chunk.type == .person,
                 (last.end..<chunk.start).allSatisfy({ isParticle(text, spans[$0], common: chunk.type == .person) })
             {
                 result[result.count - 1].end = chunk.end

@@ -189,6 +189,20 @@ struct EntitiesProcessorTests {
         #expect(!list.contains { $0["text"] == "Leyen" })
     }
 
+    @Test(
+        "a particle after a whole name starts what the person is of, not more of the name",
+        arguments: [
+            ("nl", "Minister Eelco Heinen van Financiën zei dat de inflatie is gedaald.", "Eelco Heinen"),
+            ("nl", "Minister Hugo de Jonge van Volkshuisvesting sprak in Den Haag.", "Hugo de Jonge"),
+            ("nl", "Staatssecretaris Eric van der Burg van Asiel sprak in Den Haag.", "Eric van der Burg"),
+        ]
+    )
+    func particleAfterAWholeName(language: String, text: String, name: String) throws {
+        let list = entities(text, language: language)
+        #expect(entity(list, "PERSON", name) != nil, "\(list)")
+        #expect(!list.contains { ($0["text"]?.stringValue ?? "").hasPrefix(name + " van") }, "\(list)")
+    }
+
     @Test("dates resolve against metadata.date; the same day groups")
     func datesAgainstMetadata() throws {
         let list = entities(summitArticle, date: "2022-02-16")

@@ -31,10 +31,20 @@ struct ModelAndRulesTests {
     func fill() {
         let model = [mention(0, 5, .person), mention(20, 26, .location)]
         let rules = [mention(3, 9, .organization), mention(10, 14, .organization), mention(30, 33, .location)]
-        let merged = EntitiesProcessor.fill(model, with: rules)
+        let text = ScalarText(String(repeating: "x", count: 40))
+        let merged = EntitiesProcessor.fill(model, with: rules, in: text)
         #expect(merged.map(\.start) == [0, 10, 20, 30])
         #expect(merged.map(\.type) == [.person, .organization, .location, .location])
-        #expect(EntitiesProcessor.fill(model, with: []).map(\.start) == [0, 20])
+        #expect(EntitiesProcessor.fill(model, with: [], in: text).map(\.start) == [0, 20])
+    }
+
+    @Test("a rule person that carries the model's on through a surname's particles replaces it")
+    func surnameParticles() {
+        let text = ScalarText("Eric van der Burg sprak. Mark Rutte Den Haag.")
+        let model = [mention(of: "Eric", in: text, .person), mention(of: "Mark", in: text, .person)]
+        let rules = [mention(of: "Eric van der Burg", in: text, .person), mention(of: "Mark Rutte", in: text, .person)]
+        let merged = EntitiesProcessor.fill(model, with: rules, in: text)
+        #expect(covered(merged, in: text) == ["Eric van der Burg", "Mark"])
     }
 
     @Test("a lowercase elided article is cut from the start of a French mention; other apostrophes stay")

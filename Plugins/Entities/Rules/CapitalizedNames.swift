@@ -187,6 +187,10 @@ package struct CapitalizedNames: Sendable {
         "de", "du", "des", "d", "la", "le", "di", "da", "del", "della", "van", "der", "den", "ter", "von",
     ]
 
+    /// Particles that, after a whole name, start what the person is of (`minister Eelco Heinen
+    /// van Financiën`, `Olaf Scholz von der SPD`) rather than more of the name.
+    static let ofParticles: Set<String> = ["van", "von"]
+
     /// Named mentions in a text.
     ///
     /// - Parameters:
@@ -231,6 +235,9 @@ package struct CapitalizedNames: Sendable {
             let particle = word[..<mark].lowercased()
             return ["d", "dell", "l"].contains(particle) && word[word.index(after: mark)...].first?.isUppercase == true
         }
+        func isParticle(_ index: Int) -> Bool {
+            index < tokens.count && Self.particles.contains(lower(index)) && !features[index].isCapitalized
+        }
         func spaced(_ left: Int, _ right: Int) -> Bool {
             tokens[right].start - tokens[left].end == 1 && text.scalars[tokens[left].end] == " "
         }
@@ -242,18 +249,29 @@ package struct CapitalizedNames: Sendable {
                 index += 1
                 continue
             }
-            // The run: capitalised words one space apart, with inner particles (`de`, `van`).
+            // The run: capitalised words one space apart, with one or two inner particles
+            // (`de`, `van der`).
             var end = index + 1
             while end < tokens.count {
                 if isName(end) || isElided(end), spaced(end - 1, end) {
                     end += 1
-                } else if Self.particles.contains(lower(end)), !features[end].isCapitalized, isName(end + 1),
-                    spaced(end - 1, end), spaced(end, end + 1)
+                    continue
+                }
+                guard isParticle(end), spaced(end - 1, end) else { break }
+                let name = isParticle(end + 1) && spaced(end, end + 1) ? end + 2 : end + 1
+                guard isName(name), spaced(name - 1, name) else { break }
+                // `Eelco Heinen van Financiën`: after a whole name (two names, no institution;
+                // a leading title or article is no name), `van` says what the person is
+                // minister or mayor of.
+                if Self.ofParticles.contains(lower(end)),
+                    (index..<end).count(where: {
+                        isName($0) && !personCues.contains(lower($0)) && !Self.openers.contains(lower($0))
+                    }) >= 2,
+                    !(index..<end).contains(where: { Self.organizationWords.contains(lower($0)) })
                 {
-                    end += 2
-                } else {
                     break
                 }
+                end = name + 1
             }
             defer { index = end }
             // A sentence's opening function word and leading titles are not part of the name.
