@@ -9,6 +9,8 @@ extension MetadataProcessor {
         /// text's start when nothing was found.
         var bodyStart: String.Index
         var warnings: [String] = []
+        /// A dateline's day and month written without a year (`Feb 16`, `4 dic`).
+        var dayAndMonth: String?
     }
 
     /// Reads the header forms at the start of `text`, in order (see ``MetadataProcessor``).
@@ -60,6 +62,7 @@ extension MetadataProcessor {
             if let date = dateline.date, readsHeaders, !header.fields.contains("date") {
                 header.fields.set("date", .string(date))
             }
+            if readsHeaders { header.dayAndMonth = dateline.dayAndMonth }
         }
         if consumed { header.bodyStart = position }
         return header
@@ -81,6 +84,30 @@ extension MetadataProcessor {
         position = TextLines.skipBlankLines(in: text, from: found.bodyStart)
         return true
     }
+
+    /// The date of a dateline that gives only a day and month (`LONDON, Feb 16 (Reuters)`), in
+    /// the year of the input file's modification time: the latest such day no more than
+    /// ``yearSlackDays`` after the file was written (wire copy is filed on its day; a few
+    /// days allow for time zones and a file copied late).
+    ///
+    /// - Parameters:
+    ///   - written: The day and month as written.
+    ///   - modified: The file's modification time, seconds since the epoch.
+    /// - Returns: The ISO date, or `nil` when `written` is not a day and month.
+    func datelineDate(_ written: String, modified: Int64) -> String? {
+        guard let found = dateNormalizer.monthAndDay(atStartOf: written[...]) else { return nil }
+        let seconds = modified >= 0 ? modified / 86_400 : (modified - 86_399) / 86_400
+        let received = CivilDate(dayNumber: Int(seconds))
+        for year in [received.year + 1, received.year, received.year - 1] {
+            guard found.day <= CivilDate.daysIn(month: found.month, year: year) else { continue }
+            let candidate = CivilDate(year: year, month: found.month, day: found.day)
+            if candidate.dayNumber <= received.dayNumber + Self.yearSlackDays { return candidate.iso }
+        }
+        return nil
+    }
+
+    /// How many days after the file's time a dateline's day may fall.
+    static let yearSlackDays = 7
 
     /// The document's metadata with the header's fields laid over it, `date` and `title`
     /// first and always present.

@@ -15,7 +15,10 @@ package import LectorText
 ///    after which a leading date is looked for again.
 ///
 /// A news-agency dateline at the start of the body (`MOSCOW (Reuters) -`) stays in the
-/// text; its place is recorded as `dateline`.
+/// text; its place is recorded as `dateline`. When it gives a day and month without a year
+/// (`LONDON, Feb 16 (Reuters)`, `Madrid, 4 dic (EFE)`) and nothing else dates the article,
+/// the input file's modification time gives the year (``datelineDate(_:modified:)``), with
+/// a warning.
 ///
 /// #### Metadata keys
 /// `date` (ISO 8601, see ``DateNormalizer``; `null` when unknown) and `title` (`null` when
@@ -80,6 +83,15 @@ package struct MetadataProcessor: Processor {
         let header = readHeader(document.text)
         document.warnings += header.warnings
         document.metadata = mergedMetadata(document.metadata, header: header.fields)
+        if document.metadata["date"]?.isNull ?? true, let written = header.dayAndMonth,
+            let modified = document.source?.modified, let date = datelineDate(written, modified: modified)
+        {
+            document.metadata["date"] = .string(date)
+            document.metadata["date_raw"] = .string(written)
+            document.warnings.append(
+                "metadata.date: the dateline gives \(written) without a year; the year is the input file's"
+            )
+        }
         if !keepsHeader, header.bodyStart > document.text.startIndex {
             document.dropText(before: header.bodyStart)
         }

@@ -93,6 +93,9 @@ extension Document {
         public var sha256: String
         /// The encoding the bytes were decoded from (`utf-8`, `utf-16le`, `windows-1252`, …).
         public var encoding: String
+        /// The file's modification time, in seconds since 1970-01-01 UTC, when known: the
+        /// year of a dateline that gives only a day and month (`LONDON, Feb 16 (Reuters)`).
+        public var modified: Int64?
 
         /// Creates a source description.
         ///
@@ -101,11 +104,13 @@ extension Document {
         ///   - bytes: The size in bytes.
         ///   - sha256: The SHA-256, lowercase hex.
         ///   - encoding: The encoding decoded from.
-        public init(file: String, bytes: Int, sha256: String, encoding: String) {
+        ///   - modified: The modification time, seconds since the epoch.
+        public init(file: String, bytes: Int, sha256: String, encoding: String, modified: Int64? = nil) {
             self.file = file
             self.bytes = bytes
             self.sha256 = sha256
             self.encoding = encoding
+            self.modified = modified
         }
     }
 }

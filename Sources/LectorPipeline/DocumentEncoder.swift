@@ -1,4 +1,5 @@
 public import LectorCore
+import LectorText
 
 /// Turns results into the JSON Lector writes: one document per file in the outbox, or one
 /// line per input in `--jsonl` mode.
@@ -18,12 +19,13 @@ public enum DocumentEncoder {
         var object = JSONObject()
         object["id"] = .string(document.id)
         if let source = document.source {
-            object["source"] = [
-                "file": .string(source.file),
-                "bytes": .int(source.bytes),
-                "sha256": .string(source.sha256),
-                "encoding": .string(source.encoding),
-            ]
+            var described = JSONObject()
+            described["file"] = .string(source.file)
+            described["bytes"] = .int(source.bytes)
+            described["sha256"] = .string(source.sha256)
+            described["encoding"] = .string(source.encoding)
+            if let modified = source.modified { described["modified"] = .string(timestamp(modified)) }
+            object["source"] = .object(described)
         }
         object["metadata"] = .object(document.metadata)
         if includeText { object["text"] = .string(document.text) }
@@ -32,6 +34,18 @@ public enum DocumentEncoder {
         }
         object["processing"] = processing(result)
         return .object(object)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` for a time in seconds since the epoch.
+    ///
+    /// - Parameter seconds: Seconds since 1970-01-01 UTC.
+    /// - Returns: The UTC timestamp.
+    static func timestamp(_ seconds: Int64) -> String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let within = Int(seconds - days * 86_400)
+        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let time = "\(pad(within / 3600)):\(pad(within / 60 % 60)):\(pad(within % 60))"
+        return CivilDate(dayNumber: Int(days)).iso + "T" + time + "Z"
     }
 
     /// A failed document as JSON: `id`, `source`, `error` (`step`, `code`, `message`) and

@@ -13,13 +13,15 @@ public enum DocumentReader {
     ///   - bytes: The file's contents.
     ///   - fileName: The file's base name (`putin-scholz.txt`).
     ///   - maximumBytes: The size limit (`max_bytes`).
+    ///   - modified: The file's modification time, seconds since the epoch, when known.
     /// - Returns: The document.
     /// - Throws: ``DocumentInputError`` (`not_text`, `too_large`, `empty`; whitespace-only
     ///   text is `empty` too).
     public static func document(
         bytes: [UInt8],
         fileName: String,
-        maximumBytes: Int = TextDecoder.defaultMaximumBytes
+        maximumBytes: Int = TextDecoder.defaultMaximumBytes,
+        modified: Int64? = nil
     ) throws(DocumentInputError) -> Document {
         let decoded: DecodedText
         do {
@@ -31,7 +33,8 @@ public enum DocumentReader {
             file: fileName,
             bytes: bytes.count,
             sha256: SHA256.hex(bytes),
-            encoding: decoded.encoding
+            encoding: decoded.encoding,
+            modified: modified
         )
         return Document(
             id: identifier(forFileName: fileName),

@@ -48,6 +48,14 @@ enum FileReader {
         }
     }
 
+    /// A file's modification time in seconds since the epoch, or `nil` when it cannot be read.
+    ///
+    /// - Parameter path: The file.
+    /// - Returns: The time.
+    static func modified(path: String) -> Int64? {
+        (try? SystemCalls.status(FilePath(path))).map { $0.modifiedNanoseconds / 1_000_000_000 }
+    }
+
     /// A data file for the evaluation and training commands, as UTF-8 text (up to 1 GiB).
     ///
     /// - Parameter path: The file.

@@ -135,7 +135,12 @@ struct ProcessCommand: ParsableCommand {
         let fileName = OutputNames.fileName(ofInput: path)
         let document: Document
         do {
-            document = try DocumentReader.document(bytes: bytes, fileName: fileName, maximumBytes: limit)
+            document = try DocumentReader.document(
+                bytes: bytes,
+                fileName: fileName,
+                maximumBytes: limit,
+                modified: path == "-" ? nil : FileReader.modified(path: path)
+            )
         } catch {
             return .failed(message: error.message, json: nil)
         }

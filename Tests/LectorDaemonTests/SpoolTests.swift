@@ -24,7 +24,7 @@ struct SpoolTests {
         #expect(try spool.claim(FileName("a.txt")) == .gone)
         #expect(try spool.claim(FileName("sub")) == .directory)
         #expect(spool.claimedNames() == [FileName("a.txt")])
-        guard case .bytes(let bytes) = try spool.readClaimed(FileName("a.txt"), limit: 100) else {
+        guard case .bytes(let bytes, _) = try spool.readClaimed(FileName("a.txt"), limit: 100) else {
             Issue.record("expected bytes")
             return
         }

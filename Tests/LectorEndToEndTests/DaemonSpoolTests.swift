@@ -147,4 +147,28 @@ struct DaemonSpoolTests {
         let bytes = Array(text.utf8)
         guard write(descriptor, bytes, bytes.count) == bytes.count else { throw HarnessError("short write") }
     }
+
+    @Test("an input's modification time reaches source.modified and dates a wire dateline", .timeLimit(.minutes(1)))
+    func fileTime() throws {
+        let harness = try DaemonHarness()
+        defer { harness.tearDown() }
+        #expect(
+            FileManager.default.createFile(
+                atPath: harness.inbox + "/wire.txt",
+                contents: Data("LONDON, Dec 31 (Reuters) - Markets closed early.\n".utf8),
+                attributes: [.modificationDate: Date(timeIntervalSince1970: 1_798_880_400)]
+            )
+        )
+        let daemon = try harness.start()
+        #expect(harness.waitFor { harness.outputs() == ["wire.json"] }, "\(harness.outputs())")
+        let data = try #require(FileManager.default.contents(atPath: harness.outbox + "/wire.json"))
+        let document = try JSONValue.parse(Array(data))
+        #expect(document["source"]?["modified"] == "2027-01-02T09:00:00Z")
+        #expect(document["metadata"]?["date"] == "2026-12-31")
+        #expect(document["metadata"]?["dateline"] == "LONDON")
+        let validation = try Repository.validateAgainstSchema([harness.outbox + "/wire.json"])
+        #expect(validation.valid, "\(validation.report)")
+        harness.send(SIGTERM, to: daemon)
+        #expect(harness.waitForExit(daemon) == 0)
+    }
 }

@@ -122,7 +122,7 @@ struct EuropeanNewsTests {
                 """,
             dateline: "Madrid",
             agency: "EFE",
-            date: nil,
+            date: "2024-03-03",
             // `Andalucía` comes out ORG: a reader marks it LOC.
             names: [
                 "LOC:Madrid", "ORG:EFE", "ORG:Gobierno", "PERSON:Pedro Sánchez", "ORG:Comisión Europea",
@@ -130,7 +130,8 @@ struct EuropeanNewsTests {
             ],
             missed: ["LOC:Andalucía"],
             values: [
-                "DATE:3 mar=--03-03", "DATE:martes", "PERCENT:2,1 %=2.1", "MONEY:3.000 millones de euros=3000000000",
+                "DATE:3 mar=2024-03-03", "DATE:martes=2024-02-27", "PERCENT:2,1 %=2.1",
+                "MONEY:3.000 millones de euros=3000000000",
             ],
             counts: ["Pedro Sánchez": 2]
         ),
@@ -206,6 +207,11 @@ struct EuropeanNewsTests {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let file = try scratch.write("\(example.language).txt", text: example.text + "\n")
+        // Written the day after: the year of a dateline without one (`Madrid, 3 mar`).
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: 1_709_546_400)],
+            ofItemAtPath: file
+        )
         let result = try LectorBinary.run(["process", "--processors", "metadata,language,entities,sentiment", file])
         #expect(result.status == 0, "\(result.standardError)")
         let output = try JSONValue.parse(result.standardOutput[...])

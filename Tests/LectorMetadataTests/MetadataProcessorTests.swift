@@ -1,5 +1,6 @@
 import LectorCore
 import LectorMetadata
+import Logging
 import Testing
 
 @Suite struct MetadataProcessorTests {
@@ -81,5 +82,41 @@ import Testing
         ]
         #expect(JSONValue.object(document.metadata) == expected)
         #expect(document.text == "MOSCOW (Reuters) - After talks…")
+    }
+
+    /// The metadata of `text` read from a file written at `modified` (seconds since the epoch).
+    private func fromFile(_ text: String, modified: Int64?, metadata: JSONObject = JSONObject()) -> Document {
+        let source = Document.Source(file: "a.txt", bytes: 1, sha256: "f", encoding: "utf-8", modified: modified)
+        let context = ProcessingContext(logger: Logger(label: "test"))
+        return MetadataProcessor().process(
+            Document(id: "a", text: text, source: source, metadata: metadata),
+            context: context
+        )
+    }
+
+    @Test(
+        "a wire dateline's day and month take the year of the input file's time",
+        arguments: [
+            // 2022-02-16T12:00:00Z; 2027-01-02T09:00:00Z (the day before New Year is last year's);
+            // 2026-12-05T08:00:00Z.
+            ("LONDON, Feb 16 (Reuters) - Russia said.", Int64(1_645_012_800), "2022-02-16", "Feb 16"),
+            ("LONDON, Dec 31 (Reuters) - Markets closed.", Int64(1_798_880_400), "2026-12-31", "Dec 31"),
+            ("Madrid, 4 dic (EFE).- El Gobierno.", Int64(1_796_457_600), "2026-12-04", "4 dic"),
+        ] as [(String, Int64, String, String)]
+    )
+    func datelineYear(text: String, modified: Int64, date: String, raw: String) {
+        let document = fromFile(text, modified: modified)
+        #expect(document.metadata["date"] == .string(date))
+        #expect(document.metadata["date_raw"] == .string(raw))
+        #expect(document.warnings.contains { $0.contains("without a year") })
+    }
+
+    @Test("without the file's time, or with a date given, the dateline's day and month change nothing")
+    func datelineYearNeedsTheFile() {
+        let text = "LONDON, Feb 16 (Reuters) - Russia said."
+        #expect(fromFile(text, modified: nil).metadata["date"] == .null)
+        let given = fromFile(text, modified: 1_645_012_800, metadata: JSONObject([("date", "2021-02-16")]))
+        #expect(given.metadata["date"] == "2021-02-16")
+        #expect(given.warnings.isEmpty)
     }
 }

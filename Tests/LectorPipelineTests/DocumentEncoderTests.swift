@@ -31,6 +31,35 @@ struct DocumentEncoderTests {
         #expect(DocumentEncoder.json(result, includeText: false)["text"] == nil)
     }
 
+    @Test(
+        "source.modified is the input file's time in UTC, when known",
+        arguments: [
+            (Int64(0), "1970-01-01T00:00:00Z"), (Int64(1_798_880_400), "2027-01-02T09:00:00Z"),
+            (Int64(-1), "1969-12-31T23:59:59Z"),
+        ]
+    )
+    func modified(seconds: Int64, expected: String) {
+        let source = Document.Source(file: "a.txt", bytes: 5, sha256: "f", encoding: "utf-8", modified: seconds)
+        let result = ProcessedDocument(
+            document: Document(id: "a", text: "Body.", source: source),
+            steps: [],
+            failure: nil,
+            chain: identity
+        )
+        #expect(DocumentEncoder.json(result, includeText: false)["source"]?["modified"] == .string(expected))
+        let unknown = ProcessedDocument(
+            document: Document(
+                id: "a",
+                text: "Body.",
+                source: .init(file: "a.txt", bytes: 5, sha256: "f", encoding: "utf-8")
+            ),
+            steps: [],
+            failure: nil,
+            chain: identity
+        )
+        #expect(DocumentEncoder.json(unknown, includeText: false)["source"]?["modified"] == nil)
+    }
+
     @Test("a failed document records the step, code and message")
     func failure() {
         let result = ProcessedDocument(

@@ -45,6 +45,40 @@ struct DatelineDetectorTests {
         }
     }
 
+    @Test("a wire dateline's day and month without a year; none beside a complete date")
+    func dayAndMonth() throws {
+        for (text, written) in [
+            ("LONDON, Feb 16 (Reuters) - Russia said.", "Feb 16"), ("Madrid, 4 dic (EFE).- El Gobierno.", "4 dic"),
+            ("(ANSA) - ROMA, 3 MAR - Il governo.", "3 MAR"), ("BERLIN, 3. März (dpa) - Die Bank.", "3. März"),
+            ("WASHINGTON, March 3rd (AP) — The Senate.", "March 3rd"),
+        ] {
+            let dateline = try #require(DatelineDetector.detect(in: text[...], normalizer: DateNormalizer()), "\(text)")
+            #expect(dateline.dayAndMonth == written, "\(text)")
+            #expect(dateline.date == nil)
+        }
+        for text in ["Lisboa, 3 de março de 2024 (Lusa). O governo.", "MOSCOW (Reuters) - After talks."] {
+            #expect(DatelineDetector.detect(in: text[...], normalizer: DateNormalizer())?.dayAndMonth == nil)
+        }
+    }
+
+    @Test(
+        "day and month without a year",
+        arguments: [
+            ("Feb 16 (Reuters)", 2, 16), ("4 dic (EFE)", 12, 4), ("3 MAR -", 3, 3), ("4 de dezembro", 12, 4),
+            ("3. März", 3, 3), ("March 3rd", 3, 3), ("Wed, 16 Feb", 2, 16),
+        ] as [(String, Int, Int)]
+    )
+    func monthAndDay(text: String, month: Int, day: Int) throws {
+        let found = try #require(DateNormalizer().monthAndDay(atStartOf: text[...]))
+        #expect(found.month == month)
+        #expect(found.day == day)
+    }
+
+    @Test("not a day and month", arguments: ["Feb 30", "31 abril", "16 Februaryish", "March", "16", "Febr 16x"])
+    func notMonthAndDay(text: String) {
+        #expect(DateNormalizer().monthAndDay(atStartOf: text[...]) == nil)
+    }
+
     @Test(
         "not datelines",
         arguments: [

@@ -50,9 +50,12 @@ struct DocumentJob: Sendable {
     /// - Returns: The chain's result, or how the job ended.
     func analyse(logger: Logger) -> Analysis {
         let bytes: [UInt8]
+        let modified: Int64
         do {
             switch try spool.readClaimed(name, limit: maximumBytes) {
-            case .bytes(let read): bytes = read
+            case .bytes(let read, let time):
+                bytes = read
+                modified = time
             case .rejected(let error):
                 return .ended(setAside(DocumentEncoder.inputErrorRecord(id: id, error: error), error.message))
             }
@@ -66,7 +69,12 @@ struct DocumentJob: Sendable {
         }
         let document: Document
         do {
-            document = try DocumentReader.document(bytes: bytes, fileName: name.escapedText, maximumBytes: maximumBytes)
+            document = try DocumentReader.document(
+                bytes: bytes,
+                fileName: name.escapedText,
+                maximumBytes: maximumBytes,
+                modified: modified
+            )
         } catch {
             return .ended(setAside(DocumentEncoder.inputErrorRecord(id: id, error: error), error.message))
         }

@@ -150,8 +150,8 @@ public final class Spool: Sendable {
 
     /// What reading a claimed entry gave.
     public enum ReadOutcome: Sendable {
-        /// The file's bytes.
-        case bytes([UInt8])
+        /// The file's bytes, and its modification time in seconds since the epoch.
+        case bytes([UInt8], modified: Int64)
         /// The entry is not a document; it belongs in `failed/` with this reason.
         case rejected(DocumentInputError)
     }
@@ -186,6 +186,6 @@ public final class Spool: Sendable {
         )
         guard status.size <= limit else { return .rejected(tooLarge) }
         guard let bytes = try SystemCalls.readAll(descriptor, limit: limit) else { return .rejected(tooLarge) }
-        return .bytes(bytes)
+        return .bytes(bytes, modified: status.modifiedNanoseconds / 1_000_000_000)
     }
 }

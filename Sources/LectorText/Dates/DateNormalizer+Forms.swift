@@ -50,6 +50,34 @@ extension DateNormalizer {
         }
     }
 
+    /// A day and month written without a year at the very start of `text` (`Feb 16`, `4 dic`,
+    /// `3. März`, `4 de dezembro`, `3 MAR`), ending at a word boundary: what a wire
+    /// dateline carries.
+    ///
+    /// - Parameter text: Text that may start with a day and a month.
+    /// - Returns: The month (1…12), the day and where they end, or `nil`.
+    public func monthAndDay(atStartOf text: Substring) -> (month: Int, day: Int, end: String.Index)? {
+        var dayFirst = DateScanner(text)
+        skipWeekday(with: &dayFirst)
+        if let day = dayFirst.number(digits: 1...2) {
+            _ = dayFirst.take(".")
+            skipOrdinalSuffix(with: &dayFirst)
+            if skipSeparator(with: &dayFirst, allowsComma: false), let month = monthName(with: &dayFirst),
+                dayFirst.isAtBoundary, day >= 1, day <= DateParts.daysIn(month: month, year: 2000)
+            {
+                return (month, day, dayFirst.index)
+            }
+        }
+        var monthFirst = DateScanner(text)
+        skipWeekday(with: &monthFirst)
+        guard let month = monthName(with: &monthFirst), monthFirst.skipSpaces(),
+            let day = monthFirst.number(digits: 1...2), day >= 1, day <= DateParts.daysIn(month: month, year: 2000)
+        else { return nil }
+        skipOrdinalSuffix(with: &monthFirst)
+        guard monthFirst.isAtBoundary else { return nil }
+        return (month, day, monthFirst.index)
+    }
+
     /// Reads an optional time of day and zone after the date; leaves the scanner where it
     /// was when there is none.
     func readTime(with scanner: inout DateScanner, into parts: inout DateParts) {

@@ -48,6 +48,9 @@ public enum DatelineDetector {
         public var agency: String?
         /// The date as written, when it is complete (has a year).
         public var date: String?
+        /// A day and month written without a year (`Feb 16`, `4 dic`), when there is no
+        /// complete date.
+        public var dayAndMonth: String?
         /// Where the text after the dateline (its dash and the spaces after it) starts.
         public var end: String.Index
     }
@@ -83,14 +86,21 @@ public enum DatelineDetector {
             var rest = body[place.endIndex...]
             var hasDay = false
             var date: String?
+            var dayAndMonth: String?
             if rest.first == "," {
                 let middle = rest.dropFirst().prefix { $0 != "(" && !"-–—\n".contains($0) }
                 guard middle.count <= maximumMiddleLength else { return nil }
                 hasDay = middle.contains(where: \.isNumber)
-                date = completeDate(atStartOf: middle.drop { $0 == " " }, normalizer)?.raw
+                let written = middle.drop { $0 == " " }
+                date = completeDate(atStartOf: written, normalizer)?.raw
+                if date == nil, let found = normalizer.monthAndDay(atStartOf: written) {
+                    dayAndMonth = String(written[..<found.end])
+                }
                 rest = rest[middle.endIndex...]
             }
-            return ending(rest, place: place, date: date, hasDay: hasDay, inCapitals: true)
+            var dateline = ending(rest, place: place, date: date, hasDay: hasDay, inCapitals: true)
+            dateline?.dayAndMonth = dayAndMonth
+            return dateline
         }
         if let place = titleCasePlace(body, before: " (") {
             // `Berlin (dpa) -`: a title-case place needs its agency.
@@ -103,7 +113,7 @@ public enum DatelineDetector {
             // date, the place needs its agency.
             let middle = written.prefix { $0 != "(" && !"\n-–—".contains($0) }
             guard middle.count <= maximumMiddleLength,
-                let dateline = ending(
+                var dateline = ending(
                     written[middle.endIndex...],
                     place: place,
                     date: nil,
@@ -111,6 +121,7 @@ public enum DatelineDetector {
                 ),
                 dateline.agency != nil
             else { return nil }
+            dateline.dayAndMonth = normalizer.monthAndDay(atStartOf: written).map { String(written[..<$0.end]) }
             return dateline
         }
         var after = written[end...].drop { $0 == " " }

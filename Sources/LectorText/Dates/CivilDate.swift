@@ -1,12 +1,15 @@
 /// A day of the proleptic Gregorian calendar, with day arithmetic for resolving dates
 /// written without a year or as a weekday.
-struct CivilDate: Equatable, Comparable {
-    var year: Int
-    var month: Int
-    var day: Int
+package struct CivilDate: Equatable, Comparable, Sendable {
+    /// The year.
+    package var year: Int
+    /// The month, 1…12.
+    package var month: Int
+    /// The day of the month.
+    package var day: Int
 
     /// Reads `YYYY-MM-DD` at the start of an ISO 8601 string.
-    init?(iso text: String) {
+    package init?(iso text: String) {
         let parts = text.prefix(10).split(separator: "-")
         guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else {
             return nil
@@ -14,14 +17,20 @@ struct CivilDate: Equatable, Comparable {
         self.init(year: year, month: month, day: day)
     }
 
-    init(year: Int, month: Int, day: Int) {
+    /// A day by its parts.
+    ///
+    /// - Parameters:
+    ///   - year: The year.
+    ///   - month: The month, 1…12.
+    ///   - day: The day of the month.
+    package init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's days-from-civil).
-    var dayNumber: Int {
+    package var dayNumber: Int {
         let shifted = month <= 2 ? year - 1 : year
         let era = (shifted >= 0 ? shifted : shifted - 399) / 400
         let yearOfEra = shifted - era * 400
@@ -31,7 +40,7 @@ struct CivilDate: Equatable, Comparable {
     }
 
     /// The date `dayNumber` days after 1970-01-01.
-    init(dayNumber: Int) {
+    package init(dayNumber: Int) {
         let shifted = dayNumber + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -43,11 +52,21 @@ struct CivilDate: Equatable, Comparable {
         year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     }
 
+    /// The number of days in `month` of `year`.
+    ///
+    /// - Parameters:
+    ///   - month: The month, 1…12.
+    ///   - year: The year.
+    /// - Returns: 28 to 31.
+    package static func daysIn(month: Int, year: Int) -> Int {
+        DateParts.daysIn(month: month, year: year)
+    }
+
     /// 0 for Monday … 6 for Sunday.
-    var weekday: Int { ((dayNumber % 7) + 7 + 3) % 7 }
+    package var weekday: Int { ((dayNumber % 7) + 7 + 3) % 7 }
 
     /// `YYYY-MM-DD`.
-    var iso: String {
+    package var iso: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
@@ -55,5 +74,5 @@ struct CivilDate: Equatable, Comparable {
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
-    static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
+    package static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 }
