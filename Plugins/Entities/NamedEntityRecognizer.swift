@@ -46,7 +46,8 @@ package struct NamedEntityRecognizer: Sendable {
             let margins = scratch.margins
             let joined = Self.joiningParticles(Chunk.chunks(tags: scratch.tags), text: text, spans: spans)
             for tagged in joined {
-                let chunk = Self.withoutTitle(tagged, text: text, spans: spans)
+                guard let trimmed = Self.withoutEdgePunctuation(tagged, text: text, spans: spans) else { continue }
+                let chunk = Self.withoutTitle(trimmed, text: text, spans: spans)
                 var margin = Float.greatestFiniteMagnitude
                 for index in chunk.start..<chunk.end { margin = min(margin, margins[index]) }
                 if chunk.end < margins.count { margin = min(margin, margins[chunk.end]) }
@@ -62,6 +63,23 @@ package struct NamedEntityRecognizer: Sendable {
             }
         }
         return mentions
+    }
+
+    /// Punctuation no name starts or ends with: the separators. Not the full stop of an
+    /// abbreviation (`St .` in retokenized data), nor quotes and brackets, which CoNLL
+    /// counts into names (`" Speedy " Gonzales`).
+    package static let edgePunctuation: Set<Unicode.Scalar> = [",", ";", ":"]
+
+    /// A chunk without punctuation tokens at its edges (a tagger may carry a name on over the
+    /// comma after it: `Haag ,`), or `nil` when nothing else is left.
+    static func withoutEdgePunctuation(_ chunk: Chunk, text: ScalarText, spans: [Range<Int>]) -> Chunk? {
+        func isPunctuation(_ index: Int) -> Bool {
+            spans[index].count == 1 && Self.edgePunctuation.contains(text.scalars[spans[index].lowerBound])
+        }
+        var trimmed = chunk
+        while trimmed.start < trimmed.end, isPunctuation(trimmed.start) { trimmed.start += 1 }
+        while trimmed.end > trimmed.start, isPunctuation(trimmed.end - 1) { trimmed.end -= 1 }
+        return trimmed.start < trimmed.end ? trimmed : nil
     }
 
     /// A chunk that starts with a title (`Senator Elizabeth Warren`), cut to the name after

@@ -89,6 +89,30 @@ struct TaggerTests {
         #expect(
             chunks == [Chunk(start: 0, end: 1, type: .organization), Chunk(start: 2, end: 3, type: .miscellaneous)]
         )
+        // OCR newspapers glue the comma to the name's token: the name covers it.
+        let (glued, gluedRanges) = CoNLLEvaluation.detokenize(["ROTTERDAM,", "3", "Mei", "."])
+        let place = [EntityMention(start: 0, end: 9, type: .location)]
+        #expect(
+            CoNLLEvaluation.chunks(place, ranges: gluedRanges, text: ScalarText(glued))
+                == [Chunk(start: 0, end: 1, type: .location)]
+        )
+        #expect(CoNLLEvaluation.chunks(place, ranges: gluedRanges).isEmpty, "without the text, whole tokens only")
+    }
+
+    @Test("a chunk loses the separators at its edges, not a full stop or quotes")
+    func edgePunctuation() {
+        let text = ScalarText(", Den Haag , \" St .")
+        let spans = [0..<1, 2..<5, 6..<10, 11..<12, 13..<14, 15..<17, 18..<19]
+        func trimmed(_ start: Int, _ end: Int) -> Chunk? {
+            NamedEntityRecognizer.withoutEdgePunctuation(
+                Chunk(start: start, end: end, type: .location),
+                text: text,
+                spans: spans
+            )
+        }
+        #expect(trimmed(0, 4) == Chunk(start: 1, end: 3, type: .location))
+        #expect(trimmed(3, 4) == nil)
+        #expect(trimmed(4, 7) == Chunk(start: 4, end: 7, type: .location))
     }
 
     @Test("numbers in every grouping style")

@@ -38,17 +38,32 @@ package struct CoNLLEvaluation: Sendable {
     }
 
     /// The chunks that mentions make over tokens: a mention covers the tokens that lie
-    /// inside it; mentions that cover no whole token are dropped.
+    /// inside it; mentions that cover no whole token are dropped. A token with punctuation
+    /// glued to its edge (`ROTTERDAM,` in the OCR newspapers' whitespace tokens) counts as
+    /// covered when its word is: a name never takes the comma after it
+    /// (``NamedEntityRecognizer/edgePunctuation``).
     ///
     /// - Parameters:
     ///   - mentions: Mentions with scalar offsets.
     ///   - ranges: Each token's scalar range.
+    ///   - text: The detokenized text, to find glued punctuation (none: ranges as they are).
     /// - Returns: The chunks.
-    package static func chunks(_ mentions: [EntityMention], ranges: [Range<Int>]) -> [Chunk] {
-        mentions.compactMap { mention in
+    package static func chunks(_ mentions: [EntityMention], ranges: [Range<Int>], text: ScalarText? = nil) -> [Chunk] {
+        let words = ranges.map { range -> Range<Int> in
+            guard let text else { return range }
+            var word = range
+            while word.count > 1, NamedEntityRecognizer.edgePunctuation.contains(text.scalars[word.upperBound - 1]) {
+                word = word.lowerBound..<word.upperBound - 1
+            }
+            while word.count > 1, NamedEntityRecognizer.edgePunctuation.contains(text.scalars[word.lowerBound]) {
+                word = word.lowerBound + 1..<word.upperBound
+            }
+            return word
+        }
+        return mentions.compactMap { mention in
             guard let named = NamedType(label: mention.type.rawValue) else { return nil }
-            let covered = ranges.indices.filter {
-                mention.start <= ranges[$0].lowerBound && ranges[$0].upperBound <= mention.end
+            let covered = words.indices.filter {
+                mention.start <= words[$0].lowerBound && words[$0].upperBound <= mention.end
             }
             guard let first = covered.first, let last = covered.last else { return nil }
             return Chunk(start: first, end: last + 1, type: named)
@@ -71,7 +86,7 @@ package struct CoNLLEvaluation: Sendable {
             let start = clock.now
             let mentions = tag(scalars)
             total += clock.now - start
-            scorer.add(predicted: Self.chunks(mentions, ranges: ranges), gold: sentence.chunks)
+            scorer.add(predicted: Self.chunks(mentions, ranges: ranges, text: scalars), gold: sentence.chunks)
         }
         elapsed = total.inSeconds
         return scorer
