@@ -212,8 +212,10 @@ package struct EntitiesProcessor: Processor {
     ///   - rules: ``CapitalizedNames``' mentions of the same text.
     ///   - text: The text, to tell a surname's particles.
     /// - Returns: Both, in text order; a rule mention that overlaps a model mention is dropped,
-    ///   except a person the rules carry on through a surname's particles: the model's `Eric`
-    ///   becomes the rules' `Eric van der Burg`.
+    ///   except a person the rules carry on through a surname's two particles: the model's
+    ///   `Eric` becomes the rules' `Eric van der Burg`. One particle is not enough: after a
+    ///   surname it often says what the person is of (`burgemeester Halsema van Amsterdam`,
+    ///   `le député Ciotti des Républicains`).
     static func fill(_ model: [EntityMention], with rules: [EntityMention], in text: ScalarText) -> [EntityMention] {
         var kept = model
         var added: [EntityMention] = []
@@ -225,14 +227,27 @@ package struct EntitiesProcessor: Processor {
             }
             let shorter = kept[first]
             if overlapping.count == 1, rule.type == .person, shorter.type == .person, shorter.start == rule.start,
-                shorter.end + 1 < rule.end, text.scalars[shorter.end] == " ",
-                text.scalars[shorter.end + 1].properties.isLowercase
+                Self.twoParticles(in: text, from: shorter.end, to: rule.end)
             {
                 kept[first] = rule
             }
         }
         guard !added.isEmpty else { return kept }
         return (kept + added).sorted { $0.start < $1.start }
+    }
+
+    /// Whether `from..<to` of `text` opens with two lowercase words, each after one space
+    /// (` van der`, ` von der`, ` de la`), and goes on after them.
+    static func twoParticles(in text: ScalarText, from start: Int, to end: Int) -> Bool {
+        var index = start
+        for _ in 0..<2 {
+            guard index + 1 < end, text.scalars[index] == " ", text.scalars[index + 1].properties.isLowercase else {
+                return false
+            }
+            index += 1
+            while index < end, text.scalars[index].properties.isLowercase { index += 1 }
+        }
+        return index + 1 < end && text.scalars[index] == " "
     }
 
     /// Named and rule-based mentions together: a DATE, MONEY or PERCENT wins over a named

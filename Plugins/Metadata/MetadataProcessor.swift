@@ -83,7 +83,8 @@ package struct MetadataProcessor: Processor {
         let header = readHeader(document.text)
         document.warnings += header.warnings
         document.metadata = mergedMetadata(document.metadata, header: header.fields)
-        if document.metadata["date"]?.isNull ?? true, let written = header.dayAndMonth,
+        if document.metadata["date"]?.isNull ?? true, document.metadata["date_raw"] == nil,
+            let written = header.dayAndMonth,
             let modified = document.source?.modified, let date = datelineDate(written, modified: modified)
         {
             document.metadata["date"] = .string(date)

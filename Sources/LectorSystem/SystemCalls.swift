@@ -69,6 +69,15 @@ public enum SystemCalls {
         return makeStatus(info)
     }
 
+    /// `seconds` and `nanoseconds` as nanoseconds, clamped to Int64 (a file dated past 2262,
+    /// `touch -d 2300-01-01`, must not trap).
+    static func nanoseconds(seconds: Int64, plus nanoseconds: Int64) -> Int64 {
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        guard !overflow else { return seconds < 0 ? .min : .max }
+        let (total, carry) = scaled.addingReportingOverflow(nanoseconds)
+        return carry ? .max : total
+    }
+
     private static func makeStatus(_ info: stat) -> FileStatus {
         let kind: FileKind
         switch info.st_mode & S_IFMT {
@@ -80,7 +89,7 @@ public enum SystemCalls {
         return FileStatus(
             kind: kind,
             size: Int(info.st_size),
-            modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+            modifiedNanoseconds: nanoseconds(seconds: Int64(info.st_mtim.tv_sec), plus: Int64(info.st_mtim.tv_nsec)),
             links: Int(info.st_nlink),
             mode: UInt32(info.st_mode)
         )

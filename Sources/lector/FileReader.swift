@@ -32,8 +32,15 @@ enum FileReader {
 
     /// The bytes of a regular file, refusing files larger than `limit` without reading them.
     static func read(path: String, limit: Int) throws(Failure) -> [UInt8] {
+        try readWithTime(path: path, limit: limit).bytes
+    }
+
+    /// The bytes of a regular file as ``read(path:limit:)`` reads them, with its modification
+    /// time (seconds since the epoch) from the descriptor it read, symlinks followed.
+    static func readWithTime(path: String, limit: Int) throws(Failure) -> (bytes: [UInt8], modified: Int64) {
         do {
-            return try SystemCalls.readFile(FilePath(path), limit: limit)
+            let (bytes, status) = try SystemCalls.readFileAndStatus(FilePath(path), limit: limit)
+            return (bytes, status.modifiedNanoseconds / 1_000_000_000)
         } catch  where error == .fileTooLarge {
             let size = (try? SystemCalls.status(FilePath(path)))?.size
             throw Failure(
@@ -46,14 +53,6 @@ enum FileReader {
         } catch {
             throw Failure(code: "unreadable", message: "cannot open: \(error)")
         }
-    }
-
-    /// A file's modification time in seconds since the epoch, or `nil` when it cannot be read.
-    ///
-    /// - Parameter path: The file.
-    /// - Returns: The time.
-    static func modified(path: String) -> Int64? {
-        (try? SystemCalls.status(FilePath(path))).map { $0.modifiedNanoseconds / 1_000_000_000 }
     }
 
     /// A data file for the evaluation and training commands, as UTF-8 text (up to 1 GiB).

@@ -125,10 +125,13 @@ struct ProcessCommand: ParsableCommand {
         logger: Logger
     ) -> Outcome {
         let bytes: [UInt8]
+        var modified: Int64?
         do {
-            bytes =
-                path == "-"
-                ? try FileReader.readStandardInput(limit: limit) : try FileReader.read(path: path, limit: limit)
+            if path == "-" {
+                bytes = try FileReader.readStandardInput(limit: limit)
+            } else {
+                (bytes, modified) = try FileReader.readWithTime(path: path, limit: limit)
+            }
         } catch {
             return .failed(message: error.message, json: nil)
         }
@@ -139,7 +142,7 @@ struct ProcessCommand: ParsableCommand {
                 bytes: bytes,
                 fileName: fileName,
                 maximumBytes: limit,
-                modified: path == "-" ? nil : FileReader.modified(path: path)
+                modified: modified
             )
         } catch {
             return .failed(message: error.message, json: nil)

@@ -30,6 +30,35 @@ struct ProcessCommandTests {
         #expect(validation.valid, "\(validation.report)")
     }
 
+    @Test(
+        "a file's time follows its symlink and past 2262 is clamped, not a crash",
+        .timeLimit(.minutes(1))
+    )
+    func fileTime() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let wire = try scratch.write("wire.txt", text: "LONDON, Dec 31 (Reuters) - Markets closed early.\n")
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: 1_798_880_400)],
+            ofItemAtPath: wire
+        )
+        let link = scratch.path + "/link.txt"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: wire)
+        let linked = try LectorBinary.run(["process", "--processors", "metadata", link])
+        #expect(linked.status == 0, "\(linked.standardError)")
+        let document = try JSONValue.parse(linked.standardOutput)
+        #expect(document["source"]?["modified"] == "2027-01-02T09:00:00Z")
+        #expect(document["metadata"]?["date"] == "2026-12-31")
+        let far = try scratch.write("far.txt", text: "A note from the future.\n")
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: 10_413_792_000)],  // 2300-01-01
+            ofItemAtPath: far
+        )
+        let clamped = try LectorBinary.run(["process", "--processors", "metadata", far])
+        #expect(clamped.status == 0, "\(clamped.standardError)")
+        #expect(try JSONValue.parse(clamped.standardOutput)["source"]?["modified"] == "2262-04-11T23:47:16Z")
+    }
+
     @Test("standard input is read when the path is - or missing; --pretty indents", .timeLimit(.minutes(1)))
     func standardInput() throws {
         let text = Array("date 2022-02-16 After talks in Moscow, the leaders spoke.".utf8)

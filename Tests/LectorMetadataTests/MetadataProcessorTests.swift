@@ -118,5 +118,9 @@ import Testing
         let given = fromFile(text, modified: 1_645_012_800, metadata: JSONObject([("date", "2021-02-16")]))
         #expect(given.metadata["date"] == "2021-02-16")
         #expect(given.warnings.isEmpty)
+        // A header date that cannot be read keeps its text; the dateline does not replace it.
+        let unreadable = fromFile("Date: last Tuesday\n\n" + text, modified: 1_645_012_800)
+        #expect(unreadable.metadata["date"] == .null)
+        #expect(unreadable.metadata["date_raw"] == "last Tuesday")
     }
 }

@@ -21,6 +21,8 @@ struct DatelineDetectorTests {
             ("(Lusa). O governo.", nil, "Lusa", "O governo."),
             ("Hamburg (dpa/AFP) - Der Hafen.", "Hamburg", "dpa/AFP", "Der Hafen."),
             ("Hamburg (dpa-AFX) - Der Hafen.", "Hamburg", "dpa-AFX", "Der Hafen."),
+            ("Hamburg (ots) - Die Polizei.", "Hamburg", "ots", "Die Polizei."),
+            ("Berlin (dts Nachrichtenagentur) - Die Bank.", "Berlin", "dts Nachrichtenagentur", "Die Bank."),
         ] as [(String, String?, String?, String)]
     )
     func detects(text: String, place: String?, agency: String?, rest: String) throws {

@@ -119,19 +119,21 @@ RULES = {
 # `q-` bad), written for Lector as the English ones: a word of change next to a quantity
 # composes (`die Arbeitslosigkeit sank`, `el paro bajó`, `le bénéfice a reculé`) instead of
 # counting its own valence. Only verbs and nouns of change; not adjectives that mostly mean
-# high or low (`alta`, `baja`, `höher`), nor forms that are other common words (`sale`,
-# Italian for halls and salt).
+# high or low (`alta`, `baja`, `höher`), nor words that are often other words: `sale`
+# (Italian halls, salt), `disparó` (shot), `corte` (court), `gefallen` (liked, fallen in
+# war), `cours` (au cours de), `chiffre`, `actions`, `titolo`, `domanda`, `vraag`, `акции`
+# (campaigns, protests).
 CHANGE = {
     "de": {
         "u": "steigen steigt stieg stiegen gestiegen steigende steigenden steigender anstieg anstiegs wachsen "
              "wächst wuchs wuchsen gewachsen zunehmende zunehmenden zugenommen erhöht erhöhte erhöhten erhöhung "
              "zuwachs klettert kletterte kletterten geklettert verdoppelt verdoppelte verdoppelten",
-        "d": "sinken sinkt sank sanken gesunken sinkende sinkenden fällt fiel fielen gefallen fallende fallenden "
+        "d": "sinken sinkt sank sanken gesunken sinkende sinkenden fiel fielen fallende fallenden "
              "rückgang rückgangs zurückgegangen verringert verringerte verringerten gesenkt senkte senkten "
              "schrumpft schrumpfte schrumpften geschrumpft einbruch eingebrochen halbiert halbierte",
         "q+": "gewinn gewinne gewinns umsatz umsätze umsatzes erlös erlöse ergebnis dividende dividenden "
               "aufträge auftragseingang nachfrage produktion wachstum beschäftigung arbeitsplätze exporte "
-              "aktie aktien kurs wirtschaftsleistung bip investitionen löhne einkommen",
+              "aktie aktien wirtschaftsleistung bip investitionen löhne einkommen",
         "q-": "verlust verluste verlusts kosten schulden defizit inflation inflationsrate teuerung "
               "arbeitslosigkeit arbeitslosenquote arbeitslosenzahl arbeitslose arbeitslosen risiko risiken "
               "ausgaben insolvenzen pleiten neuverschuldung",
@@ -139,24 +141,24 @@ CHANGE = {
     "es": {
         "u": "sube subió suben subieron subido subida aumenta aumentó aumentan aumentaron aumentado aumento "
              "crece creció crecen crecieron crecido incrementa incrementó incremento avanza avanzó "
-             "dispara disparó disparado repunta repuntó repunte",
+             "   repunta repuntó repunte",
         "d": "bajó bajan bajaron bajado bajada cae cayó caen cayeron caído caída disminuye disminuyó "
              "disminución desciende descendió descenso retrocede retrocedió retroceso reduce redujo reducido "
              "reducción recorta recortó recorte desplomó desplome",
         "q+": "beneficio beneficios ganancias ventas ingresos facturación resultado resultados dividendo "
-              "dividendos pedidos demanda producción crecimiento empleo empleos exportaciones acciones pib "
+              "dividendos pedidos demanda producción crecimiento empleo empleos exportaciones pib "
               "inversión inversiones salarios",
         "q-": "pérdida pérdidas costes costos deuda déficit inflación paro desempleo riesgo riesgos gastos "
               "despidos quiebras",
     },
     "fr": {
         "u": "hausse augmente augmenté augmentée augmentent augmentation progresse progressé progressent "
-             "grimpe grimpé grimpent bondi bondit accru accroît accroissement monté montent relevé doublé",
+             "grimpe grimpé grimpent bondi bondit accru accroît accroissement monté montent doublé",
         "d": "baisse baissé baissent recule reculé reculent recul chute chuté chutent diminue diminué "
              "diminuent diminution réduit réduite réduction ralenti ralentit fléchi fléchit repli replié "
              "plongé effondré effondrement",
-        "q+": "bénéfice bénéfices profit profits chiffre ventes revenus résultat résultats dividende dividendes "
-              "commandes demande production croissance emploi emplois exportations action actions cours pib "
+        "q+": "bénéfice bénéfices profit profits ventes revenus résultat résultats dividende dividendes "
+              "commandes production croissance emploi emplois exportations pib "
               "investissements salaires",
         "q-": "perte pertes coût coûts dette dettes déficit inflation chômage chômeurs risque risques dépenses "
               "licenciements faillites",
@@ -167,8 +169,8 @@ CHANGE = {
         "d": "scende sceso scesa scendono cala calato calata calano calo diminuisce diminuito diminuita "
              "diminuzione ribasso flessione crolla crollato crollo arretra arretrato riduce ridotto ridotta "
              "riduzione tagliato taglio dimezzato",
-        "q+": "utile utili profitti fatturato ricavi vendite risultato risultati dividendo dividendi ordini "
-              "domanda produzione crescita occupazione esportazioni azioni titolo titoli pil investimenti salari",
+        "q+": " utili profitti fatturato ricavi vendite risultato risultati dividendo dividendi ordini "
+              " produzione crescita occupazione esportazioni azioni pil investimenti salari",
         "q-": "perdita perdite costi costo debito deficit inflazione disoccupazione disoccupati rischio rischi "
               "spese licenziamenti fallimenti",
     },
@@ -177,8 +179,8 @@ CHANGE = {
              "toegenomen verhoogd verhoogt verhoogde verhoging klom klommen geklommen verdubbeld",
         "d": "daalt daalde daalden gedaald daling dalende zakt zakte zakten gezakt krimpt kromp gekrompen "
              "afname afgenomen verlaagd verlaagt verlaagde verlaging kelderde gekelderd gehalveerd",
-        "q+": "winst winsten omzet opbrengst opbrengsten resultaat resultaten dividend orders vraag productie "
-              "groei werkgelegenheid banen export aandelen aandeel koers bbp investeringen lonen",
+        "q+": "winst winsten omzet opbrengst opbrengsten resultaat resultaten dividend orders productie "
+              "groei werkgelegenheid banen export aandelen aandeel bbp investeringen lonen",
         "q-": "verlies verliezen kosten schuld schulden tekort inflatie werkloosheid werklozen risico risico's "
               "uitgaven ontslagen faillissementen",
     },
@@ -186,10 +188,10 @@ CHANGE = {
         "u": "sobe subiu sobem subiram subido subida aumenta aumentou aumentam aumentaram aumentado aumento "
              "cresce cresceu crescem cresceram crescido avança avançou avanço dispara disparou",
         "d": "baixou baixam baixaram caiu cai caem caíram caído queda diminui diminuiu diminuição desce desceu "
-             "descida recua recuou recuo reduz reduziu reduzido redução cortou corte despencou",
+             "descida recua recuou recuo reduz reduziu reduzido redução cortou despencou",
         "q+": "lucro lucros receita receitas vendas faturamento faturação resultado resultados dividendo "
-              "dividendos encomendas pedidos procura demanda produção crescimento emprego empregos exportações "
-              "ações pib investimento investimentos salários",
+              "dividendos encomendas pedidos demanda produção crescimento emprego empregos exportações "
+              " pib investimento investimentos salários",
         "q-": "prejuízo prejuízos perda perdas custos custo dívida défice déficit inflação desemprego risco "
               "riscos despesas despedimentos demissões falências",
     },
@@ -199,7 +201,7 @@ CHANGE = {
         "d": "снизился снизилась снизилось снизились снижение упал упала упало упали падение сократился "
              "сократилась сократилось сократились сокращение уменьшился уменьшилась уменьшилось уменьшение",
         "q+": "прибыль прибыли выручка выручки продажи продаж доход доходы доходов дивиденды заказы спрос "
-              "производство занятость экспорт акции ввп инвестиции зарплаты",
+              "производство занятость экспорт ввп инвестиции зарплаты",
         "q-": "убыток убытки убытков расходы затраты долг долги дефицит инфляция инфляции безработица "
               "безработицы риск риски банкротства",
     },
@@ -364,6 +366,19 @@ VERB_ENDINGS = {
     },
 }
 VERB_MIN_LENGTH = 5
+# Generated forms that are mostly other words, with another sense or no valence: reporting
+# verbs (`zegt`, `destacou`), nouns (`partie`, `tratado`, `ganado`, `corte`), idioms (`devido
+# a`, `si tratta di`, `en partie`, `más de lo esperado`, `estimé à`).
+NOT_VERB_FORMS = {
+    "nl": {"zegt", "zegde", "zegden", "gezegd", "geeft", "leidt", "geleid", "ligt", "vraagt", "gevraagd",
+           "wilde", "wilden", "gewild", "regelt", "winden", "gewind"},
+    "es": {"privado", "privada", "privados", "privadas", "espera", "esperado", "esperada", "esperaba", "ganado",
+           "quería", "llamado", "llamada", "tratado", "trata", "tratan"},
+    "pt": {"devido", "sentido", "vence", "pesa", "destacou", "trata", "tratado", "tratada"},
+    "it": {"tratta", "tratte", "trattato", "tenuto", "tenuta"},
+    "fr": {"partie", "parties", "demande", "demandé", "demandée", "estimé", "estimée", "estimés", "traite",
+           "traité", "traités", "arrive", "présenté", "présentée", "tente", "tenté"},
+}
 
 
 def verb_forms(language, word):
@@ -462,13 +477,16 @@ def build(language, code, dictd, pattern, english, mueller, stops=None):
                 continue
             for form in german_forms(word) - {word} - function_words:
                 gathered.setdefault(form, values)
-    if language in VERB_ENDINGS or language == "nl":
-        for word, values in list(gathered.items()):
-            for form in verb_forms(language, word) - {word} - function_words:
-                gathered.setdefault(form, values)
+    translations_only = list(gathered.items())
     if language in ROMANCE_ENDINGS:
-        for word, values in list(gathered.items()):
+        for word, values in translations_only:
             for form in romance_forms(language, word) - {word} - function_words:
+                gathered.setdefault(form, values)
+    if language in VERB_ENDINGS or language == "nl":
+        # Forms of translated words only (not of forms made above), and not the forms that
+        # are mostly other words (`zegt`, says, from `zegen`, blessing).
+        for word, values in translations_only:
+            for form in verb_forms(language, word) - {word} - function_words - NOT_VERB_FORMS[language]:
                 gathered.setdefault(form, values)
     valences = {}
     for word, values in gathered.items():

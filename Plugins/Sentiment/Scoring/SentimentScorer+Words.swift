@@ -86,6 +86,9 @@ extension SentimentScorer {
         guard scalars.contains(where: { $0 == "'" || $0 == "\u{2019}" }), let apostrophe = key.lastIndex(of: "'"),
             key.distance(from: key.startIndex, to: apostrophe) <= Self.longestElision
         else { return .init() }
+        // `n'aime pas`: the negator comes after the word, out of the negation's reach; the
+        // word stays unread, as before elisions were read.
+        if key[..<apostrophe] == "n" { return .init() }
         return lexicon[String(key[key.index(after: apostrophe)...])] ?? .init()
     }
 

@@ -104,15 +104,16 @@ extension DatelineDetector {
     }
 
     /// An agency's name as credited in parentheses (`Reuters`, `dpa/AFP`, `Europa Press`). A
-    /// name in lowercase must start with a known agency (`dpa`, `epd`): `Die Zahl der
-    /// Arbeitslosen (saisonbereinigt) – …` credits no one.
+    /// name in lowercase must start with a known agency or a short credit of up to four
+    /// letters (`dpa`, `ots`, `dts Nachrichtenagentur`, `sda`): `Die Zahl der Arbeitslosen
+    /// (saisonbereinigt) – …` credits no one.
     static func agencyName(_ name: Substring) -> String? {
         guard !name.isEmpty, name.count <= maximumMiddleLength, let first = name.first, first.isLetter,
             name.allSatisfy({ $0.isLetter || " .&-/".contains($0) })
         else { return nil }
         if !first.isUppercase {
             let lead = name.prefix { !" -/".contains($0) }
-            guard knownAgencies.contains(String(lead)) else { return nil }
+            guard knownAgencies.contains(String(lead)) || lead.count <= 4 else { return nil }
         }
         return String(name)
     }
