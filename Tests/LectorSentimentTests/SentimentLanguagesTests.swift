@@ -108,6 +108,11 @@ import Testing
         )
         let mixedScore = try #require(mixed["score"]?.doubleValue)
         #expect(mixedScore < one, "\(mixed)")
+        // Three `!` in a long, level article do not tip it.
+        let level =
+            Array(repeating: "Die Sitzung begann um neun Uhr.", count: 20).joined(separator: " ")
+            + " Das ist ein Erfolg! Wir kommen wieder! Bis morgen!"
+        #expect(try annotation(level, language: "de")["label"] == "neutral")
     }
 
     @Test func theDocumentsLanguagePicksTheLexicon() throws {

@@ -179,6 +179,9 @@ package struct SentimentScorer: Sendable {
         total.wordScale = scale
         guard layer != nil, sentences.count > Self.articleSentences else {
             for sentence in sentences { total.add(sentence.features, weight: scale) }
+            // Rules only: the mean number of `!` too, so that three of them in a long,
+            // level article do not tip it (the emphasis follows the sign of a faint sum).
+            if layer == nil { total.exclamations *= scale }
             return total
         }
         let negative = sentences.map { score($0.features) <= Self.negativeSentence }
