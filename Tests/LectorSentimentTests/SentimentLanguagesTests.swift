@@ -89,6 +89,9 @@ import Testing
         #expect(try annotation("Le ministre n'aime pas le projet.", language: "fr")["label"] != "positive")
         #expect(try annotation("De minister zegt dat het debat morgen begint.", language: "nl")["label"] == "neutral")
         #expect(try annotation("Le chômage a baissé au cours du trimestre.", language: "fr")["label"] == "positive")
+        // What follows `como`, `por`, `wegen` is a cause, not what changed.
+        #expect(try annotation("El paro bajó como resultado de la reforma.", language: "es")["label"] == "positive")
+        #expect(try annotation("O desemprego caiu como resultado da reforma.", language: "pt")["label"] == "positive")
     }
 
     @Test func aLongArticleScoresAsItsAverageSentence() throws {

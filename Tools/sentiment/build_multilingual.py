@@ -115,8 +115,9 @@ RULES = {
         "c": "но однако зато",
     },
 }
-# Words of change (`u` up, `d` down, strength 1) and quantities (`q+` good to have more of,
-# `q-` bad), written for Lector as the English ones: a word of change next to a quantity
+# Words of change (`u` up, `d` down, strength 1), quantities (`q+` good to have more of,
+# `q-` bad) and words after which a quantity is a cause (`k`: `bajó por la caída de las
+# ventas`), written for Lector as the English ones: a word of change next to a quantity
 # composes (`die Arbeitslosigkeit sank`, `el paro bajó`, `le bénéfice a reculé`) instead of
 # counting its own valence. Only verbs and nouns of change; not adjectives that mostly mean
 # high or low (`alta`, `baja`, `höher`), nor words that are often other words: `sale`
@@ -125,6 +126,7 @@ RULES = {
 # (campaigns, protests).
 CHANGE = {
     "de": {
+        "k": "nach wegen trotz durch aufgrund dank infolge mit und weil seit bei für",
         "u": "steigen steigt stieg stiegen gestiegen steigende steigenden steigender anstieg anstiegs wachsen "
              "wächst wuchs wuchsen gewachsen zunehmende zunehmenden zugenommen erhöht erhöhte erhöhten erhöhung "
              "zuwachs klettert kletterte kletterten geklettert verdoppelt verdoppelte verdoppelten",
@@ -139,6 +141,7 @@ CHANGE = {
               "ausgaben insolvenzen pleiten neuverschuldung",
     },
     "es": {
+        "k": "tras por pese gracias como debido durante desde con porque",
         "u": "sube subió suben subieron subido subida aumenta aumentó aumentan aumentaron aumentado aumento "
              "crece creció crecen crecieron crecido incrementa incrementó incremento avanza avanzó "
              "   repunta repuntó repunte",
@@ -152,6 +155,7 @@ CHANGE = {
               "despidos quiebras",
     },
     "fr": {
+        "k": "après malgré grâce avec comme car pendant lors suite depuis par pour",
         "u": "hausse augmente augmenté augmentée augmentent augmentation progresse progressé progressent "
              "grimpe grimpé grimpent bondi bondit accru accroît accroissement monté montent doublé",
         "d": "baisse baissé baissent recule reculé reculent recul chute chuté chutent diminue diminué "
@@ -164,6 +168,7 @@ CHANGE = {
               "licenciements faillites",
     },
     "it": {
+        "k": "dopo per grazie nonostante con come durante perché",
         "u": "salito salita salgono aumenta aumentato aumentata aumentano aumento cresce cresciuto cresciuta "
              "crescono rialzo balzo balzato impennata raddoppiato",
         "d": "scende sceso scesa scendono cala calato calata calano calo diminuisce diminuito diminuita "
@@ -175,6 +180,7 @@ CHANGE = {
               "spese licenziamenti fallimenti",
     },
     "nl": {
+        "k": "na door ondanks dankzij met als vanwege tijdens sinds bij omdat",
         "u": "stijgt steeg stegen gestegen stijging stijgende groeit groeide groeiden gegroeid toename "
              "toegenomen verhoogd verhoogt verhoogde verhoging klom klommen geklommen verdubbeld",
         "d": "daalt daalde daalden gedaald daling dalende zakt zakte zakten gezakt krimpt kromp gekrompen "
@@ -185,6 +191,7 @@ CHANGE = {
               "uitgaven ontslagen faillissementen",
     },
     "pt": {
+        "k": "após por graças apesar com como durante desde devido porque",
         "u": "sobe subiu sobem subiram subido subida aumenta aumentou aumentam aumentaram aumentado aumento "
              "cresce cresceu crescem cresceram crescido avança avançou avanço dispara disparou",
         "d": "baixou baixam baixaram caiu cai caem caíram caído queda diminui diminuiu diminuição desce desceu "
@@ -196,6 +203,7 @@ CHANGE = {
               "riscos despesas despedimentos demissões falências",
     },
     "ru": {
+        "k": "после из-за благодаря несмотря вследствие при",
         "u": "вырос выросла выросли выросло рост ростом растет растёт растут увеличился увеличилась "
              "увеличилось увеличились увеличение повысился повысилась повысилось повысились повышение",
         "d": "снизился снизилась снизилось снизились снижение упал упала упало упали падение сократился "
@@ -514,7 +522,7 @@ def build(language, code, dictd, pattern, english, mueller, stops=None):
     for word in sorted(set(rules["c"].split())):
         lines.append(f"c\t{word}\t0.5")
     change = CHANGE[language]
-    for kind, line_kind, value in (("u", "u", 1), ("d", "d", 1), ("q+", "q", 1), ("q-", "q", -1)):
+    for kind, line_kind, value in (("u", "u", 1), ("d", "d", 1), ("q+", "q", 1), ("q-", "q", -1), ("k", "k", 1)):
         for word in sorted(set(change[kind].split())):
             lines.append(f"{line_kind}\t{word}\t{value}")
     for word in sorted(valences):

@@ -28,6 +28,9 @@ package struct SentimentLexicon: Sendable {
         package var direction: Float = 0
         /// For a quantity (`profit` +1, `loss` −1), whether more of it is good; 0 otherwise.
         package var quantity: Float = 0
+        /// Whether a quantity after the word is a cause, not what a word of change moved
+        /// (`bajó por la caída de las ventas`); English's are ``SentimentScorer``'s own list.
+        package var isCause = false
         /// The learned layer's weight of the word (0 without a layer).
         package var learned: Float = 0
         /// The learned layer's weight of the word under negation.
@@ -107,6 +110,7 @@ package struct SentimentLexicon: Sendable {
             case UInt8(ascii: "u"): entry.direction = value
             case UInt8(ascii: "d"): entry.direction = -value
             case UInt8(ascii: "q"): entry.quantity = value
+            case UInt8(ascii: "k"): entry.isCause = true
             case UInt8(ascii: "p"): entry.polarity = value
             case UInt8(ascii: "m"): entry.connotation = value
             case UInt8(ascii: "t"): entry.tone = value

@@ -102,13 +102,13 @@ extension SentimentScorer {
         if isQuantity(index + 1) { return index + 1 }
         // `slashes its dividend`, `increase in capital`; not `slides on costs`, `falls as
         // costs mount`: what follows a preposition of cause is not what changed.
-        if isQuantity(index + 2), !Self.causes.contains(words[index + 1].key) { return index + 2 }
+        if isQuantity(index + 2), !isCause(words[index + 1]) { return index + 2 }
         for distance in 1...Self.quantityReach where isQuantity(index - distance) { return index - distance }
         // Further on only up to a hedge (`lost minutes may cost it`: `cost` is another verb's),
         // a preposition of cause (`slides on higher costs`) or a break.
         for distance in 1...Self.quantityReach where index + distance < words.count {
             let word = words[index + distance]
-            if word.entry.hedge != 0 || word.followsBreak || Self.causes.contains(word.key) { break }
+            if word.entry.hedge != 0 || word.followsBreak || isCause(word) { break }
             if distance >= 3, isQuantity(index + distance) { return index + distance }
         }
         return nil
@@ -121,6 +121,11 @@ extension SentimentScorer {
     /// Words that, right after a negator, make an idiom that negates nothing further on:
     /// `no less` (`not least` is an idiom of its own).
     private static let idiomsAfterNegator: Set<String> = ["less"]
+
+    /// Whether a quantity after `word` is a cause: English's list, or a lexicon's `k` words.
+    private func isCause(_ word: ScoredWord) -> Bool {
+        word.entry.isCause || Self.causes.contains(word.key)
+    }
 
     /// Words after which a quantity is a cause, not the object of a word of change.
     private static let causes: Set<String> = [
