@@ -96,8 +96,7 @@ extension MetadataProcessor {
     /// - Returns: The ISO date, or `nil` when `written` is not a day and month.
     func datelineDate(_ written: String, modified: Int64) -> String? {
         guard let found = dateNormalizer.monthAndDay(atStartOf: written[...]) else { return nil }
-        let seconds = modified >= 0 ? modified / 86_400 : (modified - 86_399) / 86_400
-        let received = CivilDate(dayNumber: Int(seconds))
+        let received = CivilDate.day(ofSecondsSinceEpoch: modified).day
         for year in [received.year + 1, received.year, received.year - 1] {
             guard found.day <= CivilDate.daysIn(month: found.month, year: year) else { continue }
             let candidate = CivilDate(year: year, month: found.month, day: found.day)

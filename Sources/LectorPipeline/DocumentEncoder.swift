@@ -24,7 +24,9 @@ public enum DocumentEncoder {
             described["bytes"] = .int(source.bytes)
             described["sha256"] = .string(source.sha256)
             described["encoding"] = .string(source.encoding)
-            if let modified = source.modified { described["modified"] = .string(timestamp(modified)) }
+            if let modified = source.modified {
+                described["modified"] = .string(CivilDate.timestamp(secondsSinceEpoch: modified))
+            }
             object["source"] = .object(described)
         }
         object["metadata"] = .object(document.metadata)
@@ -34,18 +36,6 @@ public enum DocumentEncoder {
         }
         object["processing"] = processing(result)
         return .object(object)
-    }
-
-    /// `YYYY-MM-DDTHH:MM:SSZ` for a time in seconds since the epoch.
-    ///
-    /// - Parameter seconds: Seconds since 1970-01-01 UTC.
-    /// - Returns: The UTC timestamp.
-    static func timestamp(_ seconds: Int64) -> String {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let within = Int(seconds - days * 86_400)
-        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let time = "\(pad(within / 3600)):\(pad(within / 60 % 60)):\(pad(within % 60))"
-        return CivilDate(dayNumber: Int(days)).iso + "T" + time + "Z"
     }
 
     /// A failed document as JSON: `id`, `source`, `error` (`step`, `code`, `message`) and

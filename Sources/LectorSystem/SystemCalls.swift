@@ -28,6 +28,8 @@ public enum SystemCalls {
         public var modifiedNanoseconds: Int64
         /// The modification time, seconds since the epoch.
         public var modified: Double { Double(modifiedNanoseconds) / 1e9 }
+        /// The modification time in whole seconds since the epoch.
+        public var modifiedSeconds: Int64 { modifiedNanoseconds / 1_000_000_000 }
         /// How many names the file has (hard links).
         public var links: Int = 1
         /// The mode: the file type bits (`S_IFMT`) and the permission bits.

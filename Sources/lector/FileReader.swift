@@ -40,7 +40,7 @@ enum FileReader {
     static func readWithTime(path: String, limit: Int) throws(Failure) -> (bytes: [UInt8], modified: Int64) {
         do {
             let (bytes, status) = try SystemCalls.readFileAndStatus(FilePath(path), limit: limit)
-            return (bytes, status.modifiedNanoseconds / 1_000_000_000)
+            return (bytes, status.modifiedSeconds)
         } catch  where error == .fileTooLarge {
             let size = (try? SystemCalls.status(FilePath(path)))?.size
             throw Failure(

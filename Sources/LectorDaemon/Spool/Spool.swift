@@ -186,6 +186,6 @@ public final class Spool: Sendable {
         )
         guard status.size <= limit else { return .rejected(tooLarge) }
         guard let bytes = try SystemCalls.readAll(descriptor, limit: limit) else { return .rejected(tooLarge) }
-        return .bytes(bytes, modified: status.modifiedNanoseconds / 1_000_000_000)
+        return .bytes(bytes, modified: status.modifiedSeconds)
     }
 }

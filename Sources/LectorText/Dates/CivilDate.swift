@@ -52,6 +52,26 @@ package struct CivilDate: Equatable, Comparable, Sendable {
         year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
     }
 
+    /// The day of a time in seconds since 1970-01-01 UTC (rounded down, also before 1970),
+    /// and how many seconds into that day it is.
+    ///
+    /// - Parameter seconds: Seconds since the epoch.
+    /// - Returns: The day and the second of the day (0…86,399).
+    package static func day(ofSecondsSinceEpoch seconds: Int64) -> (day: CivilDate, second: Int) {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        return (CivilDate(dayNumber: Int(days)), Int(seconds - days * 86_400))
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` for a time in seconds since 1970-01-01 UTC.
+    ///
+    /// - Parameter seconds: Seconds since the epoch.
+    /// - Returns: The UTC timestamp in ISO 8601.
+    package static func timestamp(secondsSinceEpoch seconds: Int64) -> String {
+        let (day, second) = Self.day(ofSecondsSinceEpoch: seconds)
+        let time = DateParts.TimeParts(hour: second / 3600, minute: second / 60 % 60, second: second % 60, zone: "Z")
+        return DateParts(year: day.year, month: day.month, day: day.day, time: time).iso8601
+    }
+
     /// The number of days in `month` of `year`.
     ///
     /// - Parameters:

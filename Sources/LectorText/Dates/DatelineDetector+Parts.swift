@@ -58,6 +58,11 @@ extension DatelineDetector {
         return (String(raw), match.range.upperBound)
     }
 
+    /// A day and month without a year at the start of `text` (`Feb 16`, `4 dic`), as written.
+    static func dayAndMonth(atStartOf text: Substring, _ normalizer: DateNormalizer) -> String? {
+        normalizer.monthAndDay(atStartOf: text).map { String(text[..<$0.end]) }
+    }
+
     /// The agency in parentheses and the dash that end a dateline.
     ///
     /// A dash needs an agency, a day, or a place in capitals with spaces around the dash

@@ -93,9 +93,7 @@ public enum DatelineDetector {
                 hasDay = middle.contains(where: \.isNumber)
                 let written = middle.drop { $0 == " " }
                 date = completeDate(atStartOf: written, normalizer)?.raw
-                if date == nil, let found = normalizer.monthAndDay(atStartOf: written) {
-                    dayAndMonth = String(written[..<found.end])
-                }
+                if date == nil { dayAndMonth = Self.dayAndMonth(atStartOf: written, normalizer) }
                 rest = rest[middle.endIndex...]
             }
             var dateline = ending(rest, place: place, date: date, hasDay: hasDay, inCapitals: true)
@@ -121,7 +119,7 @@ public enum DatelineDetector {
                 ),
                 dateline.agency != nil
             else { return nil }
-            dateline.dayAndMonth = normalizer.monthAndDay(atStartOf: written).map { String(written[..<$0.end]) }
+            dateline.dayAndMonth = Self.dayAndMonth(atStartOf: written, normalizer)
             return dateline
         }
         var after = written[end...].drop { $0 == " " }
