@@ -2,6 +2,7 @@ import LectorCore
 import LectorPipeline
 import LectorSentiment
 import LectorTestSupport
+import LectorText
 import Testing
 
 @Suite struct SentimentModelTests {
@@ -33,6 +34,21 @@ import Testing
         #expect(first.lexicon.entries.count == second.lexicon.entries.count)
         #expect(first.layer != nil)
         #expect(first.lexicon.entries.count > 7000)
+    }
+
+    @Test func englishRulesOnlyFeaturesAreWhatTheLayerIsFittedOn() throws {
+        // `lector eval sentiment --rules-only --dump-features` is the learned layer's
+        // training input: English read without the layer still sums its sentences scaled
+        // by sqrt(3 / n), as the layer reads them. Only the languages that
+        // have no layer read a document as its mean sentence.
+        let text = ScalarText(Array(repeating: "What a great result!", count: 12).joined(separator: " "))
+        let rulesOnly = try SentimentModel.load(from: TestModels.cache, learned: false).value
+        #expect(rulesOnly.layer == nil)
+        let english = rulesOnly.documentFeatures(rulesOnly.analyze(text))
+        #expect(abs(english.wordScale - 0.5) < 1e-6)
+        let german = try SentimentModel.load(language: "de", from: TestModels.cache).value
+        let mean = german.documentFeatures(german.analyze(text))
+        #expect(abs(mean.wordScale - 1 / 12) < 1e-6)
     }
 
     @Test func chainSkipsUnsupportedLanguagesWithAReason() throws {

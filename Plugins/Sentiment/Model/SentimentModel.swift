@@ -17,7 +17,8 @@ package enum SentimentModel {
 
     /// The rule scorer of a language other than English, from the cache: its lexicon
     /// (`sentiment/<code>.tsv`, built by `Tools/sentiment/build_multilingual.py`) read by the
-    /// same rules, with no learned layer and no target layer.
+    /// same rules, with no learned layer and no target layer, a document read as its mean
+    /// sentence.
     ///
     /// - Parameters:
     ///   - language: The language's code (one of ``otherLanguages``).
@@ -29,7 +30,7 @@ package enum SentimentModel {
         do {
             return try models.load(["sentiment/\(language).tsv"], as: SentimentScorer.self) { files in
                 let lexicon = try SentimentLexicon(parsing: [("\(language).tsv", files[0].bytes)])
-                return SentimentScorer(lexicon: lexicon, layer: nil)
+                return SentimentScorer(lexicon: lexicon, layer: nil, documentReading: .meanSentence)
             }
         } catch let error as SentimentModelError {
             throw ProcessorError(.unavailable, "malformed model file \(error)", processor: "sentiment")

@@ -18,8 +18,18 @@ package struct SentimentScorer: Sendable {
     /// The target layer (the tone toward a span), or `nil` to score a span from the
     /// clauses that mention it.
     package let targetLayer: TargetLayer?
+    /// How a document's sentences add up (``documentFeatures(_:)``).
+    package let documentReading: DocumentReading
     /// Whether features list their words (for training the learned layer); off by default.
     package var collectsWords = false
+
+    /// How a document's sentences add up to its features.
+    package enum DocumentReading: Sendable {
+        /// A sum scaled by `min(1, sqrt(3 / count))`: what the learned layer was fitted on.
+        case scaledSum
+        /// The mean sentence: for a language scored by its rules alone.
+        case meanSentence
+    }
 
     /// Creates a scorer.
     ///
@@ -27,10 +37,18 @@ package struct SentimentScorer: Sendable {
     ///   - lexicon: The lexicon.
     ///   - layer: The learned layer, or `nil` for rules only.
     ///   - targetLayer: The target layer, or `nil`.
-    package init(lexicon: SentimentLexicon, layer: LearnedLayer?, targetLayer: TargetLayer? = nil) {
+    ///   - documentReading: How a document's sentences add up: as the learned layer reads
+    ///     them (the default, also for its training features), or as their mean.
+    package init(
+        lexicon: SentimentLexicon,
+        layer: LearnedLayer?,
+        targetLayer: TargetLayer? = nil,
+        documentReading: DocumentReading = .scaledSum
+    ) {
         self.lexicon = layer.map { lexicon.merging($0) } ?? lexicon
         self.layer = layer
         self.targetLayer = targetLayer
+        self.documentReading = documentReading
     }
 
     /// The tone toward a span of a sentence, from the target layer.
@@ -159,29 +177,32 @@ package struct SentimentScorer: Sendable {
 
     /// The features of a whole document from its sentences.
     ///
-    /// With a learned layer: sums over sentences, scaled by `min(1, sqrt(3 / count))` so that
-    /// a long article's score reflects the balance of its sentences rather than its length
-    /// (the layer's weights were fitted on such sums). In an article, each sentence the layer
-    /// scores at or below ``negativeSentence`` counts ``negativeWeight`` times, the weights
-    /// renormalised to sum to the sentence count.
+    /// ``DocumentReading/scaledSum`` (English, whose learned layer was fitted on such sums,
+    /// also when it is read without the layer to dump training features): sums over
+    /// sentences, scaled by `min(1, sqrt(3 / count))` so that a long article's score reflects
+    /// the balance of its sentences rather than its length. In an article scored with the
+    /// layer, each sentence it scores at or below ``negativeSentence`` counts
+    /// ``negativeWeight`` times, the weights renormalised to sum to the sentence count.
     ///
-    /// Rules only (the other languages): the mean over sentences, so a document scores as its
-    /// average sentence. A scaled sum grows with the square root of the length, and the rule
-    /// score has no fitted weights to temper it: twenty GermEval sentences in a row came out
-    /// at |score| ≥ 0.9 half the time (English articles through the layer: 1 in 100).
+    /// ``DocumentReading/meanSentence`` (the other languages, rules only): the mean over
+    /// sentences, `!` included, so a document scores as its average sentence. A scaled sum
+    /// grows with the square root of the length, and the rule score has no fitted weights to
+    /// temper it: twenty GermEval sentences in a row came out at |score| ≥ 0.9 half the time
+    /// (English articles through the layer: 1 in 100).
     ///
     /// - Parameter sentences: The analysed sentences.
     /// - Returns: The document's features.
     package func documentFeatures(_ sentences: [SentenceAnalysis]) -> SentimentFeatures {
         var total = SentimentFeatures()
         let sentenceCount = Float(max(1, sentences.count))
-        let scale = layer == nil ? 1 / sentenceCount : min(1, (3 / sentenceCount).squareRoot())
+        let isMean = documentReading == .meanSentence
+        let scale = isMean ? 1 / sentenceCount : min(1, (3 / sentenceCount).squareRoot())
         total.wordScale = scale
         guard layer != nil, sentences.count > Self.articleSentences else {
             for sentence in sentences { total.add(sentence.features, weight: scale) }
-            // Rules only: the mean number of `!` too, so that three of them in a long,
-            // level article do not tip it (the emphasis follows the sign of a faint sum).
-            if layer == nil { total.exclamations *= scale }
+            // The mean number of `!` too, so that three of them in a long, level article do
+            // not tip it (the emphasis follows the sign of a faint sum).
+            if isMean { total.exclamations *= scale }
             return total
         }
         let negative = sentences.map { score($0.features) <= Self.negativeSentence }
