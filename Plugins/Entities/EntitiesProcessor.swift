@@ -41,6 +41,8 @@ package struct EntitiesProcessor: Processor {
     /// The languages handled, in order of preference; each has a model.
     package var languages: [String]
     let models: [String: TaggerModel]
+    /// The gazetteers of the languages named by rules alone (`entities/<code>-names.txt`).
+    let ruleGazetteers: [String: Gazetteer]
     /// The model files the taggers were loaded from.
     package let modelVersions: [ModelVersion]
 
@@ -75,7 +77,24 @@ package struct EntitiesProcessor: Processor {
             taggers[language] = loaded.value
             versions += loaded.versions
         }
+        var gazetteers: [String: Gazetteer] = [:]
+        for language in CapitalizedNames.languages.sorted()
+        where taggers[language] == nil && types.contains(where: \.isNamed)
+            && models.contains("entities/\(language)-names.txt")
+        {
+            let path = "entities/\(language)-names.txt"
+            let loaded = try models.load([path]) { files in
+                do {
+                    return try Gazetteer(namesFile: files[0].bytes)
+                } catch {
+                    throw ProcessorError(.unavailable, "\(path): \(error)")
+                }
+            }
+            gazetteers[language] = loaded.value
+            versions += loaded.versions
+        }
         self.models = taggers
+        self.ruleGazetteers = gazetteers
         self.modelVersions = versions
     }
 
@@ -176,9 +195,10 @@ package struct EntitiesProcessor: Processor {
                 mentions = Self.fill(mentions, with: ruled, in: text)
             }
         } else if CapitalizedNames.languages.contains(code), types.contains(where: \.isNamed),
-            let places = (models["en"] ?? models.values.first)?.extractor.gazetteer
+            let places = ruleGazetteers[code] ?? (models["en"] ?? models.values.first)?.extractor.gazetteer
         {
-            // No model for the language: names by capitalisation and context.
+            // No model for the language (Italian): names by capitalisation and context, with
+            // the language's own gazetteer (its place names and given names) when it has one.
             let sentences = sentences ?? SentenceSplitter.split(text, tokens: tokens)
             mentions = CapitalizedNames(language: code, places: places).mentions(
                 in: text,

@@ -142,6 +142,34 @@ struct ModelAndRulesTests {
         #expect(confidences(Gazetteer(lines: "Paris\n"))["Olaf Scholz"] == 0.65)
     }
 
+    @Test("Italian rules: a name after its title's institution, institutions in lowercase, one-capital acronyms")
+    func italianNewsRules() throws {
+        let text = ScalarText(
+            "Roma - Il presidente della Regione Siciliana Renato Schifani ha incontrato il ministro degli Esteri "
+                + "Antonio Tajani e la Commissione europea. Secondo l'Inps il Pil cresce in Italia. Lo ha detto "
+                + "Giuseppe Conte, e Conte ha aggiunto che l'Università Luigi Bocconi e la Cgil sono d'accordo."
+        )
+        let tokens = Tokenizer.tokenize(text)
+        let names = "# test\np\tRoma\np\tItalia\ng\tRenato\ng\tAntonio\ng\tGiuseppe\ng\tLuigi\ng\tEsteri\n"
+        let places = try Gazetteer(namesFile: Array(names.utf8))
+        let found = CapitalizedNames(language: "it", places: places).mentions(
+            in: text,
+            tokens: tokens,
+            sentences: SentenceSplitter.split(text, tokens: tokens)
+        )
+        let named = Set(zip(found.map(\.type.rawValue), covered(found, in: text)).map { "\($0):\($1)" })
+        for expected in [
+            "ORG:Regione Siciliana", "PERSON:Renato Schifani", "PERSON:Antonio Tajani", "ORG:Commissione europea",
+            "ORG:Inps", "LOC:Italia", "PERSON:Giuseppe Conte", "ORG:Università Luigi Bocconi", "ORG:Cgil",
+        ] {
+            #expect(named.contains(expected), "\(expected) in \(named)")
+        }
+        // `Esteri` is a given name in some list, but after `degli` it is what the minister is of;
+        // `Pil` is a common noun; `Conte` alone is the person again (NameRepeats), not an acronym.
+        #expect(!named.contains { $0.hasSuffix(":Esteri") || $0.hasSuffix(":Pil") || $0 == "ORG:Conte" }, "\(named)")
+        #expect(throws: GazetteerError.self) { try Gazetteer(namesFile: Array("p\tRoma\nRoma\n".utf8)) }
+    }
+
     @Test("a French name after a sentence-opening `Selon` joins the person (the model had glued them)")
     func leadingWordThroughTheModel() {
         let french = tagged(

@@ -29,6 +29,8 @@
 #       classes of Tools/entities/classes-ru.txt read as clusters (make_ru_classes.py; 5-fold
 #       cross-validated F1 75.74 -> 79.50), joined there with k-means clusters of the navec
 #       news word vectors (79.50 -> 79.98; held-out fifth 79.91 -> 80.91).
+#   it: no model; Models/entities/it-names.txt (places of Tools/entities/gazetteer-loc-it.txt,
+#       make_gazetteer_local.py it, and the given names of given-names.txt) for its rules.
 #   fr, nl: the Europeana Newspapers sets of ner/open_newswiki (BnF French, KB Dutch; CC0;
 #       historical OCR, PER/LOC/ORG); 16 epochs, 2^18 buckets (2^20 gained under 0.6 F1 on
 #       the held-out fifth), gazetteer Tools/entities/gazetteer-loc.txt; fr also the given
@@ -82,6 +84,13 @@ final)
     train fr 16 Tools/entities/gazetteer-loc.txt "$DATA/open_newswiki/fr.txt"
     names=""
     train nl 16 Tools/entities/gazetteer-loc.txt "$DATA/open_newswiki/nl.txt"
+    # Italian has no model: its rules read places and given names from a names file.
+    {
+        printf '# Place names (p) and given names (g) for the Italian rules; written by Tools/entities/build_models.sh\n'
+        printf '# from Tools/entities/gazetteer-loc-it.txt and Tools/entities/given-names.txt (sources in NOTICE).\n'
+        sed 's/^/p\t/' Tools/entities/gazetteer-loc-it.txt
+        sed 's/^/g\t/' Tools/entities/given-names.txt
+    } >"$OUT/it-names.txt"
     ;;
 --held-out)
     OUT="$work/models/entities"
@@ -107,6 +116,11 @@ final)
     train nl 16 Tools/entities/gazetteer-loc.txt "$work/nl/train.txt"
     for language in de pt ru fr nl; do
         LECTOR_MODELS="$work/models" "$LECTOR" eval entities "$work/$language/heldout.txt" --language "$language"
+    done
+    # The modern news paragraphs written for Lector (Tools/entities/news/README.md), with the
+    # committed models and names files: the held-out part of each language.
+    for language in it fr es nl; do
+        "$LECTOR" eval entities "Tools/entities/news/$language-test.txt" --language "$language"
     done
     ;;
 *)

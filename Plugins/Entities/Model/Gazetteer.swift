@@ -45,6 +45,28 @@ package struct Gazetteer: Sendable, Equatable {
         self.phrases = HashSet64(phrases)
     }
 
+    /// Builds a gazetteer from a names file (`Models/entities/<code>-names.txt`, written by
+    /// `Tools/entities/build_models.sh`): `p<TAB>NAME` for a place, `g<TAB>NAME` for a given
+    /// name, `#` comments and blank lines skipped.
+    ///
+    /// - Parameter bytes: The file's UTF-8 bytes.
+    /// - Throws: ``GazetteerError`` at a line of another kind.
+    package init(namesFile bytes: [UInt8]) throws {
+        var places = ""
+        var given = ""
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() where !line.isEmpty && !line.hasPrefix("#") {
+            if line.hasPrefix("p\t") {
+                places += line.dropFirst(2) + "\n"
+            } else if line.hasPrefix("g\t") {
+                given += line.dropFirst(2) + "\n"
+            } else {
+                throw GazetteerError(line: index + 1)
+            }
+        }
+        self.init(lines: places, givenNames: given)
+    }
+
     /// The number of phrases.
     package var count: Int { phrases.count }
 
@@ -103,4 +125,11 @@ package struct Gazetteer: Sendable, Equatable {
             }
         }
     }
+}
+
+/// A names file's line that is neither a place (`p`) nor a given name (`g`).
+package struct GazetteerError: Error, CustomStringConvertible {
+    /// The line's number, from 1.
+    package let line: Int
+    package var description: String { "line \(line): expected p<TAB>NAME or g<TAB>NAME" }
 }

@@ -184,7 +184,38 @@ package struct CapitalizedNames: Sendable {
 
     /// Lowercase particles inside names (`Charles de Gaulle`, `Leonardo da Vinci`, `Mark van der Berg`).
     static let particles: Set<String> = [
-        "de", "du", "des", "d", "la", "le", "di", "da", "del", "della", "van", "der", "den", "ter", "von",
+        "de", "du", "des", "d", "la", "le", "di", "da", "del", "della", "van", "der", "den", "ter", "von", "d'",
+        "d’", "dell'", "dell’",
+    ]
+
+    /// Endings of the adjectives that continue an institution's name in lowercase
+    /// (`europea`, `nazionale`, `superiore`; `nationale`, `européenne`, `constitutionnel`).
+    static let adjectiveEndings: [String: [String]] = [
+        "it": [
+            "ale", "ali", "ana", "ano", "ani", "ane", "ea", "eo", "ei", "ee", "ese", "esi", "ico", "ica", "ici", "iche",
+            "iore", "iori", "ario", "aria", "are", "ari", "ivo", "iva", "ile", "ili",
+        ],
+        "fr": [
+            "ale", "al", "aux", "ales", "ien", "ienne", "éen", "éenne", "ais", "aise", "ique", "ieur", "ieure", "aire",
+            "if", "ive", "el", "elle", "ile", "iste", "ême",
+        ],
+    ]
+
+    /// Whether a lowercase word reads as an adjective that continues an institution's name.
+    ///
+    /// - Parameters:
+    ///   - word: The word, lowercased.
+    ///   - language: The text's language.
+    /// - Returns: Whether it ends like one (and is longer than its ending by three letters).
+    static func isAdjective(_ word: String, language: String) -> Bool {
+        guard let endings = adjectiveEndings[language], word.allSatisfy(\.isLetter) else { return false }
+        return endings.contains { word.count >= $0.count + 3 && word.hasSuffix($0) }
+    }
+
+    /// Prepositions fused with an article, after which a capitalised word is an institution
+    /// or a place rather than a person (`ministro degli Esteri`, `président du Sénat`).
+    static let contractedArticles: Set<String> = [
+        "del", "dello", "della", "dei", "degli", "delle", "dell'", "dell’", "du", "des",
     ]
 
     /// Particles that, after a whole name, start what the person is of (`minister Eelco Heinen
@@ -200,18 +231,23 @@ package struct CapitalizedNames: Sendable {
     /// - Returns: PERSON, ORG, LOC and MISC mentions, in text order.
     func mentions(in text: ScalarText, tokens: [Token], sentences: [Sentence]) -> [EntityMention] {
         var mentions: [EntityMention] = []
+        var acronyms: Set<Int> = []
         var tokenIndex = 0
         for sentence in sentences {
             while tokenIndex < tokens.count, tokens[tokenIndex].start < sentence.start { tokenIndex += 1 }
             var last = tokenIndex
             while last < tokens.count, tokens[last].start < sentence.end { last += 1 }
-            mentions += sentenceMentions(text, Array(tokens[tokenIndex..<last]))
+            mentions += sentenceMentions(
+                text,
+                Self.splittingElisions(Array(tokens[tokenIndex..<last]), in: text),
+                acronyms: &acronyms
+            )
             tokenIndex = last
         }
-        return mentions
+        return Self.withoutSurnamesAsAcronyms(mentions, acronyms: acronyms, in: text)
     }
 
-    private func sentenceMentions(_ text: ScalarText, _ tokens: [Token]) -> [EntityMention] {
+    private func sentenceMentions(_ text: ScalarText, _ tokens: [Token], acronyms: inout Set<Int>) -> [EntityMention] {
         let features = tokens.map { TokenFeatures(text.scalars[$0.range]) }
         let placeFlags = places.flags(features)
         let words = tokens.map { $0.text(in: text) }
@@ -227,19 +263,14 @@ package struct CapitalizedNames: Sendable {
             index >= 0 && index < tokens.count && tokens[index].kind == .word
                 && (features[index].isCapitalized || features[index].isAllCaps)
         }
-        // `d'Italia`, `dell'Economia`: an elided particle written onto a capitalised word.
-        func isElided(_ index: Int) -> Bool {
-            guard index < words.count, tokens[index].kind == .word else { return false }
-            let word = words[index]
-            guard let mark = word.firstIndex(where: { $0 == "'" || $0 == "’" }) else { return false }
-            let particle = word[..<mark].lowercased()
-            return ["d", "dell", "l"].contains(particle) && word[word.index(after: mark)...].first?.isUppercase == true
-        }
         func isParticle(_ index: Int) -> Bool {
             index < tokens.count && Self.particles.contains(lower(index)) && !features[index].isCapitalized
         }
+        // One space apart, or an elided particle written onto the word (`d'` `Italia`).
         func spaced(_ left: Int, _ right: Int) -> Bool {
-            tokens[right].start - tokens[left].end == 1 && text.scalars[tokens[left].end] == " "
+            let gap = tokens[right].start - tokens[left].end
+            if gap == 0 { return Self.isApostrophe(text.scalars[tokens[left].end - 1]) }
+            return gap == 1 && text.scalars[tokens[left].end] == " "
         }
         let firstWord = tokens.firstIndex { $0.kind == .word } ?? 0
         var mentions: [EntityMention] = []
@@ -253,7 +284,7 @@ package struct CapitalizedNames: Sendable {
             // (`de`, `van der`).
             var end = index + 1
             while end < tokens.count {
-                if isName(end) || isElided(end), spaced(end - 1, end) {
+                if isName(end), spaced(end - 1, end) {
                     end += 1
                     continue
                 }
@@ -272,6 +303,25 @@ package struct CapitalizedNames: Sendable {
                     break
                 }
                 end = name + 1
+            }
+            // `Commissione europea`, `Assemblée nationale`: an institution's name goes on in
+            // lowercase adjectives (up to two).
+            if (index..<end).contains(where: { Self.organizationWords.contains(lower($0)) }) {
+                var added = 0
+                while added < 2, end < tokens.count, tokens[end].kind == .word, !features[end].isCapitalized,
+                    spaced(end - 1, end), Self.isAdjective(lower(end), language: language)
+                {
+                    end += 1
+                    added += 1
+                }
+            }
+            // `presidente della Regione Siciliana Renato Schifani`, `segretaria del Pd Elly
+            // Schlein`: a known given name and one or two words after it end the run, and what
+            // stands before them is a name of its own (typed on the next turn of the loop
+            // when it is the institution; left out when it is a lone word with no sign).
+            if var given = givenNameTail(index..<end, isName: isName, lower: lower, placeFlags: placeFlags) {
+                while given > index + 1, isParticle(given - 1) { given -= 1 }
+                end = given
             }
             defer { index = end }
             // A sentence's opening function word and leading titles are not part of the name.
@@ -303,6 +353,10 @@ package struct CapitalizedNames: Sendable {
             let opensSentence = start == firstWord
             let knownPlace = placeFlags[start] == 2
             let acronym = run.count == 1 && features[start].isAllCaps && words[start].count <= 6
+            // `l'Istat`, `la Cgil`: Italian writes acronyms with one capital.
+            let titleCaseAcronym =
+                run.count == 1 && !opensSentence && placeFlags[start] == 0 && !titled
+                && Self.isTitleCaseAcronym(words[start], language: language)
             var type: EntityType
             var confidence = 0.8
             if run.count == 1, Demonyms.words.contains(runLower[0]) {
@@ -317,6 +371,10 @@ package struct CapitalizedNames: Sendable {
                 || Self.legalSuffixes.contains(runLower.last ?? "") || (acronym && !knownPlace)
             {
                 type = .organization
+            } else if titleCaseAcronym {
+                type = .organization
+                confidence = 0.65
+                acronyms.insert(tokens[start].start)
             } else if titled {
                 type = .person
             } else if knownPlace || (run.count <= 3 && placeCues.contains(lower(start - 1))) {
@@ -336,6 +394,39 @@ package struct CapitalizedNames: Sendable {
             )
         }
         return mentions
+    }
+
+    /// Where a run ends in a person's name after other capitalised words: the index of a
+    /// known given name (not itself after one) followed by one or two capitalised words
+    /// that end the run, when what stands before it is more than a lone organisation or
+    /// venue word (`Università Luigi Bocconi`, `stadio Diego Armando Maradona` stay whole).
+    ///
+    /// - Parameters:
+    ///   - run: The run's token indices.
+    ///   - isName: Whether a token is a capitalised word.
+    ///   - lower: A token's lowercased text.
+    ///   - placeFlags: The gazetteer's flags (3: a given name).
+    /// - Returns: The index the person's name starts at, or `nil`.
+    private func givenNameTail(
+        _ run: Range<Int>,
+        isName: (Int) -> Bool,
+        lower: (Int) -> String,
+        placeFlags: [UInt8]
+    ) -> Int? {
+        guard run.count >= 3 else { return nil }
+        // After an article's contraction (`degli Esteri`, `della Regione`) the run opens with
+        // what a title is of, never a given name (`Esteri` is one in some country's list).
+        let ofInstitution = Self.contractedArticles.contains(lower(run.lowerBound - 1))
+        for given in max(run.lowerBound + 1, run.upperBound - 3)...(run.upperBound - 2)
+        where placeFlags[given] == 3 && (placeFlags[given - 1] != 3 || ofInstitution)
+            && (given + 1..<run.upperBound).allSatisfy(isName)
+        {
+            let head = (run.lowerBound..<given).filter { !Self.particles.contains(lower($0)) }
+            guard head.count == 1 else { return given }
+            let noun = lower(head[0])
+            return Self.organizationWords.contains(noun) || Self.venueNouns.contains(noun) ? nil : given
+        }
+        return nil
     }
 
     /// Mentions with a leading elided article cut off, as a tagger trained on tokens that

@@ -39,9 +39,10 @@ package struct CoNLLEvaluation: Sendable {
 
     /// The chunks that mentions make over tokens: a mention covers the tokens that lie
     /// inside it; mentions that cover no whole token are dropped. A token with punctuation
-    /// glued to its edge (`ROTTERDAM,` in the OCR newspapers' whitespace tokens) counts as
-    /// covered when its word is: a name never takes the comma after it
-    /// (``NamedEntityRecognizer/edgePunctuation``).
+    /// glued to its edge (`ROTTERDAM,` in the OCR newspapers' whitespace tokens) or an elided
+    /// article written onto it (`dell'Eni`, ``withoutElision(_:in:)``) counts as covered when
+    /// its word is: a name never takes the comma after it
+    /// (``NamedEntityRecognizer/edgePunctuation``) nor the article before it.
     ///
     /// - Parameters:
     ///   - mentions: Mentions with scalar offsets.
@@ -58,7 +59,7 @@ package struct CoNLLEvaluation: Sendable {
             while word.count > 1, NamedEntityRecognizer.edgePunctuation.contains(text.scalars[word.lowerBound]) {
                 word = word.lowerBound + 1..<word.upperBound
             }
-            return word
+            return Self.withoutElision(word, in: text)
         }
         return mentions.compactMap { mention in
             guard let named = NamedType(label: mention.type.rawValue) else { return nil }
@@ -68,6 +69,29 @@ package struct CoNLLEvaluation: Sendable {
             guard let first = covered.first, let last = covered.last else { return nil }
             return Chunk(start: first, end: last + 1, type: named)
         }
+    }
+
+    /// A token's word without an elided article written onto it (`dell'Eni` → `Eni`,
+    /// `L'Hospitalet` → `Hospitalet`): one to five letters, lowercase after the first, an
+    /// apostrophe, then a letter. A name never takes the article (the processor cuts it), and
+    /// whitespace-tokenized gold data keeps it on the word.
+    ///
+    /// - Parameters:
+    ///   - word: The token's scalar range.
+    ///   - text: The text.
+    /// - Returns: The range from the word after the apostrophe, or `word` as it is.
+    static func withoutElision(_ word: Range<Int>, in text: ScalarText) -> Range<Int> {
+        let scalars = text.scalars
+        var index = word.lowerBound
+        while index < word.upperBound, index - word.lowerBound < 5, scalars[index].properties.isAlphabetic,
+            index == word.lowerBound || scalars[index].properties.isLowercase
+        {
+            index += 1
+        }
+        guard index > word.lowerBound, index + 1 < word.upperBound, scalars[index] == "'" || scalars[index] == "’",
+            scalars[index + 1].properties.isAlphabetic
+        else { return word }
+        return index + 1..<word.upperBound
     }
 
     /// Scores a corpus.

@@ -1,0 +1,93 @@
+import LectorText
+
+extension CapitalizedNames {
+    /// Elided articles and prepositions written onto the next word (`l'Istat`, `dell'Eni`,
+    /// `d'Italia`, `L'Aquila`), lowercased, without the apostrophe.
+    static let elisions: Set<String> = [
+        "l", "d", "dell", "all", "dall", "nell", "sull", "coll", "un", "quell", "qu", "jusqu", "lorsqu", "puisqu",
+    ]
+
+    /// Whether a scalar is an apostrophe (straight or typographic).
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "’" }
+
+    /// The tokens with each elided article split from the capitalised word it is written
+    /// onto (`l'Istat` → `l'` `Istat`), so that the name is a word of its own, as it is
+    /// after a space; other tokens as they are.
+    ///
+    /// - Parameters:
+    ///   - tokens: A sentence's tokens.
+    ///   - text: Their text.
+    /// - Returns: The tokens.
+    static func splittingElisions(_ tokens: [Token], in text: ScalarText) -> [Token] {
+        var result: [Token] = []
+        result.reserveCapacity(tokens.count)
+        for token in tokens {
+            let scalars = text.scalars[token.range]
+            guard token.kind == .word, let mark = scalars.firstIndex(where: isApostrophe), mark > token.start,
+                mark + 1 < token.end, text.scalars[mark + 1].properties.isUppercase,
+                elisions.contains(String(String.UnicodeScalarView(text.scalars[token.start..<mark])).lowercased())
+            else {
+                result.append(token)
+                continue
+            }
+            result.append(Token(start: token.start, end: mark + 1, kind: .word))
+            result.append(Token(start: mark + 1, end: token.end, kind: .word))
+        }
+        return result
+    }
+
+    /// Title-case acronyms that are common nouns, not organisations (`Pil`, `Iva`, `Pnrr`),
+    /// and short capitalised words that are no names (`Sud`, `Papa`, `Sul` opening a quote).
+    static let commonTitleCaseWords: [String: Set<String>] = [
+        "it": [
+            "pil", "iva", "imu", "tari", "tasi", "dpcm", "isee", "cig", "tfr", "rsa", "ztl", "pnrr", "ires", "irap",
+            "rdc", "pmi", "dl", "ddl", "dlgs", "tav", "dop", "igp", "doc", "docg", "ogm", "tac", "pet", "aids", "hiv",
+            "pin", "sim", "gps", "spa", "srl", "sud", "nord", "est", "papa", "re", "dio", "capo", "alto", "san", "don",
+            "via", "ok", "tv", "web", "covid", "euro", "sul", "sui", "nel", "nei", "per", "con", "non", "chi", "che",
+            "dove", "come", "dal", "dai", "alla", "alle", "agli", "al", "ai", "ma", "se", "già", "mai", "poi", "ora",
+            "qui", "là", "noi", "voi", "lei", "lui", "loro", "io", "tu", "ci", "vi", "ne", "sì", "no", "più", "anche",
+            "ogni", "tutti", "tutto", "dopo", "oggi", "ieri",
+        ]
+    ]
+
+    /// Whether a word mid-sentence reads as an organisation's acronym written with one
+    /// capital, as Italian writes them (`Istat`, `Inps`, `Cgil`, `Eni`, `Onu`): two to four
+    /// letters, a capital and then lowercase letters, and not a common noun or function word.
+    ///
+    /// - Parameters:
+    ///   - word: The word as written.
+    ///   - language: The text's language (only Italian writes acronyms so).
+    /// - Returns: Whether it is taken for an organisation's acronym.
+    static func isTitleCaseAcronym(_ word: String, language: String) -> Bool {
+        guard let common = commonTitleCaseWords[language], (2...4).contains(word.count),
+            let first = word.unicodeScalars.first, first.properties.isUppercase,
+            word.unicodeScalars.dropFirst().allSatisfy({ $0.properties.isLowercase })
+        else { return false }
+        return !common.contains(word.lowercased())
+    }
+
+    /// The mentions without the title-case acronyms (``isTitleCaseAcronym(_:language:)``)
+    /// that are a person's surname elsewhere in the text (`Conte` after `Giuseppe Conte`):
+    /// those are the person again, which ``NameRepeats`` then finds.
+    ///
+    /// - Parameters:
+    ///   - mentions: The mentions.
+    ///   - acronyms: The start offsets of the mentions taken for acronyms.
+    ///   - text: Their text.
+    /// - Returns: The mentions, in the same order.
+    static func withoutSurnamesAsAcronyms(
+        _ mentions: [EntityMention],
+        acronyms: Set<Int>,
+        in text: ScalarText
+    ) -> [EntityMention] {
+        guard !acronyms.isEmpty else { return mentions }
+        let surnames = Set(
+            mentions.filter { $0.type == .person }.compactMap {
+                text.slice($0.range).split(separator: " ").last.map { $0.lowercased() }
+            }
+        )
+        return mentions.filter {
+            !(acronyms.contains($0.start) && surnames.contains(text.slice($0.range).lowercased()))
+        }
+    }
+}
