@@ -41,7 +41,9 @@ package struct EntitiesProcessor: Processor {
     /// The languages handled, in order of preference; each has a model.
     package var languages: [String]
     let models: [String: TaggerModel]
-    /// The gazetteers of the languages named by rules alone (`entities/<code>-names.txt`).
+    /// The gazetteers of the rules' languages (``CapitalizedNames``) that have a names file
+    /// (`entities/<code>-names.txt`): their rules read places and given names there rather
+    /// than in the model's gazetteer.
     let ruleGazetteers: [String: Gazetteer]
     /// The model files the taggers were loaded from.
     package let modelVersions: [ModelVersion]
@@ -78,11 +80,10 @@ package struct EntitiesProcessor: Processor {
             versions += loaded.versions
         }
         var gazetteers: [String: Gazetteer] = [:]
-        for language in CapitalizedNames.languages.sorted()
-        where taggers[language] == nil && types.contains(where: \.isNamed)
-            && models.contains("entities/\(language)-names.txt")
-        {
+        let named = types.contains(where: \.isNamed)
+        for language in CapitalizedNames.languages.sorted() where named {
             let path = "entities/\(language)-names.txt"
+            guard models.contains(path) else { continue }
             let loaded = try models.load([path]) { files in
                 do {
                     return try Gazetteer(namesFile: files[0].bytes)
@@ -175,12 +176,10 @@ package struct EntitiesProcessor: Processor {
             if CapitalizedNames.languages.contains(code) {
                 // French and Dutch models learned from historical newspapers: the rules add
                 // the modern names they miss (agencies, companies) where the model found none.
-                let ruled = CapitalizedNames(language: code, places: model.extractor.gazetteer).mentions(
-                    in: text,
-                    tokens: tokens,
-                    sentences: sentences
-                )
-                .filter { $0.confidence >= max(Self.ruleFillConfidence, minimumConfidence) && types.contains($0.type) }
+                let rules = CapitalizedNames(language: code, places: ruleGazetteers[code] ?? model.extractor.gazetteer)
+                let ruled = rules.mentions(in: text, tokens: tokens, sentences: sentences).filter {
+                    $0.confidence >= max(Self.ruleFillConfidence, minimumConfidence) && types.contains($0.type)
+                }
                 let openings = CapitalizedNames.sentenceOpenings(tokens: tokens, sentences: sentences)
                 mentions = CapitalizedNames.withoutLeadingWord(
                     mentions,

@@ -29,8 +29,11 @@
 #       classes of Tools/entities/classes-ru.txt read as clusters (make_ru_classes.py; 5-fold
 #       cross-validated F1 75.74 -> 79.50), joined there with k-means clusters of the navec
 #       news word vectors (79.50 -> 79.98; held-out fifth 79.91 -> 80.91).
-#   it: no model; Models/entities/it-names.txt (places of Tools/entities/gazetteer-loc-it.txt,
-#       make_gazetteer_local.py it, and the given names of given-names.txt) for its rules.
+#   fr, it, nl rules (CapitalizedNames; Italian has no model): Models/entities/LANG-names.txt,
+#       the places of Tools/entities/gazetteer-loc-LANG.txt (make_gazetteer_local.py LANG: the
+#       language's country and region names besides gazetteer-loc.txt) and the given names of
+#       given-names.txt. With them the Dutch rules sign modern people (`Frans Timmermans`), which
+#       the given names cost the Dutch model itself (below).
 #   fr, nl: the Europeana Newspapers sets of ner/open_newswiki (BnF French, KB Dutch; CC0;
 #       historical OCR, PER/LOC/ORG); 16 epochs, 2^18 buckets (2^20 gained under 0.6 F1 on
 #       the held-out fifth), gazetteer Tools/entities/gazetteer-loc.txt; fr also the given
@@ -68,6 +71,17 @@ train() { # language epochs gazetteer training-file [extra-file]; $bits buckets,
         ${clusters:+--clusters "$clusters"} --out "$OUT/$language.bin"
 }
 
+names_files() { # the rules' names files (French, Italian, Dutch): places and given names
+    for language in fr it nl; do
+        {
+            printf '# Place names (p) and given names (g) for the %s rules; written by Tools/entities/build_models.sh\n' "$language"
+            printf '# from Tools/entities/gazetteer-loc-%s.txt and Tools/entities/given-names.txt (sources in NOTICE).\n' "$language"
+            sed 's/^/p\t/' "Tools/entities/gazetteer-loc-$language.txt"
+            sed 's/^/g\t/' Tools/entities/given-names.txt
+        } >"$OUT/$language-names.txt"
+    done
+}
+
 case $mode in
 final)
     names=Tools/entities/given-names.txt clusters=Tools/entities/clusters-de.txt
@@ -84,13 +98,7 @@ final)
     train fr 16 Tools/entities/gazetteer-loc.txt "$DATA/open_newswiki/fr.txt"
     names=""
     train nl 16 Tools/entities/gazetteer-loc.txt "$DATA/open_newswiki/nl.txt"
-    # Italian has no model: its rules read places and given names from a names file.
-    {
-        printf '# Place names (p) and given names (g) for the Italian rules; written by Tools/entities/build_models.sh\n'
-        printf '# from Tools/entities/gazetteer-loc-it.txt and Tools/entities/given-names.txt (sources in NOTICE).\n'
-        sed 's/^/p\t/' Tools/entities/gazetteer-loc-it.txt
-        sed 's/^/g\t/' Tools/entities/given-names.txt
-    } >"$OUT/it-names.txt"
+    names_files
     ;;
 --held-out)
     OUT="$work/models/entities"
@@ -114,6 +122,7 @@ final)
     train fr 16 Tools/entities/gazetteer-loc.txt "$work/fr/train.txt"
     names=""
     train nl 16 Tools/entities/gazetteer-loc.txt "$work/nl/train.txt"
+    names_files
     for language in de pt ru fr nl; do
         LECTOR_MODELS="$work/models" "$LECTOR" eval entities "$work/$language/heldout.txt" --language "$language"
     done

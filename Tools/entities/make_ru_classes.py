@@ -31,7 +31,7 @@ forms that are also common words (`Роза`, `Вера`), adding abbreviations 
 capitals, or writing each form with ё also with е did not help the classes alone (78.77,
 79.31, 78.97).
 
-    pip install pymorphy3==2.0.6 pymorphy3-dicts-ru==2.4.417150.4580142 navec==0.10.0 scikit-learn
+    pip install pymorphy3==2.0.6 pymorphy3-dicts-ru==2.4.417150.4580142 navec==0.10.0 scikit-learn==1.9.1
     pip download --no-deps natasha==1.6.0 && unzip -j natasha-1.6.0-*.whl \\
         natasha/data/emb/navec_news_v1_1B_250K_300d_100q.tar
     python3 Tools/entities/make_ru_classes.py navec_news_v1_1B_250K_300d_100q.tar \\
@@ -39,7 +39,12 @@ capitals, or writing each form with ё also with е did not help the classes alo
 """
 
 import collections
+import os
 import sys
+
+# KMeans sums in parallel in float32, so its clusters depend on the number of threads: the
+# committed file was built with two (with one, about a fifth of the fine clusters differ).
+os.environ.setdefault("OMP_NUM_THREADS", "2")
 
 import numpy
 import pymorphy3
