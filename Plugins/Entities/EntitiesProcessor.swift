@@ -91,7 +91,10 @@ package struct EntitiesProcessor: Processor {
                     throw ProcessorError(.unavailable, "\(path): \(error)")
                 }
             }
-            gazetteers[language] = loaded.value
+            // The names file adds to the places the language's model knows (Italian: the
+            // English model's, the same gazetteer-loc.txt).
+            let base = (taggers[language] ?? taggers["en"] ?? taggers.values.first)?.extractor.gazetteer ?? .empty
+            gazetteers[language] = base.adding(loaded.value)
             versions += loaded.versions
         }
         self.models = taggers

@@ -74,9 +74,10 @@ train() { # language epochs gazetteer training-file [extra-file]; $bits buckets,
 names_files() { # the rules' names files (French, Italian, Dutch): places and given names
     for language in fr it nl; do
         {
-            printf '# Place names (p) and given names (g) for the %s rules; written by Tools/entities/build_models.sh\n' "$language"
-            printf '# from Tools/entities/gazetteer-loc-%s.txt and Tools/entities/given-names.txt (sources in NOTICE).\n' "$language"
-            sed 's/^/p\t/' "Tools/entities/gazetteer-loc-$language.txt"
+            printf '# Place names (p) and given names (g) for the %s rules, added to the model'"'"'s places\n' "$language"
+            printf '# (gazetteer-loc.txt); written by Tools/entities/build_models.sh from the names of\n'
+            printf '# Tools/entities/gazetteer-loc-%s.txt not in gazetteer-loc.txt, and given-names.txt (NOTICE).\n' "$language"
+            LC_ALL=C comm -13 Tools/entities/gazetteer-loc.txt "Tools/entities/gazetteer-loc-$language.txt" | sed 's/^/p\t/'
             sed 's/^/g\t/' Tools/entities/given-names.txt
         } >"$OUT/$language-names.txt"
     done

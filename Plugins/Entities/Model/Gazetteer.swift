@@ -8,12 +8,35 @@ package struct Gazetteer: Sendable, Equatable {
 
     /// The phrase hashes.
     let phrases: HashSet64
+    /// More phrase hashes, looked up after ``phrases`` (``adding(_:)``; empty by default).
+    let added: HashSet64
 
     /// An empty gazetteer (no features fire).
     package static let empty = Gazetteer(phrases: [])
 
     init(phrases: some Sequence<UInt64>) {
         self.phrases = HashSet64(phrases)
+        added = HashSet64([])
+    }
+
+    private init(phrases: HashSet64, added: HashSet64) {
+        self.phrases = phrases
+        self.added = added
+    }
+
+    /// This gazetteer with another's phrases added, without copying this one's (a model's
+    /// places and a names file's additions: `Models/entities/LANG-names.txt`).
+    ///
+    /// - Parameter other: A gazetteer built from a few more names.
+    /// - Returns: The gazetteer that knows both.
+    package func adding(_ other: Gazetteer) -> Gazetteer {
+        Gazetteer(phrases: phrases, added: HashSet64(added.elements + other.phrases.elements + other.added.elements))
+    }
+
+    /// Whether a phrase hash is known.
+    @inline(__always)
+    private func knows(_ hash: UInt64) -> Bool {
+        phrases.contains(hash) || (added.count > 0 && added.contains(hash))
     }
 
     /// Builds a gazetteer from names, one per line (as in `Tools/entities/gazetteer-loc.txt`),
@@ -42,12 +65,14 @@ package struct Gazetteer: Sendable, Equatable {
             for token in tokens { hash = Self.extend(hash, TokenFeatures(scalars.scalars[token.range]).lower) }
             phrases.insert(hash)
         }
-        self.phrases = HashSet64(phrases)
+        self.init(phrases: phrases)
     }
 
     /// Builds a gazetteer from a names file (`Models/entities/<code>-names.txt`, written by
-    /// `Tools/entities/build_models.sh`): `p<TAB>NAME` for a place, `g<TAB>NAME` for a given
-    /// name, `#` comments and blank lines skipped.
+    /// `Tools/entities/build_models.sh`: the language's places beyond
+    /// `Tools/entities/gazetteer-loc.txt`, which the models know, and given names):
+    /// `p<TAB>NAME` for a place, `g<TAB>NAME` for a given name, `#` comments and blank lines
+    /// skipped.
     ///
     /// - Parameter bytes: The file's UTF-8 bytes.
     /// - Throws: ``GazetteerError`` at a line of another kind.
@@ -68,7 +93,7 @@ package struct Gazetteer: Sendable, Equatable {
     }
 
     /// The number of phrases.
-    package var count: Int { phrases.count }
+    package var count: Int { phrases.count + added.count }
 
     /// The hash a given name is kept under: apart from every place phrase's.
     @inline(__always)
@@ -113,14 +138,14 @@ package struct Gazetteer: Sendable, Equatable {
             var longest = 0
             for length in 1...min(Self.maximumLength, tokens.count - index) {
                 hash = Self.extend(hash, tokens[index + length - 1].lower)
-                if phrases.contains(hash) { longest = length }
+                if knows(hash) { longest = length }
             }
             if longest > 0 {
                 flags[index] = 2
                 for inside in (index + 1)..<(index + longest) { flags[inside] = 1 }
                 index += longest
             } else {
-                if phrases.contains(Self.givenNameHash(tokens[index].lower)) { flags[index] = 3 }
+                if knows(Self.givenNameHash(tokens[index].lower)) { flags[index] = 3 }
                 index += 1
             }
         }
