@@ -209,6 +209,7 @@ package struct EntitiesProcessor: Processor {
             )
             .filter { $0.confidence >= minimumConfidence && types.contains($0.type) }
         }
+        mentions.removeAll { CommonAcronyms.isCommonNoun($0, in: text, language: code) }
         var values: [EntityMention] = []
         if types.contains(where: { !$0.isNamed }) {
             values = ValueRecognizer(language: code, referenceDate: referenceDate).mentions(in: text, tokens: tokens)
@@ -234,8 +235,9 @@ package struct EntitiesProcessor: Processor {
     ///   - rules: ``CapitalizedNames``' mentions of the same text.
     ///   - text: The text, to tell a surname's particles.
     /// - Returns: Both, in text order; a rule mention that overlaps a model mention is dropped,
-    ///   except a person the rules carry on through a surname's two particles: the model's
-    ///   `Eric` becomes the rules' `Eric van der Burg`. One particle is not enough: after a
+    ///   except a person the rules carry on through a surname's two particles (the model's
+    ///   `Eric` becomes the rules' `Eric van der Burg`) and an organisation they carry on
+    ///   through lowercase adjectives (`Assemblée` becomes `Assemblée nationale`). One particle is not enough: after a
     ///   surname it often says what the person is of (`burgemeester Halsema van Amsterdam`,
     ///   `le député Ciotti des Républicains`).
     static func fill(_ model: [EntityMention], with rules: [EntityMention], in text: ScalarText) -> [EntityMention] {
@@ -248,14 +250,32 @@ package struct EntitiesProcessor: Processor {
                 continue
             }
             let shorter = kept[first]
-            if overlapping.count == 1, rule.type == .person, shorter.type == .person, shorter.start == rule.start,
-                Self.twoParticles(in: text, from: shorter.end, to: rule.end)
-            {
+            guard overlapping.count == 1, shorter.start == rule.start else { continue }
+            let people = rule.type == .person && shorter.type == .person
+            if people, Self.twoParticles(in: text, from: shorter.end, to: rule.end) {
+                kept[first] = rule
+            } else if rule.type == .organization, Self.lowercaseWords(in: text, from: shorter.end, to: rule.end) {
+                // `Assemblée nationale`, `Banque centrale européenne`: an institution's name
+                // the rules carry on through its lowercase adjectives, where the model stopped.
                 kept[first] = rule
             }
         }
         guard !added.isEmpty else { return kept }
         return (kept + added).sorted { $0.start < $1.start }
+    }
+
+    /// Whether `from..<to` of `text` is one or more lowercase words, each after one space.
+    static func lowercaseWords(in text: ScalarText, from start: Int, to end: Int) -> Bool {
+        guard start < end else { return false }
+        var index = start
+        while index < end {
+            guard index + 1 < end, text.scalars[index] == " ", text.scalars[index + 1].properties.isLowercase else {
+                return false
+            }
+            index += 1
+            while index < end, text.scalars[index].properties.isLowercase { index += 1 }
+        }
+        return true
     }
 
     /// Whether `from..<to` of `text` opens with two lowercase words, each after one space

@@ -170,6 +170,38 @@ struct ModelAndRulesTests {
         #expect(throws: GazetteerError.self) { try Gazetteer(namesFile: Array("p\tRoma\nRoma\n".utf8)) }
     }
 
+    @Test("an institution the rules carry on through lowercase adjectives replaces the model's shorter one")
+    func institutionThroughItsAdjectives() {
+        let text = ScalarText("Le texte passe à l'Assemblée nationale mardi, selon la Banque.")
+        let model = [mention(of: "Assemblée", in: text, .location), mention(of: "Banque", in: text, .organization)]
+        let rules = [
+            mention(of: "Assemblée nationale", in: text, .organization), mention(of: "Banque", in: text, .organization),
+        ]
+        let merged = EntitiesProcessor.fill(model, with: rules, in: text)
+        #expect(covered(merged, in: text) == ["Assemblée nationale", "Banque"])
+        #expect(merged.map(\.type) == [.organization, .organization])
+        // Not through a capitalised word or a verb the rules never took.
+        let other = ScalarText("Selon la Banque de France, la croissance ralentit.")
+        let kept = EntitiesProcessor.fill(
+            [mention(of: "Banque de France", in: other, .organization)],
+            with: [mention(of: "Banque", in: other, .organization)],
+            in: other
+        )
+        #expect(covered(kept, in: other) == ["Banque de France"])
+    }
+
+    @Test("common-noun acronyms are no names: PIB, TVA, CDI in French, Pil in Italian, btw in Dutch")
+    func commonNounAcronyms() {
+        let french = tagged("fr", "Le PIB de la France a progressé, selon l'Insee, et la TVA baisse pour les CDI.")
+        #expect(!french.contains { ["PIB", "TVA", "CDI"].contains($0["text"]?.stringValue ?? "") }, "\(french)")
+        #expect(entity(french, "LOC", "France") != nil, "\(french)")
+        let italian = tagged("it", "Secondo la Cgil il Pil cresce, e l'Iva resta al 22 per cento.")
+        #expect(!italian.contains { ["Pil", "Iva"].contains($0["text"]?.stringValue ?? "") }, "\(italian)")
+        #expect(entity(italian, "ORG", "Cgil") != nil, "\(italian)")
+        let dutch = tagged("nl", "Het kabinet verlaagt de btw, meldt het CBS.")
+        #expect(!dutch.contains { $0["text"]?.stringValue == "btw" }, "\(dutch)")
+    }
+
     @Test("a French name after a sentence-opening `Selon` joins the person (the model had glued them)")
     func leadingWordThroughTheModel() {
         let french = tagged(

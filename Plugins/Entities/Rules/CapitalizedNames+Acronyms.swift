@@ -39,15 +39,13 @@ extension CapitalizedNames {
     /// Title-case acronyms that are common nouns, not organisations (`Pil`, `Iva`, `Pnrr`),
     /// and short capitalised words that are no names (`Sud`, `Papa`, `Sul` opening a quote).
     static let commonTitleCaseWords: [String: Set<String>] = [
-        "it": [
-            "pil", "iva", "imu", "tari", "tasi", "dpcm", "isee", "cig", "tfr", "rsa", "ztl", "pnrr", "ires", "irap",
-            "rdc", "pmi", "dl", "ddl", "dlgs", "tav", "dop", "igp", "doc", "docg", "ogm", "tac", "pet", "aids", "hiv",
-            "pin", "sim", "gps", "spa", "srl", "sud", "nord", "est", "papa", "re", "dio", "capo", "alto", "san", "don",
-            "via", "ok", "tv", "web", "covid", "euro", "sul", "sui", "nel", "nei", "per", "con", "non", "chi", "che",
-            "dove", "come", "dal", "dai", "alla", "alle", "agli", "al", "ai", "ma", "se", "già", "mai", "poi", "ora",
-            "qui", "là", "noi", "voi", "lei", "lui", "loro", "io", "tu", "ci", "vi", "ne", "sì", "no", "più", "anche",
-            "ogni", "tutti", "tutto", "dopo", "oggi", "ieri",
-        ]
+        "it": CommonAcronyms.nouns["it", default: []].union([
+            "sud", "nord", "est", "papa", "re", "dio", "capo", "alto", "san", "don", "via", "ok", "tv", "web", "covid",
+            "euro", "sul", "sui", "nel", "nei", "per", "con", "non", "chi", "che", "dove", "come", "dal", "dai", "alla",
+            "alle", "agli", "al", "ai", "ma", "se", "già", "mai", "poi", "ora", "qui", "là", "noi", "voi", "lei", "lui",
+            "loro", "io", "tu", "ci", "vi", "ne", "sì", "no", "più", "anche", "ogni", "tutti", "tutto", "dopo", "oggi",
+            "ieri",
+        ])
     ]
 
     /// Whether a word mid-sentence reads as an organisation's acronym written with one
