@@ -202,6 +202,32 @@ struct ModelAndRulesTests {
         #expect(!dutch.contains { $0["text"]?.stringValue == "btw" }, "\(dutch)")
     }
 
+    @Test("what a review found: capital elisions, titles of institutions, cut heads, verbs, abbreviations")
+    func reviewedItalianAndFrenchCases() {
+        func names(_ language: String, _ text: String) -> Set<String> {
+            Set(
+                tagged(language, text).compactMap { entity -> String? in
+                    guard let type = entity["type"]?.stringValue, ["PERSON", "ORG", "LOC"].contains(type) else {
+                        return nil
+                    }
+                    return "\(type):\(entity["text"]?.stringValue ?? "")"
+                }
+            )
+        }
+        #expect(names("it", "L'amministratore dell'Eni ha parlato.") == ["ORG:Eni"])
+        #expect(names("it", "Ha parlato il Presidente dell'Ucraina.").allSatisfy { !$0.hasPrefix("PERSON") })
+        let messina = names("it", "Ha detto l'amministratore delegato di Intesa Sanpaolo Carlo Messina.")
+        #expect(messina.contains("PERSON:Carlo Messina") && !messina.contains("PERSON:Intesa Sanpaolo"), "\(messina)")
+        #expect(names("it", "Ha incontrato Anna Maria Bernini a Roma.").contains("PERSON:Anna Maria Bernini"))
+        #expect(names("it", "Lo hanno curato al Policlinico Umberto Primo.") == ["LOC:Policlinico Umberto Primo"])
+        #expect(names("it", "Oggi la Banca d'Italia pubblica i dati.") == ["ORG:Banca d'Italia"])
+        #expect(names("it", "Secondo la Cgil il governo sbaglia.") == ["ORG:Cgil"])
+        #expect(names("it", "Il Pm e il Gip hanno ascoltato i testimoni.").isEmpty)
+        #expect(names("fr", "Hier, la Commission explique sa décision.") == ["ORG:Commission"])
+        let union = tagged("fr", "L'Union européenne a décidé. Selon l'Union européenne, non.")
+        #expect(entity(union, "ORG", "Union européenne")?["count"]?.doubleValue == 2, "\(union)")
+    }
+
     @Test("a French name after a sentence-opening `Selon` joins the person (the model had glued them)")
     func leadingWordThroughTheModel() {
         let french = tagged(

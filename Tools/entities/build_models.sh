@@ -32,10 +32,11 @@
 #       cross-validated F1 75.74 -> 79.50), joined there with k-means clusters of the navec
 #       news word vectors (79.50 -> 79.98; held-out fifth 79.91 -> 80.91).
 #   fr, it, nl rules (CapitalizedNames; Italian has no model): Models/entities/LANG-names.txt,
-#       the places of Tools/entities/gazetteer-loc-LANG.txt (make_gazetteer_local.py LANG: the
-#       language's country and region names besides gazetteer-loc.txt) and the given names of
-#       given-names.txt. With them the Dutch rules sign modern people (`Frans Timmermans`), which
-#       the given names cost the Dutch model itself (below).
+#       the places of Tools/entities/rules-places-LANG.txt (make_gazetteer_local.py LANG --rules:
+#       the language's country names and its home countries' regions that gazetteer-loc.txt
+#       lacks, no given names) and the given names of given-names.txt. With them the Dutch rules
+#       sign modern people (`Frans Timmermans`), which the given names cost the Dutch model
+#       itself (below).
 #   fr, nl: the Europeana Newspapers sets of ner/open_newswiki (BnF French, KB Dutch; CC0;
 #       historical OCR, PER/LOC/ORG); 16 epochs, 2^18 buckets (2^20 gained under 0.6 F1 on
 #       the held-out fifth), gazetteer Tools/entities/gazetteer-loc.txt; fr also the given
@@ -77,9 +78,9 @@ names_files() { # the rules' names files (French, Italian, Dutch): places and gi
     for language in fr it nl; do
         {
             printf '# Place names (p) and given names (g) for the %s rules, added to the model'"'"'s places\n' "$language"
-            printf '# (gazetteer-loc.txt); written by Tools/entities/build_models.sh from the names of\n'
-            printf '# Tools/entities/gazetteer-loc-%s.txt not in gazetteer-loc.txt, and given-names.txt (NOTICE).\n' "$language"
-            LC_ALL=C comm -13 Tools/entities/gazetteer-loc.txt "Tools/entities/gazetteer-loc-$language.txt" | sed 's/^/p\t/'
+            printf '# (gazetteer-loc.txt); written by Tools/entities/build_models.sh from\n'
+            printf '# Tools/entities/rules-places-%s.txt and given-names.txt (sources in NOTICE).\n' "$language"
+            sed 's/^/p\t/' "Tools/entities/rules-places-$language.txt"
             sed 's/^/g\t/' Tools/entities/given-names.txt
         } >"$OUT/$language-names.txt"
     done

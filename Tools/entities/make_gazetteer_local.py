@@ -12,6 +12,17 @@ since Russian place names are inflected in running text.
     /tmp/venv/bin/python Tools/entities/make_gazetteer_local.py ru > Tools/entities/gazetteer-loc-ru.txt
 
 One name per line, sorted.
+
+With `--rules GIVEN_NAMES` it writes instead the places a rules language (fr, it, nl) adds to
+the models' gazetteer-loc.txt, for Models/entities/LANG-names.txt (build_models.sh): the
+country names translated into the language and the translated subdivision names of the
+countries its news is about (HOME below), less the names gazetteer-loc.txt has and the
+given names of GIVEN_NAMES (`Luca` is also a place in Albania's Italian names; a known
+place hides a given name from the rules). Subdivisions of other countries are left out:
+their translations include common words (`Figura`, `Caccia`, `Namen`, `Zuid`).
+
+    /tmp/venv/bin/python Tools/entities/make_gazetteer_local.py it --rules Tools/entities/given-names.txt \
+        > Tools/entities/rules-places-it.txt
 """
 import gettext
 import re
@@ -48,8 +59,37 @@ def russian_forms(name):
     return [name]
 
 
+# The countries whose regions and provinces a rules language's news names most.
+HOME = {"fr": ["FR", "BE", "CH", "LU", "MC", "CA"], "it": ["IT", "SM", "VA", "CH"], "nl": ["NL", "BE", "SR"]}
+
+
+def rules_places(language, given_path, base_path="Tools/entities/gazetteer-loc.txt"):
+    """The places a rules language adds to gazetteer-loc.txt (see --rules above)."""
+    countries = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    subdivisions = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+    translated = []
+    for country in pycountry.countries:
+        for field in ("name", "common_name", "official_name"):
+            value = getattr(country, field, None)
+            if value:
+                translated.append(countries.gettext(value))
+    for code in HOME[language]:
+        for subdivision in pycountry.subdivisions.get(country_code=code) or []:
+            translated.append(subdivisions.gettext(subdivision.name))
+    with open(base_path, encoding="utf-8") as base:
+        known = {line.strip() for line in base if line.strip()}
+    with open(given_path, encoding="utf-8") as given:
+        given_names = {line.strip().lower() for line in given if line.strip()}
+    latin = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ .'\-]*$")
+    names = {keep(name, latin) for name in translated}
+    return sorted(n for n in names if n and n not in known and n.lower() not in given_names)
+
+
 def main():
     language = sys.argv[1]
+    if len(sys.argv) > 3 and sys.argv[2] == "--rules":
+        sys.stdout.write("".join(name + "\n" for name in rules_places(language, sys.argv[3])))
+        return
     names = set()
     countries = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
     subdivisions = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[language], fallback=True)

@@ -27,7 +27,10 @@ ABBREVIATIONS = {
     "mevr.", "mr.", "mrs.", "ms.", "prof.", "ing.", "dott.", "on.", "sig.", "avv.", "gen.", "jr.", "drs.", "ir.",
     "nr.", "n.", "art.", "p.", "ca.", "bzw.", "etc.", "ecc.",
 }
-ELISION = re.compile(r"^([a-zà-ÿ]{1,8}['’])(\w)", re.IGNORECASE)
+# The elided articles and prepositions `lector eval entities` reads past (CoNLLEvaluation.elisions).
+ELISIONS = {"l", "d", "dell", "all", "dall", "nell", "sull", "coll", "un", "quell", "qu", "jusqu", "lorsqu", "puisqu", "c",
+            "j", "m", "n", "s", "t"}
+ELISION = re.compile(r"^(\w{1,8}['’])(\w)")
 
 
 def parse(line, number):
@@ -54,8 +57,9 @@ def parse(line, number):
     return "".join(text), marks
 
 
-def tokens(text):
-    """The tokens of a plain paragraph, as (start, end) character offsets."""
+def tokens(text, mark_ends=frozenset()):
+    """The tokens of a plain paragraph, as (start, end) character offsets; punctuation right
+    after a mark's end is always split off (`Serie A.`: no initial there)."""
     result = []
     for match in re.finditer(r"\S+", text):
         start, end = match.start(), match.end()
@@ -66,7 +70,9 @@ def tokens(text):
         while end > start and text[end - 1] in CLOSING:
             word = text[start:end]
             # `M.`, `dhr.`, `Sr.` as written (lowercase or capitalised), not `ING.` (a name).
-            if (word.lower() in ABBREVIATIONS and not word[:-1].isupper()) or re.fullmatch(r"[A-ZÀ-Ý]\.", text[start:end]):
+            abbreviation = (word.lower() in ABBREVIATIONS and not word[:-1].isupper()) or re.fullmatch(
+                r"[A-ZÀ-Ý]\.", text[start:end])
+            if abbreviation and end - 1 not in mark_ends:
                 break
             trailing.insert(0, (end - 1, end))
             end -= 1
@@ -79,7 +85,7 @@ def tokens(text):
 def word_start(text, start, end):
     """Where a token's word starts: after an elided article written onto it (`dell'Eni`)."""
     elided = ELISION.match(text[start:end])
-    if elided and (elided.group(1)[:-1].islower() or elided.group(1)[:-1].istitle()):
+    if elided and elided.group(1)[:-1].lower() in ELISIONS:
         return start + len(elided.group(1))
     return start
 
@@ -91,7 +97,7 @@ def convert(lines):
         if not line:
             continue
         text, marks = parse(line, number)
-        spans = tokens(text)
+        spans = tokens(text, frozenset(end for _, end, _ in marks))
         words = [word_start(text, s, e) for s, e in spans]
         for start, end, kind in marks:
             inside = [i for i, (s, e) in enumerate(spans) if start <= words[i] and e <= end]

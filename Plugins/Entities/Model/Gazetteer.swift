@@ -33,6 +33,14 @@ package struct Gazetteer: Sendable, Equatable {
         Gazetteer(phrases: phrases, added: HashSet64(added.elements + other.phrases.elements + other.added.elements))
     }
 
+    /// Whether a token is a known given name, also when a place has the same name (`Anna`).
+    ///
+    /// - Parameter token: The token's hashes.
+    /// - Returns: Whether the given names hold it.
+    package func isGivenName(_ token: TokenFeatures) -> Bool {
+        knows(Self.givenNameHash(token.lower))
+    }
+
     /// Whether a phrase hash is known.
     @inline(__always)
     private func knows(_ hash: UInt64) -> Bool {

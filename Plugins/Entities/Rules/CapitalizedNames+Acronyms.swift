@@ -10,9 +10,10 @@ extension CapitalizedNames {
     /// Whether a scalar is an apostrophe (straight or typographic).
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "’" }
 
-    /// The tokens with each elided article split from the capitalised word it is written
-    /// onto (`l'Istat` → `l'` `Istat`), so that the name is a word of its own, as it is
-    /// after a space; other tokens as they are.
+    /// The tokens with each elided article split from the word it is written onto (`l'Istat`
+    /// → `l'` `Istat`, `L'amministratore` → `L'` `amministratore`), so that a name is a word
+    /// of its own, as it is after a space, and a capital `L'` makes no name; other tokens as
+    /// they are.
     ///
     /// - Parameters:
     ///   - tokens: A sentence's tokens.
@@ -24,7 +25,7 @@ extension CapitalizedNames {
         for token in tokens {
             let scalars = text.scalars[token.range]
             guard token.kind == .word, let mark = scalars.firstIndex(where: isApostrophe), mark > token.start,
-                mark + 1 < token.end, text.scalars[mark + 1].properties.isUppercase,
+                mark + 1 < token.end, text.scalars[mark + 1].properties.isAlphabetic,
                 elisions.contains(String(String.UnicodeScalarView(text.scalars[token.start..<mark])).lowercased())
             else {
                 result.append(token)
@@ -39,13 +40,19 @@ extension CapitalizedNames {
     /// Title-case acronyms that are common nouns, not organisations (`Pil`, `Iva`, `Pnrr`),
     /// and short capitalised words that are no names (`Sud`, `Papa`, `Sul` opening a quote).
     static let commonTitleCaseWords: [String: Set<String>] = [
-        "it": CommonAcronyms.nouns["it", default: []].union([
-            "sud", "nord", "est", "papa", "re", "dio", "capo", "alto", "san", "don", "via", "ok", "tv", "web", "covid",
-            "euro", "sul", "sui", "nel", "nei", "per", "con", "non", "chi", "che", "dove", "come", "dal", "dai", "alla",
-            "alle", "agli", "al", "ai", "ma", "se", "già", "mai", "poi", "ora", "qui", "là", "noi", "voi", "lei", "lui",
-            "loro", "io", "tu", "ci", "vi", "ne", "sì", "no", "più", "anche", "ogni", "tutti", "tutto", "dopo", "oggi",
-            "ieri",
-        ])
+        "it": CommonAcronyms.nouns["it", default: []].union(italianShortWords)
+    ]
+
+    /// Short Italian words written with a capital that are no organisation: function words
+    /// (opening a quote), points of the compass, abbreviations (`Pm`, `Gip`), and short names
+    /// of other kinds (`Etna`, `Po`, `Usa`, `Giro`).
+    private static let italianShortWords: Set<String> = [
+        "sud", "nord", "est", "papa", "re", "dio", "capo", "alto", "san", "don", "via", "ok", "tv", "web", "covid",
+        "euro", "sul", "sui", "nel", "nei", "per", "con", "non", "chi", "che", "dove", "come", "dal", "dai", "alla",
+        "alle", "agli", "al", "ai", "ma", "se", "già", "mai", "poi", "ora", "qui", "là", "noi", "voi", "lei", "lui",
+        "loro", "io", "tu", "ci", "vi", "ne", "sì", "no", "più", "anche", "ogni", "tutti", "tutto", "dopo", "oggi",
+        "ieri", "pm", "gip", "gup", "ceo", "cfo", "spid", "cie", "dna", "rna", "suv", "sms", "usb", "pc", "dj", "vip",
+        "ko", "ufo", "oro", "viva", "giro", "tour", "dune", "xi", "po", "alpi", "etna", "usa", "urss", "gol", "var",
     ]
 
     /// Whether a word mid-sentence reads as an organisation's acronym written with one

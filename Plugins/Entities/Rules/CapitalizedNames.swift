@@ -99,8 +99,10 @@ package struct CapitalizedNames: Sendable {
     /// `stade Pierre Mauroy`): there a given name is no sign of a person.
     static let venueNouns: Set<String> = [
         "rue", "avenue", "boulevard", "place", "quai", "pont", "stade", "lycée", "collège", "école", "aéroport", "gare",
-        "hôpital", "musée", "straat", "laan", "plein", "weg", "via", "viale", "piazza", "corso", "stadio", "aeroporto",
-        "ospedale", "museo", "scuola",
+        "hôpital", "musée", "théâtre", "palais", "parc", "square", "allée", "allées", "straat", "laan", "plein", "weg",
+        "via", "viale", "piazza", "piazzale", "largo", "corso", "lungomare", "galleria", "stadio", "aeroporto",
+        "ospedale", "policlinico", "museo", "scuola", "liceo", "teatro", "palazzo", "ponte", "porta", "villa", "parco",
+        "stazione", "chiesa", "basilica",
     ]
 
     /// Lowercase nouns that name what kind of company follows (`la société TotalEnergies`,
@@ -188,29 +190,50 @@ package struct CapitalizedNames: Sendable {
         "d’", "dell'", "dell’",
     ]
 
-    /// Endings of the adjectives that continue an institution's name in lowercase
-    /// (`europea`, `nazionale`, `superiore`; `nationale`, `européenne`, `constitutionnel`).
-    static let adjectiveEndings: [String: [String]] = [
-        "it": [
-            "ale", "ali", "ana", "ano", "ani", "ane", "ea", "eo", "ei", "ee", "ese", "esi", "ico", "ica", "ici", "iche",
-            "iore", "iori", "ario", "aria", "are", "ari", "ivo", "iva", "ile", "ili",
-        ],
-        "fr": [
-            "ale", "al", "aux", "ales", "ien", "ienne", "éen", "éenne", "ais", "aise", "ique", "ieur", "ieure", "aire",
-            "if", "ive", "el", "elle", "ile", "iste", "ême",
-        ],
+    /// Adjectives that continue an institution's name in lowercase (`Commissione europea`,
+    /// `Assemblée nationale`, `Corte costituzionale`), in their inflected forms. A list, not
+    /// word endings: endings take verbs too (`la Banca d'Italia pubblica`, `la Commission
+    /// explique`).
+    static let institutionAdjectives: [String: Set<String>] = [
+        "it": Self.inflected(
+            [
+                "europe", "nazional", "central", "costituzional", "regional", "comunal", "provincial", "superior",
+                "italian", "mondial", "federal", "general", "civil", "penal", "amministrativ", "distrettual",
+                "internazional", "democratic", "popolar", "social", "finanziari", "economic", "monetari", "sanitari",
+                "militar", "parlamentar", "statal", "antimafia", "antitrust", "tributari", "metropolitan",
+                "territorial", "permanent", "suprem", "ordinari", "straordinari",
+            ],
+            endings: ["o", "a", "i", "e", ""]
+        ),
+        "fr": Self.inflected(
+            [
+                "européen", "national", "central", "constitutionnel", "régional", "municipal", "départemental",
+                "supérieur", "international", "fédéral", "général", "civil", "pénal", "administratif", "démocrate",
+                "socialiste", "populaire", "social", "financier", "économique", "monétaire", "sanitaire", "militaire",
+                "parlementaire", "mondial", "suprême", "libéral", "républicain", "écologiste", "insoumis", "français",
+                "québécois", "belge", "suisse", "territorial", "permanent", "paritaire", "olympique",
+            ],
+            endings: ["", "e", "s", "es", "ne", "nes", "le", "les", "aux", "ve", "ves", "ère", "ères"]
+        ),
     ]
 
-    /// Whether a lowercase word reads as an adjective that continues an institution's name.
+    /// Every stem with every ending.
+    private static func inflected(_ stems: [String], endings: [String]) -> Set<String> {
+        Set(stems.flatMap { stem in endings.map { stem + $0 } })
+    }
+
+    /// Whether a lowercase word is an adjective that continues an institution's name.
     ///
     /// - Parameters:
     ///   - word: The word, lowercased.
     ///   - language: The text's language.
-    /// - Returns: Whether it ends like one (and is longer than its ending by three letters).
+    /// - Returns: Whether it is in ``institutionAdjectives``.
     static func isAdjective(_ word: String, language: String) -> Bool {
-        guard let endings = adjectiveEndings[language], word.allSatisfy(\.isLetter) else { return false }
-        return endings.contains { word.count >= $0.count + 3 && word.hasSuffix($0) }
+        institutionAdjectives[language]?.contains(word) ?? false
     }
+
+    /// Words before a saint's name in places and institutions (`Ospedale San Giovanni Bosco`).
+    static let saints: Set<String> = ["san", "santa", "santo", "saint", "sainte", "sint", "st", "ste"]
 
     /// Prepositions fused with an article, after which a capitalised word is an institution
     /// or a place rather than a person (`ministro degli Esteri`, `président du Sénat`).
@@ -259,9 +282,11 @@ package struct CapitalizedNames: Sendable {
             if word.count > 1, word.hasSuffix(".") { word.removeLast() }
             return word
         }
+        // A capitalised word; never an elided article split from the word after it (`L'`).
         func isName(_ index: Int) -> Bool {
             index >= 0 && index < tokens.count && tokens[index].kind == .word
                 && (features[index].isCapitalized || features[index].isAllCaps)
+                && !Self.isApostrophe(text.scalars[tokens[index].end - 1])
         }
         func isParticle(_ index: Int) -> Bool {
             index < tokens.count && Self.particles.contains(lower(index)) && !features[index].isCapitalized
@@ -288,7 +313,9 @@ package struct CapitalizedNames: Sendable {
                     end += 1
                     continue
                 }
-                guard isParticle(end), spaced(end - 1, end) else { break }
+                // An article alone between two capitalised words starts another name (`Oggi la
+                // Banca d'Italia`, `Secondo la Cgil`); after `de` it is the name's (`de la`).
+                guard isParticle(end), spaced(end - 1, end), lower(end) != "la", lower(end) != "le" else { break }
                 let name = isParticle(end + 1) && spaced(end, end + 1) ? end + 2 : end + 1
                 guard isName(name), spaced(name - 1, name) else { break }
                 // `Eelco Heinen van Financiën`: after a whole name (two names, no institution;
@@ -319,9 +346,12 @@ package struct CapitalizedNames: Sendable {
             // Schlein`: a known given name and one or two words after it end the run, and what
             // stands before them is a name of its own (typed on the next turn of the loop
             // when it is the institution; left out when it is a lone word with no sign).
-            if var given = givenNameTail(index..<end, isName: isName, lower: lower, placeFlags: placeFlags) {
+            var isCutHead = false
+            let isGiven = { (index: Int) in isName(index) && self.places.isGivenName(features[index]) }
+            if var given = givenNameTail(index..<end, isName: isName, lower: lower, isGiven: isGiven) {
                 while given > index + 1, isParticle(given - 1) { given -= 1 }
                 end = given
+                isCutHead = true
             }
             defer { index = end }
             // A sentence's opening function word and leading titles are not part of the name.
@@ -338,8 +368,12 @@ package struct CapitalizedNames: Sendable {
                 titled = titled || personCues.contains(lower(start))
                 start += 1
             }
-            // `Selon la Banque de France`: the particle after an opener is not the name either.
-            while start < end, !isName(start) { start += 1 }
+            // `Selon la Banque de France`: the particle after an opener is not the name either;
+            // after a title it says what the title is of (`Presidente dell'Ucraina`).
+            while start < end, !isName(start) {
+                if isParticle(start) { titled = false }
+                start += 1
+            }
             // `presidente del Consiglio Giorgia Meloni`: a title that ends in an institution.
             if start + 2 < end, lower(start - 1) == "del" || lower(start - 1) == "de" || lower(start - 1) == "van",
                 personCues.contains(lower(start - 2)), Self.organizationWords.contains(lower(start))
@@ -351,7 +385,11 @@ package struct CapitalizedNames: Sendable {
             let run = start..<end
             let runLower = run.map(lower)
             let opensSentence = start == firstWord
-            let knownPlace = placeFlags[start] == 2
+            // A known place, unless only its first word is one and that word is a given name
+            // (`Anna Maria Bernini`: `Anna` is a town too).
+            let knownPlace =
+                placeFlags[start] == 2
+                && !(run.count >= 2 && placeFlags[start + 1] != 1 && isGiven(start))
             let acronym = run.count == 1 && features[start].isAllCaps && words[start].count <= 6
             // `l'Istat`, `la Cgil`: Italian writes acronyms with one capital.
             let titleCaseAcronym =
@@ -379,7 +417,10 @@ package struct CapitalizedNames: Sendable {
                 type = .person
             } else if knownPlace || (run.count <= 3 && placeCues.contains(lower(start - 1))) {
                 type = .location
-            } else if (2...3).contains(run.count) {
+            } else if run.count >= 2, Self.venueNouns.contains(runLower[0]) {
+                // `Policlinico Umberto Primo`, `Palazzo Chigi`, `Stazione Termini`.
+                type = .location
+            } else if (2...3).contains(run.count), !isCutHead {
                 // Two or three bare capitalised words: a person, surer when the first is a
                 // known given name (`Olaf Scholz`; the model's given names, when it has them).
                 type = .person
@@ -405,21 +446,21 @@ package struct CapitalizedNames: Sendable {
     ///   - run: The run's token indices.
     ///   - isName: Whether a token is a capitalised word.
     ///   - lower: A token's lowercased text.
-    ///   - placeFlags: The gazetteer's flags (3: a given name).
+    ///   - isGiven: Whether a token is a known given name (a place of that name too: `Anna`).
     /// - Returns: The index the person's name starts at, or `nil`.
     private func givenNameTail(
         _ run: Range<Int>,
         isName: (Int) -> Bool,
         lower: (Int) -> String,
-        placeFlags: [UInt8]
+        isGiven: (Int) -> Bool
     ) -> Int? {
         guard run.count >= 3 else { return nil }
         // After an article's contraction (`degli Esteri`, `della Regione`) the run opens with
         // what a title is of, never a given name (`Esteri` is one in some country's list).
         let ofInstitution = Self.contractedArticles.contains(lower(run.lowerBound - 1))
         for given in max(run.lowerBound + 1, run.upperBound - 3)...(run.upperBound - 2)
-        where placeFlags[given] == 3 && (placeFlags[given - 1] != 3 || ofInstitution)
-            && (given + 1..<run.upperBound).allSatisfy(isName)
+        where isGiven(given) && (!isGiven(given - 1) || ofInstitution)
+            && !Self.saints.contains(lower(given - 1)) && (given + 1..<run.upperBound).allSatisfy(isName)
         {
             let head = (run.lowerBound..<given).filter { !Self.particles.contains(lower($0)) }
             guard head.count == 1 else { return given }

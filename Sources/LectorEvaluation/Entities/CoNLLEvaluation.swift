@@ -71,10 +71,10 @@ package struct CoNLLEvaluation: Sendable {
         }
     }
 
-    /// A token's word without an elided article written onto it (`dell'Eni` → `Eni`,
-    /// `L'Hospitalet` → `Hospitalet`): one to five letters, lowercase after the first, an
-    /// apostrophe, then a letter. A name never takes the article (the processor cuts it), and
-    /// whitespace-tokenized gold data keeps it on the word.
+    /// A token's word without an elided article or preposition written onto it (`dell'Eni` →
+    /// `Eni`, `lorsqu'EDF` → `EDF`): one of ``elisions`` (any case), an apostrophe, then a
+    /// letter. A name never takes the article (the processor cuts it), and whitespace-tokenized
+    /// gold data keeps it on the word. Other apostrophes stay (`O'Neill`, `Sant'Angelo`).
     ///
     /// - Parameters:
     ///   - word: The token's scalar range.
@@ -82,17 +82,19 @@ package struct CoNLLEvaluation: Sendable {
     /// - Returns: The range from the word after the apostrophe, or `word` as it is.
     static func withoutElision(_ word: Range<Int>, in text: ScalarText) -> Range<Int> {
         let scalars = text.scalars
-        var index = word.lowerBound
-        while index < word.upperBound, index - word.lowerBound < 5, scalars[index].properties.isAlphabetic,
-            index == word.lowerBound || scalars[index].properties.isLowercase
-        {
-            index += 1
-        }
-        guard index > word.lowerBound, index + 1 < word.upperBound, scalars[index] == "'" || scalars[index] == "’",
-            scalars[index + 1].properties.isAlphabetic
+        guard let mark = word.first(where: { scalars[$0] == "'" || scalars[$0] == "’" }), mark > word.lowerBound,
+            mark + 1 < word.upperBound, scalars[mark + 1].properties.isAlphabetic,
+            elisions.contains(text.slice(word.lowerBound..<mark).lowercased())
         else { return word }
-        return index + 1..<word.upperBound
+        return mark + 1..<word.upperBound
     }
+
+    /// The elided articles and prepositions of French and Italian, as
+    /// `Tools/entities/markup_to_conll.py` lists them.
+    static let elisions: Set<String> = [
+        "l", "d", "dell", "all", "dall", "nell", "sull", "coll", "un", "quell", "qu", "jusqu", "lorsqu", "puisqu", "c",
+        "j", "m", "n", "s", "t",
+    ]
 
     /// Scores a corpus.
     ///
