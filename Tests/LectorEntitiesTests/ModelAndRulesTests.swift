@@ -223,6 +223,15 @@ struct ModelAndRulesTests {
         #expect(names("it", "Oggi la Banca d'Italia pubblica i dati.") == ["ORG:Banca d'Italia"])
         #expect(names("it", "Secondo la Cgil il governo sbaglia.") == ["ORG:Cgil"])
         #expect(names("it", "Il Pm e il Gip hanno ascoltato i testimoni.").isEmpty)
+        // A given name says person before a place preposition; `di` inside a run without one,
+        // an event's or a venue's last word, say it is no person.
+        #expect(names("it", "La multa è stata decisa da Pasquale Stanzione.") == ["PERSON:Pasquale Stanzione"])
+        let borsa = names(
+            "it",
+            "Il titolo è salito alla Borsa di Milano dopo gli Australian Open alla Rod Laver Arena."
+        )
+        #expect(borsa.allSatisfy { !$0.hasPrefix("PERSON") }, "\(borsa)")
+        #expect(borsa.contains("LOC:Rod Laver Arena"), "\(borsa)")
         #expect(names("fr", "Hier, la Commission explique sa décision.") == ["ORG:Commission"])
         let union = tagged("fr", "L'Union européenne a décidé. Selon l'Union européenne, non.")
         #expect(entity(union, "ORG", "Union européenne")?["count"]?.doubleValue == 2, "\(union)")

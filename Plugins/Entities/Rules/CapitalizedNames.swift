@@ -105,6 +105,18 @@ package struct CapitalizedNames: Sendable {
         "stazione", "chiesa", "basilica",
     ]
 
+    /// Last words of the names of venues (`Rod Laver Arena`, `Madison Square Garden`).
+    static let venueEnds: Set<String> = [
+        "arena", "stadium", "park", "hall", "center", "centre", "tower", "bridge", "airport", "square", "garden",
+        "street",
+    ]
+
+    /// Last words of the names of events and prizes, which are no people (`Australian Open`,
+    /// `Grande Slam`, `Gran Prix`).
+    static let eventEnds: Set<String> = [
+        "open", "slam", "cup", "festival", "prix", "league", "award", "awards", "summit", "games", "tour", "day",
+    ]
+
     /// Lowercase nouns that name what kind of company follows (`la société TotalEnergies`,
     /// `het concern Shell`); not `rue` or `place`, which belong to a street's name.
     static let companyNouns: Set<String> = [
@@ -415,12 +427,23 @@ package struct CapitalizedNames: Sendable {
                 acronyms.insert(tokens[start].start)
             } else if titled {
                 type = .person
+            } else if (2...3).contains(run.count), isGiven(start), !knownPlace, !isCutHead,
+                !run.contains(where: isParticle), !Self.venueNouns.contains(runLower[0]),
+                !Self.venueNouns.contains(lower(start - 1))
+            {
+                // `da Pasquale Stanzione`, `a Sam Altman`: a known given name says person
+                // before a place preposition says place.
+                type = .person
             } else if knownPlace || (run.count <= 3 && placeCues.contains(lower(start - 1))) {
                 type = .location
-            } else if run.count >= 2, Self.venueNouns.contains(runLower[0]) {
-                // `Policlinico Umberto Primo`, `Palazzo Chigi`, `Stazione Termini`.
+            } else if run.count >= 2,
+                Self.venueNouns.contains(runLower[0]) || Self.venueEnds.contains(runLower[run.count - 1])
+            {
+                // `Policlinico Umberto Primo`, `Palazzo Chigi`, `Rod Laver Arena`.
                 type = .location
-            } else if (2...3).contains(run.count), !isCutHead {
+            } else if (2...3).contains(run.count), !isCutHead, !Self.eventEnds.contains(runLower[run.count - 1]),
+                isGiven(start) || !run.contains(where: isParticle)
+            {
                 // Two or three bare capitalised words: a person, surer when the first is a
                 // known given name (`Olaf Scholz`; the model's given names, when it has them).
                 type = .person
