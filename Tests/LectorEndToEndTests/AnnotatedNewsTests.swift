@@ -5,13 +5,16 @@ import Testing
 
 /// The modern news paragraphs written and annotated for Lector (`Tools/entities/news`): the
 /// names of French, Italian, Spanish and Dutch news, where no openly licensed news NER data
-/// exists, scored by `lector eval entities` on the part never read while the rules were
+/// exists, and of Portuguese and German news beside the older gold sets their models learned
+/// from, scored by `lector eval entities` on the part never read while the rules were
 /// written (`LANG-test.txt`).
 @Suite("Annotated news paragraphs", .serialized)
 struct AnnotatedNewsTests {
     /// Each language's held-out F1 as measured when the rules last changed, less a point:
     /// a change that costs more shows here.
-    static let floors: [(language: String, f1: Double)] = [("it", 71.5), ("fr", 70.9), ("es", 83.8), ("nl", 70.7)]
+    static let floors: [(language: String, f1: Double)] = [
+        ("it", 71.5), ("fr", 70.9), ("es", 83.8), ("nl", 70.7), ("pt", 79.0), ("de", 80.7),
+    ]
 
     @Test("the held-out paragraphs of each language keep their F1", arguments: floors.map(\.language))
     func heldOutFigure(_ language: String) throws {
@@ -26,9 +29,9 @@ struct AnnotatedNewsTests {
         #expect(figures[language]?["tokens"]?.intValue ?? 0 > 1500)
     }
 
-    @Test("every CoNLL file is its marked paragraphs, converted", arguments: ["it", "fr", "es", "nl"])
+    @Test("every CoNLL file is its marked paragraphs, converted", arguments: ["it", "fr", "es", "nl", "pt", "de"])
     func conllMatchesMarkup(_ language: String) throws {
-        for part in ["dev", "test"] {
+        for part in language == "de" ? ["test"] : ["dev", "test"] {
             let folder = "Tools/entities/news/"
             let converted = try Repository.runTool([
                 "python3", Repository.path("Tools/entities/markup_to_conll.py"),

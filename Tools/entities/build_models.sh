@@ -132,7 +132,7 @@ final)
     done
     # The modern news paragraphs written for Lector (Tools/entities/news/README.md), with the
     # committed models and names files: the held-out part of each language.
-    for language in it fr es nl; do
+    for language in it fr es nl pt de; do
         "$LECTOR" eval entities "Tools/entities/news/$language-test.txt" --language "$language"
     done
     ;;

@@ -21,7 +21,7 @@ import sys
 
 MARK = re.compile(r"\[(PER|ORG|LOC) ([^\[\]]+)\]")
 OPENING = "«\"“‘(¿¡"
-CLOSING = ".,;:!?»\"”’)…-–—"
+CLOSING = ".,;:!?»\"”’)…-–—'"
 ABBREVIATIONS = {
     "m.", "mm.", "mme.", "mmes.", "mlle.", "dr.", "st.", "ste.", "sr.", "sra.", "srta.", "dña.", "d.", "dhr.",
     "mevr.", "mr.", "mrs.", "ms.", "prof.", "ing.", "dott.", "on.", "sig.", "avv.", "gen.", "jr.", "drs.", "ir.",
@@ -82,6 +82,23 @@ def tokens(text, mark_ends=frozenset()):
     return result
 
 
+def split_at_marks(text, spans, marks):
+    """Tokens cut where a mark begins or ends at a hyphen or slash inside them (`PP-AL` as
+    `[ORG PP]-[LOC AL]`): the names and the joining mark become tokens of their own."""
+    cuts = set()
+    for start, end, _ in marks:
+        if start > 0 and text[start - 1] in "-/–":
+            cuts.update((start - 1, start))
+        if end < len(text) and text[end] in "-/–":
+            cuts.update((end, end + 1))
+    result = []
+    for start, end in spans:
+        inner = sorted(c for c in cuts if start < c < end)
+        edges = [start] + inner + [end]
+        result.extend((a, b) for a, b in zip(edges, edges[1:]) if a < b)
+    return result
+
+
 def word_start(text, start, end):
     """Where a token's word starts: after an elided article written onto it (`dell'Eni`)."""
     elided = ELISION.match(text[start:end])
@@ -97,7 +114,7 @@ def convert(lines):
         if not line:
             continue
         text, marks = parse(line, number)
-        spans = tokens(text, frozenset(end for _, end, _ in marks))
+        spans = split_at_marks(text, tokens(text, frozenset(end for _, end, _ in marks)), marks)
         words = [word_start(text, s, e) for s, e in spans]
         for start, end, kind in marks:
             inside = [i for i, (s, e) in enumerate(spans) if start <= words[i] and e <= end]
