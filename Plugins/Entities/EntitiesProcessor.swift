@@ -237,7 +237,8 @@ package struct EntitiesProcessor: Processor {
     /// - Returns: Both, in text order; a rule mention that overlaps a model mention is dropped,
     ///   except a person the rules carry on through a surname's two particles (the model's
     ///   `Eric` becomes the rules' `Eric van der Burg`) and an organisation they carry on
-    ///   through lowercase adjectives (`Assemblée` becomes `Assemblée nationale`). One particle is not enough: after a
+    ///   through lowercase adjectives (`Assemblée` becomes `Assemblée nationale`), and a
+    ///   person whose given name the model left out (`Macron` becomes `Emmanuel Macron`). One particle is not enough: after a
     ///   surname it often says what the person is of (`burgemeester Halsema van Amsterdam`,
     ///   `le député Ciotti des Républicains`).
     static func fill(_ model: [EntityMention], with rules: [EntityMention], in text: ScalarText) -> [EntityMention] {
@@ -250,6 +251,14 @@ package struct EntitiesProcessor: Processor {
                 continue
             }
             let shorter = kept[first]
+            // `Emmanuel Macron` where the model found `Macron`: a signed person of the rules
+            // (a known given name first) that ends where the model's person ends.
+            if overlapping.count == 1, rule.type == .person, shorter.type == .person, rule.start < shorter.start,
+                rule.end == shorter.end
+            {
+                kept[first] = rule
+                continue
+            }
             guard overlapping.count == 1, shorter.start == rule.start else { continue }
             let people = rule.type == .person && shorter.type == .person
             if people, Self.twoParticles(in: text, from: shorter.end, to: rule.end) {

@@ -188,6 +188,14 @@ struct ModelAndRulesTests {
             in: other
         )
         #expect(covered(kept, in: other) == ["Banque de France"])
+        // A person whose given name the model left out.
+        let macron = ScalarText("Le président Emmanuel Macron a parlé.")
+        let person = EntitiesProcessor.fill(
+            [mention(of: "Macron", in: macron, .person)],
+            with: [mention(of: "Emmanuel Macron", in: macron, .person)],
+            in: macron
+        )
+        #expect(covered(person, in: macron) == ["Emmanuel Macron"])
     }
 
     @Test("common-noun acronyms are no names: PIB, TVA, CDI in French, Pil in Italian, btw in Dutch")
