@@ -152,4 +152,16 @@ struct GazetteerTests {
         let placesOnly = Gazetteer(lines: "Paris\n")
         #expect(placesOnly.flags(tokens) == [0, 0, 0, 0, 0, 2, 0], "a model without given names: as before")
     }
+
+    @Test("a names file adds places and given names to a model's gazetteer, also to an empty one")
+    func namesFileAdds() throws {
+        let names = try Gazetteer(namesFile: Array("# names\np\tBelgio\ng\tAnna\n\n".utf8))
+        let tokens = ["Anna", "va", "in", "Belgio", "e", "a", "Paris"]
+            .map { TokenFeatures(ArraySlice(Array($0.unicodeScalars))) }
+        #expect(Gazetteer(lines: "Paris\n").adding(names).flags(tokens) == [3, 0, 0, 2, 0, 0, 2])
+        #expect(Gazetteer.empty.adding(names).flags(tokens) == [3, 0, 0, 2, 0, 0, 0])
+        #expect(Gazetteer(lines: "Anna\n").adding(names).isGivenName(tokens[0]), "a place of the name too")
+        let error = #expect(throws: GazetteerError.self) { try Gazetteer(namesFile: Array("p\tRoma\nRoma\n".utf8)) }
+        #expect(error?.line == 2)
+    }
 }

@@ -135,7 +135,7 @@ package struct Gazetteer: Sendable, Equatable {
     ///   - flags: Cleared and filled with one flag per token.
     func flags(_ tokens: [TokenFeatures], into flags: inout [UInt8]) {
         flags.reset(to: 0, count: tokens.count)
-        guard phrases.count > 0 else { return }
+        guard count > 0 else { return }
         var index = 0
         while index < tokens.count {
             guard tokens[index].isCapitalized || tokens[index].isAllCaps else {
