@@ -190,9 +190,9 @@ package struct CapitalizedNames: Sendable {
                 }
             }
             // `presidente della Regione Siciliana Renato Schifani`, `segretaria del Pd Elly
-            // Schlein`: a known given name and one or two words after it end the run, and what
-            // stands before them is a name of its own (typed on the next turn of the loop
-            // when it is the institution; left out when it is a lone word with no sign).
+            // Schlein`: a known given name and one or two words after it end the run. What
+            // stands before them is typed on this turn as a name of its own (by a sign only,
+            // never as a bare person; left out without one), the person on the next turn.
             var isCutHead = false
             let isGiven = { (index: Int) in isName(index) && self.places.isGivenName(features[index]) }
             if var given = givenNameTail(index..<end, isName: isName, lower: lower, isGiven: isGiven) {
