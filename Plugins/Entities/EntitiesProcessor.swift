@@ -41,9 +41,8 @@ package struct EntitiesProcessor: Processor {
     /// The languages handled, in order of preference; each has a model.
     package var languages: [String]
     let models: [String: TaggerModel]
-    /// The gazetteers of the rules' languages (``CapitalizedNames``) that have a names file
-    /// (`entities/<code>-names.txt`): their rules read places and given names there rather
-    /// than in the model's gazetteer.
+    /// The gazetteer each rules language (``CapitalizedNames``) reads: its model's places (or
+    /// the English model's), with what its names file (`entities/<code>-names.txt`) adds.
     let ruleGazetteers: [String: Gazetteer]
     /// The model files the taggers were loaded from.
     package let modelVersions: [ModelVersion]
@@ -82,8 +81,15 @@ package struct EntitiesProcessor: Processor {
         var gazetteers: [String: Gazetteer] = [:]
         let named = types.contains(where: \.isNamed)
         for language in CapitalizedNames.languages.sorted() where named {
+            // The places the language's model knows (Italian, with none: the English
+            // model's, the same gazetteer-loc.txt), and what its names file adds to them.
+            guard let base = (taggers[language] ?? taggers["en"] ?? taggers.values.first)?.extractor.gazetteer
+            else { continue }
             let path = "entities/\(language)-names.txt"
-            guard models.contains(path) else { continue }
+            guard models.contains(path) else {
+                gazetteers[language] = base
+                continue
+            }
             let loaded = try models.load([path]) { files in
                 do {
                     return try Gazetteer(namesFile: files[0].bytes)
@@ -91,9 +97,6 @@ package struct EntitiesProcessor: Processor {
                     throw ProcessorError(.unavailable, "\(path): \(error)")
                 }
             }
-            // The names file adds to the places the language's model knows (Italian: the
-            // English model's, the same gazetteer-loc.txt).
-            let base = (taggers[language] ?? taggers["en"] ?? taggers.values.first)?.extractor.gazetteer ?? .empty
             gazetteers[language] = base.adding(loaded.value)
             versions += loaded.versions
         }
@@ -197,7 +200,7 @@ package struct EntitiesProcessor: Processor {
                 mentions = Self.fill(mentions, with: ruled, in: text)
             }
         } else if CapitalizedNames.languages.contains(code), types.contains(where: \.isNamed),
-            let places = ruleGazetteers[code] ?? (models["en"] ?? models.values.first)?.extractor.gazetteer
+            let places = ruleGazetteers[code]
         {
             // No model for the language (Italian): names by capitalisation and context, with
             // the language's own gazetteer (its place names and given names) when it has one.
@@ -250,18 +253,16 @@ package struct EntitiesProcessor: Processor {
                 added.append(rule)
                 continue
             }
+            guard overlapping.count == 1 else { continue }
             let shorter = kept[first]
-            // `Emmanuel Macron` where the model found `Macron`: a signed person of the rules
-            // (a known given name first) that ends where the model's person ends.
-            if overlapping.count == 1, rule.type == .person, shorter.type == .person, rule.start < shorter.start,
-                rule.end == shorter.end
-            {
-                kept[first] = rule
-                continue
-            }
-            guard overlapping.count == 1, shorter.start == rule.start else { continue }
             let people = rule.type == .person && shorter.type == .person
-            if people, Self.twoParticles(in: text, from: shorter.end, to: rule.end) {
+            if people, rule.start < shorter.start, rule.end == shorter.end {
+                // `Emmanuel Macron` where the model found `Macron`: a signed person of the
+                // rules (a known given name first) that ends where the model's person ends.
+                kept[first] = rule
+            } else if shorter.start != rule.start {
+                continue
+            } else if people, Self.twoParticles(in: text, from: shorter.end, to: rule.end) {
                 kept[first] = rule
             } else if rule.type == .organization, Self.lowercaseWords(in: text, from: shorter.end, to: rule.end) {
                 // `Assemblée nationale`, `Banque centrale européenne`: an institution's name
@@ -278,11 +279,8 @@ package struct EntitiesProcessor: Processor {
         guard start < end else { return false }
         var index = start
         while index < end {
-            guard index + 1 < end, text.scalars[index] == " ", text.scalars[index + 1].properties.isLowercase else {
-                return false
-            }
-            index += 1
-            while index < end, text.scalars[index].properties.isLowercase { index += 1 }
+            guard let next = lowercaseWord(in: text, at: index, before: end) else { return false }
+            index = next
         }
         return true
     }
@@ -290,15 +288,20 @@ package struct EntitiesProcessor: Processor {
     /// Whether `from..<to` of `text` opens with two lowercase words, each after one space
     /// (` van der`, ` von der`, ` de la`), and goes on after them.
     static func twoParticles(in text: ScalarText, from start: Int, to end: Int) -> Bool {
-        var index = start
-        for _ in 0..<2 {
-            guard index + 1 < end, text.scalars[index] == " ", text.scalars[index + 1].properties.isLowercase else {
-                return false
-            }
-            index += 1
-            while index < end, text.scalars[index].properties.isLowercase { index += 1 }
+        guard let first = lowercaseWord(in: text, at: start, before: end),
+            let second = lowercaseWord(in: text, at: first, before: end)
+        else { return false }
+        return second + 1 < end && text.scalars[second] == " "
+    }
+
+    /// Where a space and a lowercase word at `index` end, before `end`; `nil` when none is there.
+    private static func lowercaseWord(in text: ScalarText, at index: Int, before end: Int) -> Int? {
+        guard index + 1 < end, text.scalars[index] == " ", text.scalars[index + 1].properties.isLowercase else {
+            return nil
         }
-        return index + 1 < end && text.scalars[index] == " "
+        var next = index + 1
+        while next < end, text.scalars[next].properties.isLowercase { next += 1 }
+        return next
     }
 
     /// Named and rule-based mentions together: a DATE, MONEY or PERCENT wins over a named

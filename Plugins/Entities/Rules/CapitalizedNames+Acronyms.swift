@@ -3,12 +3,12 @@ import LectorText
 extension CapitalizedNames {
     /// Elided articles and prepositions written onto the next word (`l'Istat`, `dell'Eni`,
     /// `d'Italia`, `L'Aquila`), lowercased, without the apostrophe.
-    static let elisions: Set<String> = [
+    package static let elisions: Set<String> = [
         "l", "d", "dell", "all", "dall", "nell", "sull", "coll", "un", "quell", "qu", "jusqu", "lorsqu", "puisqu",
     ]
 
     /// Whether a scalar is an apostrophe (straight or typographic).
-    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "’" }
+    package static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "’" }
 
     /// The tokens with each elided article split from the word it is written onto (`l'Istat`
     /// → `l'` `Istat`, `L'amministratore` → `L'` `amministratore`), so that a name is a word
@@ -26,7 +26,7 @@ extension CapitalizedNames {
             let scalars = text.scalars[token.range]
             guard token.kind == .word, let mark = scalars.firstIndex(where: isApostrophe), mark > token.start,
                 mark + 1 < token.end, text.scalars[mark + 1].properties.isAlphabetic,
-                elisions.contains(String(String.UnicodeScalarView(text.scalars[token.start..<mark])).lowercased())
+                elisions.contains(text.slice(token.start..<mark).lowercased())
             else {
                 result.append(token)
                 continue

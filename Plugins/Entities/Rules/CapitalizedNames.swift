@@ -354,7 +354,7 @@ package struct CapitalizedNames: Sendable {
         func nameStart(_ mention: EntityMention, article: Set<Unicode.Scalar>) -> Int? {
             let mark = mention.start + 1
             guard mark + 1 < mention.end, article.contains(scalars[mention.start]),
-                scalars[mark] == "'" || scalars[mark] == "’", scalars[mark + 1].properties.isUppercase
+                Self.isApostrophe(scalars[mark]), scalars[mark + 1].properties.isUppercase
             else { return nil }
             return mark + 1
         }

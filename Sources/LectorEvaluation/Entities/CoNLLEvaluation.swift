@@ -82,7 +82,7 @@ package struct CoNLLEvaluation: Sendable {
     /// - Returns: The range from the word after the apostrophe, or `word` as it is.
     static func withoutElision(_ word: Range<Int>, in text: ScalarText) -> Range<Int> {
         let scalars = text.scalars
-        guard let mark = word.first(where: { scalars[$0] == "'" || scalars[$0] == "’" }), mark > word.lowerBound,
+        guard let mark = word.first(where: { CapitalizedNames.isApostrophe(scalars[$0]) }), mark > word.lowerBound,
             mark + 1 < word.upperBound, scalars[mark + 1].properties.isAlphabetic,
             elisions.contains(text.slice(word.lowerBound..<mark).lowercased())
         else { return word }
@@ -90,11 +90,10 @@ package struct CoNLLEvaluation: Sendable {
     }
 
     /// The elided articles and prepositions of French and Italian, as
-    /// `Tools/entities/markup_to_conll.py` lists them.
-    static let elisions: Set<String> = [
-        "l", "d", "dell", "all", "dall", "nell", "sull", "coll", "un", "quell", "qu", "jusqu", "lorsqu", "puisqu", "c",
-        "j", "m", "n", "s", "t",
-    ]
+    /// `Tools/entities/markup_to_conll.py` lists them: those the rules split from a name
+    /// (``CapitalizedNames/elisions``) and the elided pronouns (`c'`, `j'`, `s'` …), which
+    /// whitespace-tokenized gold data may keep on a name too.
+    static let elisions = CapitalizedNames.elisions.union(["c", "j", "m", "n", "s", "t"])
 
     /// Scores a corpus.
     ///

@@ -86,13 +86,7 @@ package struct CivilDate: Equatable, Comparable, Sendable {
     package var weekday: Int { ((dayNumber % 7) + 7 + 3) % 7 }
 
     /// `YYYY-MM-DD`.
-    package var iso: String {
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-    }
+    package var iso: String { DateParts(year: year, month: month, day: day).iso8601 }
 
     package static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 }
