@@ -186,6 +186,17 @@ import Testing
         #expect(alone.finance < 0)
     }
 
+    @Test func upAndDownAreWordsOfChangeOnlyAmongFigures() throws {
+        let model = try SentimentModel.load(from: TestModels.cache).value
+        func finance(_ text: String) -> Float { model.documentFeatures(model.analyze(ScalarText(text))).finance }
+        #expect(finance("He woke up early and cleaned up the kitchen.") == 0, "particles, not a rise")
+        #expect(finance("Thirteen ships have gone down since the storm.") == 0)
+        #expect(finance("She raised a question about the plan.") == 0)
+        #expect(finance("Barclays was up 5 % in early trading.") > 0, "among figures, still a rise")
+        #expect(finance("Barclays shares were down in early trading.") < 0, "beside a quantity word too")
+        #expect(finance("Aviva soars on merger news.") > 0, "other words of change count anywhere")
+    }
+
     @Test func recordsWithATargetAreScoredTowardsIt() throws {
         let line = #"""
             {"id": "h:1", "set": "semeval2017_headlines", "text": "Tesco gains while BPA maker BP slumps; bp fined",

@@ -4,8 +4,11 @@ extension SentimentScorer {
     /// How far a word of change looks for its quantity, in words (within its clause).
     private static let quantityReach = 10
     /// A word of change with no quantity in reach (`shares fell 5 %`) and no valence of its
-    /// own counts this share of a composition, as if what changed were good to have more of.
+    /// own counts this share of a composition, as if what changed were good to have more of,
+    /// in a sentence about figures (see `applyRules`).
     private static let bareDirection: Float = 0.5
+    /// Words of change that are mostly something else outside a sentence about figures.
+    private static let figureDirections: Set<String> = ["up", "down", "record", "raise", "raises", "raised", "raising"]
     /// What a negator does to a valence (and to a connotation or a tone).
     static let negation: Float = -0.7
     /// The strength of a finance composition, on the valence scale.
@@ -13,8 +16,16 @@ extension SentimentScorer {
 
     /// Applies the rules to a sentence's words: compositions, intensifiers, capitals,
     /// negation, contrast, and clause numbers.
-    func applyRules(_ words: inout [ScoredWord]) {
+    ///
+    /// - Parameters:
+    ///   - words: The sentence's words, scored in place.
+    ///   - hasFigures: Whether the sentence holds a number, a currency or a percent sign. A
+    ///     word of change with no quantity in reach counts only in a sentence about figures
+    ///     (one with figures or a quantity word): elsewhere `up` and `down` are mostly
+    ///     particles (`wake up`, `break down`) and `raised` asks a question.
+    func applyRules(_ words: inout [ScoredWord], hasFigures: Bool) {
         guard !words.isEmpty else { return }
+        let aboutFigures = hasFigures || words.contains { $0.entry.quantity != 0 }
         let mixedCase = words.contains { $0.isLetters && !$0.isCapitals }
         markHedgingPhrases(&words)
         markNewsIdioms(&words)
@@ -26,7 +37,7 @@ extension SentimentScorer {
             if let quantity = nearestQuantity(words, around: index, consumed: consumed) {
                 value = entry.direction * words[quantity].entry.quantity * Self.composition
                 consumed[quantity] = true
-            } else if entry.valence == 0 {
+            } else if entry.valence == 0, aboutFigures || !Self.figureDirections.contains(words[index].key) {
                 value = entry.direction * Self.bareDirection * Self.composition
             } else {
                 continue
