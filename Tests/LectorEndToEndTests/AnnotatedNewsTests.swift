@@ -13,7 +13,7 @@ struct AnnotatedNewsTests {
     /// Each language's held-out F1 as measured when the rules last changed, less a point:
     /// a change that costs more shows here.
     static let floors: [(language: String, f1: Double)] = [
-        ("it", 71.5), ("fr", 71.5), ("es", 83.8), ("nl", 70.7), ("pt", 79.0), ("de", 80.7),
+        ("it", 71.5), ("fr", 71.5), ("es", 83.8), ("nl", 70.7), ("pt", 80.7), ("de", 80.7),
     ]
 
     @Test("the held-out paragraphs of each language keep their F1", arguments: floors.map(\.language))
