@@ -193,7 +193,10 @@ import Testing
         #expect(finance("Thirteen ships have gone down since the storm.") == 0)
         #expect(finance("She raised a question about the plan.") == 0)
         #expect(finance("Barclays was up 5 % in early trading.") > 0, "among figures, still a rise")
-        #expect(finance("Barclays shares were down in early trading.") < 0, "beside a quantity word too")
+        #expect(finance("Profit held, but the group was down.") < 0, "a quantity word anywhere in the sentence")
+        #expect(finance("Ryanair up 5pc after results.") > 0, "a number glued to its unit")
+        #expect(finance("The pound was down against the ₹ and the ＄.") < 0, "a currency sign alone")
+        #expect(finance("In 2019 the ship went down.") == 0, "a year is a date, not a figure")
         #expect(finance("Aviva soars on merger news.") > 0, "other words of change count anywhere")
     }
 

@@ -24,7 +24,7 @@
 #       Tools/entities/gazetteer-loc-pt.txt. (Trained on the split forms, the model loses
 #       about 5 F1 on contracted text: 69.8 against 75.4 in 5-fold cross-validation.) The
 #       given names and surnames of Tools/entities/name-classes.txt (make_given_names.py
-#       --classes; 5-fold cross-validated F1 74.70 -> 75.79) joined with the Spanish Brown
+#       --classes; 5-fold cross-validated F1 74.70 -> 75.78) joined with the Spanish Brown
 #       clusters of clusters-es.txt (Tools/entities/join_classes.py; 75.78 -> 77.62, held-out
 #       fifth 75.89 -> 76.82). 2^20 buckets gave 77.71 but took the peak memory of all
 #       models loaded past 400 MB.
@@ -61,9 +61,6 @@ trap 'rm -rf "$work"' EXIT
 sed 's/\t[BI]-MISC$/\tO/' "$DATA/ru/wikiner_ru_silver/dev.txt" >"$work/ru-silver.txt"
 # Portuguese with its contractions joined.
 LC_ALL=C awk -f Tools/entities/contract_pt.awk "$DATA/pt/dev.txt" >"$work/pt-dev.txt"
-# Portuguese name classes joined with the Spanish Brown clusters.
-python3 Tools/entities/join_classes.py Tools/entities/name-classes.txt Tools/entities/clusters-es.txt \
-    >"$work/classes-pt.txt"
 
 bits=20
 names=""
@@ -78,6 +75,11 @@ train() { # language epochs gazetteer training-file [extra-file]; $bits buckets,
     "$LECTOR" train entities --data "$data" --language "$language" --epochs "$epochs" \
         --bucket-bits "$bits" --gazetteer "$gazetteer" ${names:+--given-names "$names"} \
         ${clusters:+--clusters "$clusters"} --out "$OUT/$language.bin"
+}
+
+pt_classes() { # Portuguese name classes joined with the Spanish Brown clusters
+    python3 Tools/entities/join_classes.py Tools/entities/name-classes.txt Tools/entities/clusters-es.txt \
+        >"$work/classes-pt.txt"
 }
 
 names_files() { # the rules' names files (French, Italian, Dutch): places and given names
@@ -97,6 +99,7 @@ final)
     names=Tools/entities/given-names.txt clusters=Tools/entities/clusters-de.txt
     train de 14 Tools/entities/gazetteer-loc-de.txt "$DATA/de/dev.txt"
     names="" clusters=""
+    pt_classes
     bits=19 clusters="$work/classes-pt.txt"
     train pt 14 Tools/entities/gazetteer-loc-pt.txt "$work/pt-dev.txt"
     bits=20 clusters=""
@@ -121,6 +124,7 @@ final)
     names=Tools/entities/given-names.txt clusters=Tools/entities/clusters-de.txt
     train de 14 Tools/entities/gazetteer-loc-de.txt "$work/de/train.txt"
     names="" clusters=""
+    pt_classes
     bits=19 clusters="$work/classes-pt.txt"
     train pt 14 Tools/entities/gazetteer-loc-pt.txt "$work/pt/train.txt"
     bits=20 clusters=""

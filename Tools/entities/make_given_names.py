@@ -13,8 +13,9 @@ of two letters or more that are a single word (no space or hyphen) are kept; sor
 With `--classes` it writes Tools/entities/name-classes.txt instead, for the tagger's cluster
 features (`lector train entities --clusters FILE`): `NAME<TAB>CODE`, CODE a bit set, 1 for a
 given name and 2 for a surname (Faker's `last_names` of the same locales), kept by the same
-rules. The Portuguese model reads it (5-fold cross-validated F1 74.70 -> 75.79; for the
-Dutch and French historical newspapers it lost 1.24 and 0.20, so not there).
+rules. The Portuguese model reads it, joined with Spanish word clusters by join_classes.py
+(alone, 5-fold cross-validated F1 74.70 -> 75.78; for the Dutch and French historical
+newspapers it lost 1.24 and 0.20, so not there).
 
     python3 Tools/entities/make_given_names.py /tmp/faker/fk --classes > Tools/entities/name-classes.txt
 """

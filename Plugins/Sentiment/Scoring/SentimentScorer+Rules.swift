@@ -3,12 +3,13 @@ extension SentimentScorer {
     private static let reach = 3
     /// How far a word of change looks for its quantity, in words (within its clause).
     private static let quantityReach = 10
-    /// A word of change with no quantity in reach (`shares fell 5 %`) and no valence of its
-    /// own counts this share of a composition, as if what changed were good to have more of,
-    /// in a sentence about figures (see `applyRules`).
+    /// A word of change with no quantity in reach (`Aviva soars`) and no valence of its own
+    /// counts this share of a composition, as if what changed were good to have more of;
+    /// ``figureDirections`` only in a sentence about figures.
     private static let bareDirection: Float = 0.5
-    /// Words of change that are mostly something else outside a sentence about figures.
-    private static let figureDirections: Set<String> = ["up", "down", "record", "raise", "raises", "raised", "raising"]
+    /// Words of change that are mostly something else outside a sentence about figures:
+    /// particles (`wake up`, `break down`) and `raise` (`raised a question`).
+    private static let figureDirections: Set<String> = ["up", "down", "raise", "raises", "raised", "raising"]
     /// What a negator does to a valence (and to a connotation or a tone).
     static let negation: Float = -0.7
     /// The strength of a finance composition, on the valence scale.
@@ -19,10 +20,9 @@ extension SentimentScorer {
     ///
     /// - Parameters:
     ///   - words: The sentence's words, scored in place.
-    ///   - hasFigures: Whether the sentence holds a number, a currency or a percent sign. A
-    ///     word of change with no quantity in reach counts only in a sentence about figures
-    ///     (one with figures or a quantity word): elsewhere `up` and `down` are mostly
-    ///     particles (`wake up`, `break down`) and `raised` asks a question.
+    ///   - hasFigures: Whether the sentence holds a figure (``hasFigures(_:scalars:)``). One of
+    ///     ``figureDirections`` with no quantity in reach composes only in a sentence about
+    ///     figures: one with a figure or a quantity word.
     func applyRules(_ words: inout [ScoredWord], hasFigures: Bool) {
         guard !words.isEmpty else { return }
         let aboutFigures = hasFigures || words.contains { $0.entry.quantity != 0 }

@@ -172,8 +172,6 @@ package struct SentimentScorer: Sendable {
     /// Beyond this many sentences a document is read as an article.
     static let articleSentences = 3
 
-    /// Symbols that make a sentence one about figures: percent and currency signs.
-    private static let figureSymbols: Set<Unicode.Scalar> = ["%", "$", "€", "£", "¥", "₽", "‰"]
     /// The score at or below which a sentence counts as bad news: the default neutral band,
     /// so a sentence with faint evidence (the layer's bias is -0.03) is not weighed up.
     static let negativeSentence: Float = -0.1
@@ -227,10 +225,7 @@ package struct SentimentScorer: Sendable {
         var words = scoredWords(tokens[range], text: text)
         var features = SentimentFeatures()
         features.exclamations = Float(min(3, exclamations(tokens[range], text: text)))
-        let hasFigures = tokens[range].contains { token in
-            token.kind == .number || (token.kind == .symbol && Self.figureSymbols.contains(text.scalars[token.start]))
-        }
-        applyRules(&words, hasFigures: hasFigures)
+        applyRules(&words, hasFigures: Self.hasFigures(tokens[range], scalars: text.scalars))
         var segments: [SentenceAnalysis.Segment] = []
         var current = SentenceAnalysis.Segment(
             start: sentence.start,
