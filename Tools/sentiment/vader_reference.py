@@ -8,7 +8,9 @@ Not shipped and not used by Lector: it prints, per set, the same figures that
     python3 Tools/sentiment/vader_reference.py [../shared/data/sentiment] [--part all|train|holdout]
 
 `--part holdout` keeps the records `lector eval sentiment --part holdout` keeps (the first
-byte of SHA-256 of the id divisible by 5), so both are measured on the same texts.
+byte of SHA-256 of the id divisible by 5; of the text for a record rated toward a target, a
+NewsMTSC person or a SemEval company), so both are measured on the same texts. VADER reads
+the whole text: it has no notion of a target. Sets with labels only (FPB, NewsMTSC) get no r.
 """
 
 import glob
@@ -20,6 +22,14 @@ import sys
 from metrics import macro_f1, pearson, label_of
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+
+def is_held_out(record) -> bool:
+    """SentimentRecord.isHeldOut: the first byte of SHA-256 of the id, or of the text for a
+    record rated toward a target, divisible by 5."""
+    targeted = any(key in record for key in ("target", "target_start", "entity_start"))
+    key = record["text"] if targeted else record["id"]
+    return hashlib.sha256(key.encode("utf-8")).digest()[0] % 5 == 0
 
 
 def main() -> None:
@@ -36,11 +46,11 @@ def main() -> None:
     for path in sorted(glob.glob(os.path.join(folder, "*.jsonl"))):
         records = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
         if part != "all":
-            held = [hashlib.sha256(r["id"].encode()).digest()[0] % 5 == 0 for r in records]
+            held = [is_held_out(r) for r in records]
             records = [r for r, h in zip(records, held) if h == (part == "holdout")]
         name = records[0]["set"]
         ours = [analyzer.polarity_scores(r["text"])["compound"] for r in records]
-        gold = [r["score_norm"] for r in records]
+        gold = [r.get("score_norm") for r in records]
         r = pearson(ours, gold) if all(g is not None for g in gold) else None
         predicted = [label_of(s, 0.05) for s in ours]
         acc, f1 = macro_f1(predicted, [rec["label"] for rec in records])
