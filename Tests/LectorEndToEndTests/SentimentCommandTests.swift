@@ -88,6 +88,9 @@ struct SentimentCommandTests {
         #expect(figures["sets"]?["de/news"]?["n"] == 2)
         #expect(figures["sets"]?["de/news"]?["polar_accuracy"] == 1, "\(result.output)")
         #expect(figures["sets"]?["de/news"]?["majority_macro_f1"] != nil)
+        // The VADER-style baseline reads the same records with the German lexicon.
+        #expect(figures["sets"]?["de/news"]?["lexicon_sum"]?["polar_accuracy"] == 1, "\(result.output)")
+        #expect(result.output.contains("lexicon_f1"))
         for folder in ["/de", "/de/news"] {
             let one = try LectorBinary.run(["eval", "sentiment", scratch.path + folder])
             let last = try JSONValue.parse(String(try #require(one.output.split(separator: "\n").last)))

@@ -186,6 +186,18 @@ import Testing
         #expect(alone.finance < 0)
     }
 
+    @Test func theLexiconBaselineSumsValencesWithNoRules() throws {
+        let model = try SentimentModel.load(from: TestModels.cache).value
+        let good = model.lexiconBaseline(ScalarText("A good plan."))
+        #expect(good > SentimentScorer.baselineBand)
+        #expect(model.lexiconBaseline(ScalarText("Not a good plan.")) == good, "no negation: a negator counts nothing")
+        #expect(model.lexiconBaseline(ScalarText("A very good plan.")) == good, "no intensifier")
+        #expect(model.lexiconBaseline(ScalarText("A terrible plan.")) < -SentimentScorer.baselineBand)
+        #expect(model.lexiconBaseline(ScalarText("The plan.")) == 0)
+        let strong = model.lexiconBaseline(ScalarText("Good, great, wonderful, excellent, superb."))
+        #expect(strong > good && strong < 1, "VADER's normalisation: x / sqrt(x^2 + 15)")
+    }
+
     @Test func upAndDownAreWordsOfChangeOnlyAmongFigures() throws {
         let model = try SentimentModel.load(from: TestModels.cache).value
         func finance(_ text: String) -> Float { model.documentFeatures(model.analyze(ScalarText(text))).finance }

@@ -18,6 +18,8 @@ import Logging
 /// record with a `target` (SemEval headlines: the company its score is about) is scored
 /// as the processor scores that entity, unless `--ignore-target` is given; one with
 /// `target_start`/`target_end` (NewsMTSC) as a caller's target span (`sentiment.targets`).
+/// Beside each set it prints a VADER-style baseline on the same records: the same
+/// language's lexicon summed with no rules (`SentimentScorer.lexiconBaseline`).
 struct SentimentEvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sentiment",
@@ -73,6 +75,7 @@ struct SentimentEvalCommand: ParsableCommand {
         var dump: [String] = []
         var targetDump: [String] = []
         var evaluations: [SentimentEvaluation] = []
+        var baselines: [SentimentEvaluation] = []
         let clock = ContinuousClock()
         for (file, language, fallback) in try Self.files(at: path) {
             let bytes = try FileReader.read(path: file, limit: 1 << 30)
@@ -101,6 +104,7 @@ struct SentimentEvalCommand: ParsableCommand {
                     evaluations.firstIndex { $0.name == record.set }
                     ?? {
                         evaluations.append(SentimentEvaluation(name: record.set))
+                        baselines.append(SentimentEvaluation(name: record.set))
                         return evaluations.count - 1
                     }()
                 let predicted = annotation?["score"]?.doubleValue ?? 0
@@ -110,6 +114,14 @@ struct SentimentEvalCommand: ParsableCommand {
                     goldScore: record.score,
                     goldLabel: record.label,
                     seconds: seconds
+                )
+                let baseline = processor.scorer.lexiconBaseline(ScalarText(record.text))
+                baselines[index].add(
+                    score: Double(baseline),
+                    label: Self.label(of: baseline, band: SentimentScorer.baselineBand),
+                    goldScore: record.score,
+                    goldLabel: record.label,
+                    seconds: 0
                 )
                 // The English layers train on English records only.
                 if dumpFeatures != nil, language == "en" {
@@ -131,6 +143,7 @@ struct SentimentEvalCommand: ParsableCommand {
         }
         SentimentReport(
             evaluations: evaluations,
+            baselines: baselines,
             part: part,
             rulesOnly: rulesOnly,
             band: neutralBand,
@@ -185,6 +198,11 @@ struct SentimentEvalCommand: ParsableCommand {
         }
         guard !found.isEmpty else { throw ValidationError("no *.jsonl files in \(path)") }
         return found
+    }
+
+    /// A score's label: neutral within ±`band`.
+    private static func label(of score: Float, band: Float) -> String {
+        score > band ? "positive" : score < -band ? "negative" : "neutral"
     }
 
     private static func targetFeatureLine(_ record: SentimentRecord, scorer: SentimentScorer) -> String? {
