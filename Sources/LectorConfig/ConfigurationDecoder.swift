@@ -150,6 +150,13 @@ struct ConfigurationDecoder {
             }
             paths[key] = path
         }
+        if let entry = fields["metrics_file"], let metrics = configuration.metricsFile,
+            let key = (Self.spoolKeys + ["archive"]).first(where: { paths[$0] == Self.parent(of: metrics) })
+        {
+            // In the inbox it would be read as a document every second; in the outbox or
+            // failed/ it could replace an output or a record of the same name.
+            report(entry.value.location, "metrics_file", "metrics_file must not be in the \(key) folder (\(metrics))")
+        }
         let spoolWanted =
             purpose == .daemon || Self.spoolKeys.contains { fields[$0] != nil } || fields["archive"] != nil
         if spoolWanted {
@@ -187,6 +194,12 @@ struct ConfigurationDecoder {
     }
 
     /// A spool folder: a non-empty string, resolved against the file's directory.
+    /// The folder a resolved path is in (`/` for a top-level name).
+    private static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
     private mutating func folder(_ entry: ConfigEntry, what: String = "folder") -> String? {
         guard let text = read(entry, { try $0.string() }) else { return nil }
         guard !text.isEmpty, !text.contains("\0") else {

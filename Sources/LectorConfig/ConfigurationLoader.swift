@@ -51,7 +51,8 @@ import LectorYAML
 ///     document's text; `true`/`false`, `yes`/`no` or `on`/`off`.
 ///   - `metrics_file` (string, optional, default: none): A file the daemon rewrites every
 ///     second with its figures in Prometheus text format, for node_exporter's textfile
-///     collector (e.g. `/var/lib/prometheus/node-exporter/lector.prom`).
+///     collector (e.g. `/var/lib/prometheus/node-exporter/lector.prom`); not in a spool
+///     folder.
 ///   - `pipeline` (list, required): The steps, at least one. A step is a processor name
 ///     (`- metadata`) or a mapping with exactly one key, the processor name, whose value is
 ///     nothing (`- summary:`) or a mapping of options for the processor, except for two
@@ -65,7 +66,8 @@ import LectorYAML
 ///
 /// Paths: relative paths resolve against the configuration file's directory; `~` is **not**
 /// expanded (`~/inbox` is a folder named `~` beside the file); `.` and `..` are removed
-/// lexically, without following symbolic links. The spool folders must differ.
+/// lexically, without following symbolic links. The spool folders must differ (by name here;
+/// the daemon checks again on disk at start, through links and mounts).
 ///
 /// YAML: one document; no aliases (`*name`) and no tags (`!!str`), which are errors; a
 /// key written twice is an error. Key paths in errors count list indices from 0

@@ -34,6 +34,17 @@ public enum SystemCalls {
         public var links: Int = 1
         /// The mode: the file type bits (`S_IFMT`) and the permission bits.
         public var mode: UInt32 = UInt32(S_IFREG) | 0o644
+        /// The file system's device number and the file's inode: together, which file it is,
+        /// whatever name reached it.
+        public var identity = FileIdentity(device: 0, inode: 0)
+    }
+
+    /// Which file a name reaches: its device and inode numbers.
+    public struct FileIdentity: Sendable, Hashable {
+        /// `st_dev`.
+        public var device: UInt64
+        /// `st_ino`.
+        public var inode: UInt64
     }
 
     /// `lstat(2)`.
@@ -93,7 +104,8 @@ public enum SystemCalls {
             size: Int(info.st_size),
             modifiedNanoseconds: nanoseconds(seconds: Int64(info.st_mtim.tv_sec), plus: Int64(info.st_mtim.tv_nsec)),
             links: Int(info.st_nlink),
-            mode: UInt32(info.st_mode)
+            mode: UInt32(info.st_mode),
+            identity: FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
         )
     }
 

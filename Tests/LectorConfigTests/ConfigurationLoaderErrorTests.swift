@@ -85,6 +85,14 @@ struct ConfigurationLoaderErrorTests {
                 "inbox: a\noutbox: o\nfailed: f\narchive: /srv/lector/f/\npipeline: [m]\n",
                 "config.yaml:4:10: archive is the same folder as failed (/srv/lector/f)"
             ),
+            (
+                "inbox: a\noutbox: o\nfailed: f\nmetrics_file: a/lector.prom\npipeline: [m]\n",
+                "config.yaml:4:15: metrics_file must not be in the inbox folder (/srv/lector/a/lector.prom)"
+            ),
+            (
+                "inbox: a\noutbox: o\nfailed: f\nmetrics_file: ./o/x.json\npipeline: [m]\n",
+                "config.yaml:4:15: metrics_file must not be in the outbox folder (/srv/lector/o/x.json)"
+            ),
         ]
     )
     func spool(yaml: String, expected: String) {

@@ -191,6 +191,28 @@ struct SpoolNamingTests {
         #expect(record["error"] == "second try")
     }
 
+    @Test("an input set aside under an error record's name is never taken for a leftover record")
+    func failedInputNamedLikeARecord() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let spool = try makeSpool(directory)
+        // An input named like x.dat's record, and saying it is one, is set aside first.
+        let impostor = #"{"file": "x.dat", "payload": "the producer's own bytes"}"#
+        try directory.write("inbox/x.dat.error.json", text: impostor)
+        #expect(try spool.claim(FileName("x.dat.error.json")) == .claimed)
+        try spool.fail(FileName("x.dat.error.json"), record: ["file": "x.dat.error.json", "error": "too large"])
+        try directory.write("inbox/x.dat", text: "\u{0}bin")
+        #expect(try spool.claim(FileName("x.dat")) == .claimed)
+        #expect(try spool.fail(FileName("x.dat"), record: ["file": "x.dat", "error": "binary"]) == FileName("x.1.dat"))
+        let kept = FileManager.default.contents(atPath: directory.appending("failed/x.dat.error.json"))
+        #expect(kept.map { String(decoding: $0, as: UTF8.self) } == impostor, "the input set aside keeps its bytes")
+        #expect(
+            names(directory, "failed") == [
+                "x.1.dat", "x.1.dat.error.json", "x.dat.error.json", "x.dat.error.json.error.json",
+            ]
+        )
+    }
+
     @Test("failed/ and the outbox removed while running are made again, not lost")
     func foldersRecreated() throws {
         let directory = try TemporaryDirectory()

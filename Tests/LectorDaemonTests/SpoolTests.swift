@@ -99,6 +99,41 @@ struct SpoolTests {
         #expect(FileManager.default.fileExists(atPath: directory.appending("archive/a.txt")))
     }
 
+    @Test("inbox/.lector removed under the daemon: the next claim makes its work folder and lock again")
+    func workFolderRemoved() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let spool = try makeSpool(directory)
+        try FileManager.default.removeItem(atPath: directory.appending("inbox/.lector"))
+        #expect(!Spool.isAlive(daemon: spool.id, layout: spool.layout), "its lock went with the folder")
+        try directory.write("inbox/a.txt", text: "Hello.")
+        #expect(try spool.claim(FileName("a.txt")) == .claimed)
+        #expect(spool.claimedNames() == [FileName("a.txt")])
+        #expect(Spool.isAlive(daemon: spool.id, layout: spool.layout), "siblings see it alive again")
+        #expect(try spool.claim(FileName("gone.txt")) == .gone, "a missing file is still just gone")
+    }
+
+    @Test("an outbox that is the inbox through a symbolic link is refused at start")
+    func sameFolderThroughALink() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try FileManager.default.createDirectory(
+            atPath: directory.appending("real/outbox"),
+            withIntermediateDirectories: true
+        )
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.appending("self"),
+            withDestinationPath: directory.appending("real")
+        )
+        let layout = SpoolLayout(
+            inbox: FilePath(directory.appending("self/outbox")),
+            outbox: FilePath(directory.appending("real/outbox")),
+            failed: FilePath(directory.appending("failed"))
+        )
+        let error = #expect(throws: DaemonError.self) { try Spool(layout: layout) }
+        #expect("\(error.map { String(describing: $0) } ?? "")".contains("same folder on disk"))
+    }
+
     @Test("failing writes the error record, then moves the input")
     func fail() throws {
         let directory = try TemporaryDirectory()

@@ -54,8 +54,10 @@ extension Spool {
             if (try? SystemCalls.status(input)) != nil { continue }
             if (try? SystemCalls.status(recordPath)) != nil {
                 // A record without its input, naming this input: an attempt that crashed
-                // between writing it and moving the input. It is ours to replace.
-                guard failureOwner(recordPath) == OutputOwner(name) else { continue }
+                // between writing it and moving the input. It is ours to replace — unless it
+                // is itself an input set aside (`x.dat.error.json` dropped into the inbox,
+                // whatever it says), whose own record was written before it moved.
+                guard failureOwner(recordPath) == OutputOwner(name), !isSetAside(recordName) else { continue }
                 try writeAtomically(bytes, into: layout.failed, as: recordName)
             } else {
                 do {
@@ -85,6 +87,12 @@ extension Spool {
             let file = json["file"]?.stringValue
         else { return nil }
         return OutputOwner(file: file, fileHex: json["file_hex"]?.stringValue)
+    }
+
+    /// Whether a file of `failed/` is an input set aside: its own error record, written
+    /// before the input moved there, names it.
+    private func isSetAside(_ name: FileName) -> Bool {
+        failureOwner(layout.failed.appending(name.fitted(keeping: ".error.json"))) == OutputOwner(name)
     }
 
     /// Removes a record this attempt wrote, unless another daemon has replaced it since.

@@ -25,6 +25,9 @@ public final class Spool: Sendable {
     /// This daemon's work folder, `inbox/.lector/work/ID`.
     public let workFolder: FilePath
     private let lockDescriptor: Int32
+    /// The locks of work folders made again after `inbox/.lector` was removed under the
+    /// daemon (``restoreWorkFolder()``), held until the spool goes.
+    private let restoredLocks = Mutex<[Int32]>([])
     /// Numbers this daemon's temp files, so that no two documents ever share one.
     let temporarySequence = Atomic<Int>(0)
     /// What a reused input's inode must be to hold an output, or `nil` when inputs are not
@@ -55,6 +58,12 @@ public final class Spool: Sendable {
         } catch {
             throw DaemonError(.spool, "cannot set up the spool under \(layout.inbox)", cause: error)
         }
+        do {
+            try Self.checkDistinct(layout)
+        } catch {
+            close(lockDescriptor)
+            throw error
+        }
         let locked = (try? SystemCalls.tryLock(lockDescriptor)) ?? false
         guard locked else {
             close(lockDescriptor)
@@ -63,8 +72,47 @@ public final class Spool: Sendable {
         spareIdentity = Self.spareIdentity(layout: layout, spareFolder: layout.spareRoot.appending(id), id: id)
     }
 
+    /// Checks that the spool folders are different folders on disk, not only different
+    /// paths: config.yaml's check is by name, and a symbolic link in a parent folder or a
+    /// bind mount can make the outbox the inbox (the daemon would then read its own outputs).
+    ///
+    /// - Parameter layout: The folders, already made.
+    /// - Throws: ``DaemonError`` with code ``DaemonError/Code/spool`` naming the two.
+    static func checkDistinct(_ layout: SpoolLayout) throws(DaemonError) {
+        var seen: [SystemCalls.FileIdentity: String] = [:]
+        var folders = [("inbox", layout.inbox), ("outbox", layout.outbox), ("failed", layout.failed)]
+        if let archive = layout.archive { folders.append(("archive", archive)) }
+        for (key, folder) in folders {
+            guard let identity = try? SystemCalls.statusFollowingLinks(folder).identity else { continue }
+            if let other = seen[identity] {
+                throw DaemonError(
+                    .spool,
+                    "\(key) (\(folder)) and \(other) are the same folder on disk (through a symbolic link or a mount)"
+                )
+            }
+            seen[identity] = "\(key) (\(folder))"
+        }
+    }
+
     deinit {
         close(lockDescriptor)
+        for descriptor in restoredLocks.withLock({ $0 }) { close(descriptor) }
+    }
+
+    /// Makes this daemon's work folder and its held lock again, when `inbox/.lector` was
+    /// removed or renamed while the daemon runs: without them every claim would fail as if
+    /// its file were gone, and siblings would see this daemon as dead.
+    ///
+    /// - Throws: ``Errno``; `EAGAIN` when another process holds the new lock.
+    func restoreWorkFolder() throws(Errno) {
+        try SystemCalls.makeDirectories(layout.workRoot, mode: 0o750)
+        try SystemCalls.makeDirectories(workFolder, mode: 0o750)
+        let descriptor = try SystemCalls.open(workFolder.appending(".lock"), O_RDWR | O_CREAT, mode: 0o640)
+        guard (try? SystemCalls.tryLock(descriptor)) == true else {
+            close(descriptor)
+            throw Errno(EAGAIN)
+        }
+        restoredLocks.withLock { $0.append(descriptor) }
     }
 
     /// Removes this daemon's (empty) work folder and lock; called at a clean exit.
@@ -139,7 +187,18 @@ public final class Spool: Sendable {
         do {
             try SystemCalls.renameNoReplace(source, workFolder.appending(name))
         } catch  where error == .noEntry {
-            return .gone
+            // The file went, or the work folder did (`inbox/.lector` removed under us).
+            guard (try? SystemCalls.status(source)) != nil, (try? SystemCalls.status(workFolder)) == nil else {
+                return .gone
+            }
+            try restoreWorkFolder()
+            do {
+                try SystemCalls.renameNoReplace(source, workFolder.appending(name))
+            } catch  where error == .noEntry {
+                return .gone
+            } catch  where error == .exists {
+                return .busy
+            }
         } catch  where error == .exists {
             return .busy
         }
