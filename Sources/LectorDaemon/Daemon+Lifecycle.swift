@@ -81,18 +81,14 @@ extension Daemon {
         state.value.sources.append(status)
 
         let rescanTimer = DispatchSource.makeTimerSource(queue: control)
-        let interval = state.value.configuration.spool?.rescanInterval ?? SpoolConfiguration.defaultRescanInterval
-        rescanTimer.schedule(
-            deadline: .now() + interval,
-            repeating: interval,
-            leeway: .milliseconds(Int(interval * 30))
-        )
+        Self.schedule(rescanTimer, every: state.value.configuration.spool?.rescanInterval)
         rescanTimer.setEventHandler { @Sendable [self] in
             maintain()
             rescan()
         }
         rescanTimer.activate()
         state.value.sources.append(rescanTimer)
+        state.value.rescanTimer = rescanTimer
 
         if let watchdog = SystemdNotifier.watchdogInterval {
             let timer = DispatchSource.makeTimerSource(queue: control)

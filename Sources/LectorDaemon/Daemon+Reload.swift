@@ -30,11 +30,13 @@ extension Daemon {
     private func finishReload(_ outcome: Result<(LectorConfiguration, Chain), ConfigurationErrors>) {
         switch outcome {
         case .success(let (configuration, chain)):
-            if configuration.spool != state.value.configuration.spool {
-                logger.warning("spool folders changed in config.yaml; they take effect at the next restart")
-            }
             var applied = configuration
-            applied.spool = state.value.configuration.spool
+            applied.spool = Self.reloadedSpool(configuration.spool, running: state.value.configuration.spool, logger)
+            if let timer = state.value.rescanTimer,
+                applied.spool?.rescanInterval != state.value.configuration.spool?.rescanInterval
+            {
+                Self.schedule(timer, every: applied.spool?.rescanInterval)
+            }
             state.value.configuration = applied
             state.value.chain = chain
             Self.logReloaded(chain, logger: logger)
@@ -48,6 +50,40 @@ extension Daemon {
             )
             send(.reloadFinished(nil))
         }
+    }
+
+    /// The spool settings a reload puts in force: the new `min_age`, `min_free_space` and
+    /// `rescan_interval`, in the running folders. A changed folder waits for a restart, with a
+    /// warning: documents held in the old folders would be stranded.
+    ///
+    /// - Parameters:
+    ///   - new: The reloaded file's spool settings.
+    ///   - running: The settings in force.
+    ///   - logger: Where the warning goes.
+    /// - Returns: The settings to run with.
+    static func reloadedSpool(
+        _ new: SpoolConfiguration?,
+        running: SpoolConfiguration?,
+        _ logger: Logger
+    ) -> SpoolConfiguration? {
+        guard let new, var kept = running else { return running }
+        if (new.inbox, new.outbox, new.failed, new.archive) != (kept.inbox, kept.outbox, kept.failed, kept.archive) {
+            logger.warning("spool folders changed in config.yaml; they take effect at the next restart")
+        }
+        kept.minAge = new.minAge
+        kept.minFreeSpace = new.minFreeSpace
+        kept.rescanInterval = new.rescanInterval
+        return kept
+    }
+
+    /// Sets the rescan timer's period: `rescan_interval`, or its default.
+    ///
+    /// - Parameters:
+    ///   - timer: The rescan timer.
+    ///   - interval: `rescan_interval` in seconds, or `nil` for the default.
+    static func schedule(_ timer: any DispatchSourceTimer, every interval: Double?) {
+        let interval = interval ?? SpoolConfiguration.defaultRescanInterval
+        timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(Int(interval * 30)))
     }
 
     /// Logs a reload that took effect: the new generation and its steps.

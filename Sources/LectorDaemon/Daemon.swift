@@ -211,6 +211,9 @@ struct DaemonState {
     var warning: String?
     var watcher: InboxWatcher?
     var sources: [any DispatchSourceProtocol] = []
+    /// The rescan timer (also in ``sources``), rescheduled when a reload changes
+    /// `rescan_interval`.
+    var rescanTimer: (any DispatchSourceTimer)?
     /// SIGTERM, SIGINT and SIGHUP, once start-up installed them.
     var signals: SignalSources?
     /// How long loading the configuration and models took (for the `ready` log line).

@@ -196,6 +196,25 @@ struct DaemonHostileTests {
         #expect(text.contains("ulimit -n"), "\(text)")
     }
 
+    @Test("SIGHUP puts a new min_age in force; unchanged folders raise no warning", .timeLimit(.minutes(1)))
+    func reloadAppliesMinimumAge() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata"])
+        defer { harness.tearDown() }
+        let daemon = try harness.start()
+        try harness.drop("before.txt", text: "Claimed at once.")
+        #expect(harness.waitFor(seconds: 20) { harness.outputs().count == 1 })
+        try harness.writeConfig(pipeline: ["metadata"], extra: "min_age: 60s")
+        harness.send(SIGHUP, to: daemon)
+        #expect(harness.waitFor(seconds: 10) { harness.log(of: daemon).contains("configuration reloaded") })
+        try harness.drop("young.txt", text: "Too young now.")
+        #expect(harness.waitFor(seconds: 10) { harness.status(of: daemon)?["queued"] as? Int == 1 })
+        #expect(harness.outputs().count == 1, "held back by the reloaded min_age")
+        #expect(!harness.log(of: daemon).contains("spool folders changed"), "\(harness.log(of: daemon))")
+        harness.send(SIGTERM, to: daemon)
+        #expect(harness.waitForExit(daemon, seconds: 10) == 0)
+        #expect(harness.names(in: harness.inbox).contains("young.txt"), "left for the next start, not lost")
+    }
+
     @Test("a systemd notification socket that is never read does not stall the daemon", .timeLimit(.minutes(1)))
     func notifyReaderNeverReads() throws {
         let harness = try DaemonHarness(pipeline: ["metadata"])
