@@ -18,7 +18,9 @@ extension Daemon {
         for path in recovered.stuck {
             logger.warning("cannot recover a document; it stays for a later scan", metadata: ["path": "\(path)"])
         }
-        let removed = startUp || recovered.folders > 0 ? spool.removeStaleTemporaries() : 0
+        let removed =
+            startUp || !recovered.folders.isEmpty
+            ? spool.removeStaleTemporaries(takenOver: recovered.folders, now: now) : 0
         if !recovered.adopted.isEmpty || removed > 0 {
             logger.notice(
                 "recovered work of stopped daemons",

@@ -169,7 +169,7 @@ struct SpareTests {
         _ = try finishOne(live, directory, "a.txt", text: "Hello.")
         try directory.write("inbox/.lector/spare/00000000deadbeef/.lector.00000000deadbeef.1.tmp", text: "old")
         let newcomer = try makeSpool(directory)
-        #expect(newcomer.removeStaleTemporaries() == 1)
+        #expect(newcomer.removeStaleTemporaries(now: Date().timeIntervalSince1970) == 1)
         #expect(!FileManager.default.fileExists(atPath: directory.appending("inbox/.lector/spare/00000000deadbeef")))
         #expect(live.spares.withLock { $0.count } == 1)
         #expect(FileManager.default.fileExists(atPath: directory.appending("inbox/.lector/spare/\(live.id)")))

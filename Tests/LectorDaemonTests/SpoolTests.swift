@@ -167,16 +167,29 @@ struct SpoolTests {
         let recovered = newcomer.adoptAbandonedWork(now: Date().timeIntervalSince1970)
         #expect(recovered.adopted == [FileName("orphan.txt")])
         #expect(recovered.stuck.isEmpty)
-        #expect(recovered.folders == 1, "one dead daemon's folder was taken over")
+        #expect(recovered.folders == ["00000000deadbeef"], "one dead daemon's folder was taken over")
         #expect(newcomer.claimedNames() == [FileName("orphan.txt")])
         #expect(live.claimedNames() == [FileName("live.txt")], "a live daemon keeps its claims")
         #expect(!FileManager.default.fileExists(atPath: directory.appending("inbox/.lector/work/00000000deadbeef")))
-        #expect(newcomer.removeStaleTemporaries() == 1)
+        #expect(newcomer.removeStaleTemporaries(takenOver: recovered.folders, now: Date().timeIntervalSince1970) == 1)
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: directory.appending("outbox"))
                 == [".lector.\(live.id).live.json.tmp"]
         )
         #expect(newcomer.isAlive(daemon: live.id))
         #expect(!newcomer.isAlive(daemon: "00000000deadbeef"))
+    }
+
+    @Test("a temp file of a daemon of another inbox sharing the outbox is removed only once it is old")
+    func foreignTemporaries() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let spool = try makeSpool(directory)
+        // Another inbox's daemon writing into this outbox: no work folder here to ask.
+        try directory.write("outbox/.lector.0123456789abcdef.7.tmp", text: "{")
+        let now = Date().timeIntervalSince1970
+        #expect(spool.removeStaleTemporaries(now: now) == 0, "it may be writing it right now")
+        let later = now + Spool.foreignTemporaryAge + 60
+        #expect(spool.removeStaleTemporaries(now: later) == 1, "an hour on, it is litter")
     }
 }

@@ -37,12 +37,12 @@ extension Spool {
     ///
     /// - Parameter now: The current time, seconds since the epoch.
     /// - Returns: The adopted names, the names that could not be moved, and how many dead
-    ///   daemons' folders were taken over (their temp files can then be removed).
-    public func adoptAbandonedWork(now: Double) -> (adopted: [FileName], stuck: [String], folders: Int) {
+    ///   daemons' folders were taken over, by id (their temp files can then be removed).
+    public func adoptAbandonedWork(now: Double) -> (adopted: [FileName], stuck: [String], folders: Set<String>) {
         var adopted: [FileName] = []
         var stuck: [String] = []
-        var takenOver = 0
-        guard let folders = try? SystemCalls.list(layout.workRoot) else { return ([], [], 0) }
+        var takenOver: Set<String> = []
+        guard let folders = try? SystemCalls.list(layout.workRoot) else { return ([], [], []) }
         for folder in folders where folder.name.text != id {
             let path = layout.workRoot.appending(folder.name)
             guard (try? SystemCalls.status(path))?.kind == .directory else { continue }
@@ -57,7 +57,7 @@ extension Spool {
             }
             defer { if descriptor >= 0 { close(descriptor) } }
             if descriptor >= 0, (try? SystemCalls.tryLock(descriptor)) != true { continue }
-            takenOver += 1
+            takenOver.insert(folder.name.text)
             guard let entries = try? SystemCalls.list(path) else { continue }
             var emptied = true
             for entry in entries where entry.name != FileName(".lock") {

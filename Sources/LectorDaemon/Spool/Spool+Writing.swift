@@ -114,9 +114,17 @@ extension Spool {
     /// Removes temp files left in the outbox, `failed/` and `archive/`, and spares, by
     /// daemons that died.
     ///
+    /// A daemon of another inbox may share the outbox: it has no work folder here, so
+    /// whether it lives cannot be asked, and its temp files (which live for milliseconds)
+    /// are removed only once older than ``foreignTemporaryAge``. Those of daemons whose
+    /// work folders were just taken over (`takenOver`) or lie here unlocked go at once.
+    ///
+    /// - Parameters:
+    ///   - takenOver: The ids of the dead daemons whose work folders were taken over.
+    ///   - now: The current time, seconds since the epoch.
     /// - Returns: How many were removed.
     @discardableResult
-    public func removeStaleTemporaries() -> Int {
+    public func removeStaleTemporaries(takenOver: Set<String> = [], now: Double) -> Int {
         var removed = removeAbandonedSpares()
         for folder in [layout.outbox, layout.failed] + [layout.archive].compactMap({ $0 }) {
             guard let entries = try? SystemCalls.list(folder) else { continue }
@@ -124,11 +132,26 @@ extension Spool {
                 guard let owner = Self.temporaryOwner(entry.name), owner != id, !isAlive(daemon: owner) else {
                     continue
                 }
-                if (try? SystemCalls.remove(folder.appending(entry.name))) != nil { removed += 1 }
+                let path = folder.appending(entry.name)
+                if !takenOver.contains(owner), !hasWorkFolder(owner), let status = try? SystemCalls.status(path),
+                    now - status.modified < Self.foreignTemporaryAge
+                {
+                    continue
+                }
+                if (try? SystemCalls.remove(path)) != nil { removed += 1 }
             }
         }
         return removed
     }
+
+    /// Whether the daemon `owner` has a work folder in this inbox (alive or not).
+    private func hasWorkFolder(_ owner: String) -> Bool {
+        (try? SystemCalls.status(layout.workRoot.appending(owner))) != nil
+    }
+
+    /// How old a temp file of a daemon unknown to this inbox must be before it is removed:
+    /// an hour, against the milliseconds a live daemon keeps one.
+    static let foreignTemporaryAge = 3_600.0
 
     /// The daemon id in a temp name `.lector.ID.N.tmp`, if it is one.
     static func temporaryOwner(_ name: FileName) -> String? {
