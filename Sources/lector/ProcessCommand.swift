@@ -239,9 +239,11 @@ enum JSONLinesSplitter {
         let range: Range<Int>
     }
 
+    /// The non-blank lines of a JSON Lines text, numbered from 1, without their `\r`; a
+    /// UTF-8 byte-order mark before the first line (as Windows editors write) is skipped.
     static func lines(_ bytes: [UInt8]) -> [Line] {
         var lines: [Line] = []
-        var start = 0
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var number = 1
         func add(_ end: Int) {
             var trimmedEnd = end

@@ -23,4 +23,12 @@ struct EvalCommandTests {
         #expect(figures["cases"] == 9)
         #expect(figures["all_right"] == 100)
     }
+
+    @Test("an evaluation of a path that does not exist says so and exits 64", arguments: ["metadata", "sentiment"])
+    func evalMissingPath(command: String) throws {
+        let result = try LectorBinary.run(["eval", command, "/nonexistent/lector-eval-data"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("/nonexistent/lector-eval-data: no such"), "\(result.standardError)")
+        #expect(!result.standardError.contains("NSCocoaErrorDomain"))
+    }
 }

@@ -162,6 +162,17 @@ struct ProcessCommandTests {
         #expect(validation.valid, "\(validation.report)")
     }
 
+    @Test("--jsonl: a byte-order mark before the first record is skipped", .timeLimit(.minutes(1)))
+    func jsonLinesWithByteOrderMark() throws {
+        let records = #"{"id": "a", "text": "First."}"# + "\n" + #"{"id": "b", "text": "Second."}"# + "\n"
+        let result = try LectorBinary.run(
+            ["process", "--jsonl", "--processors", "metadata"],
+            input: [0xEF, 0xBB, 0xBF] + Array(records.utf8)
+        )
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try parseLines(result.standardOutput).map { $0["id"] } == ["a", "b"])
+    }
+
     @Test("--jsonl targets get the tone toward each span; a span in a removed header says so", .timeLimit(.minutes(1)))
     func targets() throws {
         let text =

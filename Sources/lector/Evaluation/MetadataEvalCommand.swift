@@ -26,6 +26,10 @@ struct MetadataEvalCommand: ParsableCommand {
     @Option(help: "Use at most this many articles per file (0: all).")
     var limit = 0
 
+    func validate() throws {
+        guard FileReader.isDirectory(directory) else { throw ValidationError("\(directory): no such folder") }
+    }
+
     func run() throws {
         let chain = try ChainBuilder(registry: .builtIn).build(processors: ["metadata"], includeText: true)
         let logger = Logger(label: "lector.eval")

@@ -54,6 +54,9 @@ struct SentimentEvalCommand: ParsableCommand {
     var dumpTargetFeatures: String?
 
     func validate() throws {
+        guard FileReader.isRegularFile(path) || FileReader.isDirectory(path) else {
+            throw ValidationError("\(path): no such file or folder")
+        }
         guard !(rulesOnly && dumpTargetFeatures != nil) else {
             throw ValidationError("--dump-target-features needs the learned layer (its scores are features)")
         }
