@@ -24,6 +24,21 @@ struct EvalCommandTests {
         #expect(figures["all_right"] == 100)
     }
 
+    @Test("lector eval entities and eval metadata on data with nothing to score say so and exit 64")
+    func evalNothingToScore() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let file = try scratch.write("empty.testa", text: "\n")
+        let entities = try LectorBinary.run(["eval", "entities", file, "--language", "en"])
+        #expect(entities.status == 64)
+        #expect(entities.standardError.contains("no CoNLL sentences to score"), "\(entities.standardError)")
+        #expect(!entities.output.contains("nan"), "\(entities.output)")
+        try scratch.write("empty.jsonl", text: "\n")
+        let metadata = try LectorBinary.run(["eval", "metadata", scratch.path])
+        #expect(metadata.status == 64)
+        #expect(metadata.standardError.contains("no articles"), "\(metadata.standardError)")
+    }
+
     @Test("an evaluation of a path that does not exist says so and exits 64", arguments: ["metadata", "sentiment"])
     func evalMissingPath(command: String) throws {
         let result = try LectorBinary.run(["eval", command, "/nonexistent/lector-eval-data"])

@@ -45,6 +45,7 @@ struct EntitiesEvalCommand: ParsableCommand {
             let code = language ?? (name.hasPrefix("esp") ? "es" : named.count == 2 ? named : "en")
             var corpus = CoNLLCorpus(text: try FileReader.text(path: file))
             if holdOut > 0 { corpus = corpus.holdingOut(holdOut).heldOut }
+            guard !corpus.sentences.isEmpty else { throw ValidationError("\(file): no CoNLL sentences to score") }
             if name == CoNLLFiles.devFile, holdOut == 0 {
                 print(
                     "note: the shipped \(code) model is trained on all of \(name), so this measures fit, not accuracy; "

@@ -52,6 +52,7 @@ struct MetadataEvalCommand: ParsableCommand {
                 if limit > 0, count >= limit { break }
             }
         }
+        guard !cases.isEmpty else { throw ValidationError("no articles (records with an `article`) in \(directory)") }
         var tally = MetadataTally()
         let clock = ContinuousClock()
         var elapsed = Duration.zero
