@@ -1,4 +1,5 @@
 import LectorCore
+import LectorSystem
 
 /// Walks a ``ConfigValue`` tree into a ``LectorConfiguration``, collecting every mistake.
 ///
@@ -148,6 +149,9 @@ struct ConfigurationDecoder {
             } else {
                 seenPaths[path] = key
             }
+            if let problem = Self.notAFolder(path) {
+                report(entry.value.location, key, "\(key) must be a folder; \(problem)")
+            }
             paths[key] = path
         }
         if let entry = fields["metrics_file"], let metrics = configuration.metricsFile,
@@ -194,6 +198,19 @@ struct ConfigurationDecoder {
     }
 
     /// A spool folder: a non-empty string, resolved against the file's directory.
+    /// Why an existing path cannot be a spool folder, as `lector run` would find at start
+    /// (it makes missing folders, and refuses anything else, a link included: links are
+    /// never followed); `nil` for a folder or a path that does not exist yet.
+    private static func notAFolder(_ path: String) -> String? {
+        guard let status = try? SystemCalls.status(FilePath(path)) else { return nil }
+        switch status.kind {
+        case .directory: return nil
+        case .symbolicLink: return "\(path) is a symbolic link (give the folder it points to)"
+        case .regular: return "\(path) is a file"
+        case .other: return "\(path) is a special file"
+        }
+    }
+
     /// The folder a resolved path is in (`/` for a top-level name).
     private static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }

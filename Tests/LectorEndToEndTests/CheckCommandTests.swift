@@ -1,3 +1,4 @@
+import Foundation
 import LectorTestSupport
 import Testing
 
@@ -33,6 +34,27 @@ struct CheckCommandTests {
         #expect(result.output.contains("failures: NATS subject articles.failed (stream ARTICLES_FAILED)"))
         #expect(result.output.contains("output: NATS subject news.out.{id} (stream NEWS_OUT)"))
         #expect(!result.output.contains("outbox"))
+    }
+
+    @Test("a spool key naming a file or a link is a config error (78), in check and run", .timeLimit(.minutes(1)))
+    func spoolPathNotAFolder() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        try scratch.write("inbox", text: "a file, not a folder")
+        try FileManager.default.createDirectory(atPath: scratch.appending("real"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.appending("outbox"),
+            withDestinationPath: scratch.appending("real")
+        )
+        let yaml = "inbox: inbox\noutbox: outbox\nfailed: failed\npipeline: [metadata]\n"
+        let path = try scratch.write("config.yaml", text: yaml)
+        let result = try LectorBinary.run(["check", "--config", path])
+        #expect(result.status == 78)
+        #expect(result.standardError.contains("config.yaml:1:8: inbox must be a folder; "), "\(result.standardError)")
+        #expect(result.standardError.contains("config.yaml:2:9: outbox must be a folder; "), "\(result.standardError)")
+        #expect(result.standardError.contains("is a symbolic link"))
+        let run = try LectorBinary.run(["run", "--config", path])
+        #expect(run.status == 78, "lector run stops on the same error: systemd does not restart on 78")
     }
 
     @Test("a bad config exits 78 with every error as FILE:LINE:COLUMN", .timeLimit(.minutes(1)))
