@@ -142,12 +142,19 @@ struct ConfigurationDecoder {
         }
         var paths: [String: String] = [:]
         var seenPaths: [String: String] = [:]
+        var seenFolders: [SystemCalls.FileIdentity: String] = [:]
         for key in Self.spoolKeys + ["archive"] {
             guard let entry = fields[key], let path = folder(entry) else { continue }
             if let other = seenPaths[path] {
                 report(entry.value.location, key, "\(key) is the same folder as \(other) (\(path))")
             } else {
                 seenPaths[path] = key
+                if let identity = Self.identity(path) {
+                    if let other = seenFolders[identity] {
+                        report(entry.value.location, key, "\(key) is the same folder on disk as \(other) (\(path))")
+                    }
+                    seenFolders[identity] = key
+                }
             }
             if let problem = Self.notAFolder(path) {
                 report(entry.value.location, key, "\(key) must be a folder; \(problem)")
@@ -155,7 +162,10 @@ struct ConfigurationDecoder {
             paths[key] = path
         }
         if let entry = fields["metrics_file"], let metrics = configuration.metricsFile,
-            let key = (Self.spoolKeys + ["archive"]).first(where: { paths[$0] == Self.parent(of: metrics) })
+            let key = (Self.spoolKeys + ["archive"]).first(where: { key in
+                paths[key] == Self.parent(of: metrics) || paths[key] == metrics
+                    || Self.identity(Self.parent(of: metrics)).map { seenFolders[$0] == key } == true
+            })
         {
             // In the inbox it would be read as a document every second; in the outbox or
             // failed/ it could replace an output or a record of the same name.
@@ -197,12 +207,19 @@ struct ConfigurationDecoder {
         }
     }
 
-    /// A spool folder: a non-empty string, resolved against the file's directory.
     /// Why an existing path cannot be a spool folder, as `lector run` would find at start
     /// (it makes missing folders, and refuses anything else, a link included: links are
-    /// never followed); `nil` for a folder or a path that does not exist yet.
+    /// never followed).
+    ///
+    /// - Parameter path: The resolved path.
+    /// - Returns: The reason, or `nil` for a folder or a path that does not exist yet.
     private static func notAFolder(_ path: String) -> String? {
-        guard let status = try? SystemCalls.status(FilePath(path)) else { return nil }
+        let status: SystemCalls.FileStatus
+        do {
+            status = try SystemCalls.status(FilePath(path))
+        } catch {
+            return error == .notDirectory ? "\(path) goes through a file" : nil
+        }
         switch status.kind {
         case .directory: return nil
         case .symbolicLink: return "\(path) is a symbolic link (give the folder it points to)"
@@ -211,12 +228,24 @@ struct ConfigurationDecoder {
         }
     }
 
-    /// The folder a resolved path is in (`/` for a top-level name).
+    /// Which folder on disk an existing path reaches, through links and mounts.
+    ///
+    /// - Parameter path: The resolved path.
+    /// - Returns: Its device and inode, or `nil` when it does not exist.
+    private static func identity(_ path: String) -> SystemCalls.FileIdentity? {
+        (try? SystemCalls.statusFollowingLinks(FilePath(path)))?.identity
+    }
+
+    /// The folder a resolved path is in.
+    ///
+    /// - Parameter path: The resolved path.
+    /// - Returns: Its parent (`/` for a top-level name, `.` for a bare name).
     private static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
+    /// A spool folder: a non-empty string, resolved against the file's directory.
     private mutating func folder(_ entry: ConfigEntry, what: String = "folder") -> String? {
         guard let text = read(entry, { try $0.string() }) else { return nil }
         guard !text.isEmpty, !text.contains("\0") else {

@@ -67,7 +67,8 @@ import LectorYAML
 /// Paths: relative paths resolve against the configuration file's directory; `~` is **not**
 /// expanded (`~/inbox` is a folder named `~` beside the file); `.` and `..` are removed
 /// lexically, without following symbolic links. The spool folders must differ (by name here;
-/// the daemon checks again on disk at start, through links and mounts).
+/// the daemon checks again on disk at start, through links and mounts), and each must be a
+/// folder or not exist yet (the daemon makes it): a file or a symbolic link is an error.
 ///
 /// YAML: one document; no aliases (`*name`) and no tags (`!!str`), which are errors; a
 /// key written twice is an error. Key paths in errors count list indices from 0

@@ -241,6 +241,9 @@ enum JSONLinesSplitter {
 
     /// The non-blank lines of a JSON Lines text, numbered from 1, without their `\r`; a
     /// UTF-8 byte-order mark before the first line (as Windows editors write) is skipped.
+    ///
+    /// - Parameter bytes: The text.
+    /// - Returns: Each line's number and byte range.
     static func lines(_ bytes: [UInt8]) -> [Line] {
         var lines: [Line] = []
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0

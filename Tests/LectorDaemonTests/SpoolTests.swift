@@ -132,6 +132,10 @@ struct SpoolTests {
         )
         let error = #expect(throws: DaemonError.self) { try Spool(layout: layout) }
         #expect("\(error.map { String(describing: $0) } ?? "")".contains("same folder on disk"))
+        #expect(
+            !FileManager.default.fileExists(atPath: directory.appending("real/outbox/.lector/work")),
+            "a refused start leaves no work folder behind"
+        )
     }
 
     @Test("failing writes the error record, then moves the input")

@@ -57,6 +57,25 @@ struct CheckCommandTests {
         #expect(run.status == 78, "lector run stops on the same error: systemd does not restart on 78")
     }
 
+    @Test("folders one on disk through a link, and metrics_file there, are config errors", .timeLimit(.minutes(1)))
+    func spoolFoldersOneOnDisk() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let files = FileManager.default
+        for folder in ["real/box", "in"] {
+            try files.createDirectory(atPath: scratch.appending(folder), withIntermediateDirectories: true)
+        }
+        try files.createSymbolicLink(atPath: scratch.appending("self"), withDestinationPath: scratch.appending("real"))
+        try files.createSymbolicLink(atPath: scratch.appending("inlink"), withDestinationPath: scratch.appending("in"))
+        let yaml = "inbox: in\noutbox: self/box\nfailed: real/box\nmetrics_file: inlink/x.prom\npipeline: [metadata]\n"
+        let path = try scratch.write("config.yaml", text: yaml)
+        let result = try LectorBinary.run(["check", "--config", path])
+        let errors = result.standardError
+        #expect(result.status == 78)
+        #expect(errors.contains("config.yaml:3:9: failed is the same folder on disk as outbox"), "\(errors)")
+        #expect(errors.contains("config.yaml:4:15: metrics_file must not be in the inbox folder"), "\(errors)")
+    }
+
     @Test("a bad config exits 78 with every error as FILE:LINE:COLUMN", .timeLimit(.minutes(1)))
     func badConfig() throws {
         let scratch = try TemporaryDirectory()

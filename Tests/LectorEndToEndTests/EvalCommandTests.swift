@@ -43,7 +43,7 @@ struct EvalCommandTests {
     func evalMissingPath(command: String) throws {
         let result = try LectorBinary.run(["eval", command, "/nonexistent/lector-eval-data"])
         #expect(result.status == 64)
-        #expect(result.standardError.contains("/nonexistent/lector-eval-data: no such"), "\(result.standardError)")
+        #expect(result.standardError.contains("/nonexistent/lector-eval-data: no"), "\(result.standardError)")
         #expect(!result.standardError.contains("NSCocoaErrorDomain"))
     }
 }

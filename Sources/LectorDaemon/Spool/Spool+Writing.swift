@@ -144,7 +144,10 @@ extension Spool {
         return removed
     }
 
-    /// Whether the daemon `owner` has a work folder in this inbox (alive or not).
+    /// Whether a daemon has a work folder in this inbox (alive or not).
+    ///
+    /// - Parameter owner: The daemon's id.
+    /// - Returns: `true` when `inbox/.lector/work/ID` exists.
     private func hasWorkFolder(_ owner: String) -> Bool {
         (try? SystemCalls.status(layout.workRoot.appending(owner))) != nil
     }

@@ -52,17 +52,17 @@ public final class Spool: Sendable {
             for folder in [layout.inbox, layout.outbox, layout.failed] + [layout.archive].compactMap({ $0 }) {
                 try SystemCalls.makeDirectories(folder, mode: 0o775)
             }
+        } catch {
+            throw DaemonError(.spool, "cannot set up the spool under \(layout.inbox)", cause: error)
+        }
+        // Before this daemon's work folder exists: a refused start leaves nothing behind.
+        try Self.checkDistinct(layout)
+        do {
             try SystemCalls.makeDirectories(layout.workRoot, mode: 0o750)
             try SystemCalls.makeDirectories(workFolder, mode: 0o750)
             lockDescriptor = try SystemCalls.open(workFolder.appending(".lock"), O_RDWR | O_CREAT, mode: 0o640)
         } catch {
             throw DaemonError(.spool, "cannot set up the spool under \(layout.inbox)", cause: error)
-        }
-        do {
-            try Self.checkDistinct(layout)
-        } catch {
-            close(lockDescriptor)
-            throw error
         }
         let locked = (try? SystemCalls.tryLock(lockDescriptor)) ?? false
         guard locked else {
@@ -103,14 +103,24 @@ public final class Spool: Sendable {
     /// removed or renamed while the daemon runs: without them every claim would fail as if
     /// its file were gone, and siblings would see this daemon as dead.
     ///
-    /// - Throws: ``Errno``; `EAGAIN` when another process holds the new lock.
+    /// The folder is made and locked under another name, then renamed into `work/`: a
+    /// sibling's rescan never sees it there unlocked (it would take it for a dead daemon's
+    /// and adopt it, and remove this daemon's temp files).
+    ///
+    /// - Throws: ``Errno``; `EEXIST` when a folder of that name came back meanwhile.
     func restoreWorkFolder() throws(Errno) {
-        try SystemCalls.makeDirectories(layout.workRoot, mode: 0o750)
-        try SystemCalls.makeDirectories(workFolder, mode: 0o750)
-        let descriptor = try SystemCalls.open(workFolder.appending(".lock"), O_RDWR | O_CREAT, mode: 0o640)
-        guard (try? SystemCalls.tryLock(descriptor)) == true else {
+        let staging = layout.control.appending("restore-\(id)")
+        try SystemCalls.makeDirectories(staging, mode: 0o750)
+        let descriptor = try SystemCalls.open(staging.appending(".lock"), O_RDWR | O_CREAT, mode: 0o640)
+        do throws(Errno) {
+            guard try SystemCalls.tryLock(descriptor) else { throw Errno(EAGAIN) }
+            try SystemCalls.makeDirectories(layout.workRoot, mode: 0o750)
+            try SystemCalls.renameNoReplace(staging, workFolder)
+        } catch {
             close(descriptor)
-            throw Errno(EAGAIN)
+            try? SystemCalls.remove(staging.appending(".lock"))
+            try? SystemCalls.removeDirectory(staging)
+            throw error
         }
         restoredLocks.withLock { $0.append(descriptor) }
     }
@@ -195,6 +205,8 @@ public final class Spool: Sendable {
             do {
                 try SystemCalls.renameNoReplace(source, workFolder.appending(name))
             } catch  where error == .noEntry {
+                // Still there, and the folder gone again: try later rather than drop the name.
+                if (try? SystemCalls.status(source)) != nil { throw Errno(EAGAIN) }
                 return .gone
             } catch  where error == .exists {
                 return .busy

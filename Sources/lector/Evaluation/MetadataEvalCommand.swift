@@ -27,7 +27,7 @@ struct MetadataEvalCommand: ParsableCommand {
     var limit = 0
 
     func validate() throws {
-        guard FileReader.isDirectory(directory) else { throw ValidationError("\(directory): no such folder") }
+        guard FileReader.isDirectory(directory) else { throw ValidationError("\(directory): not a folder") }
     }
 
     func run() throws {
