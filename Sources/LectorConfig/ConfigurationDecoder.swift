@@ -161,15 +161,18 @@ struct ConfigurationDecoder {
             }
             paths[key] = path
         }
-        if let entry = fields["metrics_file"], let metrics = configuration.metricsFile,
-            let key = (Self.spoolKeys + ["archive"]).first(where: { key in
-                paths[key] == Self.parent(of: metrics) || paths[key] == metrics
-                    || Self.identity(Self.parent(of: metrics)).map { seenFolders[$0] == key } == true
-            })
-        {
+        if let entry = fields["metrics_file"], let metrics = configuration.metricsFile {
+            let parent = Self.parent(of: metrics)
+            let onDisk = Self.identity(parent).flatMap { seenFolders[$0] }
             // In the inbox it would be read as a document every second; in the outbox or
             // failed/ it could replace an output or a record of the same name.
-            report(entry.value.location, "metrics_file", "metrics_file must not be in the \(key) folder (\(metrics))")
+            let inSpool = (Self.spoolKeys + ["archive"]).first { key in
+                paths[key] == parent || paths[key] == metrics || onDisk == key
+            }
+            if let key = inSpool {
+                let message = "metrics_file must not be in the \(key) folder (\(metrics))"
+                report(entry.value.location, "metrics_file", message)
+            }
         }
         let spoolWanted =
             purpose == .daemon || Self.spoolKeys.contains { fields[$0] != nil } || fields["archive"] != nil

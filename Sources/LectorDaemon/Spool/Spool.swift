@@ -58,16 +58,11 @@ public final class Spool: Sendable {
         // Before this daemon's work folder exists: a refused start leaves nothing behind.
         try Self.checkDistinct(layout)
         do {
-            try SystemCalls.makeDirectories(layout.workRoot, mode: 0o750)
-            try SystemCalls.makeDirectories(workFolder, mode: 0o750)
-            lockDescriptor = try SystemCalls.open(workFolder.appending(".lock"), O_RDWR | O_CREAT, mode: 0o640)
+            lockDescriptor = try Self.makeLockedWorkFolder(layout, id: id)
+        } catch  where error == Errno(EAGAIN) {
+            throw DaemonError(.spool, "cannot lock the work folder \(workFolder)")
         } catch {
             throw DaemonError(.spool, "cannot set up the spool under \(layout.inbox)", cause: error)
-        }
-        let locked = (try? SystemCalls.tryLock(lockDescriptor)) ?? false
-        guard locked else {
-            close(lockDescriptor)
-            throw DaemonError(.spool, "cannot lock the work folder \(workFolder)")
         }
         spareIdentity = Self.spareIdentity(layout: layout, spareFolder: layout.spareRoot.appending(id), id: id)
     }
@@ -99,29 +94,43 @@ public final class Spool: Sendable {
         for descriptor in restoredLocks.withLock({ $0 }) { close(descriptor) }
     }
 
-    /// Makes this daemon's work folder and its held lock again, when `inbox/.lector` was
-    /// removed or renamed while the daemon runs: without them every claim would fail as if
-    /// its file were gone, and siblings would see this daemon as dead.
+    /// Makes a daemon's work folder `work/ID` with its lock held, at start and again when
+    /// `inbox/.lector` was removed under the daemon.
     ///
-    /// The folder is made and locked under another name, then renamed into `work/`: a
-    /// sibling's rescan never sees it there unlocked (it would take it for a dead daemon's
-    /// and adopt it, and remove this daemon's temp files).
+    /// The folder is made and locked as `work/.new-ID`, then renamed to `work/ID`: a
+    /// sibling's rescan never sees `work/ID` unlocked (it would take it for a dead daemon's,
+    /// adopt it, and remove this daemon's temp files). A `.new-ID` left by a crash has no
+    /// live lock, so a sibling's rescan adopts and removes it like any dead daemon's folder.
     ///
-    /// - Throws: ``Errno``; `EEXIST` when a folder of that name came back meanwhile.
-    func restoreWorkFolder() throws(Errno) {
-        let staging = layout.control.appending("restore-\(id)")
+    /// - Parameters:
+    ///   - layout: The spool's folders.
+    ///   - id: The daemon's id.
+    /// - Returns: The lock's descriptor, to hold while the daemon lives.
+    /// - Throws: ``Errno``; `EAGAIN` when another process holds the lock, `EEXIST` when
+    ///   `work/ID` exists.
+    static func makeLockedWorkFolder(_ layout: SpoolLayout, id: String) throws(Errno) -> Int32 {
+        let staging = layout.workRoot.appending(".new-\(id)")
         try SystemCalls.makeDirectories(staging, mode: 0o750)
         let descriptor = try SystemCalls.open(staging.appending(".lock"), O_RDWR | O_CREAT, mode: 0o640)
         do throws(Errno) {
             guard try SystemCalls.tryLock(descriptor) else { throw Errno(EAGAIN) }
-            try SystemCalls.makeDirectories(layout.workRoot, mode: 0o750)
-            try SystemCalls.renameNoReplace(staging, workFolder)
+            try SystemCalls.renameNoReplace(staging, layout.workRoot.appending(id))
         } catch {
             close(descriptor)
             try? SystemCalls.remove(staging.appending(".lock"))
             try? SystemCalls.removeDirectory(staging)
             throw error
         }
+        return descriptor
+    }
+
+    /// Makes this daemon's work folder and its held lock again, when `inbox/.lector` was
+    /// removed or renamed while the daemon runs: without them every claim would fail as if
+    /// its file were gone, and siblings would see this daemon as dead.
+    ///
+    /// - Throws: ``Errno``, as ``makeLockedWorkFolder(_:id:)``.
+    func restoreWorkFolder() throws(Errno) {
+        let descriptor = try Self.makeLockedWorkFolder(layout, id: id)
         restoredLocks.withLock { $0.append(descriptor) }
     }
 

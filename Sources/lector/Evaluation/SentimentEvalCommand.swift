@@ -79,6 +79,8 @@ struct SentimentEvalCommand: ParsableCommand {
         var targetDump: [String] = []
         var evaluations: [SentimentEvaluation] = []
         var baselines: [SentimentEvaluation] = []
+        // VADER's labels: at or beyond ±0.05, as the processor's own labels at their band.
+        let baselineOptions = SentimentOptions(neutralBand: Double(SentimentScorer.baselineBand))
         let clock = ContinuousClock()
         for (file, language, fallback) in try Self.files(at: path) {
             let bytes = try FileReader.read(path: file, limit: 1 << 30)
@@ -118,10 +120,10 @@ struct SentimentEvalCommand: ParsableCommand {
                     goldLabel: record.label,
                     seconds: seconds
                 )
-                let baseline = processor.scorer.lexiconBaseline(ScalarText(record.text))
+                let baseline = Double(processor.scorer.lexiconBaseline(ScalarText(record.text)))
                 baselines[index].add(
-                    score: Double(baseline),
-                    label: Self.label(of: baseline, band: SentimentScorer.baselineBand),
+                    score: baseline,
+                    label: baselineOptions.label(for: baseline),
                     goldScore: record.score,
                     goldLabel: record.label,
                     seconds: 0
@@ -201,11 +203,6 @@ struct SentimentEvalCommand: ParsableCommand {
         }
         guard !found.isEmpty else { throw ValidationError("no *.jsonl files in \(path)") }
         return found
-    }
-
-    /// A score's label: neutral within ±`band`.
-    private static func label(of score: Float, band: Float) -> String {
-        score > band ? "positive" : score < -band ? "negative" : "neutral"
     }
 
     private static func targetFeatureLine(_ record: SentimentRecord, scorer: SentimentScorer) -> String? {
