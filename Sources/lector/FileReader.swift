@@ -64,6 +64,26 @@ enum FileReader {
         String(decoding: try read(path: path, limit: 1 << 30), as: UTF8.self)
     }
 
+    /// Opens a file to be read as a stream (`lector process --jsonl`): a regular file, or a
+    /// pipe or device, never a folder.
+    ///
+    /// - Parameter path: The path; symbolic links are followed.
+    /// - Returns: The descriptor (the caller closes it), and the size of a regular file.
+    /// - Throws: ``Failure`` with code `unreadable`.
+    static func openStream(path: String) throws(Failure) -> (descriptor: Int32, size: Int?) {
+        let descriptor: Int32
+        do {
+            descriptor = try SystemCalls.open(FilePath(path), O_RDONLY | O_NOCTTY)
+        } catch {
+            throw Failure(code: "unreadable", message: "cannot open: \(error)")
+        }
+        guard let status = try? SystemCalls.status(descriptor: descriptor), status.kind != .directory else {
+            close(descriptor)
+            throw Failure(code: "unreadable", message: "not a regular file")
+        }
+        return (descriptor, status.kind == .regular ? status.size : nil)
+    }
+
     /// Everything on standard input, up to `limit` bytes (more is an error).
     static func readStandardInput(limit: Int) throws(Failure) -> [UInt8] {
         try readAll(0, limit: limit)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import LectorCore
 import LectorPipeline
 import Logging
@@ -157,38 +158,51 @@ struct ProcessCommand: ParsableCommand {
         )
     }
 
+    /// Streams each input's records through the chain in batches, in input order: the
+    /// memory used is a batch's, whatever the corpus's size, and on a pipe each batch is
+    /// answered as soon as its lines have arrived.
     private func runJSONLines(inputs: [String], loaded: LoadedChain, logger: Logger) throws -> Int {
         let chain = loaded.chain
         let limit = loaded.maximumBytes
+        let batchSize = max(256, workers * 64)
         var writer = OutputWriter()
         var failures = 0
         for input in inputs {
-            let bytes: [UInt8]
+            let name = input == "-" ? "standard input" : input
+            let descriptor: Int32
+            let size: Int?
             do {
-                // A corpus may hold many documents: allow up to 1,024 times max_bytes in all.
-                let corpusLimit = limit.multipliedReportingOverflow(by: 1024)
-                let total = corpusLimit.overflow ? Int.max : corpusLimit.partialValue
-                bytes =
-                    input == "-"
-                    ? try FileReader.readStandardInput(limit: total) : try FileReader.read(path: input, limit: total)
+                (descriptor, size) = input == "-" ? (0, nil) : try FileReader.openStream(path: input)
             } catch {
-                StandardError.write("lector: \(input == "-" ? "standard input" : input): \(error.message)\n")
+                StandardError.write("lector: \(name): \(error.message)\n")
                 failures += 1
                 continue
             }
-            let lines = JSONLinesSplitter.lines(bytes)
-            var progress = ProgressReporter(total: lines.count)
-            let batchSize = max(256, workers * 64)
-            for start in stride(from: 0, to: lines.count, by: batchSize) {
-                let batch = Array(lines[start..<min(start + batchSize, lines.count)])
+            defer { if descriptor != 0 { close(descriptor) } }
+            let lineLimit = JSONLinesReader.lineLimit(maximumBytes: limit)
+            var reader = JSONLinesReader(descriptor: descriptor, lineLimit: lineLimit)
+            var progress = ProgressReporter(total: nil, totalBytes: size)
+            while true {
+                let batch: [JSONLinesReader.Line]
+                do {
+                    batch = try reader.next(maximum: batchSize)
+                } catch {
+                    StandardError.write("lector: \(name): read failed: \(error)\n")
+                    failures += 1
+                    break
+                }
+                if batch.isEmpty { break }
                 let outcomes = orderedParallelMap(batch, workers: workers) { line -> Outcome in
-                    Self.processRecord(
-                        bytes[line.range],
-                        lineNumber: line.number,
-                        chain: chain,
-                        limit: limit,
-                        logger: logger
-                    )
+                    guard let length = line.skippedLength else {
+                        return Self.processRecord(
+                            line.bytes[...],
+                            lineNumber: line.number,
+                            chain: chain,
+                            limit: limit,
+                            logger: logger
+                        )
+                    }
+                    return Self.lineTooLong(length, limit: lineLimit, lineNumber: line.number)
                 }
                 for outcome in outcomes {
                     switch outcome {
@@ -199,12 +213,25 @@ struct ProcessCommand: ParsableCommand {
                         if let json { writer.writeLine(json) }
                     }
                 }
-                progress.advance(by: batch.count)
+                writer.flush()
+                progress.advance(by: batch.count, bytesDone: reader.bytesRead)
             }
             progress.finish()
         }
         writer.flush()
         return failures
+    }
+
+    /// The error object for a line over the limit, which was skipped without being parsed.
+    private static func lineTooLong(_ length: Int, limit: Int, lineNumber: Int) -> Outcome {
+        let error = DocumentInputError(
+            code: "too_large",
+            message: "the line is \(length) bytes, over the limit of \(limit) for one record (6 x max_bytes + 1 MiB)"
+        )
+        return .failed(
+            message: error.message,
+            json: DocumentEncoder.inputErrorRecord(id: nil, error: error, line: lineNumber).encoded()
+        )
     }
 
     private static func processRecord(
@@ -229,37 +256,5 @@ struct ProcessCommand: ParsableCommand {
             )
         }
         return .document(id: document.id, json: DocumentEncoder.json(result, includeText: chain.includeText).encoded())
-    }
-}
-
-/// Splits JSON Lines input into non-blank lines with their 1-based numbers.
-enum JSONLinesSplitter {
-    struct Line: Sendable {
-        let number: Int
-        let range: Range<Int>
-    }
-
-    /// The non-blank lines of a JSON Lines text, numbered from 1, without their `\r`; a
-    /// UTF-8 byte-order mark before the first line (as Windows editors write) is skipped.
-    ///
-    /// - Parameter bytes: The text.
-    /// - Returns: Each line's number and byte range.
-    static func lines(_ bytes: [UInt8]) -> [Line] {
-        var lines: [Line] = []
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var number = 1
-        func add(_ end: Int) {
-            var trimmedEnd = end
-            if trimmedEnd > start, bytes[trimmedEnd - 1] == 13 { trimmedEnd -= 1 }
-            let blank = bytes[start..<trimmedEnd].allSatisfy { $0 == 32 || $0 == 9 }
-            if !blank { lines.append(Line(number: number, range: start..<trimmedEnd)) }
-        }
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
-            add(index)
-            start = index + 1
-            number += 1
-        }
-        if start < bytes.count { add(bytes.count) }
-        return lines
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Glibc
 import LectorConfig
 import LectorCore
 import LectorNATS
@@ -116,6 +117,10 @@ struct PublishCommand: ParsableCommand {
         }
         var documents: [(String?, [UInt8])] = []
         for file in files {
+            if jsonl {
+                documents += try records(file)
+                continue
+            }
             let bytes: [UInt8]
             do {
                 bytes = try FileReader.read(path: file, limit: .max)
@@ -123,16 +128,34 @@ struct PublishCommand: ParsableCommand {
                 StandardError.write("lector: \(file): \(error.message)\n")
                 throw ExitCode.failure
             }
-            if jsonl {
-                for line in JSONLinesSplitter.lines(bytes) {
-                    let slice = bytes[line.range]
-                    let id = DocumentReader.recordIdentifier((try? JSONValue.parse(slice))?.objectValue?["id"])
-                    documents.append((id, Array(slice)))
+            let name = (file as NSString).lastPathComponent
+            documents.append((DocumentReader.identifier(forFileName: name), bytes))
+        }
+        return documents
+    }
+
+    /// A JSON Lines file's records, each with its id when it has one.
+    private func records(_ file: String) throws -> [(String?, [UInt8])] {
+        let descriptor: Int32
+        do {
+            descriptor = try FileReader.openStream(path: file).descriptor
+        } catch {
+            StandardError.write("lector: \(file): \(error.message)\n")
+            throw ExitCode.failure
+        }
+        defer { close(descriptor) }
+        var reader = JSONLinesReader(descriptor: descriptor, lineLimit: .max)
+        var documents: [(String?, [UInt8])] = []
+        do {
+            while case let lines = try reader.next(maximum: 4096), !lines.isEmpty {
+                for line in lines {
+                    let id = DocumentReader.recordIdentifier((try? JSONValue.parse(line.bytes))?.objectValue?["id"])
+                    documents.append((id, line.bytes))
                 }
-            } else {
-                let name = (file as NSString).lastPathComponent
-                documents.append((DocumentReader.identifier(forFileName: name), bytes))
             }
+        } catch {
+            StandardError.write("lector: \(file): read failed: \(error)\n")
+            throw ExitCode.failure
         }
         return documents
     }
