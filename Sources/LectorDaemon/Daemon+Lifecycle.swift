@@ -74,6 +74,7 @@ extension Daemon {
         let status = DispatchSource.makeTimerSource(queue: control)
         status.schedule(deadline: .now() + 1, repeating: 1, leeway: .milliseconds(100))
         status.setEventHandler { @Sendable [self] in
+            keepWorkFolder()
             writeStatus()
             send(.tick)
         }

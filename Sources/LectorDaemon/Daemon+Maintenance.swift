@@ -33,6 +33,28 @@ extension Daemon {
         send(.adopted(recovered.adopted))
     }
 
+    /// Makes the work folder again when `inbox/.lector` went under the daemon (every
+    /// second, on the control queue), so that siblings and `lector status` see it alive at
+    /// once rather than at the next claim. A failure is logged when it first happens.
+    func keepWorkFolder() {
+        do {
+            if try spool.restoreWorkFolderIfGone() {
+                logger.warning(
+                    "the work folder was removed under the daemon; made again",
+                    metadata: ["path": "\(spool.workFolder)"]
+                )
+            }
+            state.value.workFolderError = nil
+        } catch {
+            guard state.value.workFolderError != "\(error)" else { return }
+            state.value.workFolderError = "\(error)"
+            logger.error(
+                "cannot make the work folder again",
+                metadata: ["path": "\(spool.workFolder)", "error": "\(error)"]
+            )
+        }
+    }
+
     /// Two daemons sharing an inbox split its documents between them at random: when their
     /// configurations differ, outputs differ by chance. Say so once per sibling, in the log
     /// and in the status.

@@ -209,6 +209,8 @@ struct DaemonState {
     var warnedSiblings: Set<String> = []
     /// The latest warning about the daemon's surroundings (a sibling's configuration).
     var warning: String?
+    /// Why the work folder could not be made again, as last logged.
+    var workFolderError: String?
     var watcher: InboxWatcher?
     var sources: [any DispatchSourceProtocol] = []
     /// The rescan timer (also in ``sources``), rescheduled when a reload changes

@@ -233,4 +233,30 @@ struct DaemonHostileTests {
         harness.send(SIGTERM, to: daemon)
         #expect(harness.waitForExit(daemon, seconds: 10) == 0)
     }
+
+    @Test("inbox/.lector removed while idle: the daemon is seen alive again within seconds", .timeLimit(.minutes(1)))
+    func controlFolderRemovedWhileIdle() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata"])
+        defer { harness.tearDown() }
+        let daemon = try harness.start()
+        let id = try #require(harness.status(of: daemon)?["daemon"] as? String)
+        try FileManager.default.removeItem(atPath: harness.inbox + "/.lector")
+        let lock = harness.inbox + "/.lector/work/\(id)/.lock"
+        // No file is dropped: the folder and its held lock come back on their own.
+        #expect(
+            harness.waitFor(seconds: 5) {
+                let descriptor = open(lock, O_RDWR | O_CLOEXEC)
+                guard descriptor >= 0 else { return false }
+                defer { close(descriptor) }
+                return flock(descriptor, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK
+            },
+            "the work folder's lock is held again"
+        )
+        #expect(harness.waitFor(seconds: 5) { harness.status(of: daemon) != nil }, "the status file is back")
+        #expect(harness.log(of: daemon).contains("the work folder was removed under the daemon; made again"))
+        try harness.drop("after.txt", text: "An article after the removal.")
+        #expect(harness.waitFor(seconds: 10) { harness.outputs() == ["after.json"] })
+        harness.send(SIGTERM, to: daemon)
+        #expect(harness.waitForExit(daemon) == 0)
+    }
 }

@@ -132,6 +132,26 @@ public final class Spool: Sendable {
     func restoreWorkFolder() throws(Errno) {
         let descriptor = try Self.makeLockedWorkFolder(layout, id: id)
         restoredLocks.withLock { $0.append(descriptor) }
+        // Finished inputs are kept for reuse again; spares that went with the folder are
+        // dropped as their writes fail.
+        if spareIdentity != nil { try? SystemCalls.makeDirectories(spareFolder, mode: 0o700) }
+    }
+
+    /// Makes the work folder again when `inbox/.lector` was removed or renamed while the
+    /// daemon runs, without waiting for a file to claim: until then siblings and
+    /// `lector status` see no held lock and take the daemon for dead.
+    ///
+    /// - Returns: Whether the folder was gone and is made again.
+    /// - Throws: ``Errno``, as ``makeLockedWorkFolder(_:id:)``, or when the folder cannot
+    ///   be looked at.
+    public func restoreWorkFolderIfGone() throws(Errno) -> Bool {
+        do {
+            _ = try SystemCalls.status(workFolder)
+            return false
+        } catch  where error == .noEntry {
+            try restoreWorkFolder()
+            return true
+        }
     }
 
     /// Removes this daemon's (empty) work folder and lock; called at a clean exit.
