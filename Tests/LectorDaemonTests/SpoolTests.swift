@@ -138,6 +138,34 @@ struct SpoolTests {
         )
     }
 
+    @Test("inbox/.lector on another file system is refused at start, not left to fail every claim")
+    func controlFolderElsewhere() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        guard FileManager.default.fileExists(atPath: "/dev/shm") else { return }
+        let elsewhere = try TemporaryDirectory(in: "/dev/shm")
+        defer { elsewhere.remove() }
+        var here = stat()
+        var there = stat()
+        guard stat(directory.path, &here) == 0, stat(elsewhere.path, &there) == 0, here.st_dev != there.st_dev else {
+            return  // No second file system to point at here.
+        }
+        try FileManager.default.createDirectory(
+            atPath: directory.appending("inbox"),
+            withIntermediateDirectories: true
+        )
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.appending("inbox/.lector"),
+            withDestinationPath: elsewhere.path
+        )
+        let error = #expect(throws: DaemonError.self) { try makeSpool(directory) }
+        #expect("\(error.map { String(describing: $0) } ?? "")".contains("on another file system than the inbox"))
+        #expect(
+            (try? FileManager.default.contentsOfDirectory(atPath: elsewhere.path)) == [],
+            "a refused start leaves no work folder behind"
+        )
+    }
+
     @Test("failing writes the error record, then moves the input")
     func fail() throws {
         let directory = try TemporaryDirectory()

@@ -13,10 +13,12 @@ public struct TemporaryDirectory: Sendable {
 
     /// Creates a new, empty directory.
     ///
-    /// - Parameter prefix: A prefix for its name.
+    /// - Parameters:
+    ///   - prefix: A prefix for its name.
+    ///   - parent: The folder to make it in (default: the system's temporary folder).
     /// - Throws: When the directory cannot be created.
-    public init(prefix: String = "lector-test") throws {
-        var template = Array((NSTemporaryDirectory() + "/\(prefix)-XXXXXX").utf8CString)
+    public init(prefix: String = "lector-test", in parent: String? = nil) throws {
+        var template = Array(((parent ?? NSTemporaryDirectory()) + "/\(prefix)-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
         guard let created = made else {
             throw CocoaError(.fileWriteUnknown)

@@ -57,6 +57,7 @@ public final class Spool: Sendable {
         }
         // Before this daemon's work folder exists: a refused start leaves nothing behind.
         try Self.checkDistinct(layout)
+        try Self.checkControlFolder(layout)
         do {
             lockDescriptor = try Self.makeLockedWorkFolder(layout, id: id)
         } catch  where error == Errno(EAGAIN) {
@@ -86,6 +87,26 @@ public final class Spool: Sendable {
                 )
             }
             seen[identity] = "\(key) (\(folder))"
+        }
+    }
+
+    /// Checks that `inbox/.lector` and its `work` folder, when they exist, are on the
+    /// inbox's file system: a claim is a rename out of the inbox, which cannot cross file
+    /// systems, so a `.lector` that is a symbolic link or a mount elsewhere would make every
+    /// claim fail while the daemon reports ready.
+    ///
+    /// - Parameter layout: The folders, already made.
+    /// - Throws: ``DaemonError`` with code ``DaemonError/Code/spool`` naming the folder.
+    static func checkControlFolder(_ layout: SpoolLayout) throws(DaemonError) {
+        guard let inbox = try? SystemCalls.statusFollowingLinks(layout.inbox).identity.device else { return }
+        for folder in [layout.control, layout.workRoot] {
+            guard let device = try? SystemCalls.statusFollowingLinks(folder).identity.device, device != inbox else {
+                continue
+            }
+            throw DaemonError(
+                .spool,
+                "\(folder) is on another file system than the inbox (through a symbolic link or a mount): claims move files by rename, which cannot cross file systems; make it a plain folder or remove it"
+            )
         }
     }
 
