@@ -159,6 +159,7 @@ struct ConfigurationDecoder {
             if let problem = Self.notAFolder(path) {
                 report(entry.value.location, key, "\(key) must be a folder; \(problem)")
             }
+            if let problem = Self.tooLong(path, key: key) { report(entry.value.location, key, problem) }
             paths[key] = path
         }
         if let entry = fields["metrics_file"], let metrics = configuration.metricsFile {
@@ -229,6 +230,28 @@ struct ConfigurationDecoder {
         case .regular: return "\(path) is a file"
         case .other: return "\(path) is a special file"
         }
+    }
+
+    /// The longest path a file can have (`PATH_MAX` without its NUL).
+    static let longestPath = 4095
+
+    /// Why a spool folder's path is too long for the daemon to name its files: a file name
+    /// may be 255 bytes, and the inbox's claimed files are in `.lector/work/ID/` (the id
+    /// has 16 characters). Without this check such a file is found at every rescan and
+    /// can never be claimed or set aside.
+    ///
+    /// - Parameters:
+    ///   - path: The resolved path.
+    ///   - key: The spool key.
+    /// - Returns: The reason, or `nil` when the path is short enough.
+    private static func tooLong(_ path: String, key: String) -> String? {
+        let inbox = key == "inbox"
+        let added = inbox ? "/.lector/work/".utf8.count + 16 + 1 + 255 : 1 + 255
+        let length = path.utf8.count
+        guard length + added > longestPath else { return nil }
+        let file = inbox ? "a claimed file's path (inbox/.lector/work/ID/NAME)" : "the path of a file in it"
+        return
+            "\(key) is \(length) bytes long: \(file) would pass the \(longestPath)-byte limit for a 255-byte name; at most \(longestPath - added)"
     }
 
     /// Which folder on disk an existing path reaches, through links and mounts.

@@ -99,6 +99,26 @@ struct ConfigurationLoaderErrorTests {
         #expect(ConfigFixture.errors(yaml) == [expected])
     }
 
+    @Test("a spool folder whose files' paths would pass PATH_MAX is refused with its length")
+    func pathTooLong() {
+        // Resolved under /srv/lector/ (12 bytes); the inbox may have 3,809 bytes, the others 3,839.
+        let deep = String(repeating: String(repeating: "d", count: 99) + "/", count: 38).dropLast(3)
+        #expect(deep.utf8.count == 3797)
+        let inbox = "inbox: \(deep)a\noutbox: o\nfailed: f\npipeline: [m]\n"
+        #expect(
+            ConfigFixture.errors(inbox) == [
+                "config.yaml:1:8: inbox is 3810 bytes long: a claimed file's path (inbox/.lector/work/ID/NAME) would pass the 4095-byte limit for a 255-byte name; at most 3809"
+            ]
+        )
+        #expect(ConfigFixture.errors("inbox: i\noutbox: \(deep)a\nfailed: f\npipeline: [m]\n").isEmpty)
+        let outbox = "inbox: i\noutbox: o\nfailed: \(deep)\(String(repeating: "f", count: 31))\npipeline: [m]\n"
+        #expect(
+            ConfigFixture.errors(outbox) == [
+                "config.yaml:3:9: failed is 3840 bytes long: the path of a file in it would pass the 4095-byte limit for a 255-byte name; at most 3839"
+            ]
+        )
+    }
+
     @Test("the daemon needs inbox, outbox and failed")
     func daemonNeedsSpool() {
         #expect(
