@@ -198,6 +198,9 @@ package struct EntitiesProcessor: Processor {
                     mentions = CapitalizedNames.withoutElidedArticle(mentions, in: text, openings: openings)
                 }
                 mentions = Self.fill(mentions, with: ruled, in: text)
+                if knowsOrganizations {
+                    mentions = rules.withKnownOrganizations(mentions, in: text, tokens: tokens, sentences: sentences)
+                }
             }
         } else if CapitalizedNames.languages.contains(code), types.contains(where: \.isNamed),
             let places = ruleGazetteers[code]
@@ -205,12 +208,12 @@ package struct EntitiesProcessor: Processor {
             // No model for the language (Italian): names by capitalisation and context, with
             // the language's own gazetteer (its place names and given names) when it has one.
             let sentences = sentences ?? SentenceSplitter.split(text, tokens: tokens)
-            mentions = CapitalizedNames(language: code, places: places).mentions(
-                in: text,
-                tokens: tokens,
-                sentences: sentences
-            )
-            .filter { $0.confidence >= minimumConfidence && types.contains($0.type) }
+            let rules = CapitalizedNames(language: code, places: places)
+            mentions = rules.mentions(in: text, tokens: tokens, sentences: sentences)
+                .filter { $0.confidence >= minimumConfidence && types.contains($0.type) }
+            if knowsOrganizations {
+                mentions = rules.withKnownOrganizations(mentions, in: text, tokens: tokens, sentences: sentences)
+            }
         }
         mentions.removeAll { CommonAcronyms.isCommonNoun($0, in: text, language: code) }
         var values: [EntityMention] = []
@@ -222,6 +225,12 @@ package struct EntitiesProcessor: Processor {
         if !repeats.isEmpty { mentions = (mentions + repeats).sorted { $0.start < $1.start } }
         if !values.isEmpty { mentions = Self.merge(named: mentions, values: values) }
         return MentionGrouper(text: text, language: code).group(JoinedNames.split(mentions, in: text))
+    }
+
+    /// Whether organisations known by name are kept: ORG is asked for and the known
+    /// names' confidence reaches `min_confidence`.
+    private var knowsOrganizations: Bool {
+        types.contains(.organization) && CapitalizedNames.knownOrganizationConfidence >= minimumConfidence
     }
 
     /// The least confidence of a rule mention added beside a model's (a sign such as a title,

@@ -57,8 +57,14 @@ package struct Gazetteer: Sendable, Equatable {
     /// - Parameters:
     ///   - text: The place names, one per line.
     ///   - givenNames: Given names, one per line (none by default).
-    package init(lines text: String, givenNames: String = "") {
+    ///   - organizations: Organisations known by name, one per line (none by default); kept
+    ///     under their own hash (``organizationHash(_:)``), so they give the tagger no place
+    ///     features and are asked for by ``organizationLength(_:at:)`` alone.
+    package init(lines text: String, givenNames: String = "", organizations: String = "") {
         var phrases = Set<UInt64>()
+        for line in organizations.split(separator: "\n") {
+            if let hash = Self.phraseHash(String(line)) { phrases.insert(Self.organizationHash(hash)) }
+        }
         for line in givenNames.split(separator: "\n") {
             let scalars = ScalarText(String(line))
             let tokens = Tokenizer.tokenize(scalars)
@@ -66,38 +72,46 @@ package struct Gazetteer: Sendable, Equatable {
             phrases.insert(Self.givenNameHash(TokenFeatures(scalars.scalars[tokens[0].range]).lower))
         }
         for line in text.split(separator: "\n") {
-            let scalars = ScalarText(String(line))
-            let tokens = Tokenizer.tokenize(scalars)
-            guard !tokens.isEmpty, tokens.count <= Self.maximumLength else { continue }
-            var hash = Hashing.seed
-            for token in tokens { hash = Self.extend(hash, TokenFeatures(scalars.scalars[token.range]).lower) }
-            phrases.insert(hash)
+            if let hash = Self.phraseHash(String(line)) { phrases.insert(hash) }
         }
         self.init(phrases: phrases)
+    }
+
+    /// The hash of a phrase of one to ``maximumLength`` tokens, else `nil`.
+    private static func phraseHash(_ phrase: String) -> UInt64? {
+        let scalars = ScalarText(phrase)
+        let tokens = Tokenizer.tokenize(scalars)
+        guard !tokens.isEmpty, tokens.count <= maximumLength else { return nil }
+        var hash = Hashing.seed
+        for token in tokens { hash = extend(hash, TokenFeatures(scalars.scalars[token.range]).lower) }
+        return hash
     }
 
     /// Builds a gazetteer from a names file (`Models/entities/<code>-names.txt`, written by
     /// `Tools/entities/build_models.sh`: the language's places beyond
     /// `Tools/entities/gazetteer-loc.txt`, which the models know, and given names):
-    /// `p<TAB>NAME` for a place, `g<TAB>NAME` for a given name, `#` comments and blank lines
-    /// skipped.
+    /// `p<TAB>NAME` for a place, `g<TAB>NAME` for a given name, `o<TAB>NAME` for an
+    /// organisation, `#` comments and blank lines skipped.
     ///
     /// - Parameter bytes: The file's UTF-8 bytes.
     /// - Throws: ``GazetteerError`` at a line of another kind.
     package init(namesFile bytes: [UInt8]) throws {
         var places = ""
         var given = ""
+        var organizations = ""
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         for (index, line) in lines.enumerated() where !line.isEmpty && !line.hasPrefix("#") {
             if line.hasPrefix("p\t") {
                 places += line.dropFirst(2) + "\n"
             } else if line.hasPrefix("g\t") {
                 given += line.dropFirst(2) + "\n"
+            } else if line.hasPrefix("o\t") {
+                organizations += line.dropFirst(2) + "\n"
             } else {
                 throw GazetteerError(line: index + 1)
             }
         }
-        self.init(lines: places, givenNames: given)
+        self.init(lines: places, givenNames: given, organizations: organizations)
     }
 
     /// The number of phrases.
@@ -107,6 +121,29 @@ package struct Gazetteer: Sendable, Equatable {
     @inline(__always)
     static func givenNameHash(_ lower: UInt64) -> UInt64 {
         Hashing.mix(193, Hashing.seed, lower)
+    }
+
+    /// The hash an organisation's phrase is kept under: apart from every place phrase's.
+    @inline(__always)
+    static func organizationHash(_ phrase: UInt64) -> UInt64 {
+        Hashing.mix(389, phrase, 0)
+    }
+
+    /// The number of tokens of the longest known organisation that starts at `index`, or 0.
+    ///
+    /// - Parameters:
+    ///   - tokens: A sentence's token hashes.
+    ///   - index: Where the name would start.
+    /// - Returns: Its length in tokens, or 0 when none starts there.
+    func organizationLength(_ tokens: [TokenFeatures], at index: Int) -> Int {
+        guard count > 0, index < tokens.count, tokens[index].isCapitalized || tokens[index].isAllCaps else { return 0 }
+        var hash = Hashing.seed
+        var longest = 0
+        for length in 1...min(Self.maximumLength, tokens.count - index) {
+            hash = Self.extend(hash, tokens[index + length - 1].lower)
+            if knows(Self.organizationHash(hash)) { longest = length }
+        }
+        return longest
     }
 
     /// Extends a phrase hash by one token's lowercased hash.
@@ -164,5 +201,5 @@ package struct Gazetteer: Sendable, Equatable {
 package struct GazetteerError: Error, CustomStringConvertible {
     /// The line's number, from 1.
     package let line: Int
-    package var description: String { "line \(line): expected p<TAB>NAME or g<TAB>NAME" }
+    package var description: String { "line \(line): expected p<TAB>NAME, g<TAB>NAME or o<TAB>NAME" }
 }

@@ -1,0 +1,90 @@
+import LectorCore
+import LectorText
+import Testing
+
+@testable import LectorEntities
+
+/// The organisations the French, Italian and Dutch rules know by name (the names file's `o`
+/// lines: listed companies, international bodies).
+@Suite("Entities: organisations known by name")
+struct KnownOrganizationsTests {
+    private let names = """
+        # test
+        p\tParis
+        p\tOrange
+        o\tAirbus
+        o\tBoeing
+        o\tOrange
+        o\tFord
+        o\tTotal
+        o\tTotalEnergies
+        o\tPratt & Whitney
+        o\tFonds monétaire international
+        o\tFerrari
+        g\tHarrison
+
+        """
+
+    private func typed(_ text: ScalarText, _ mentions: [EntityMention]) -> [String] {
+        mentions.map { "\($0.type.rawValue):\(String(String.UnicodeScalarView(text.scalars[$0.start..<$0.end])))" }
+    }
+
+    private func span(_ part: String, in text: ScalarText, _ type: EntityType) -> EntityMention {
+        let scalars = Array(text.scalars)
+        let needle = Array(part.unicodeScalars)
+        let start = (0...(scalars.count - needle.count)).first { Array(scalars[$0..<$0 + needle.count]) == needle } ?? 0
+        return EntityMention(start: start, end: start + needle.count, type: type, confidence: 0.9)
+    }
+
+    @Test("a names file's organisations are found by length and give no place flags")
+    func gazetteer() throws {
+        let places = try Gazetteer(namesFile: Array(names.utf8))
+        let text = ScalarText("Chez Pratt & Whitney et Airbus à Paris.")
+        let features = Tokenizer.tokenize(text).map { TokenFeatures(text.scalars[$0.range]) }
+        #expect(places.organizationLength(features, at: 1) == 3, "Pratt & Whitney")
+        #expect(places.organizationLength(features, at: 5) == 1, "Airbus")
+        #expect(places.organizationLength(features, at: 7) == 0, "Paris is a place")
+        #expect(places.flags(features) == [0, 0, 0, 0, 0, 0, 0, 2, 0], "no place flag for an organisation")
+    }
+
+    @Test("known names are added or retyped; not inside a longer name, after a title, as a place, or an opening word")
+    func knownOrganizations() throws {
+        let text = ScalarText(
+            "Total a annoncé lundi un contrat avec Airbus et Boeing. TotalEnergies et Pratt & Whitney suivent, "
+                + "selon l'Fonds monétaire international. Harrison Ford a parlé à M. Ferrari à Orange."
+        )
+        let tokens = Tokenizer.tokenize(text)
+        let sentences = SentenceSplitter.split(text, tokens: tokens)
+        let rules = CapitalizedNames(language: "fr", places: try Gazetteer(namesFile: Array(names.utf8)))
+        // As a tagger trained on old newspapers reads it: Boeing a person, Harrison Ford and
+        // Ferrari people.
+        let found = [
+            span("Boeing", in: text, .person), span("Harrison Ford", in: text, .person),
+            span("Ferrari", in: text, .person),
+        ]
+        let result = rules.withKnownOrganizations(found, in: text, tokens: tokens, sentences: sentences)
+        #expect(
+            typed(text, result) == [
+                "ORG:Airbus", "ORG:Boeing", "ORG:TotalEnergies", "ORG:Pratt & Whitney",
+                "ORG:Fonds monétaire international", "PERSON:Harrison Ford", "PERSON:Ferrari",
+            ]
+        )
+        #expect(result.first { $0.type == .organization }?.confidence == CapitalizedNames.knownOrganizationConfidence)
+    }
+
+    @Test("the entities step reads them from each rules language's names file in Models/")
+    func throughTheProcessor() {
+        let sentences = [
+            "it": "Il governo ha firmato ieri un accordo con Airbus e con Boeing a Roma.",
+            "fr": "Le gouvernement a signé hier un accord avec Airbus et Boeing à Toulouse.",
+            "nl": "Het kabinet heeft gisteren een akkoord gesloten met Airbus en Boeing in Den Haag.",
+        ]
+        for (language, sentence) in sentences {
+            let organizations = entities(sentence, language: language).filter { $0["type"] == "ORG" }
+            #expect(
+                Set(organizations.compactMap { $0["text"]?.stringValue }) == ["Airbus", "Boeing"],
+                "\(language): \(organizations)"
+            )
+        }
+    }
+}

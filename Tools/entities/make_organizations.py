@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Writes Tools/entities/organizations.txt: organisations the French, Italian and Dutch
+rules know by name, `LANG<TAB>NAME` per line (LANG `*` for every language), sorted.
+
+Sources:
+  * the listed companies of the PyPI package pytickersymbols (MIT License; the members of
+    AEX, BEL 20, CAC 40, CAC Mid 60, DAX, MDAX, SDAX, TecDAX, EURO STOXX 50, FTSE 100,
+    IBEX 35, Dow Jones, NASDAQ 100, S&P 100/500/600, Nikkei 225, OMX Helsinki 25, OMX
+    Stockholm 30, Switzerland 20), as `*`: each name as listed and without its legal
+    form (`ASML Holding` -> `ASML`, `Aegon N.V.` -> `Aegon`);
+  * Tools/entities/organizations-intl.txt, written for Lector: international and European
+    bodies under their names in each language (`fr<TAB>Organisation mondiale de la santé`).
+
+Names of more than four tokens are dropped (the gazetteer's longest phrase), and names of
+one or two letters. How the rules use them (Plugins/Entities/Rules/KnownOrganizations.swift):
+a known name that is a whole capitalised run, not a known place and not after a person's
+title, is an organisation; alone at a sentence's start only when written with capitals
+inside (`ASML`, `TotalEnergies`), since a capitalised word there may be an ordinary one.
+
+    pip download --no-deps pytickersymbols==1.17.10 -d /tmp/pts && unzip -oq /tmp/pts/pytickersymbols-*.whl -d /tmp/pts/pk
+    python3 Tools/entities/make_organizations.py /tmp/pts/pk > Tools/entities/organizations.txt
+"""
+import os
+import re
+import sys
+
+# Legal forms and their like, removed from the end of a listed name (repeatedly).
+LEGAL_FORMS = [
+    "inc", "inc.", "incorporated", "corp", "corp.", "corporation", "co", "co.", "company", "plc", "ltd",
+    "ltd.", "limited", "n.v.", "nv", "s.a.", "sa", "se", "ag", "kgaa", "& co. kgaa", "s.p.a.", "spa", "asa",
+    "ab", "oyj", "a/s", "holding", "holdings", "group", "groupe", "gruppe", "sa/nv", "n.v", "lp", "l.p.",
+    "trust", "the",
+]
+
+
+def clean(name):
+    """The listed name without trailing commas, legal forms and parentheses."""
+    name = re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
+    while True:
+        stripped = name.rstrip(" ,")
+        lower = stripped.lower()
+        for form in sorted(LEGAL_FORMS, key=len, reverse=True):
+            if lower.endswith(" " + form):
+                stripped = stripped[: -len(form) - 1].rstrip(" ,")
+                break
+        else:
+            return stripped
+        name = stripped
+
+
+def tokens(name):
+    """A rough count of Lector's tokens: words and each mark apart."""
+    return len(re.findall(r"\w+|[^\w\s]", name))
+
+
+def companies(package_folder):
+    sys.path.insert(0, package_folder)
+    from pytickersymbols import PyTickerSymbols  # noqa: E402
+
+    names = set()
+    for stock in PyTickerSymbols().get_all_stocks():
+        listed = stock["name"].strip()
+        for name in {listed.rstrip(" ,"), clean(listed)}:
+            names.add(name)
+    return names
+
+
+def main():
+    if len(sys.argv) != 2 or not os.path.isdir(os.path.join(sys.argv[1], "pytickersymbols")):
+        sys.exit("usage: make_organizations.py UNPACKED_PYTICKERSYMBOLS_WHEEL")
+    rows = set()
+    for name in companies(sys.argv[1]):
+        rows.add(("*", name))
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "organizations-intl.txt"), encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) != 2 or not parts[1].strip():
+                sys.exit(f"organizations-intl.txt:{number}: expected LANG<TAB>NAME")
+            rows.add((parts[0], parts[1].strip()))
+    kept = sorted((lang, name) for lang, name in rows if len(name) >= 3 and 1 <= tokens(name) <= 4)
+    print("# Organisations for the fr, it and nl rules (KnownOrganizations): LANG<TAB>NAME, * for all.")
+    print("# Written by Tools/entities/make_organizations.py (sources in NOTICE); do not edit.")
+    for lang, name in kept:
+        print(f"{lang}\t{name}")
+
+
+if __name__ == "__main__":
+    main()
