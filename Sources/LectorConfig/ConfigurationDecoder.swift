@@ -121,7 +121,10 @@ struct ConfigurationDecoder {
                     "inbox and input.nats exclude each other: documents come from one place"
                 )
             }
-            if let entry = fields["outbox"], let path = folder(entry) { configuration.outboxFolder = path }
+            if let entry = fields["outbox"], let path = folder(entry) {
+                configuration.outboxFolder = path
+                if let problem = Self.tooLong(path, key: "outbox") { report(entry.value.location, "outbox", problem) }
+            }
             for key in ["failed", "archive", "min_age", "min_free_space", "rescan_interval"] {
                 if let entry = fields[key] {
                     report(

@@ -33,10 +33,21 @@ extension Daemon {
         send(.adopted(recovered.adopted))
     }
 
-    /// Makes the work folder again when `inbox/.lector` went under the daemon (every
-    /// second, on the control queue), so that siblings and `lector status` see it alive at
-    /// once rather than at the next claim. A failure is logged when it first happens.
+    /// Every second, on the control queue: stops the daemon when its inbox is gone, and
+    /// makes the work folder again when only `inbox/.lector` went, so that siblings and
+    /// `lector status` see the daemon alive at once rather than at the next claim. A failure
+    /// to make it is logged when it first happens.
+    ///
+    /// inotify reports a moved inbox at once, but not always a removed one: while a file
+    /// under it is open (the work folder's lock), the folder is not freed, and no
+    /// `IN_DELETE_SELF` comes.
     func keepWorkFolder() {
+        // Not while draining: a drain may be the inbox's removal, whose path must stay gone.
+        guard state.value.scheduler.phase == .running else { return }
+        guard spool.hasItsInbox else {
+            stopForLostInbox()
+            return
+        }
         do {
             if try spool.restoreWorkFolderIfGone() {
                 logger.warning(

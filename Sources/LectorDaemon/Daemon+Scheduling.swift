@@ -39,14 +39,20 @@ extension Daemon {
                 logger.notice("inotify queue overflowed; rescanning the inbox")
                 rescan()
             case .inboxGone:
-                logger.error(
-                    "the inbox was removed or moved; stopping so that a restart watches the new one",
-                    metadata: ["inbox.path": "\(spool.layout.inbox)", "exit_code": "\(Self.inboxGoneExitCode)"]
-                )
-                send(.inboxGone)
+                stopForLostInbox()
                 return
             }
         }
+    }
+
+    /// The inbox was removed, moved or replaced: stops with ``inboxGoneExitCode``, so that
+    /// systemd restarts the daemon on whatever folder now has the inbox's path.
+    func stopForLostInbox() {
+        logger.error(
+            "the inbox was removed or moved; stopping so that a restart watches the new one",
+            metadata: ["inbox.path": "\(spool.layout.inbox)", "exit_code": "\(Self.inboxGoneExitCode)"]
+        )
+        send(.inboxGone)
     }
 
     /// Lists the inbox and tells the scheduler every name.

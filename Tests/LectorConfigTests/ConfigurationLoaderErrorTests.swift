@@ -111,6 +111,13 @@ struct ConfigurationLoaderErrorTests {
             ]
         )
         #expect(ConfigFixture.errors("inbox: i\noutbox: \(deep)a\nfailed: f\npipeline: [m]\n").isEmpty)
+        let natsOutbox = "input: {nats: {}}\noutbox: \(deep)\(String(repeating: "o", count: 31))\npipeline: [m]\n"
+        #expect(
+            ConfigFixture.errors(natsOutbox) == [
+                "config.yaml:2:9: outbox is 3840 bytes long: the path of a file in it would pass the 4095-byte limit for a 255-byte name; at most 3839"
+            ],
+            "with input.nats too"
+        )
         let outbox = "inbox: i\noutbox: o\nfailed: \(deep)\(String(repeating: "f", count: 31))\npipeline: [m]\n"
         #expect(
             ConfigFixture.errors(outbox) == [

@@ -259,4 +259,14 @@ struct DaemonHostileTests {
         harness.send(SIGTERM, to: daemon)
         #expect(harness.waitForExit(daemon) == 0)
     }
+
+    @Test("the inbox removed: the daemon exits 75 and makes neither the inbox nor its work folder again")
+    func inboxRemovedStaysRemoved() throws {
+        let harness = try DaemonHarness(pipeline: ["metadata"])
+        defer { harness.tearDown() }
+        let daemon = try harness.start()
+        try FileManager.default.removeItem(atPath: harness.inbox)
+        #expect(harness.waitForExit(daemon, seconds: 10) == 75)
+        #expect(!FileManager.default.fileExists(atPath: harness.inbox), "the inbox path stays as it was left")
+    }
 }

@@ -25,9 +25,12 @@ public final class Spool: Sendable {
     /// This daemon's work folder, `inbox/.lector/work/ID`.
     public let workFolder: FilePath
     private let lockDescriptor: Int32
-    /// The locks of work folders made again after `inbox/.lector` was removed under the
-    /// daemon (``restoreWorkFolder()``), held until the spool goes.
-    private let restoredLocks = Mutex<[Int32]>([])
+    /// The lock of the work folder made again after `inbox/.lector` was removed under the
+    /// daemon (``restoreWorkFolder()``), held until the spool goes or the folder is made
+    /// again once more.
+    private let restoredLock = Mutex<Int32?>(nil)
+    /// The inbox folder on disk at start: the work folder is made again only inside it.
+    private let inboxIdentity: SystemCalls.FileIdentity?
     /// Numbers this daemon's temp files, so that no two documents ever share one.
     let temporarySequence = Atomic<Int>(0)
     /// What a reused input's inode must be to hold an output, or `nil` when inputs are not
@@ -55,6 +58,7 @@ public final class Spool: Sendable {
         } catch {
             throw DaemonError(.spool, "cannot set up the spool under \(layout.inbox)", cause: error)
         }
+        inboxIdentity = try? SystemCalls.statusFollowingLinks(layout.inbox).identity
         // Before this daemon's work folder exists: a refused start leaves nothing behind.
         try Self.checkDistinct(layout)
         try Self.checkControlFolder(layout)
@@ -105,14 +109,14 @@ public final class Spool: Sendable {
             }
             throw DaemonError(
                 .spool,
-                "\(folder) is on another file system than the inbox (through a symbolic link or a mount): claims move files by rename, which cannot cross file systems; make it a plain folder or remove it"
+                "\(folder) is on another file system than the inbox (a symbolic link or a mount leads there): claims move files by rename, which cannot cross file systems; make it a plain folder or remove it"
             )
         }
     }
 
     deinit {
         close(lockDescriptor)
-        for descriptor in restoredLocks.withLock({ $0 }) { close(descriptor) }
+        if let descriptor = restoredLock.withLock({ $0 }) { close(descriptor) }
     }
 
     /// Makes a daemon's work folder `work/ID` with its lock held, at start and again when
@@ -152,7 +156,12 @@ public final class Spool: Sendable {
     /// - Throws: ``Errno``, as ``makeLockedWorkFolder(_:id:)``.
     func restoreWorkFolder() throws(Errno) {
         let descriptor = try Self.makeLockedWorkFolder(layout, id: id)
-        restoredLocks.withLock { $0.append(descriptor) }
+        // The lock before it is on a file that went with its folder: no longer needed.
+        let previous = restoredLock.withLock { lock in
+            defer { lock = descriptor }
+            return lock
+        }
+        if let previous { close(previous) }
         // Finished inputs are kept for reuse again; spares that went with the folder are
         // dropped as their writes fail.
         if spareIdentity != nil { try? SystemCalls.makeDirectories(spareFolder, mode: 0o700) }
@@ -162,10 +171,15 @@ public final class Spool: Sendable {
     /// daemon runs, without waiting for a file to claim: until then siblings and
     /// `lector status` see no held lock and take the daemon for dead.
     ///
+    /// Nothing is made when the inbox itself was removed, moved or replaced: the daemon
+    /// then stops (its watcher reports it), and making the path again would leave a new
+    /// inbox, with the daemon's own permissions, for the restarted daemon.
+    ///
     /// - Returns: Whether the folder was gone and is made again.
     /// - Throws: ``Errno``, as ``makeLockedWorkFolder(_:id:)``, or when the folder cannot
     ///   be looked at.
     public func restoreWorkFolderIfGone() throws(Errno) -> Bool {
+        guard hasItsInbox else { return false }
         do {
             _ = try SystemCalls.status(workFolder)
             return false
@@ -173,6 +187,13 @@ public final class Spool: Sendable {
             try restoreWorkFolder()
             return true
         }
+    }
+
+    /// Whether the inbox is still the folder it was at start (not removed, moved or
+    /// replaced): only then may the daemon make folders or files under it.
+    public var hasItsInbox: Bool {
+        guard let inboxIdentity else { return false }
+        return (try? SystemCalls.statusFollowingLinks(layout.inbox).identity) == inboxIdentity
     }
 
     /// Removes this daemon's (empty) work folder and lock; called at a clean exit.
