@@ -1,5 +1,5 @@
 import Glibc
-import LectorSystem
+public import LectorSystem
 
 /// Reads JSON Lines from a descriptor a chunk at a time, so that `lector process --jsonl`
 /// takes a corpus of any size in bounded memory and, on a pipe, answers each record as
@@ -9,23 +9,25 @@ import LectorSystem
 /// a `\r` before the `\n` is dropped; a UTF-8 byte-order mark before the first line (as
 /// Windows editors write) is skipped. A line longer than ``lineLimit`` is not kept: its
 /// bytes are skipped up to the next `\n` and the line is returned with its length only,
-/// so that one runaway record cannot take the machine's memory.
-struct JSONLinesReader {
+/// so that one runaway record cannot take the machine's memory: the reader never holds
+/// more than ``lineLimit`` and one read's chunk.
+public struct JSONLinesReader {
     /// One non-blank line.
-    struct Line: Sendable {
+    public struct Line: Sendable {
         /// Its 1-based number in the input.
-        let number: Int
+        public let number: Int
         /// Its bytes, without the line end; empty when it was over the limit.
-        let bytes: [UInt8]
+        public let bytes: [UInt8]
         /// Its length in bytes when it was over the limit (and so not kept), else `nil`.
-        let skippedLength: Int?
+        public let skippedLength: Int?
     }
 
     /// The longest line kept, in bytes.
-    let lineLimit: Int
+    public let lineLimit: Int
 
     private let descriptor: Int32
-    private let chunkSize: Int
+    /// What one `read` fills, reused.
+    private var chunk: [UInt8]
     private var buffer: [UInt8] = []
     /// Where the unread part of ``buffer`` starts.
     private var start = 0
@@ -37,7 +39,9 @@ struct JSONLinesReader {
     private var skipping: Int?
     private var ended = false
     /// Bytes read so far.
-    private(set) var bytesRead = 0
+    public private(set) var bytesRead = 0
+    /// The most bytes the reader held at once (for tests of its bound).
+    public private(set) var largestBuffer = 0
 
     /// Creates a reader; the caller keeps the descriptor open while reading and closes it.
     ///
@@ -45,10 +49,10 @@ struct JSONLinesReader {
     ///   - descriptor: An open descriptor, read from its current offset.
     ///   - lineLimit: The longest line kept, in bytes.
     ///   - chunkSize: How many bytes one `read` asks for.
-    init(descriptor: Int32, lineLimit: Int, chunkSize: Int = 1 << 20) {
+    public init(descriptor: Int32, lineLimit: Int, chunkSize: Int = 1 << 20) {
         self.descriptor = descriptor
         self.lineLimit = max(lineLimit, 1)
-        self.chunkSize = max(chunkSize, 1)
+        chunk = [UInt8](repeating: 0, count: max(chunkSize, 1))
     }
 
     /// The longest line `lector process --jsonl` keeps for a `max_bytes`: the text may be
@@ -57,7 +61,7 @@ struct JSONLinesReader {
     ///
     /// - Parameter maximumBytes: `max_bytes`.
     /// - Returns: The limit in bytes.
-    static func lineLimit(maximumBytes: Int) -> Int {
+    public static func lineLimit(maximumBytes: Int) -> Int {
         let (escaped, overflow) = maximumBytes.multipliedReportingOverflow(by: 6)
         return overflow || escaped > Int.max - (1 << 20) ? Int.max : escaped + (1 << 20)
     }
@@ -68,7 +72,7 @@ struct JSONLinesReader {
     /// - Parameter maximum: The most lines to return.
     /// - Returns: The lines, in order; empty at the end of the input.
     /// - Throws: ``Errno`` when reading fails.
-    mutating func next(maximum: Int) throws(Errno) -> [Line] {
+    public mutating func next(maximum: Int) throws(Errno) -> [Line] {
         var lines: [Line] = []
         while true {
             collect(into: &lines, maximum: max(maximum, 1))
@@ -127,29 +131,31 @@ struct JSONLinesReader {
         return [Line(number: number, bytes: Array(line), skippedLength: nil)]
     }
 
-    /// Reads one chunk into the buffer, dropping what was consumed first.
+    /// Reads one chunk into the buffer, dropping what was consumed first. A descriptor
+    /// opened non-blocking (a pipe from some process managers) is waited on with `poll`.
     private mutating func fill() throws(Errno) {
         if start > 0 {
             buffer.removeSubrange(0..<start)
             searched -= start
             start = 0
         }
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: chunkSize))
+        let descriptor = descriptor
         var count = 0
         while true {
-            count = buffer.withUnsafeMutableBytes { raw in
+            count = chunk.withUnsafeMutableBytes { raw in
                 guard let base = raw.baseAddress else { return 0 }
-                return Glibc.read(descriptor, base + old, chunkSize)
+                return Glibc.read(descriptor, base, raw.count)
             }
             if count >= 0 { break }
-            if errno != EINTR {
-                let error = Errno.current
-                buffer.removeSubrange(old...)
-                throw error
+            if errno == EAGAIN || errno == EWOULDBLOCK {
+                var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                _ = poll(&waiting, 1, -1)
+            } else if errno != EINTR {
+                throw Errno.current
             }
         }
-        buffer.removeSubrange((old + count)...)
+        buffer.append(contentsOf: chunk[0..<count])
+        largestBuffer = max(largestBuffer, buffer.count)
         bytesRead += count
         if count == 0 { ended = true }
     }
