@@ -21,7 +21,13 @@ struct KnownOrganizationsTests {
         o\tPratt & Whitney
         o\tFonds monétaire international
         o\tFerrari
+        o\tL'Oréal
+        o\tPatrizia
+        o\tBolloré
+        o\tVinci
+        o\tOtan
         g\tHarrison
+        g\tPatrizia
 
         """
 
@@ -51,22 +57,25 @@ struct KnownOrganizationsTests {
     func knownOrganizations() throws {
         let text = ScalarText(
             "Total a annoncé lundi un contrat avec Airbus et Boeing. TotalEnergies et Pratt & Whitney suivent, "
-                + "selon l'Fonds monétaire international. Harrison Ford a parlé à M. Ferrari à Orange."
+                + "selon le Fonds monétaire international. Harrison Ford a parlé à M. Ferrari à Orange. "
+                + "Selon Airbus, l'Otan et L'Oréal aussi. Vincent Bolloré est là ; Bolloré le dit : « Total ». "
+                + "Patrizia vient à Vinci."
         )
         let tokens = Tokenizer.tokenize(text)
         let sentences = SentenceSplitter.split(text, tokens: tokens)
         let rules = CapitalizedNames(language: "fr", places: try Gazetteer(namesFile: Array(names.utf8)))
-        // As a tagger trained on old newspapers reads it: Boeing a person, Harrison Ford and
-        // Ferrari people.
+        // As a tagger trained on old newspapers reads it: Boeing a person, Ferrari a person,
+        // Orange a place. Harrison Ford is left to the run rule.
         let found = [
-            span("Boeing", in: text, .person), span("Harrison Ford", in: text, .person),
-            span("Ferrari", in: text, .person),
+            span("Boeing", in: text, .person), span("Ferrari", in: text, .person),
+            span("Vincent Bolloré", in: text, .person), span("Orange", in: text, .location),
         ]
         let result = rules.withKnownOrganizations(found, in: text, tokens: tokens, sentences: sentences)
         #expect(
             typed(text, result) == [
                 "ORG:Airbus", "ORG:Boeing", "ORG:TotalEnergies", "ORG:Pratt & Whitney",
-                "ORG:Fonds monétaire international", "PERSON:Harrison Ford", "PERSON:Ferrari",
+                "ORG:Fonds monétaire international", "PERSON:Ferrari", "LOC:Orange", "ORG:Airbus", "ORG:Otan",
+                "ORG:L'Oréal", "PERSON:Vincent Bolloré",
             ]
         )
         #expect(result.first { $0.type == .organization }?.confidence == CapitalizedNames.knownOrganizationConfidence)

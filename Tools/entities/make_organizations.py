@@ -3,16 +3,16 @@
 rules know by name, `LANG<TAB>NAME` per line (LANG `*` for every language), sorted.
 
 Sources:
-  * the listed companies of the PyPI package pytickersymbols (MIT License; the members of
-    AEX, BEL 20, CAC 40, CAC Mid 60, DAX, MDAX, SDAX, TecDAX, EURO STOXX 50, FTSE 100,
-    IBEX 35, Dow Jones, NASDAQ 100, S&P 100/500/600, Nikkei 225, OMX Helsinki 25, OMX
-    Stockholm 30, Switzerland 20), as `*`: each name as listed and without its legal
-    form (`ASML Holding` -> `ASML`, `Aegon N.V.` -> `Aegon`);
+  * the listed companies of the PyPI package pytickersymbols (MIT License) in the indices
+    of ``INDICES`` (the large companies of Europe and the United States that European news
+    names; the small-cap and other indices add names that are ordinary English words:
+    `Target`, `Match`, `Block`), as `*`: each name as listed and without its legal form
+    (`ASML Holding` -> `ASML`, `Aegon N.V.` -> `Aegon`), a name with `'` also with `’`;
   * Tools/entities/organizations-intl.txt, written for Lector: international and European
     bodies under their names in each language (`fr<TAB>Organisation mondiale de la santé`).
 
 Names of more than four tokens are dropped (the gazetteer's longest phrase), and names of
-one or two letters. How the rules use them (Plugins/Entities/Rules/KnownOrganizations.swift):
+one or two letters or starting in lowercase (never looked up). How the rules use them (Plugins/Entities/Rules/KnownOrganizations.swift):
 a known name that is a whole capitalised run, not a known place and not after a person's
 title, is an organisation; alone at a sentence's start only when written with capitals
 inside (`ASML`, `TotalEnergies`), since a capitalised word there may be an ordinary one.
@@ -24,12 +24,17 @@ import os
 import re
 import sys
 
+INDICES = {
+    "AEX", "BEL 20", "CAC_40", "CAC Mid 60", "DAX", "MDAX", "TecDAX", "EURO STOXX 50", "FTSE 100", "IBEX 35",
+    "Switzerland 20", "DOW JONES", "NASDAQ 100", "S&P 100",
+}
+
 # Legal forms and their like, removed from the end of a listed name (repeatedly).
 LEGAL_FORMS = [
     "inc", "inc.", "incorporated", "corp", "corp.", "corporation", "co", "co.", "company", "plc", "ltd",
     "ltd.", "limited", "n.v.", "nv", "s.a.", "sa", "se", "ag", "kgaa", "& co. kgaa", "s.p.a.", "spa", "asa",
     "ab", "oyj", "a/s", "holding", "holdings", "group", "groupe", "gruppe", "sa/nv", "n.v", "lp", "l.p.",
-    "trust", "the",
+    "trust", "the", "and", "&", "und", "et",
 ]
 
 
@@ -49,19 +54,24 @@ def clean(name):
 
 
 def tokens(name):
-    """A rough count of Lector's tokens: words and each mark apart."""
-    return len(re.findall(r"\w+|[^\w\s]", name))
+    """A rough count of Lector's tokens: words (joined by an apostrophe, a hyphen or a full
+    stop, as Lector keeps them) and each other mark apart."""
+    return len(re.findall(r"\w+(?:['’.\-]\w+)*|[^\w\s]", name))
 
 
 def companies(package_folder):
     sys.path.insert(0, package_folder)
     from pytickersymbols import PyTickerSymbols  # noqa: E402
 
+    symbols = PyTickerSymbols()
     names = set()
-    for stock in PyTickerSymbols().get_all_stocks():
-        listed = stock["name"].strip()
-        for name in {listed.rstrip(" ,"), clean(listed)}:
-            names.add(name)
+    for index in sorted(INDICES & set(symbols.get_all_indices())):
+        for stock in symbols.get_stocks_by_index(index):
+            listed = stock["name"].strip()
+            for name in {listed.rstrip(" ,"), clean(listed)}:
+                names.add(name)
+                if "'" in name:
+                    names.add(name.replace("'", "’"))
     return names
 
 
@@ -81,8 +91,10 @@ def main():
             if len(parts) != 2 or not parts[1].strip():
                 sys.exit(f"organizations-intl.txt:{number}: expected LANG<TAB>NAME")
             rows.add((parts[0], parts[1].strip()))
-    kept = sorted((lang, name) for lang, name in rows if len(name) >= 3 and 1 <= tokens(name) <= 4)
-    print("# Organisations for the fr, it and nl rules (KnownOrganizations): LANG<TAB>NAME, * for all.")
+    kept = sorted(
+        (lang, name) for lang, name in rows if len(name) >= 3 and not name[0].islower() and 1 <= tokens(name) <= 4
+    )
+    print("# Organisations for the fr, it and nl rules (CapitalizedNames+Organizations.swift): LANG<TAB>NAME, * for all.")
     print("# Written by Tools/entities/make_organizations.py (sources in NOTICE); do not edit.")
     for lang, name in kept:
         print(f"{lang}\t{name}")

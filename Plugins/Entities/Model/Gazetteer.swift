@@ -63,7 +63,10 @@ package struct Gazetteer: Sendable, Equatable {
     package init(lines text: String, givenNames: String = "", organizations: String = "") {
         var phrases = Set<UInt64>()
         for line in organizations.split(separator: "\n") {
-            if let hash = Self.phraseHash(String(line)) { phrases.insert(Self.organizationHash(hash)) }
+            // Split as the rules split the text they look them up in (`L'Oréal`: `L'` `Oréal`).
+            if let hash = Self.phraseHash(String(line), splitElisions: true) {
+                phrases.insert(Self.organizationHash(hash))
+            }
         }
         for line in givenNames.split(separator: "\n") {
             let scalars = ScalarText(String(line))
@@ -78,9 +81,10 @@ package struct Gazetteer: Sendable, Equatable {
     }
 
     /// The hash of a phrase of one to ``maximumLength`` tokens, else `nil`.
-    private static func phraseHash(_ phrase: String) -> UInt64? {
+    private static func phraseHash(_ phrase: String, splitElisions: Bool = false) -> UInt64? {
         let scalars = ScalarText(phrase)
-        let tokens = Tokenizer.tokenize(scalars)
+        var tokens = Tokenizer.tokenize(scalars)
+        if splitElisions { tokens = CapitalizedNames.splittingElisions(tokens, in: scalars) }
         guard !tokens.isEmpty, tokens.count <= maximumLength else { return nil }
         var hash = Hashing.seed
         for token in tokens { hash = extend(hash, TokenFeatures(scalars.scalars[token.range]).lower) }
@@ -132,7 +136,7 @@ package struct Gazetteer: Sendable, Equatable {
     /// The number of tokens of the longest known organisation that starts at `index`, or 0.
     ///
     /// - Parameters:
-    ///   - tokens: A sentence's token hashes.
+    ///   - tokens: Token hashes (a sentence's or a whole text's), elided articles split off.
     ///   - index: Where the name would start.
     /// - Returns: Its length in tokens, or 0 when none starts there.
     func organizationLength(_ tokens: [TokenFeatures], at index: Int) -> Int {

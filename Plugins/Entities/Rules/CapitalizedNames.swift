@@ -125,25 +125,13 @@ package struct CapitalizedNames: Sendable {
         let placeCues = Self.placeCues[language] ?? []
         func lower(_ index: Int) -> String {
             guard index >= 0, index < words.count else { return "" }
-            var word = words[index].lowercased()
-            if word.count > 1, word.hasSuffix(".") { word.removeLast() }
-            return word
+            return Self.cueForm(words[index])
         }
-        // A capitalised word; never an elided article split from the word after it (`L'`).
-        func isName(_ index: Int) -> Bool {
-            index >= 0 && index < tokens.count && tokens[index].kind == .word
-                && (features[index].isCapitalized || features[index].isAllCaps)
-                && !Self.isApostrophe(text.scalars[tokens[index].end - 1])
-        }
+        func isName(_ index: Int) -> Bool { Self.isNameWord(index, tokens: tokens, features: features, in: text) }
         func isParticle(_ index: Int) -> Bool {
             index < tokens.count && Self.particles.contains(lower(index)) && !features[index].isCapitalized
         }
-        // One space apart, or an elided particle written onto the word (`d'` `Italia`).
-        func spaced(_ left: Int, _ right: Int) -> Bool {
-            let gap = tokens[right].start - tokens[left].end
-            if gap == 0 { return Self.isApostrophe(text.scalars[tokens[left].end - 1]) }
-            return gap == 1 && text.scalars[tokens[left].end] == " "
-        }
+        func spaced(_ left: Int, _ right: Int) -> Bool { Self.isSpaced(left, right, tokens: tokens, in: text) }
         let firstWord = tokens.firstIndex { $0.kind == .word } ?? 0
         var mentions: [EntityMention] = []
         var index = 0
@@ -293,6 +281,47 @@ package struct CapitalizedNames: Sendable {
             )
         }
         return mentions
+    }
+
+    /// A word as the cue lists hold it: lowercased, without one trailing full stop (`M.`
+    /// → `m`).
+    ///
+    /// - Parameter word: The word as written.
+    /// - Returns: Its cue form.
+    static func cueForm(_ word: String) -> String {
+        var word = word.lowercased()
+        if word.count > 1, word.hasSuffix(".") { word.removeLast() }
+        return word
+    }
+
+    /// Whether a token is a capitalised or all-capitals word that can be part of a name;
+    /// never an elided article split from the word after it (`L'`).
+    ///
+    /// - Parameters:
+    ///   - index: The token's index (out of range: `false`).
+    ///   - tokens: The tokens.
+    ///   - features: Their hashes.
+    ///   - text: Their text.
+    /// - Returns: Whether it is a name's word.
+    static func isNameWord(_ index: Int, tokens: [Token], features: [TokenFeatures], in text: ScalarText) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .word
+            && (features[index].isCapitalized || features[index].isAllCaps)
+            && !isApostrophe(text.scalars[tokens[index].end - 1])
+    }
+
+    /// Whether two tokens are one space apart, or an elided particle is written onto the
+    /// word after it (`d'` `Italia`): words of one name.
+    ///
+    /// - Parameters:
+    ///   - left: The first token's index.
+    ///   - right: The next token's index.
+    ///   - tokens: The tokens.
+    ///   - text: Their text.
+    /// - Returns: Whether they are joined so.
+    static func isSpaced(_ left: Int, _ right: Int, tokens: [Token], in text: ScalarText) -> Bool {
+        let gap = tokens[right].start - tokens[left].end
+        if gap == 0 { return isApostrophe(text.scalars[tokens[left].end - 1]) }
+        return gap == 1 && text.scalars[tokens[left].end] == " "
     }
 
     /// Where a run ends in a person's name after other capitalised words: the index of a
