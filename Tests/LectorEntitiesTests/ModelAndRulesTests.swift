@@ -27,6 +27,21 @@ struct ModelAndRulesTests {
         return mention(start ?? 0, (start ?? 0) + needle.count, type)
     }
 
+    @Test("a known place the model cut into pieces or short is the rules' whole name; an unknown one is not")
+    func knownPlaceWhole() {
+        let text = ScalarText("Naar de Verenigde Staten en New York.")
+        let model = ["Verenigde", "New", "York"].map { mention(of: $0, in: text, .location) }
+        let rules = ["Verenigde Staten", "New York"].map { mention(of: $0, in: text, .location) }
+        let merged = EntitiesProcessor.fill(model, with: rules, in: text) { _ in true }
+        #expect(covered(merged, in: text) == ["Verenigde Staten", "New York"])
+        let unknown = EntitiesProcessor.fill(model, with: rules, in: text) { _ in false }
+        #expect(covered(unknown, in: text) == ["Verenigde", "New", "York"])
+        // Through the processor, with the Dutch model and names file of Models/.
+        let found = entities("Het bedrijf exporteert naar de Verenigde Staten en New York.", language: "nl")
+        let places = Set(found.filter { $0["type"] == "LOC" }.compactMap { $0["text"]?.stringValue })
+        #expect(places == ["Verenigde Staten", "New York"])
+    }
+
     @Test("a rule mention is added only where no model mention overlaps it; the model's wins")
     func fill() {
         let model = [mention(0, 5, .person), mention(20, 26, .location)]

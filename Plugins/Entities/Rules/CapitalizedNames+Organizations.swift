@@ -114,6 +114,28 @@ extension CapitalizedNames {
         return (result + added).sorted { $0.start < $1.start }
     }
 
+    /// Whether a mention is exactly one name the gazetteer knows: a place phrase, or an
+    /// organisation of the names file.
+    ///
+    /// - Parameters:
+    ///   - mention: The mention.
+    ///   - text: Its text.
+    ///   - tokens: The text's tokens.
+    /// - Returns: Whether its words are one known place or organisation.
+    func isKnownName(_ mention: EntityMention, in text: ScalarText, tokens: [Token]) -> Bool {
+        let inside = Self.splittingElisions(
+            tokens.filter { $0.start >= mention.start && $0.end <= mention.end },
+            in: text
+        )
+        guard !inside.isEmpty, inside[0].start == mention.start, inside[inside.count - 1].end == mention.end else {
+            return false
+        }
+        let features = inside.map { TokenFeatures(text.scalars[$0.range]) }
+        let flags = places.flags(features)
+        return (flags[0] == 2 && flags.dropFirst().allSatisfy { $0 == 1 })
+            || places.organizationLength(features, at: 0) == features.count
+    }
+
     /// Whether a word has a capital after its first letter (`ASML`, `TotalEnergies`).
     private static func hasInnerCapital(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
         word.dropFirst().contains { $0.properties.isUppercase }
