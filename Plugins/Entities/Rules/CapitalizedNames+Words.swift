@@ -78,6 +78,16 @@ extension CapitalizedNames {
         "dei", "da", "dal", "dalla", "het", "een", "die", "il",
     ])
 
+    /// Lowercase nouns of streets, squares and stations that name a place with the name
+    /// after them (`via Caracciolo`, `place de la République`, `gare Montparnasse`); Dutch
+    /// writes its streets as one word (`Leidseplein`).
+    static let streetNouns: [String: Set<String>] = [
+        "fr": ["rue", "avenue", "boulevard", "place", "quai", "allée", "impasse", "gare", "cours"],
+        "it": [
+            "via", "viale", "piazza", "piazzale", "largo", "corso", "vicolo", "lungomare", "lungotevere", "stazione",
+        ],
+    ]
+
     /// Nouns before a street, square or building named after a person (`rue Victor Hugo`,
     /// `stade Pierre Mauroy`): there a given name is no sign of a person.
     static let venueNouns: Set<String> = [

@@ -219,6 +219,17 @@ package struct CapitalizedNames: Sendable {
             guard start < end, isName(start) else { continue }
             let run = start..<end
             let runLower = run.map(lower)
+            if let street = streetStart(before: start, lower: lower, isParticle: isParticle, spaced: spaced),
+                !runLower.contains(where: Self.organizationWords.contains)
+            {
+                // `piazza del Plebiscito`, `rue de la Loi`, `via Caracciolo`: a street or a
+                // square, named with its lowercase noun.
+                let range = tokens[street].start..<tokens[end - 1].end
+                mentions.append(
+                    EntityMention(start: range.lowerBound, end: range.upperBound, type: .location, confidence: 0.8)
+                )
+                continue
+            }
             let opensSentence = start == firstWord
             // A known place, unless only its first word is one and that word is a given name
             // (`Anna Maria Bernini`: `Anna` is a town too).
@@ -281,6 +292,25 @@ package struct CapitalizedNames: Sendable {
             )
         }
         return mentions
+    }
+
+    /// Where a street's or square's lowercase noun stands before a name that starts at
+    /// `start`, with up to two particles between (`piazza del`, `rue de la`), or `nil`.
+    private func streetStart(
+        before start: Int,
+        lower: (Int) -> String,
+        isParticle: (Int) -> Bool,
+        spaced: (Int, Int) -> Bool
+    ) -> Int? {
+        guard let nouns = Self.streetNouns[language] else { return nil }
+        var index = start - 1
+        var particles = 0
+        while index >= 0, particles < 2, isParticle(index), spaced(index, index + 1) {
+            index -= 1
+            particles += 1
+        }
+        guard index >= 0, nouns.contains(lower(index)), spaced(index, index + 1) else { return nil }
+        return index
     }
 
     /// A word as the cue lists hold it: lowercased, without one trailing full stop (`M.`
