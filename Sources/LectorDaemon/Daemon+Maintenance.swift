@@ -44,8 +44,12 @@ extension Daemon {
     func keepWorkFolder() {
         // Not while draining: a drain may be the inbox's removal, whose path must stay gone.
         guard state.value.scheduler.phase == .running else { return }
-        guard spool.hasItsInbox else {
+        switch spool.inboxState {
+        case .same: break
+        case .gone:
             stopForLostInbox()
+            return
+        case .unknown:
             return
         }
         do {

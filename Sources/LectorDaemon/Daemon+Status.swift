@@ -65,15 +65,13 @@ extension Daemon {
     /// The status file, and the metrics file with the figures of every live daemon on the
     /// spool (each under its own label), so daemons sharing a config.yaml share the file.
     private static func writeStatusFiles(_ status: DaemonStatus, metricsFile: String?, spool: Spool) {
-        // A removed or replaced inbox is not made again for the status file: the daemon is
-        // stopping, and a restart must find the path as the administrator left it.
-        if spool.hasItsInbox {
-            try? spool.writeAtomically(
-                status.json.encoded() + [10],
-                into: spool.layout.control,
-                as: FileName("status-\(spool.id).json")
-            )
-        }
+        // Never makes `inbox/.lector` (nor, through it, a removed inbox): when it is missing,
+        // the one-second check makes the work folder again first, or stops the daemon.
+        try? SystemCalls.writeAtomically(
+            status.json.encoded() + [10],
+            to: spool.layout.control.appending(FileName("status-\(spool.id).json")),
+            temporary: spool.temporaryName()
+        )
         guard let metricsFile else { return }
         let siblings = StatusReader.liveStatuses(layout: spool.layout).filter {
             $0.daemon != status.daemon && $0.state != "stopped"

@@ -9,8 +9,9 @@ public import LectorSystem
 /// a `\r` before the `\n` is dropped; a UTF-8 byte-order mark before the first line (as
 /// Windows editors write) is skipped. A line longer than ``lineLimit`` is not kept: its
 /// bytes are skipped up to the next `\n` and the line is returned with its length only,
-/// so that one runaway record cannot take the machine's memory: the reader never holds
-/// more than ``lineLimit`` and one read's chunk.
+/// so that one runaway record cannot take the machine's memory: the lines it holds never
+/// pass ``lineLimit`` and one read's chunk (besides the chunk buffer itself, and the
+/// capacity its buffer once reached).
 public struct JSONLinesReader {
     /// One non-blank line.
     public struct Line: Sendable {
@@ -148,8 +149,7 @@ public struct JSONLinesReader {
             }
             if count >= 0 { break }
             if errno == EAGAIN || errno == EWOULDBLOCK {
-                var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-                _ = poll(&waiting, 1, -1)
+                try SystemCalls.waitUntilReady(descriptor, for: Int16(POLLIN))
             } else if errno != EINTR {
                 throw Errno.current
             }

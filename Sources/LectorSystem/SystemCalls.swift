@@ -164,7 +164,8 @@ public enum SystemCalls {
         return bytes
     }
 
-    /// Writes every byte, retrying short writes.
+    /// Writes every byte, retrying short writes; a descriptor opened non-blocking (a pipe
+    /// some process managers hand over as standard output) is waited on with `poll`.
     ///
     /// - Parameters:
     ///   - descriptor: An open descriptor.
@@ -178,9 +179,25 @@ public enum SystemCalls {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw Errno.current
+                guard errno == EAGAIN || errno == EWOULDBLOCK else { throw Errno.current }
+                try waitUntilReady(descriptor, for: Int16(POLLOUT))
+                continue
             }
             offset += written
+        }
+    }
+
+    /// Waits until a non-blocking descriptor can be read or written (`POLLIN`, `POLLOUT`);
+    /// a hang-up or error returns too, for the next `read` or `write` to report.
+    ///
+    /// - Parameters:
+    ///   - descriptor: The descriptor.
+    ///   - events: What to wait for.
+    /// - Throws: ``Errno`` when `poll` itself fails (other than `EINTR`).
+    public static func waitUntilReady(_ descriptor: Int32, for events: Int16) throws(Errno) {
+        var waiting = pollfd(fd: descriptor, events: events, revents: 0)
+        while poll(&waiting, 1, -1) < 0 {
+            if errno != EINTR { throw Errno.current }
         }
     }
 

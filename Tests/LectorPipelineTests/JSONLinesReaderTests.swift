@@ -54,6 +54,24 @@ struct JSONLinesReaderTests {
         #expect(largest <= 1000 + 64 + 1, "held at most \(largest) bytes")
     }
 
+    @Test("a non-blocking pipe is waited on, not taken for the end or an error", .timeLimit(.minutes(1)))
+    func nonBlockingPipe() throws {
+        var ends: [Int32] = [0, 0]
+        try #require(pipe(&ends) == 0)
+        defer { close(ends[0]) }
+        _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
+        let writer = ends[1]
+        Thread.detachNewThread {
+            usleep(200_000)
+            _ = "{\"a\":1}\n".withCString { write(writer, $0, 8) }
+            close(writer)
+        }
+        var reader = JSONLinesReader(descriptor: ends[0], lineLimit: 100)
+        let lines = try reader.next(maximum: 10)
+        #expect(lines.map { String(decoding: $0.bytes, as: UTF8.self) } == ["{\"a\":1}"])
+        #expect(try reader.next(maximum: 10).isEmpty)
+    }
+
     @Test("the line limit follows max_bytes: six times it and one MiB, without overflowing")
     func limit() {
         #expect(JSONLinesReader.lineLimit(maximumBytes: 1000) == 6000 + 1_048_576)

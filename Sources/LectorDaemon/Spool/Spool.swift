@@ -30,7 +30,7 @@ public final class Spool: Sendable {
     /// again once more.
     private let restoredLock = Mutex<Int32?>(nil)
     /// The inbox folder on disk at start: the work folder is made again only inside it.
-    private let inboxIdentity: SystemCalls.FileIdentity?
+    private let inboxIdentity: SystemCalls.FileIdentity
     /// Numbers this daemon's temp files, so that no two documents ever share one.
     let temporarySequence = Atomic<Int>(0)
     /// What a reused input's inode must be to hold an output, or `nil` when inputs are not
@@ -58,7 +58,11 @@ public final class Spool: Sendable {
         } catch {
             throw DaemonError(.spool, "cannot set up the spool under \(layout.inbox)", cause: error)
         }
-        inboxIdentity = try? SystemCalls.statusFollowingLinks(layout.inbox).identity
+        do {
+            inboxIdentity = try SystemCalls.statusFollowingLinks(layout.inbox).identity
+        } catch {
+            throw DaemonError(.spool, "cannot look at the inbox \(layout.inbox)", cause: error)
+        }
         // Before this daemon's work folder exists: a refused start leaves nothing behind.
         try Self.checkDistinct(layout)
         try Self.checkControlFolder(layout)
@@ -171,15 +175,16 @@ public final class Spool: Sendable {
     /// daemon runs, without waiting for a file to claim: until then siblings and
     /// `lector status` see no held lock and take the daemon for dead.
     ///
-    /// Nothing is made when the inbox itself was removed, moved or replaced: the daemon
-    /// then stops (its watcher reports it), and making the path again would leave a new
-    /// inbox, with the daemon's own permissions, for the restarted daemon.
+    /// Nothing is made unless the inbox is still the folder it was at start: when it was
+    /// removed, moved or replaced, the daemon stops (its one-second check, or the watcher
+    /// for a move), and a path made again by this daemon would get its permissions; the
+    /// restarted daemon makes a missing inbox as any start does.
     ///
     /// - Returns: Whether the folder was gone and is made again.
     /// - Throws: ``Errno``, as ``makeLockedWorkFolder(_:id:)``, or when the folder cannot
     ///   be looked at.
     public func restoreWorkFolderIfGone() throws(Errno) -> Bool {
-        guard hasItsInbox else { return false }
+        guard inboxState == .same else { return false }
         do {
             _ = try SystemCalls.status(workFolder)
             return false
@@ -189,11 +194,27 @@ public final class Spool: Sendable {
         }
     }
 
-    /// Whether the inbox is still the folder it was at start (not removed, moved or
-    /// replaced): only then may the daemon make folders or files under it.
-    public var hasItsInbox: Bool {
-        guard let inboxIdentity else { return false }
-        return (try? SystemCalls.statusFollowingLinks(layout.inbox).identity) == inboxIdentity
+    /// What the inbox's path leads to now, against the folder it led to at start.
+    public enum InboxState: Sendable, Equatable {
+        /// The same folder: the daemon may make folders and files under it.
+        case same
+        /// Nothing (removed), or another folder (moved away, replaced).
+        case gone
+        /// It cannot be looked at now (an I/O error, a file system away for a moment).
+        case unknown
+    }
+
+    /// Whether the inbox is still the folder it was at start. Only a missing path (or a
+    /// stale NFS handle) or another folder counts as gone: a passing I/O error must not
+    /// stop a healthy daemon.
+    public var inboxState: InboxState {
+        do {
+            return try SystemCalls.statusFollowingLinks(layout.inbox).identity == inboxIdentity ? .same : .gone
+        } catch  where error == .noEntry || error == .notDirectory || error == Errno(ESTALE) {
+            return .gone
+        } catch {
+            return .unknown
+        }
     }
 
     /// Removes this daemon's (empty) work folder and lock; called at a clean exit.
@@ -272,6 +293,8 @@ public final class Spool: Sendable {
             guard (try? SystemCalls.status(source)) != nil, (try? SystemCalls.status(workFolder)) == nil else {
                 return .gone
             }
+            // Not into an inbox that replaced ours: the daemon is about to stop.
+            guard inboxState == .same else { throw Errno(EAGAIN) }
             try restoreWorkFolder()
             do {
                 try SystemCalls.renameNoReplace(source, workFolder.appending(name))
