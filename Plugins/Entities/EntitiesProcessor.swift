@@ -274,11 +274,11 @@ package struct EntitiesProcessor: Processor {
                 added.append(rule)
                 continue
             }
-            if rule.type == .location || rule.type == .organization, isKnownName(rule),
+            if rule.type == .location || rule.type == .organization,
                 overlapping.allSatisfy({
                     kept[$0].type == rule.type && kept[$0].start >= rule.start && kept[$0].end <= rule.end
                 }),
-                overlapping.reduce(0, { $0 + kept[$1].range.count }) < rule.range.count
+                overlapping.reduce(0, { $0 + kept[$1].range.count }) < rule.range.count, isKnownName(rule)
             {
                 // A known place or organisation the model cut into pieces, or short, that the
                 // rules read whole (`Verenigde` of `Verenigde Staten`; `New` `York`): the

@@ -59,26 +59,48 @@ struct KnownOrganizationsTests {
             "Total a annoncé lundi un contrat avec Airbus et Boeing. TotalEnergies et Pratt & Whitney suivent, "
                 + "selon le Fonds monétaire international. Harrison Ford a parlé à M. Ferrari à Orange. "
                 + "Selon Airbus, l'Otan et L'Oréal aussi. Vincent Bolloré est là ; Bolloré le dit : « Total ». "
-                + "Patrizia vient à Vinci."
+                + "Patrizia vient à Vinci avec Patrizia. Ils vont chez Ferrari."
         )
         let tokens = Tokenizer.tokenize(text)
         let sentences = SentenceSplitter.split(text, tokens: tokens)
         let rules = CapitalizedNames(language: "fr", places: try Gazetteer(namesFile: Array(names.utf8)))
         // As a tagger trained on old newspapers reads it: Boeing a person, Ferrari a person,
         // Orange a place. Harrison Ford is left to the run rule.
-        let found = [
+        var found = [
             span("Boeing", in: text, .person), span("Ferrari", in: text, .person),
             span("Vincent Bolloré", in: text, .person), span("Orange", in: text, .location),
         ]
+        // A place the model found stays a place, even where no gazetteer knows it.
+        let lastFerrari = EntityMention(
+            start: text.scalars.count - 8,
+            end: text.scalars.count - 1,
+            type: .location,
+            confidence: 0.9
+        )
+        found.append(lastFerrari)
         let result = rules.withKnownOrganizations(found, in: text, tokens: tokens, sentences: sentences)
         #expect(
             typed(text, result) == [
                 "ORG:Airbus", "ORG:Boeing", "ORG:TotalEnergies", "ORG:Pratt & Whitney",
                 "ORG:Fonds monétaire international", "PERSON:Ferrari", "LOC:Orange", "ORG:Airbus", "ORG:Otan",
-                "ORG:L'Oréal", "PERSON:Vincent Bolloré",
+                "ORG:L'Oréal", "PERSON:Vincent Bolloré", "LOC:Ferrari",
             ]
         )
         #expect(result.first { $0.type == .organization }?.confidence == CapitalizedNames.knownOrganizationConfidence)
+    }
+
+    @Test("a known name is found after an elided article and with one inside")
+    func knownNameWithElisions() throws {
+        let text = ScalarText("Il visite l'Afrique du Sud, la Côte d'Ivoire et L'Oréal.")
+        let tokens = Tokenizer.tokenize(text)
+        let rules = CapitalizedNames(
+            language: "fr",
+            places: try Gazetteer(namesFile: Array("p\tAfrique du Sud\np\tCôte d'Ivoire\no\tL'Oréal\n".utf8))
+        )
+        for name in ["Afrique du Sud", "Côte d'Ivoire", "L'Oréal"] {
+            #expect(rules.isKnownName(span(name, in: text, .location), in: text, tokens: tokens), "\(name)")
+        }
+        #expect(!rules.isKnownName(span("Afrique du", in: text, .location), in: text, tokens: tokens))
     }
 
     @Test("the entities step reads them from each rules language's names file in Models/")

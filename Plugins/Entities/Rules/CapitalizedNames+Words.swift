@@ -88,6 +88,11 @@ extension CapitalizedNames {
         ],
     ]
 
+    /// Street nouns whose street takes its name directly (`cours Mirabeau`, `corso Buenos
+    /// Aires`, `largo Argentina`): with a particle they are idioms (`au cours de`, `nel corso
+    /// del`, `al largo di`).
+    static let directStreetNouns: Set<String> = ["cours", "corso", "largo"]
+
     /// Nouns before a street, square or building named after a person (`rue Victor Hugo`,
     /// `stade Pierre Mauroy`): there a given name is no sign of a person.
     static let venueNouns: Set<String> = [

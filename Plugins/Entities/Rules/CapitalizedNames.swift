@@ -219,8 +219,12 @@ package struct CapitalizedNames: Sendable {
             guard start < end, isName(start) else { continue }
             let run = start..<end
             let runLower = run.map(lower)
-            if let street = streetStart(before: start, lower: lower, isParticle: isParticle, spaced: spaced),
-                !runLower.contains(where: Self.organizationWords.contains)
+            // The run as it stood before its title was cut (`avenue du Général Leclerc`).
+            if let street = streetStart(before: index, words: words, isParticle: isParticle, spaced: spaced),
+                !runLower.contains(where: Self.organizationWords.contains),
+                !(run.count == 1 && Demonyms.words.contains(runLower[0])),
+                // `la place de la France en Europe`: a country's place, not a square.
+                !(words[street] == "place" && placeFlags[start] == 2)
             {
                 // `piazza del Plebiscito`, `rue de la Loi`, `via Caracciolo`: a street or a
                 // square, named with its lowercase noun.
@@ -296,20 +300,31 @@ package struct CapitalizedNames: Sendable {
 
     /// Where a street's or square's lowercase noun stands before a name that starts at
     /// `start`, with up to two particles between (`piazza del`, `rue de la`), or `nil`.
+    ///
+    /// The noun must be written in lowercase, and the idioms that use the same nouns are no
+    /// streets: `à la place de` (instead of), `cours`, `corso` and `largo` with a particle
+    /// (`le cours du Brent`, `nel corso del Festival`, `al largo di Lampedusa`: those streets
+    /// take their name directly, `cours Mirabeau`, `corso Buenos Aires`), and `da` after a
+    /// noun (`via da Kiev`: away from).
     private func streetStart(
         before start: Int,
-        lower: (Int) -> String,
+        words: [String],
         isParticle: (Int) -> Bool,
         spaced: (Int, Int) -> Bool
     ) -> Int? {
         guard let nouns = Self.streetNouns[language] else { return nil }
         var index = start - 1
         var particles = 0
-        while index >= 0, particles < 2, isParticle(index), spaced(index, index + 1) {
+        while index >= 0, particles < 2, isParticle(index), words[index] != "da", spaced(index, index + 1) {
             index -= 1
             particles += 1
         }
-        guard index >= 0, nouns.contains(lower(index)), spaced(index, index + 1) else { return nil }
+        guard index >= 0, nouns.contains(words[index]), spaced(index, index + 1) else { return nil }
+        let noun = words[index]
+        if particles > 0, Self.directStreetNouns.contains(noun) { return nil }
+        if noun == "place", index >= 2, words[index - 1].lowercased() == "la", words[index - 2].lowercased() == "à" {
+            return nil
+        }
         return index
     }
 
