@@ -141,11 +141,18 @@ package struct Gazetteer: Sendable, Equatable {
     /// - Returns: Its length in tokens, or 0 when none starts there.
     func organizationLength(_ tokens: [TokenFeatures], at index: Int) -> Int {
         guard count > 0, index < tokens.count, tokens[index].isCapitalized || tokens[index].isAllCaps else { return 0 }
+        return longestPhrase(tokens, at: index, organizations: true)
+    }
+
+    /// The number of tokens of the longest known phrase (a place's, or an organisation's)
+    /// that starts at `index`, or 0.
+    @inline(__always)
+    private func longestPhrase(_ tokens: [TokenFeatures], at index: Int, organizations: Bool) -> Int {
         var hash = Hashing.seed
         var longest = 0
         for length in 1...min(Self.maximumLength, tokens.count - index) {
             hash = Self.extend(hash, tokens[index + length - 1].lower)
-            if knows(Self.organizationHash(hash)) { longest = length }
+            if knows(organizations ? Self.organizationHash(hash) : hash) { longest = length }
         }
         return longest
     }
@@ -183,12 +190,7 @@ package struct Gazetteer: Sendable, Equatable {
                 index += 1
                 continue
             }
-            var hash = Hashing.seed
-            var longest = 0
-            for length in 1...min(Self.maximumLength, tokens.count - index) {
-                hash = Self.extend(hash, tokens[index + length - 1].lower)
-                if knows(hash) { longest = length }
-            }
+            let longest = longestPhrase(tokens, at: index, organizations: false)
             if longest > 0 {
                 flags[index] = 2
                 for inside in (index + 1)..<(index + longest) { flags[inside] = 1 }

@@ -136,15 +136,14 @@ extension CapitalizedNames {
             else { return nil }
             return inside.map { TokenFeatures(text.scalars[$0.range]) }
         }
-        let written = Array(tokens[first..<last])
-        if let features = exactly(written) {
+        func isOnePlace(_ features: [TokenFeatures]) -> Bool {
             let flags = places.flags(features)
-            if flags[0] == 2, flags.dropFirst().allSatisfy({ $0 == 1 }) { return true }
+            return flags[0] == 2 && flags.dropFirst().allSatisfy { $0 == 1 }
         }
+        let written = Array(tokens[first..<last])
+        if let features = exactly(written), isOnePlace(features) { return true }
         guard let features = exactly(Self.splittingElisions(written, in: text)) else { return false }
-        let flags = places.flags(features)
-        return (flags[0] == 2 && flags.dropFirst().allSatisfy { $0 == 1 })
-            || places.organizationLength(features, at: 0) == features.count
+        return isOnePlace(features) || places.organizationLength(features, at: 0) == features.count
     }
 
     /// Whether a word has a capital after its first letter (`ASML`, `TotalEnergies`).

@@ -65,7 +65,7 @@ public final class Spool: Sendable {
         }
         // Before this daemon's work folder exists: a refused start leaves nothing behind.
         try Self.checkDistinct(layout)
-        try Self.checkControlFolder(layout)
+        try Self.checkControlFolder(layout, inboxDevice: inboxIdentity.device)
         do {
             lockDescriptor = try Self.makeLockedWorkFolder(layout, id: id)
         } catch  where error == Errno(EAGAIN) {
@@ -103,12 +103,14 @@ public final class Spool: Sendable {
     /// systems, so a `.lector` that is a symbolic link or a mount elsewhere would make every
     /// claim fail while the daemon reports ready.
     ///
-    /// - Parameter layout: The folders, already made.
+    /// - Parameters:
+    ///   - layout: The folders, already made.
+    ///   - inboxDevice: The inbox's device, as looked at once at start.
     /// - Throws: ``DaemonError`` with code ``DaemonError/Code/spool`` naming the folder.
-    static func checkControlFolder(_ layout: SpoolLayout) throws(DaemonError) {
-        guard let inbox = try? SystemCalls.statusFollowingLinks(layout.inbox).identity.device else { return }
+    static func checkControlFolder(_ layout: SpoolLayout, inboxDevice: UInt64) throws(DaemonError) {
         for folder in [layout.control, layout.workRoot] {
-            guard let device = try? SystemCalls.statusFollowingLinks(folder).identity.device, device != inbox else {
+            guard let device = try? SystemCalls.statusFollowingLinks(folder).identity.device, device != inboxDevice
+            else {
                 continue
             }
             throw DaemonError(
@@ -293,9 +295,9 @@ public final class Spool: Sendable {
             guard (try? SystemCalls.status(source)) != nil, (try? SystemCalls.status(workFolder)) == nil else {
                 return .gone
             }
-            // Not into an inbox that replaced ours: the daemon is about to stop.
-            guard inboxState == .same else { throw Errno(EAGAIN) }
-            try restoreWorkFolder()
+            // Not into an inbox that replaced ours (the daemon is about to stop), nor twice:
+            // the one-second check makes it too; either way, try the claim later.
+            guard try restoreWorkFolderIfGone() else { throw Errno(EAGAIN) }
             do {
                 try SystemCalls.renameNoReplace(source, workFolder.appending(name))
             } catch  where error == .noEntry {
