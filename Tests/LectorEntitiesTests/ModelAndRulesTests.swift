@@ -321,6 +321,18 @@ struct ModelAndRulesTests {
         #expect(entity(dutch, "LOC", "Den Haag") != nil)
     }
 
+    @Test("Belgian and Luxembourg given names sign people in Dutch and French news; two-letter ones do not")
+    func belgianGivenNames() {
+        let dutch = tagged(
+            "nl",
+            "Commissaris van de Koning Emile Roemer sprak met Els Borst over de toekomst van de provincie."
+        )
+        #expect(entity(dutch, "PERSON", "Emile Roemer") != nil, "\(dutch)")
+        #expect(entity(dutch, "PERSON", "Els Borst") != nil, "\(dutch)")
+        let french = tagged("fr", "Le Nouvel An Chinois est fêté à Bruxelles, a dit Aimable Dufrasne.")
+        #expect(!french.contains { $0["text"]?.stringValue?.contains("An Chinois") == true }, "\(french)")
+    }
+
     /// The entities of a text in a given language (`metadata.language`).
     private func tagged(
         _ language: String,
