@@ -53,7 +53,7 @@ struct KnownOrganizationsTests {
         #expect(places.flags(features) == [0, 0, 0, 0, 0, 0, 0, 2, 0], "no place flag for an organisation")
     }
 
-    @Test("known names are added or retyped; not inside a longer name, after a title, as a place, or an opening word")
+    @Test("known names are added, retyped or replace their pieces; not in a longer name, after a title, as a place")
     func knownOrganizations() throws {
         let text = ScalarText(
             "Total a annoncé lundi un contrat avec Airbus et Boeing. TotalEnergies et Pratt & Whitney suivent, "
@@ -66,11 +66,13 @@ struct KnownOrganizationsTests {
         let rules = CapitalizedNames(language: "fr", places: try Gazetteer(namesFile: Array(names.utf8)))
         // As a tagger trained on old newspapers reads it: Boeing a person, Ferrari a person,
         // Orange a place. Harrison Ford is left to the run rule.
+        // `Pratt` a person inside `Pratt & Whitney`: the whole known name replaces it.
         var found = [
-            span("Boeing", in: text, .person), span("Ferrari", in: text, .person),
+            span("Boeing", in: text, .person), span("Ferrari", in: text, .person), span("Pratt", in: text, .person),
             span("Vincent Bolloré", in: text, .person), span("Orange", in: text, .location),
         ]
-        // A place the model found stays a place, even where no gazetteer knows it.
+        // A place the model found of exactly a known organisation's extent, where no
+        // gazetteer knows a place of that name, is the organisation.
         let lastFerrari = EntityMention(
             start: text.scalars.count - 8,
             end: text.scalars.count - 1,
@@ -83,7 +85,7 @@ struct KnownOrganizationsTests {
             typed(text, result) == [
                 "ORG:Airbus", "ORG:Boeing", "ORG:TotalEnergies", "ORG:Pratt & Whitney",
                 "ORG:Fonds monétaire international", "PERSON:Ferrari", "LOC:Orange", "ORG:Airbus", "ORG:Otan",
-                "ORG:L'Oréal", "PERSON:Vincent Bolloré", "LOC:Ferrari",
+                "ORG:L'Oréal", "PERSON:Vincent Bolloré", "ORG:Ferrari",
             ]
         )
         #expect(result.first { $0.type == .organization }?.confidence == CapitalizedNames.knownOrganizationConfidence)
@@ -116,6 +118,35 @@ struct KnownOrganizationsTests {
                 Set(organizations.compactMap { $0["text"]?.stringValue }) == ["Airbus", "Boeing"],
                 "\(language): \(organizations)"
             )
+        }
+    }
+
+    @Test("national parties, institutions and clubs are organisations in Italian, French and Dutch news")
+    func nationalOrganizations() {
+        let cases: [(language: String, sentence: String, expected: Set<String>)] = [
+            (
+                "it",
+                "Il leader del Movimento 5 Stelle ha criticato il Consiglio dei ministri, mentre la Corte dei conti "
+                    + "e l'Istat hanno pubblicato i dati. La Juventus ha battuto l'Atalanta.",
+                ["Movimento 5 Stelle", "Consiglio dei ministri", "Corte dei conti", "Istat", "Juventus", "Atalanta"]
+            ),
+            (
+                "fr",
+                "Les députés de La France insoumise et du Rassemblement national ont voté à l'Assemblée nationale, "
+                    + "selon Santé publique France.",
+                ["La France insoumise", "Rassemblement national", "Assemblée nationale", "Santé publique France"]
+            ),
+            (
+                "nl",
+                "De motie werd gesteund door D66, GroenLinks-PvdA en het CDA, meldde de Raad van State, en het UWV "
+                    + "publiceerde nieuwe cijfers. Zondag speelden Ajax en PSV gelijk.",
+                ["D66", "GroenLinks-PvdA", "CDA", "Raad van State", "UWV", "PSV"]
+            ),
+        ]
+        for (language, sentence, expected) in cases {
+            let found = entities(sentence, language: language).filter { $0["type"] == "ORG" }
+            let organizations = Set(found.compactMap { $0["text"]?.stringValue })
+            #expect(expected.isSubset(of: organizations), "\(language): \(organizations)")
         }
     }
 }

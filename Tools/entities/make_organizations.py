@@ -9,7 +9,10 @@ Sources:
     `Match`, `Block`, `Integer`), as `*`: each name as listed and without its legal form
     (`ASML Holding` -> `ASML`, `Aegon N.V.` -> `Aegon`), a name with `'` also with `’`;
   * Tools/entities/organizations-intl.txt, written for Lector: international and European
-    bodies under their names in each language (`fr<TAB>Organisation mondiale de la santé`).
+    bodies under their names in each language (`fr<TAB>Organisation mondiale de la santé`);
+  * Tools/entities/organizations-national.txt, written for Lector: the parties, national
+    institutions, public companies, broadcasters, unions, universities and clubs of the
+    countries whose news is in French, Italian or Dutch (`nl<TAB>Raad van State`).
 
 Names of more than four tokens are dropped (the gazetteer's longest phrase), and names of
 one or two letters or starting in lowercase (never looked up). How the rules use them
@@ -85,15 +88,16 @@ def main():
     for name in companies(sys.argv[1]):
         rows.add(("*", name))
     here = os.path.dirname(os.path.abspath(__file__))
-    with open(os.path.join(here, "organizations-intl.txt"), encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            if len(parts) != 2 or not parts[1].strip():
-                sys.exit(f"organizations-intl.txt:{number}: expected LANG<TAB>NAME")
-            rows.add((parts[0], parts[1].strip()))
+    for written in ("organizations-intl.txt", "organizations-national.txt"):
+        with open(os.path.join(here, written), encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                line = line.rstrip("\n")
+                if not line or line.startswith("#"):
+                    continue
+                parts = line.split("\t")
+                if len(parts) != 2 or not parts[1].strip():
+                    sys.exit(f"{written}:{number}: expected LANG<TAB>NAME")
+                rows.add((parts[0], parts[1].strip()))
     kept = sorted(
         (lang, name) for lang, name in rows if len(name) >= 3 and not name[0].islower() and 1 <= tokens(name) <= 4
     )

@@ -9,10 +9,12 @@ extension CapitalizedNames {
     private static let clauseOpeners: Set<Unicode.Scalar> = ["«", "\"", "“", "‘", "'", ":", "—", "–", "-", "("]
 
     /// The mentions with the organisations the gazetteer knows by name (the names file's `o`
-    /// lines: listed companies, international bodies) typed as organisations: a known name
-    /// that no mention covers is added, and a person or MISC mention of exactly its extent
-    /// is retyped (`Boeing`, which a tagger trained on old newspapers reads as a person).
-    /// A place stays a place: the model or a place word said so.
+    /// lines: listed companies, international bodies, national parties, institutions and
+    /// clubs) typed as organisations: a known name that no mention covers is added; a
+    /// mention of exactly its extent is retyped (`Boeing`, which a tagger trained on old
+    /// newspapers reads as a person; `CBS`, which the Dutch one reads as a place); and the
+    /// pieces of a longer known name, mentions inside it, give way to it (`Consiglio` of
+    /// `Consiglio dei ministri`, the place `France` of `La France insoumise`).
     ///
     /// A known name counts only as a whole capitalised run (not `Ford` in `Harrison Ford`;
     /// a capitalised opening word before it is no part of it: `Selon Airbus`), and not:
@@ -23,7 +25,7 @@ extension CapitalizedNames {
     /// this kept 0.55 F1 higher; in Italian it would miss `a UniCredit`); and, as one word
     /// opening a sentence or a clause (after a quote, colon, dash or bracket), only written
     /// with a capital inside (`ASML`, `TotalEnergies`), where a capitalised word may be an
-    /// ordinary one (`Total`). A mention that overlaps one partly is left as it is.
+    /// ordinary one (`Total`). A mention that reaches out of one is left as it is.
     ///
     /// - Parameters:
     ///   - mentions: The mentions found so far, in text order.
@@ -102,17 +104,34 @@ extension CapitalizedNames {
                     )
                 )
             } else if overlapping.count == 1, result[overlapping[0]].range == range,
-                result[overlapping[0]].type == .person || result[overlapping[0]].type == .miscellaneous
+                result[overlapping[0]].type != .organization
             {
                 result[overlapping[0]].type = .organization
                 result[overlapping[0]].confidence = max(
                     result[overlapping[0]].confidence,
                     Self.knownOrganizationConfidence
                 )
+            } else if length > 1, overlapping.allSatisfy({ Self.isStrictlyInside(result[$0].range, range) }) {
+                // Pieces of a longer known name (`Consiglio` of `Consiglio dei ministri`,
+                // `France` of `La France insoumise`): the whole name replaces them.
+                for position in overlapping.reversed() { result.remove(at: position) }
+                added.append(
+                    EntityMention(
+                        start: range.lowerBound,
+                        end: range.upperBound,
+                        type: .organization,
+                        confidence: Self.knownOrganizationConfidence
+                    )
+                )
             }
         }
         guard !added.isEmpty else { return result }
         return (result + added).sorted { $0.start < $1.start }
+    }
+
+    /// Whether `inner` lies within `outer` and is shorter.
+    private static func isStrictlyInside(_ inner: Range<Int>, _ outer: Range<Int>) -> Bool {
+        outer.lowerBound <= inner.lowerBound && inner.upperBound <= outer.upperBound && inner != outer
     }
 
     /// Whether a mention is exactly one name the gazetteer knows: a place phrase (hashed as
