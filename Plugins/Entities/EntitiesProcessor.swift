@@ -80,7 +80,7 @@ package struct EntitiesProcessor: Processor {
         }
         var gazetteers: [String: Gazetteer] = [:]
         let named = types.contains(where: \.isNamed)
-        for language in CapitalizedNames.languages.sorted() where named {
+        for language in CapitalizedNames.organizationLanguages.sorted() where named {
             // The places the language's model knows (Italian, with none: the English
             // model's, the same gazetteer-loc.txt), and what its names file adds to them.
             guard let base = (taggers[language] ?? taggers["en"] ?? taggers.values.first)?.extractor.gazetteer
@@ -203,6 +203,11 @@ package struct EntitiesProcessor: Processor {
                 if knowsOrganizations {
                     mentions = rules.withKnownOrganizations(mentions, in: text, tokens: tokens, sentences: sentences)
                 }
+            } else if knowsOrganizations, let places = ruleGazetteers[code] {
+                // Spanish, Portuguese, German: the model, with the organisations its names
+                // file knows (parties, institutions, clubs).
+                mentions = CapitalizedNames(language: code, places: places)
+                    .withKnownOrganizations(mentions, in: text, tokens: tokens, sentences: sentences)
             }
         } else if CapitalizedNames.languages.contains(code), types.contains(where: \.isNamed),
             let places = ruleGazetteers[code]

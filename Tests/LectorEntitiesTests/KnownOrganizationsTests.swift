@@ -121,7 +121,7 @@ struct KnownOrganizationsTests {
         }
     }
 
-    @Test("national parties, institutions and clubs are organisations in Italian, French and Dutch news")
+    @Test("national parties, institutions and clubs are organisations in it, fr, nl, es, pt and de news")
     func nationalOrganizations() {
         let cases: [(language: String, sentence: String, expected: Set<String>)] = [
             (
@@ -141,6 +141,23 @@ struct KnownOrganizationsTests {
                 "De motie werd gesteund door D66, GroenLinks-PvdA en het CDA, meldde de Raad van State, en het UWV "
                     + "publiceerde nieuwe cijfers. Zondag speelden Ajax en PSV gelijk.",
                 ["D66", "GroenLinks-PvdA", "CDA", "Raad van State", "UWV", "PSV"]
+            ),
+            // Spanish, Portuguese, German: the model's mentions, with the known names the
+            // model missed (`Chega`) or read as MISC (`Vox`, `Aemet`).
+            (
+                "es",
+                "Ayer Sumar y Vox criticaron a Renfe, Adif y Correos, y la Aemet y la CNMC publicaron datos.",
+                ["Vox", "Renfe", "Aemet", "CNMC"]
+            ),
+            (
+                "pt",
+                "O Bloco de Esquerda e o Chega criticaram a Caixa Geral de Depósitos.",
+                ["Bloco de Esquerda", "Chega", "Caixa Geral de Depósitos"]
+            ),
+            (
+                "de",
+                "Die Grünen und das BSW kritisierten die Bundesnetzagentur, wie die IG Metall mitteilte.",
+                ["Grünen", "BSW", "Bundesnetzagentur", "IG Metall"]
             ),
         ]
         for (language, sentence, expected) in cases {

@@ -96,7 +96,7 @@ pt_classes() { # Portuguese name classes joined with the Spanish Brown clusters
         >"$work/classes-pt.txt"
 }
 
-names_files() { # the rules' names files (French, Italian, Dutch): places and given names
+names_files() { # the names files: places, given names and organisations (fr, it, nl); organisations (es, pt, de)
     for language in fr it nl; do
         {
             printf '# Place names (p) and given names (g) for the %s rules, added to the model'"'"'s places\n' "$language"
@@ -105,6 +105,14 @@ names_files() { # the rules' names files (French, Italian, Dutch): places and gi
             printf '# (sources in NOTICE).\n'
             sed 's/^/p\t/' "Tools/entities/rules-places-$language.txt"
             sed 's/^/g\t/' Tools/entities/given-names.txt Tools/entities/given-names-extra.txt
+            awk -F '\t' -v language="$language" '!/^#/ && ($1 == "*" || $1 == language) { print "o\t" $2 }' \
+                Tools/entities/organizations.txt
+        } >"$OUT/$language-names.txt"
+    done
+    for language in es pt de; do
+        {
+            printf '# Organisations (o) for the %s model'"'"'s known-organisation pass; written by\n' "$language"
+            printf '# Tools/entities/build_models.sh from Tools/entities/organizations.txt (sources in NOTICE).\n'
             awk -F '\t' -v language="$language" '!/^#/ && ($1 == "*" || $1 == language) { print "o\t" $2 }' \
                 Tools/entities/organizations.txt
         } >"$OUT/$language-names.txt"

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Writes Tools/entities/organizations.txt: organisations the French, Italian and Dutch
-rules know by name, `LANG<TAB>NAME` per line (LANG `*` for every language), sorted.
+"""Writes Tools/entities/organizations.txt: organisations the French, Italian, Dutch, Spanish,
+Portuguese and German entity passes know by name, `LANG<TAB>NAME` per line (LANG `*` for
+every language), sorted.
 
 Sources:
   * the listed companies of the PyPI package pytickersymbols (MIT License) in the indices
@@ -101,7 +102,8 @@ def main():
     kept = sorted(
         (lang, name) for lang, name in rows if len(name) >= 3 and not name[0].islower() and 1 <= tokens(name) <= 4
     )
-    print("# Organisations for the fr, it and nl rules (CapitalizedNames+Organizations.swift): LANG<TAB>NAME, * for all.")
+    print("# Organisations known by name (CapitalizedNames+Organizations.swift), for fr, it, nl, es, pt and de: "
+          "LANG<TAB>NAME, * for all.")
     print("# Written by Tools/entities/make_organizations.py (sources in NOTICE); do not edit.")
     for lang, name in kept:
         print(f"{lang}\t{name}")

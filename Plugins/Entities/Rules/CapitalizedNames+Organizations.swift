@@ -42,10 +42,11 @@ extension CapitalizedNames {
         guard places.count > 0 else { return mentions }
         let tokens = Self.splittingElisions(tokens, in: text)
         let openings = Self.sentenceOpenings(tokens: tokens, sentences: sentences)
-        let features = tokens.map { TokenFeatures(text.scalars[$0.range]) }
+        let (features, starts) = Self.candidateFeatures(tokens, in: text)
         let placeFlags = places.flags(features)
         let personCues = Self.personCues[language] ?? []
         let placeCues = Self.placeCues[language] ?? []
+        let openers = Self.openers.union(Self.organizationOpeners[language] ?? [])
         func cue(_ index: Int) -> String {
             index >= 0 && index < tokens.count ? Self.cueForm(tokens[index].text(in: text)) : ""
         }
@@ -67,7 +68,7 @@ extension CapitalizedNames {
         var added: [EntityMention] = []
         var index = 0
         while index < tokens.count {
-            let length = places.organizationLength(features, at: index)
+            let length = starts[index] ? places.organizationLength(features, at: index) : 0
             guard length > 0 else {
                 index += 1
                 continue
@@ -76,7 +77,7 @@ extension CapitalizedNames {
             let last = index + length - 1
             index += length
             if first > 0, isName(first - 1), spaced(first - 1, first),
-                !(opensClause(first - 1) && Self.openers.contains(cue(first - 1)))
+                !(opensClause(first - 1) && openers.contains(cue(first - 1)))
             {
                 continue
             }
@@ -127,6 +128,34 @@ extension CapitalizedNames {
         }
         guard !added.isEmpty else { return result }
         return (result + added).sorted { $0.start < $1.start }
+    }
+
+    /// A token that no known name reaches: a padding, which no phrase matches.
+    private static let unreached = TokenFeatures(padding: 0x2_0010)
+
+    /// The tokens' features where a known name or place could reach, and where one could
+    /// start: at a word starting with a capital or a digit (`50PLUS`), and over the words
+    /// after it up to the gazetteer's longest phrase; ``unreached`` elsewhere, as no name
+    /// starts in lowercase. Most words of a text are skipped so (on Dutch news the pass took
+    /// 3 % of the chain).
+    private static func candidateFeatures(
+        _ tokens: [Token],
+        in text: ScalarText
+    ) -> (features: [TokenFeatures], starts: [Bool]) {
+        var features = [TokenFeatures](repeating: unreached, count: tokens.count)
+        var starts = [Bool](repeating: false, count: tokens.count)
+        var reach = -1
+        for index in tokens.indices {
+            let first = text.scalars[tokens[index].start]
+            if (0x41...0x5A).contains(first.value) || (0x30...0x39).contains(first.value)
+                || (first.value >= 0x80 && first.properties.isUppercase)
+            {
+                starts[index] = true
+                reach = index + Gazetteer.maximumLength - 1
+            }
+            if index <= reach { features[index] = TokenFeatures(text.scalars[tokens[index].range]) }
+        }
+        return (features, starts)
     }
 
     /// Whether `inner` lies within `outer` and is shorter.

@@ -22,6 +22,19 @@ extension CapitalizedNames {
             "wethouder", "staatssecretaris", "directeur", "woordvoerder", "rechter", "generaal", "paus", "koning",
             "koningin", "prins", "prinses", "trainer", "topman", "topvrouw", "kamerlid", "bondskanselier",
         ],
+        // Spanish, Portuguese and German: only for the organisations known by name.
+        "es": [
+            "sr", "sra", "don", "doña", "presidente", "presidenta", "ministro", "ministra", "alcalde", "alcaldesa",
+            "rey", "reina", "juez", "jueza", "entrenador", "diputado", "diputada",
+        ],
+        "pt": [
+            "sr", "sra", "dr", "dra", "presidente", "ministro", "ministra", "prefeito", "prefeita", "governador",
+            "deputado", "deputada", "senador", "senadora", "juiz", "juíza", "treinador",
+        ],
+        "de": [
+            "herr", "frau", "dr", "prof", "kanzler", "kanzlerin", "minister", "ministerin", "präsident",
+            "präsidentin", "bürgermeister", "bürgermeisterin", "trainer", "chef", "chefin",
+        ],
     ]
 
     /// Words that make a run an organisation (lowercased), wherever they stand in it.
@@ -68,6 +81,25 @@ extension CapitalizedNames {
         "prima", "ma", "e", "o", "questo", "questa", "quel", "quella", "anche", "se", "da", "dal", "dalla", "tra",
         "fra", "sono", "è", "het", "een", "dat", "die", "deze", "dit", "maar", "en", "of", "in", "op", "voor", "met",
         "volgens", "na", "bij", "ook", "als", "zij", "hij", "wij", "er", "toen", "nu", "om",
+    ]
+
+    /// Capitalised function words that open sentences in the languages whose rules read only
+    /// organisations known by name (``organizationLanguages``), besides ``openers``.
+    static let organizationOpeners: [String: Set<String>] = [
+        "es": [
+            "el", "la", "los", "las", "un", "una", "en", "con", "por", "para", "según", "tras", "pero", "y", "o", "del",
+            "al", "este", "esta", "ese", "esa", "desde", "ante", "sin", "sobre", "también",
+        ],
+        "pt": [
+            "o", "a", "os", "as", "um", "uma", "no", "na", "nos", "nas", "do", "da", "dos", "das", "em", "com", "por",
+            "para", "segundo", "após", "mas", "e", "ou", "ao", "à", "este", "esta", "esse", "essa", "desde", "sem",
+            "também",
+        ],
+        "de": [
+            "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "im", "am", "laut", "nach",
+            "mit", "für", "bei", "und", "oder", "aber", "auch", "in", "auf", "von", "vom", "zum", "zur", "wie", "dass",
+            "als", "seit", "gegen", "ohne", "unter", "über", "vor",
+        ],
     ]
 
     /// The ``openers`` that never begin a name: prepositions, conjunctions, pronouns and
