@@ -13,7 +13,9 @@ package import LectorText
 ///
 /// Italian, which has no model, gets names from ``CapitalizedNames`` (capitalisation and
 /// context rules) and the English model's place list. French and Dutch have models trained
-/// on historical newspapers (Europeana, CC0); the rules add what those miss.
+/// on historical newspapers (Europeana, CC0); the rules add what those miss. In those three
+/// and in Spanish, Portuguese and German, the organisations each names file knows and the
+/// people whose surname has particles are read after the model and rules.
 ///
 /// The model is chosen by the document's language (from a `language` step, else a
 /// `metadata.language` such as JSON Lines input may carry); when no language is known, by
@@ -41,8 +43,9 @@ package struct EntitiesProcessor: Processor {
     /// The languages handled, in order of preference; each has a model.
     package var languages: [String]
     let models: [String: TaggerModel]
-    /// The gazetteer each rules language (``CapitalizedNames``) reads: its model's places (or
-    /// the English model's), with what its names file (`entities/<code>-names.txt`) adds.
+    /// The gazetteer each language with a names file reads after its model
+    /// (``CapitalizedNames/organizationLanguages``): its model's places (or the English
+    /// model's), with what its names file (`entities/<code>-names.txt`) adds.
     let ruleGazetteers: [String: Gazetteer]
     /// The model files the taggers were loaded from.
     package let modelVersions: [ModelVersion]
@@ -80,7 +83,8 @@ package struct EntitiesProcessor: Processor {
         }
         var gazetteers: [String: Gazetteer] = [:]
         let named = types.contains(where: \.isNamed)
-        for language in CapitalizedNames.organizationLanguages.sorted() where named {
+        for language in CapitalizedNames.organizationLanguages.sorted()
+        where named && (CapitalizedNames.languages.contains(language) || taggers[language] != nil) {
             // The places the language's model knows (Italian, with none: the English
             // model's, the same gazetteer-loc.txt), and what its names file adds to them.
             guard let base = (taggers[language] ?? taggers["en"] ?? taggers.values.first)?.extractor.gazetteer
@@ -203,11 +207,19 @@ package struct EntitiesProcessor: Processor {
                 if knowsOrganizations {
                     mentions = rules.withKnownOrganizations(mentions, in: text, tokens: tokens, sentences: sentences)
                 }
-            } else if knowsOrganizations, let places = ruleGazetteers[code] {
+                if knowsParticleNames {
+                    mentions = rules.withParticleNames(mentions, in: text, tokens: tokens, sentences: sentences)
+                }
+            } else if let places = ruleGazetteers[code] {
                 // Spanish, Portuguese, German: the model, with the organisations its names
-                // file knows (parties, institutions, clubs).
-                mentions = CapitalizedNames(language: code, places: places)
-                    .withKnownOrganizations(mentions, in: text, tokens: tokens, sentences: sentences)
+                // file knows (parties, institutions, clubs) and people with particles.
+                let rules = CapitalizedNames(language: code, places: places)
+                if knowsOrganizations {
+                    mentions = rules.withKnownOrganizations(mentions, in: text, tokens: tokens, sentences: sentences)
+                }
+                if knowsParticleNames {
+                    mentions = rules.withParticleNames(mentions, in: text, tokens: tokens, sentences: sentences)
+                }
             }
         } else if CapitalizedNames.languages.contains(code), types.contains(where: \.isNamed),
             let places = ruleGazetteers[code]
@@ -221,6 +233,9 @@ package struct EntitiesProcessor: Processor {
             if knowsOrganizations {
                 mentions = rules.withKnownOrganizations(mentions, in: text, tokens: tokens, sentences: sentences)
             }
+            if knowsParticleNames {
+                mentions = rules.withParticleNames(mentions, in: text, tokens: tokens, sentences: sentences)
+            }
         }
         mentions.removeAll { CommonAcronyms.isCommonNoun($0, in: text, language: code) }
         var values: [EntityMention] = []
@@ -232,6 +247,12 @@ package struct EntitiesProcessor: Processor {
         if !repeats.isEmpty { mentions = (mentions + repeats).sorted { $0.start < $1.start } }
         if !values.isEmpty { mentions = Self.merge(named: mentions, values: values) }
         return MentionGrouper(text: text, language: code).group(JoinedNames.split(mentions, in: text))
+    }
+
+    /// Whether people whose surname has particles are kept: PERSON is asked for and their
+    /// confidence reaches `min_confidence`.
+    private var knowsParticleNames: Bool {
+        types.contains(.person) && CapitalizedNames.particleNameConfidence >= minimumConfidence
     }
 
     /// Whether organisations known by name are kept: ORG is asked for and the known

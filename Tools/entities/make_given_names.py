@@ -31,6 +31,7 @@ models keep the list above.
 """
 
 import importlib
+import os
 import sys
 
 LOCALES = [
@@ -82,8 +83,14 @@ def main():
         for locale in EXTRA_LOCALES:
             extra |= names(locale)
         # Of three letters or more: `An` and `El` are names there but words in the news
-        # (`Nouvel An`, `El País`).
-        names_kept = sorted(n for n in set(kept(extra)) - set(names_kept) if len(n) >= 3)
+        # (`Nouvel An`, `El País`); and no known place (`France`, `India`, `Brooklyn`: the
+        # rules would read `France Culture` as a person).
+        here = os.path.dirname(os.path.abspath(__file__))
+        places = set()
+        for name in ["gazetteer-loc.txt"] + [f"rules-places-{code}.txt" for code in ("fr", "it", "nl")]:
+            with open(os.path.join(here, name), encoding="utf-8") as handle:
+                places.update(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+        names_kept = sorted(n for n in set(kept(extra)) - set(names_kept) - places if len(n) >= 3)
     sys.stdout.write("\n".join(names_kept) + "\n")
     print(f"{len(names_kept)} given names", file=sys.stderr)
 

@@ -82,6 +82,12 @@ def companies(package_folder):
     return names
 
 
+def usable(name):
+    """Whether the rules can look the name up: three letters or more, at most four tokens (the
+    gazetteer's longest phrase), not starting in lowercase."""
+    return len(name) >= 3 and not name[0].islower() and 1 <= tokens(name) <= 4
+
+
 def main():
     if len(sys.argv) != 2 or not os.path.isdir(os.path.join(sys.argv[1], "pytickersymbols")):
         sys.exit("usage: make_organizations.py UNPACKED_PYTICKERSYMBOLS_WHEEL")
@@ -98,10 +104,12 @@ def main():
                 parts = line.split("\t")
                 if len(parts) != 2 or not parts[1].strip():
                     sys.exit(f"{written}:{number}: expected LANG<TAB>NAME")
-                rows.add((parts[0], parts[1].strip()))
-    kept = sorted(
-        (lang, name) for lang, name in rows if len(name) >= 3 and not name[0].islower() and 1 <= tokens(name) <= 4
-    )
+                name = parts[1].strip()
+                if not usable(name):
+                    sys.exit(f"{written}:{number}: {name!r} is never looked up (two letters or fewer, "
+                             "more than four tokens, or a lowercase start)")
+                rows.add((parts[0], name))
+    kept = sorted((lang, name) for lang, name in rows if usable(name))
     print("# Organisations known by name (CapitalizedNames+Organizations.swift), for fr, it, nl, es, pt and de: "
           "LANG<TAB>NAME, * for all.")
     print("# Written by Tools/entities/make_organizations.py (sources in NOTICE); do not edit.")

@@ -112,7 +112,9 @@ extension CapitalizedNames {
                     result[overlapping[0]].confidence,
                     Self.knownOrganizationConfidence
                 )
-            } else if length > 1, overlapping.allSatisfy({ Self.isStrictlyInside(result[$0].range, range) }) {
+            } else if length > 1,
+                overlapping.allSatisfy({ range.encloses(result[$0].range) && result[$0].range != range })
+            {
                 // Pieces of a longer known name (`Consiglio` of `Consiglio dei ministri`,
                 // `France` of `La France insoumise`): the whole name replaces them.
                 for position in overlapping.reversed() { result.remove(at: position) }
@@ -156,11 +158,6 @@ extension CapitalizedNames {
             if index <= reach { features[index] = TokenFeatures(text.scalars[tokens[index].range]) }
         }
         return (features, starts)
-    }
-
-    /// Whether `inner` lies within `outer` and is shorter.
-    private static func isStrictlyInside(_ inner: Range<Int>, _ outer: Range<Int>) -> Bool {
-        outer.lowerBound <= inner.lowerBound && inner.upperBound <= outer.upperBound && inner != outer
     }
 
     /// Whether a mention is exactly one name the gazetteer knows: a place phrase (hashed as

@@ -88,17 +88,17 @@ extension CapitalizedNames {
     static let organizationOpeners: [String: Set<String>] = [
         "es": [
             "el", "la", "los", "las", "un", "una", "en", "con", "por", "para", "según", "tras", "pero", "y", "o", "del",
-            "al", "este", "esta", "ese", "esa", "desde", "ante", "sin", "sobre", "también",
+            "al", "este", "esta", "ese", "esa", "desde", "ante", "sin", "sobre", "también", "ayer", "hoy",
         ],
         "pt": [
             "o", "a", "os", "as", "um", "uma", "no", "na", "nos", "nas", "do", "da", "dos", "das", "em", "com", "por",
             "para", "segundo", "após", "mas", "e", "ou", "ao", "à", "este", "esta", "esse", "essa", "desde", "sem",
-            "também",
+            "também", "ontem", "hoje",
         ],
         "de": [
             "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "im", "am", "laut", "nach",
             "mit", "für", "bei", "und", "oder", "aber", "auch", "in", "auf", "von", "vom", "zum", "zur", "wie", "dass",
-            "als", "seit", "gegen", "ohne", "unter", "über", "vor",
+            "als", "seit", "gegen", "ohne", "unter", "über", "vor", "gestern", "heute",
         ],
     ]
 
