@@ -46,7 +46,7 @@ extension CapitalizedNames {
         let placeFlags = places.flags(features)
         let personCues = Self.personCues[language] ?? []
         let placeCues = Self.placeCues[language] ?? []
-        let openers = Self.openers.union(Self.organizationOpeners[language] ?? [])
+        let openers = Self.passOpeners[language] ?? Self.openers
         func cue(_ index: Int) -> String {
             index >= 0 && index < tokens.count ? Self.cueForm(tokens[index].text(in: text)) : ""
         }

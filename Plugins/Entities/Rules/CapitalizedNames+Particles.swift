@@ -38,14 +38,15 @@ extension CapitalizedNames {
     ) -> [EntityMention] {
         guard places.count > 0 else { return mentions }
         let personCues = Self.personCues[language] ?? []
-        let openers = Self.openers.union(Self.organizationOpeners[language] ?? [])
+        let openers = Self.passOpeners[language] ?? Self.openers
         let openings = Self.sentenceOpenings(tokens: tokens, sentences: sentences)
         func word(_ index: Int) -> String {
             index >= 0 && index < tokens.count ? tokens[index].text(in: text) : ""
         }
         func isCapitalized(_ index: Int) -> Bool {
-            index >= 0 && index < tokens.count && tokens[index].kind == .word
-                && text.scalars[tokens[index].start].properties.isUppercase
+            guard index >= 0, index < tokens.count, tokens[index].kind == .word else { return false }
+            let first = text.scalars[tokens[index].start]
+            return (0x41...0x5A).contains(first.value) || (first.value >= 0x80 && first.properties.isUppercase)
         }
         func spaced(_ left: Int, _ right: Int) -> Bool { Self.isSpaced(left, right, tokens: tokens, in: text) }
         func isGivenName(_ index: Int) -> Bool {
@@ -53,7 +54,11 @@ extension CapitalizedNames {
             let head = whole.split(separator: "-").first.map(String.init) ?? whole
             return [whole, head].contains { places.isGivenName(TokenFeatures(ArraySlice(Array($0.unicodeScalars)))) }
         }
-        func isParticle(_ index: Int) -> Bool { Self.surnameParticles.contains(Self.cueForm(word(index))) }
+        func isParticle(_ index: Int) -> Bool {
+            // Particles are words of two to five letters: most tokens are no string lookup.
+            index >= 0 && index < tokens.count && tokens[index].range.count <= 5
+                && Self.surnameParticles.contains(Self.cueForm(word(index)))
+        }
         func startsKnownPlace(_ index: Int) -> Bool {
             let window = tokens[index..<min(index + Gazetteer.maximumLength, tokens.count)]
             return places.flags(window.map { TokenFeatures(text.scalars[$0.range]) }).first == 2
@@ -63,8 +68,13 @@ extension CapitalizedNames {
         while index < tokens.count {
             // One or two particles after a capitalised word (`Robin van Persie`, `Luigi Di
             // Maio`), or capitalised after a person's title (`minister Van Hijum`).
+            // Cheap tests first: a capitalised word before or a capitalised particle.
+            guard isCapitalized(index - 1) || isCapitalized(index), isParticle(index), spaced(index - 1, index) else {
+                index += 1
+                continue
+            }
             let afterTitle = isCapitalized(index) && personCues.contains(Self.cueForm(word(index - 1)))
-            guard isParticle(index), spaced(index - 1, index), afterTitle || isCapitalized(index - 1) else {
+            guard afterTitle || isCapitalized(index - 1) else {
                 index += 1
                 continue
             }

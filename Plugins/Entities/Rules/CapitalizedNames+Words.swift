@@ -102,6 +102,13 @@ extension CapitalizedNames {
         ],
     ]
 
+    /// ``openers`` with the language's ``organizationOpeners``, for the passes after the
+    /// models (``withKnownOrganizations(_:in:tokens:sentences:)``,
+    /// ``withParticleNames(_:in:tokens:sentences:)``).
+    static let passOpeners: [String: Set<String>] = Dictionary(
+        uniqueKeysWithValues: organizationLanguages.map { ($0, openers.union(organizationOpeners[$0] ?? [])) }
+    )
+
     /// The ``openers`` that never begin a name: prepositions, conjunctions, pronouns and
     /// demonstratives, not the articles and particles that do (`Le Monde`, `De Telegraaf`,
     /// `Da Silva`).
