@@ -20,7 +20,7 @@ public struct EntitiesProcessorFactory: ProcessorFactory {
 
     /// The languages served.
     public var languageCoverage: String {
-        "names: English (CoNLL-2003), Spanish (CoNLL-2002, research-only data), German, Portuguese, Russian (models), French, Dutch (models from historical newspapers, plus rules), Italian (capitalisation and context rules); the rules read place names, given names and organisations (listed companies, international bodies, parties, institutions, clubs) from Models/entities/{fr,it,nl}-names.txt, and es, pt and de given names and organisations from their own; in all six, known organisations and people with particles (von der Leyen) are read after the model; dates, money, percentages, quantities: en, de, fr, es, it, pt, nl, ru; others are skipped"
+        "names: English (CoNLL-2003), Spanish (CoNLL-2002, research-only data), German, Portuguese, Russian (models), French, Dutch (models from historical newspapers, plus rules), Italian (capitalisation and context rules); the rules read place names, given names and organisations (listed companies, international bodies, parties, institutions, clubs) from Models/entities/{fr,it,nl}-names.txt, and es, pt and de given names and organisations from their own; in all six, known organisations and people with particles (von der Leyen) are read after the model or rules; dates, money, percentages, quantities: en, de, fr, es, it, pt, nl, ru; others are skipped"
     }
 
     /// What the processor adds, for `lector processors`.

@@ -20,12 +20,15 @@ newspapers it lost 1.24 and 0.20, so not there).
     python3 Tools/entities/make_given_names.py /tmp/faker/fk --classes > Tools/entities/name-classes.txt
 
 With `--extra` it writes Tools/entities/given-names-extra.txt: the given names of EXTRA_LOCALES
-(Belgium, Luxembourg, French-speaking Switzerland, Ireland) that the list above lacks. Only the
-French, Italian and Dutch rules read them (build_models.sh puts them in LANG-names.txt): there
-they sign people such as `Emile Roemer` (modern Dutch news paragraphs F1: dev 73.68 -> 74.35,
-test 74.67 -> 75.00; French and Italian unchanged). As a model feature they cost F1 (German
-5-fold cross-validated 66.52 -> 65.50; the Portuguese classes 77.62 -> 77.47), so the
-models keep the list above.
+(Belgium, Luxembourg, French-speaking Switzerland, Ireland) that the list above lacks, of three
+letters or more (`An`, `El` are words in the news too: `Nouvel An`, `El País`) and in no place
+list (gazetteer-loc.txt, rules-places-*.txt: not `France`, `Brooklyn`, which would make `France
+Culture` a person). Only the names files read them (build_models.sh puts them in
+Models/entities/LANG-names.txt for fr, it, nl, es, pt and de: the rules and the passes after
+the models): there they sign people such as `Emile Roemer` (modern Dutch news paragraphs F1:
+dev 73.68 -> 74.35, test 74.67 -> 75.00; French and Italian unchanged). As a model feature
+they cost F1 (German 5-fold cross-validated 66.52 -> 65.50; the Portuguese classes 77.62 ->
+77.47), so the models keep the list above.
 
     python3 Tools/entities/make_given_names.py /tmp/faker/fk --extra > Tools/entities/given-names-extra.txt
 """

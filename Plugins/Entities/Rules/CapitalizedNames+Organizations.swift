@@ -149,9 +149,7 @@ extension CapitalizedNames {
         var reach = -1
         for index in tokens.indices {
             let first = text.scalars[tokens[index].start]
-            if (0x41...0x5A).contains(first.value) || (0x30...0x39).contains(first.value)
-                || (first.value >= 0x80 && first.properties.isUppercase)
-            {
+            if startsWithCapital(first) || (0x30...0x39).contains(first.value) {
                 starts[index] = true
                 reach = index + Gazetteer.maximumLength - 1
             }

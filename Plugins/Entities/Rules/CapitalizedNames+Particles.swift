@@ -4,25 +4,37 @@ extension CapitalizedNames {
     /// The confidence of a person whose name has particles (``withParticleNames(_:in:tokens:sentences:)``).
     static let particleNameConfidence = 0.8
 
-    /// Lowercase particles of surnames in the languages with names files (`von der Leyen`,
-    /// `van Persie`, `da Silva`, `dos Santos`, `zu Guttenberg`, `de Gaulle`, `Di Maio`).
-    static let surnameParticles: Set<String> = particles.union(["das", "do", "dos", "zu", "ten", "'t"])
+    /// The particles that may open a surname, per language (`von der Leyen`, `van Persie`,
+    /// `da Silva`, `dos Santos`, `de Gaulle`, `Di Maio`). Not German `der`, `den`, `das` or
+    /// `zu`, which follow a given name as often as not (`gab Thomas den Ball ab`, `bleibt
+    /// Peter zu Hause`).
+    static let firstParticles: [String: Set<String>] = [
+        "nl": ["van", "de", "den", "der", "ter", "ten", "von"],
+        "de": ["von", "van", "de", "di", "da"],
+        "fr": ["de", "du", "des", "d'", "d’", "le", "la", "di", "da", "van", "von"],
+        "it": ["di", "de", "da", "del", "della", "dei", "d'", "d’", "van", "von"],
+        "es": ["de", "del", "da", "dos", "van", "von"],
+        "pt": ["de", "da", "do", "das", "dos", "van", "von"],
+    ]
 
-    /// The most particles in a row (`van de`, `von der`).
-    private static let maximumParticles = 2
+    /// The particles that may follow the first (`von der`, `van den`, `de la`, `de los`).
+    static let secondParticles: Set<String> = ["der", "den", "de", "la", "le", "las", "los", "des", "du", "do", "da"]
 
     /// The mentions with the people whose surname has particles read whole: known given
-    /// names, then one or two particles, then a capitalised surname (`Ursula von der
-    /// Leyen`, `Robin van Persie`, `Karl-Theodor zu Guttenberg`, `Luigi Di Maio`), or a
-    /// person's title, then capitalised particles and the surname (`minister Van Hijum`).
-    /// The taggers often read only the surname, or the given name, or a place in it. The
-    /// person replaces the mentions inside it; a mention that reaches out of it keeps the
-    /// words (`Jan van Eyck Academie`).
+    /// names, one or two particles, and one capitalised surname (`Ursula von der Leyen`,
+    /// `Robin van Persie`, `Luigi Di Maio`, `Ana da Silva`), or a person's title, capitalised
+    /// particles and the surname (`minister Van der Leegte`). The taggers often read only the
+    /// surname, or the given name, or a place in it. The person replaces the mentions
+    /// inside it unless one is an organisation; a person, place or organisation of the same
+    /// extent (`Mar de Barents`), or a mention that reaches out of it, is left as it is.
     ///
-    /// Without a given name or a title, `X van Y` is most often an institution (`Raad van
-    /// State`, `Banque de France`), so nothing is signed; nor where a known place starts
-    /// just before the given name (`Santa Maria da Feira`), at it (`Santiago de Chile`) or
-    /// at the surname (`Vitória de Guimarães`).
+    /// Nothing is signed without a given name right before the particles or a title
+    /// (`Raad van State`, `Frans Timmermans van GroenLinks`, `Banque de France`), where a
+    /// hyphenated given name has a part that is none (`Heinrich-Böll-Stiftung`), where the
+    /// surname starts a known organisation (`Jan van de VVD`), or where a known place of more
+    /// than one word starts at or just before the given name (`Santiago de Chile`, `Santa
+    /// Maria da Feira`) or both the given name and the surname are places (`Vitória de
+    /// Guimarães`).
     ///
     /// - Parameters:
     ///   - mentions: The mentions found so far, in text order.
@@ -36,7 +48,8 @@ extension CapitalizedNames {
         tokens: [Token],
         sentences: [Sentence]
     ) -> [EntityMention] {
-        guard places.count > 0 else { return mentions }
+        guard places.count > 0, let first = Self.firstParticles[language] else { return mentions }
+        let tokens = Self.splittingElisions(tokens, in: text)
         let personCues = Self.personCues[language] ?? []
         let openers = Self.passOpeners[language] ?? Self.openers
         let openings = Self.sentenceOpenings(tokens: tokens, sentences: sentences)
@@ -44,75 +57,81 @@ extension CapitalizedNames {
             index >= 0 && index < tokens.count ? tokens[index].text(in: text) : ""
         }
         func isCapitalized(_ index: Int) -> Bool {
-            guard index >= 0, index < tokens.count, tokens[index].kind == .word else { return false }
-            let first = text.scalars[tokens[index].start]
-            return (0x41...0x5A).contains(first.value) || (first.value >= 0x80 && first.properties.isUppercase)
+            index >= 0 && index < tokens.count && tokens[index].kind == .word
+                && Self.startsWithCapital(text.scalars[tokens[index].start])
         }
         func spaced(_ left: Int, _ right: Int) -> Bool { Self.isSpaced(left, right, tokens: tokens, in: text) }
+        func features(_ word: some StringProtocol) -> TokenFeatures {
+            TokenFeatures(ArraySlice(Array(word.unicodeScalars)))
+        }
         func isGivenName(_ index: Int) -> Bool {
-            let whole = word(index)
-            let head = whole.split(separator: "-").first.map(String.init) ?? whole
-            return [whole, head].contains { places.isGivenName(TokenFeatures(ArraySlice(Array($0.unicodeScalars)))) }
+            // Every part of a hyphenated one (`Karl-Theodor`, not `Heinrich-Böll-Stiftung`).
+            word(index).split(separator: "-").allSatisfy { places.isGivenName(features($0)) }
         }
-        func isParticle(_ index: Int) -> Bool {
-            // Particles are words of two to five letters: most tokens are no string lookup.
+        func isParticle(_ index: Int, among particles: Set<String>) -> Bool {
+            // Particles are words of at most five letters: most tokens are no string lookup.
             index >= 0 && index < tokens.count && tokens[index].range.count <= 5
-                && Self.surnameParticles.contains(Self.cueForm(word(index)))
+                && particles.contains(Self.cueForm(word(index)))
         }
-        func startsKnownPlace(_ index: Int) -> Bool {
+        func placeFlags(_ index: Int) -> [UInt8] {
             let window = tokens[index..<min(index + Gazetteer.maximumLength, tokens.count)]
-            return places.flags(window.map { TokenFeatures(text.scalars[$0.range]) }).first == 2
+            return places.flags(window.map { TokenFeatures(text.scalars[$0.range]) })
+        }
+        /// A known place of more than one word starts there.
+        func startsLongPlace(_ index: Int) -> Bool {
+            let flags = placeFlags(index)
+            return flags.count > 1 && flags[0] == 2 && flags[1] == 1
+        }
+        func isPlace(_ index: Int) -> Bool { placeFlags(index).first == 2 }
+        func startsOrganization(_ index: Int) -> Bool {
+            let window = tokens[index..<min(index + Gazetteer.maximumLength, tokens.count)]
+            return places.organizationLength(window.map { TokenFeatures(text.scalars[$0.range]) }, at: 0) > 0
         }
         var found: [EntityMention] = []
         var index = 1
         while index < tokens.count {
-            // One or two particles after a capitalised word (`Robin van Persie`, `Luigi Di
-            // Maio`), or capitalised after a person's title (`minister Van Hijum`).
-            // Cheap tests first: a capitalised word before or a capitalised particle.
-            guard isCapitalized(index - 1) || isCapitalized(index), isParticle(index), spaced(index - 1, index) else {
+            // Cheap tests first: a capitalised word before, or a capitalised particle.
+            guard isCapitalized(index - 1) || isCapitalized(index), isParticle(index, among: first),
+                spaced(index - 1, index)
+            else {
                 index += 1
                 continue
             }
-            let afterTitle = isCapitalized(index) && personCues.contains(Self.cueForm(word(index - 1)))
-            guard afterTitle || isCapitalized(index - 1) else {
+            let particle = index
+            let afterTitle = isCapitalized(particle) && personCues.contains(Self.cueForm(word(particle - 1)))
+            guard afterTitle || isCapitalized(particle - 1) else {
                 index += 1
                 continue
             }
-            var surname = index + 1
-            while surname - index < Self.maximumParticles, isParticle(surname), !isCapitalized(surname),
-                spaced(surname - 1, surname)
-            {
+            var surname = particle + 1
+            if isParticle(surname, among: Self.secondParticles), !isCapitalized(surname), spaced(particle, surname) {
                 surname += 1
             }
-            guard isCapitalized(surname), !isParticle(surname), spaced(surname - 1, surname) else {
-                index = surname
+            index = surname
+            guard isCapitalized(surname), !isParticle(surname, among: first), spaced(surname - 1, surname) else {
                 continue
             }
-            // The surname: capitalised words one space apart.
-            var end = surname
-            while isCapitalized(end + 1), spaced(end, end + 1), !isParticle(end + 1) { end += 1 }
+            index = surname + 1
             // The given names: known ones, right before the particles (not `Frans Timmermans
-            // van GroenLinks`, where `van` says what he is of). A capitalised word before
-            // them may be a title or a noun (`Voorzitter`, `EU-Kommissionspräsidentin`), but
-            // not the start of a known place (`Santa Maria da Feira`, `São José do Rio Preto`).
-            var start = index
-            var signed = afterTitle && !openings.contains(tokens[index].start)
+            // van GroenLinks`, where `van` says what he is of); or a title before them.
+            var start = particle
+            var signed = afterTitle && !openings.contains(tokens[particle].start)
             if !afterTitle {
-                start = index - 1
+                start = particle - 1
                 while isCapitalized(start - 1), spaced(start - 1, start), isGivenName(start - 1) { start -= 1 }
                 signed =
-                    isGivenName(index - 1) && !openers.contains(Self.cueForm(word(start)))
-                    && !(isCapitalized(start - 1) && startsKnownPlace(start - 1))
+                    isGivenName(particle - 1) && !openers.contains(Self.cueForm(word(start)))
+                    && !startsLongPlace(start) && !(isCapitalized(start - 1) && startsLongPlace(start - 1))
+                    && !(isPlace(start) && isPlace(surname))
             }
-            // `X de <place>` is a place or a body of it (`Santiago de Chile`, `Vitória de
-            // Guimarães`), not a person; after a title the particle may be a place's name
-            // too (`dhr. Van der Leegte`: `Van`).
-            signed = signed && (afterTitle || !startsKnownPlace(start)) && !startsKnownPlace(surname)
-            index = end + 1
-            let range = tokens[start].start..<tokens[end].end
-            guard signed, !mentions.contains(where: { $0.range.overlaps(range) && !range.encloses($0.range) }) else {
-                continue
-            }
+            let range = tokens[start].start..<tokens[surname].end
+            guard signed, !startsOrganization(surname),
+                !mentions.contains(where: {
+                    $0.range.overlaps(range)
+                        && (!range.encloses($0.range) || $0.type == .organization
+                            || ($0.range == range && $0.type != .miscellaneous))
+                })
+            else { continue }
             found.append(
                 EntityMention(
                     start: range.lowerBound,
@@ -125,6 +144,11 @@ extension CapitalizedNames {
         guard !found.isEmpty else { return mentions }
         let kept = mentions.filter { mention in !found.contains { $0.range.encloses(mention.range) } }
         return (kept + found).sorted { $0.start < $1.start }
+    }
+
+    /// Whether a word's first scalar is a capital (ASCII without asking Unicode properties).
+    static func startsWithCapital(_ scalar: Unicode.Scalar) -> Bool {
+        (0x41...0x5A).contains(scalar.value) || (scalar.value >= 0x80 && scalar.properties.isUppercase)
     }
 }
 

@@ -22,7 +22,8 @@ extension CapitalizedNames {
             "wethouder", "staatssecretaris", "directeur", "woordvoerder", "rechter", "generaal", "paus", "koning",
             "koningin", "prins", "prinses", "trainer", "topman", "topvrouw", "kamerlid", "bondskanselier",
         ],
-        // Spanish, Portuguese and German: only for the organisations known by name.
+        // Spanish, Portuguese and German: only for the passes after their models
+        // (organisations known by name, people with particles).
         "es": [
             "sr", "sra", "don", "doña", "presidente", "presidenta", "ministro", "ministra", "alcalde", "alcaldesa",
             "rey", "reina", "juez", "jueza", "entrenador", "diputado", "diputada",
@@ -83,8 +84,9 @@ extension CapitalizedNames {
         "volgens", "na", "bij", "ook", "als", "zij", "hij", "wij", "er", "toen", "nu", "om",
     ]
 
-    /// Capitalised function words that open sentences in the languages whose rules read only
-    /// organisations known by name (``organizationLanguages``), besides ``openers``.
+    /// Capitalised function words that open sentences in Spanish, Portuguese and German,
+    /// whose only rules are the passes after their models (``organizationLanguages``),
+    /// besides ``openers``.
     static let organizationOpeners: [String: Set<String>] = [
         "es": [
             "el", "la", "los", "las", "un", "una", "en", "con", "por", "para", "según", "tras", "pero", "y", "o", "del",

@@ -20,9 +20,10 @@ package struct CapitalizedNames: Sendable {
     /// The languages it serves.
     package static let languages: Set<String> = ["fr", "it", "nl"]
 
-    /// The languages whose names files (`entities/<code>-names.txt`) list organisations
-    /// known by name (``withKnownOrganizations(_:in:tokens:sentences:)``): those it serves,
-    /// and Spanish, Portuguese and German, which have models but no other rules.
+    /// The languages whose names files (`entities/<code>-names.txt`) serve the passes after
+    /// the models and rules (``withKnownOrganizations(_:in:tokens:sentences:)``,
+    /// ``withParticleNames(_:in:tokens:sentences:)``): those it serves, and Spanish,
+    /// Portuguese and German, which have models and no other rules.
     package static let organizationLanguages: Set<String> = languages.union(["es", "pt", "de"])
 
     /// Whether a mention's first word is not part of the name: one of ``leadingWords``
