@@ -94,16 +94,15 @@ extension CapitalizedNames {
                 }
             }
             let range = tokens[first].start..<tokens[last].end
+            let known = EntityMention(
+                start: range.lowerBound,
+                end: range.upperBound,
+                type: .organization,
+                confidence: Self.knownOrganizationConfidence
+            )
             let overlapping = result.indices.filter { result[$0].range.overlaps(range) }
             if overlapping.isEmpty {
-                added.append(
-                    EntityMention(
-                        start: range.lowerBound,
-                        end: range.upperBound,
-                        type: .organization,
-                        confidence: Self.knownOrganizationConfidence
-                    )
-                )
+                added.append(known)
             } else if overlapping.count == 1, result[overlapping[0]].range == range,
                 result[overlapping[0]].type != .organization
             {
@@ -118,14 +117,7 @@ extension CapitalizedNames {
                 // Pieces of a longer known name (`Consiglio` of `Consiglio dei ministri`,
                 // `France` of `La France insoumise`): the whole name replaces them.
                 for position in overlapping.reversed() { result.remove(at: position) }
-                added.append(
-                    EntityMention(
-                        start: range.lowerBound,
-                        end: range.upperBound,
-                        type: .organization,
-                        confidence: Self.knownOrganizationConfidence
-                    )
-                )
+                added.append(known)
             }
         }
         guard !added.isEmpty else { return result }

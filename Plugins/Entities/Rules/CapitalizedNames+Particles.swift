@@ -151,10 +151,3 @@ extension CapitalizedNames {
         (0x41...0x5A).contains(scalar.value) || (scalar.value >= 0x80 && scalar.properties.isUppercase)
     }
 }
-
-extension Range where Bound == Int {
-    /// Whether `other` lies within this range.
-    func encloses(_ other: Range<Int>) -> Bool {
-        lowerBound <= other.lowerBound && other.upperBound <= upperBound
-    }
-}
