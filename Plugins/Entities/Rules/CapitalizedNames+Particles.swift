@@ -17,6 +17,9 @@ extension CapitalizedNames {
         "pt": ["de", "da", "do", "das", "dos", "van", "von"],
     ]
 
+    /// The most particles between a surname and the body it belongs to (`van de`).
+    private static let maximumParticlesAfterName = 2
+
     /// The particles that may follow the first (`von der`, `van den`, `de la`, `de los`).
     static let secondParticles: Set<String> = ["der", "den", "de", "la", "le", "las", "los", "des", "du", "do", "da"]
 
@@ -87,6 +90,29 @@ extension CapitalizedNames {
             let window = tokens[index..<min(index + Gazetteer.maximumLength, tokens.count)]
             return places.organizationLength(window.map { TokenFeatures(text.scalars[$0.range]) }, at: 0) > 0
         }
+        /// The known organisation or place after a surname and its `van de`, ending at `end`.
+        func knownNameAfter(_ surname: Int, endingAt end: Int) -> EntityMention? {
+            var next = surname + 1
+            while next < tokens.count, next - surname <= Self.maximumParticlesAfterName, !isCapitalized(next),
+                isParticle(next, among: first.union(Self.secondParticles))
+            {
+                next += 1
+            }
+            guard next > surname + 1, next < tokens.count else { return nil }
+            let window = tokens[next..<min(next + Gazetteer.maximumLength, tokens.count)]
+            let hashes = window.map { TokenFeatures(text.scalars[$0.range]) }
+            let organization = places.organizationLength(hashes, at: 0)
+            let flags = places.flags(hashes)
+            let place = flags.first == 2 ? 1 + flags.dropFirst().prefix { $0 == 1 }.count : 0
+            let length = max(organization, place)
+            guard length > 0, tokens[next + length - 1].end == end else { return nil }
+            return EntityMention(
+                start: tokens[next].start,
+                end: end,
+                type: organization >= place ? .organization : .location,
+                confidence: Self.particleNameConfidence
+            )
+        }
         var found: [EntityMention] = []
         var index = 1
         while index < tokens.count {
@@ -125,13 +151,24 @@ extension CapitalizedNames {
                     && !(isPlace(start) && isPlace(surname))
             }
             let range = tokens[start].start..<tokens[surname].end
-            guard signed, !startsOrganization(surname),
-                !mentions.contains(where: {
-                    $0.range.overlaps(range)
-                        && (!range.encloses($0.range) || $0.type == .organization
-                            || ($0.range == range && $0.type != .miscellaneous))
-                })
-            else { continue }
+            // A mention that runs on past the surname through `van de` into a known name
+            // (`Leyen van de Europese Commissie`, which the Dutch rules read as one body;
+            // `Mathieu van der Poel van Alpecin-Deceuninck`) is that known name, after the
+            // person.
+            var cut: EntityMention?
+            if let reaching = mentions.first(where: {
+                range.contains($0.start) && $0.end > range.upperBound
+            }) {
+                cut = knownNameAfter(surname, endingAt: reaching.end)
+            }
+            // Refused over a mention reaching out of the span (unless cut so), an organisation
+            // inside it, or a person, place or organisation of exactly its extent.
+            func blocks(_ mention: EntityMention) -> Bool {
+                guard mention.range.overlaps(range) else { return false }
+                guard range.encloses(mention.range) else { return cut == nil }
+                return mention.type == .organization || (mention.range == range && mention.type != .miscellaneous)
+            }
+            guard signed, !startsOrganization(surname), !mentions.contains(where: blocks) else { continue }
             found.append(
                 EntityMention(
                     start: range.lowerBound,
@@ -140,9 +177,15 @@ extension CapitalizedNames {
                     confidence: Self.particleNameConfidence
                 )
             )
+            if let cut { found.append(cut) }
         }
         guard !found.isEmpty else { return mentions }
-        let kept = mentions.filter { mention in !found.contains { $0.range.encloses(mention.range) } }
+        // The mentions inside a new name, and the one a person's body was cut from.
+        let kept = mentions.filter { mention in
+            !found.contains { name in
+                name.range.encloses(mention.range) || name.type == .person && name.range.contains(mention.start)
+            }
+        }
         return (kept + found).sorted { $0.start < $1.start }
     }
 
