@@ -126,8 +126,9 @@ struct KnownOrganizationsTests {
         let cases: [(language: String, sentence: String, expected: Set<String>)] = [
             (
                 "it",
-                "Il leader del Movimento 5 Stelle ha criticato il Consiglio dei ministri, mentre la Corte dei conti "
-                    + "e l'Istat hanno pubblicato i dati. La Juventus ha battuto l'Atalanta.",
+                "ROMA (ANSA) - Il Consiglio dei ministri ha approvato il decreto. Il leader del Movimento 5 Stelle "
+                    + "lo ha criticato, mentre la Corte dei conti e l'Istat hanno pubblicato i dati. La Juventus ha "
+                    + "battuto l'Atalanta.",
                 ["Movimento 5 Stelle", "Consiglio dei ministri", "Corte dei conti", "Istat", "Juventus", "Atalanta"]
             ),
             (

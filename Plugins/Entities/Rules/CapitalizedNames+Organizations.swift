@@ -64,6 +64,13 @@ extension CapitalizedNames {
                 return Self.cueForm(String(name[name.index(after: space)...]))
             }
         )
+        /// A mention inside the known name and shorter, or one that adds only an opening
+        /// article before it and ends inside it (`Il Consiglio` of `Consiglio dei ministri`).
+        func isPiece(_ piece: Range<Int>, of name: Range<Int>, first: Int) -> Bool {
+            if name.encloses(piece) { return piece != name }
+            return first > 0 && piece.lowerBound == tokens[first - 1].start && piece.upperBound <= name.upperBound
+                && openers.contains(cue(first - 1))
+        }
         var result = mentions
         var added: [EntityMention] = []
         var index = 0
@@ -111,11 +118,10 @@ extension CapitalizedNames {
                     result[overlapping[0]].confidence,
                     Self.knownOrganizationConfidence
                 )
-            } else if length > 1,
-                overlapping.allSatisfy({ range.encloses(result[$0].range) && result[$0].range != range })
-            {
+            } else if length > 1, overlapping.allSatisfy({ isPiece(result[$0].range, of: range, first: first) }) {
                 // Pieces of a longer known name (`Consiglio` of `Consiglio dei ministri`,
-                // `France` of `La France insoumise`): the whole name replaces them.
+                // `France` of `La France insoumise`, `Il Consiglio` with the sentence's
+                // article): the whole name replaces them.
                 for position in overlapping.reversed() { result.remove(at: position) }
                 added.append(known)
             }
