@@ -167,7 +167,9 @@ struct NATSDaemonTests {
 
     @Test("a file inbox with NATS output waits for a server that is not there yet", .timeLimit(.minutes(1)))
     func fileInboxServerLate() throws {
-        let servers = try NATSServers(count: 1, root: NSTemporaryDirectory() + "lector-nats-\(UUID().uuidString)")
+        let root = try TemporaryDirectory(prefix: "lector-nats")
+        defer { root.remove() }
+        let servers = try NATSServers(count: 1, root: root.path)
         defer { servers.stopAll() }
         let harness = try Self.folderDaemon(publishingTo: servers)
         defer { harness.tearDown() }
@@ -303,7 +305,9 @@ struct NATSDaemonTests {
 
     @Test("a file inbox with NATS output publishes each output once", .timeLimit(.minutes(1)))
     func fileInboxToNATS() throws {
-        let servers = try NATSServers(count: 1, root: NSTemporaryDirectory() + "lector-nats-\(UUID().uuidString)")
+        let root = try TemporaryDirectory(prefix: "lector-nats")
+        defer { root.remove() }
+        let servers = try NATSServers(count: 1, root: root.path)
         try servers.startAll()
         defer { servers.stopAll() }
         let harness = try Self.folderDaemon(publishingTo: servers)
