@@ -204,22 +204,12 @@ package struct EntitiesProcessor: Processor {
                 mentions = Self.fill(mentions, with: ruled, in: text) { mention in
                     rules.isKnownName(mention, in: text, tokens: tokens)
                 }
-                if knowsOrganizations {
-                    mentions = rules.withKnownOrganizations(mentions, in: text, tokens: tokens, sentences: sentences)
-                }
-                if knowsParticleNames {
-                    mentions = rules.withParticleNames(mentions, in: text, tokens: tokens, sentences: sentences)
-                }
+                mentions = afterRules(mentions, rules: rules, in: text, tokens: tokens, sentences: sentences)
             } else if let places = ruleGazetteers[code] {
                 // Spanish, Portuguese, German: the model, with the organisations its names
                 // file knows (parties, institutions, clubs) and people with particles.
                 let rules = CapitalizedNames(language: code, places: places)
-                if knowsOrganizations {
-                    mentions = rules.withKnownOrganizations(mentions, in: text, tokens: tokens, sentences: sentences)
-                }
-                if knowsParticleNames {
-                    mentions = rules.withParticleNames(mentions, in: text, tokens: tokens, sentences: sentences)
-                }
+                mentions = afterRules(mentions, rules: rules, in: text, tokens: tokens, sentences: sentences)
             }
         } else if CapitalizedNames.languages.contains(code), types.contains(where: \.isNamed),
             let places = ruleGazetteers[code]
@@ -230,12 +220,7 @@ package struct EntitiesProcessor: Processor {
             let rules = CapitalizedNames(language: code, places: places)
             mentions = rules.mentions(in: text, tokens: tokens, sentences: sentences)
                 .filter { $0.confidence >= minimumConfidence && types.contains($0.type) }
-            if knowsOrganizations {
-                mentions = rules.withKnownOrganizations(mentions, in: text, tokens: tokens, sentences: sentences)
-            }
-            if knowsParticleNames {
-                mentions = rules.withParticleNames(mentions, in: text, tokens: tokens, sentences: sentences)
-            }
+            mentions = afterRules(mentions, rules: rules, in: text, tokens: tokens, sentences: sentences)
         }
         mentions.removeAll { CommonAcronyms.isCommonNoun($0, in: text, language: code) }
         var values: [EntityMention] = []
@@ -247,6 +232,25 @@ package struct EntitiesProcessor: Processor {
         if !repeats.isEmpty { mentions = (mentions + repeats).sorted { $0.start < $1.start } }
         if !values.isEmpty { mentions = Self.merge(named: mentions, values: values) }
         return MentionGrouper(text: text, language: code).group(JoinedNames.split(mentions, in: text))
+    }
+
+    /// The passes after a language's model and rules: organisations known by name, then
+    /// people whose surname has particles, each when its type is kept.
+    private func afterRules(
+        _ mentions: [EntityMention],
+        rules: CapitalizedNames,
+        in text: ScalarText,
+        tokens: [Token],
+        sentences: [Sentence]
+    ) -> [EntityMention] {
+        var mentions = mentions
+        if knowsOrganizations {
+            mentions = rules.withKnownOrganizations(mentions, in: text, tokens: tokens, sentences: sentences)
+        }
+        if knowsParticleNames {
+            mentions = rules.withParticleNames(mentions, in: text, tokens: tokens, sentences: sentences)
+        }
+        return mentions
     }
 
     /// Whether people whose surname has particles are kept: PERSON is asked for and their

@@ -101,6 +101,12 @@ pt_classes() { # Portuguese name classes joined with the Spanish Brown clusters
         >"$work/classes-pt.txt"
 }
 
+names_and_organizations() { # language: its given names (g) and organisations (o) lines
+    sed 's/^/g\t/' Tools/entities/given-names.txt Tools/entities/given-names-extra.txt
+    awk -F '\t' -v language="$1" '!/^#/ && ($1 == "*" || $1 == language) { print "o\t" $2 }' \
+        Tools/entities/organizations.txt
+}
+
 names_files() { # the names files: places, given names and organisations (fr, it, nl); given names and organisations (es, pt, de)
     for language in fr it nl; do
         {
@@ -109,9 +115,7 @@ names_files() { # the names files: places, given names and organisations (fr, it
             printf '# Tools/entities/rules-places-%s.txt, given-names.txt, given-names-extra.txt and organizations.txt\n' "$language"
             printf '# (sources in NOTICE).\n'
             sed 's/^/p\t/' "Tools/entities/rules-places-$language.txt"
-            sed 's/^/g\t/' Tools/entities/given-names.txt Tools/entities/given-names-extra.txt
-            awk -F '\t' -v language="$language" '!/^#/ && ($1 == "*" || $1 == language) { print "o\t" $2 }' \
-                Tools/entities/organizations.txt
+            names_and_organizations "$language"
         } >"$OUT/$language-names.txt"
     done
     for language in es pt de; do
@@ -119,9 +123,7 @@ names_files() { # the names files: places, given names and organisations (fr, it
             printf '# Given names (g) and organisations (o) for the passes after the %s model (people with\n' "$language"
             printf '# particles, organisations known by name); written by Tools/entities/build_models.sh from\n'
             printf '# Tools/entities/given-names.txt, given-names-extra.txt and organizations.txt (sources in NOTICE).\n'
-            sed 's/^/g\t/' Tools/entities/given-names.txt Tools/entities/given-names-extra.txt
-            awk -F '\t' -v language="$language" '!/^#/ && ($1 == "*" || $1 == language) { print "o\t" $2 }' \
-                Tools/entities/organizations.txt
+            names_and_organizations "$language"
         } >"$OUT/$language-names.txt"
     done
 }

@@ -144,6 +144,18 @@ package struct Gazetteer: Sendable, Equatable {
         return longestPhrase(tokens, at: index, organizations: true)
     }
 
+    /// The number of tokens of the longest known place that starts at `index`, or 0: the
+    /// phrase ``flags(_:)`` marks when the scan reaches `index` with no phrase open.
+    ///
+    /// - Parameters:
+    ///   - tokens: Token hashes.
+    ///   - index: Where the name would start.
+    /// - Returns: Its length in tokens, or 0 when none starts there.
+    func placeLength(_ tokens: [TokenFeatures], at index: Int) -> Int {
+        guard count > 0, index < tokens.count, tokens[index].isCapitalized || tokens[index].isAllCaps else { return 0 }
+        return longestPhrase(tokens, at: index, organizations: false)
+    }
+
     /// The number of tokens of the longest known phrase (a place's, or an organisation's)
     /// that starts at `index`, or 0.
     @inline(__always)

@@ -76,34 +76,27 @@ extension CapitalizedNames {
             index >= 0 && index < tokens.count && tokens[index].range.count <= 5
                 && particles.contains(Self.cueForm(word(index)))
         }
-        func placeFlags(_ index: Int) -> [UInt8] {
-            let window = tokens[index..<min(index + Gazetteer.maximumLength, tokens.count)]
-            return places.flags(window.map { TokenFeatures(text.scalars[$0.range]) })
+        /// The hashes of the words from `index` up to the gazetteer's longest phrase: the
+        /// pass asks about a few candidates only, so it hashes no more than these.
+        func window(_ index: Int) -> [TokenFeatures] {
+            let words = tokens[index..<min(index + Gazetteer.maximumLength, tokens.count)]
+            return words.map { TokenFeatures(text.scalars[$0.range]) }
         }
-        /// A known place of more than one word starts there.
-        func startsLongPlace(_ index: Int) -> Bool {
-            let flags = placeFlags(index)
-            return flags.count > 1 && flags[0] == 2 && flags[1] == 1
-        }
-        func isPlace(_ index: Int) -> Bool { placeFlags(index).first == 2 }
-        func startsOrganization(_ index: Int) -> Bool {
-            let window = tokens[index..<min(index + Gazetteer.maximumLength, tokens.count)]
-            return places.organizationLength(window.map { TokenFeatures(text.scalars[$0.range]) }, at: 0) > 0
-        }
+        func placeLength(_ index: Int) -> Int { places.placeLength(window(index), at: 0) }
+        func startsOrganization(_ index: Int) -> Bool { places.organizationLength(window(index), at: 0) > 0 }
+        let anyParticle = first.union(Self.secondParticles)
         /// The known organisation or place after a surname and its `van de`, ending at `end`.
         func knownNameAfter(_ surname: Int, endingAt end: Int) -> EntityMention? {
             var next = surname + 1
             while next < tokens.count, next - surname <= Self.maximumParticlesAfterName, !isCapitalized(next),
-                isParticle(next, among: first.union(Self.secondParticles))
+                isParticle(next, among: anyParticle)
             {
                 next += 1
             }
             guard next > surname + 1, next < tokens.count else { return nil }
-            let window = tokens[next..<min(next + Gazetteer.maximumLength, tokens.count)]
-            let hashes = window.map { TokenFeatures(text.scalars[$0.range]) }
+            let hashes = window(next)
             let organization = places.organizationLength(hashes, at: 0)
-            let flags = places.flags(hashes)
-            let place = flags.first == 2 ? 1 + flags.dropFirst().prefix { $0 == 1 }.count : 0
+            let place = places.placeLength(hashes, at: 0)
             let length = max(organization, place)
             guard length > 0, tokens[next + length - 1].end == end else { return nil }
             return EntityMention(
@@ -145,21 +138,22 @@ extension CapitalizedNames {
             if !afterTitle {
                 start = particle - 1
                 while isCapitalized(start - 1), spaced(start - 1, start), isGivenName(start - 1) { start -= 1 }
-                signed =
-                    isGivenName(particle - 1) && !openers.contains(Self.cueForm(word(start)))
-                    && !startsLongPlace(start) && !(isCapitalized(start - 1) && startsLongPlace(start - 1))
-                    && !(isPlace(start) && isPlace(surname))
+                signed = isGivenName(particle - 1) && !openers.contains(Self.cueForm(word(start)))
+                if signed {
+                    let startPlace = placeLength(start)
+                    signed =
+                        startPlace < 2 && !(isCapitalized(start - 1) && placeLength(start - 1) > 1)
+                        && !(startPlace > 0 && placeLength(surname) > 0)
+                }
             }
             let range = tokens[start].start..<tokens[surname].end
             // A mention that runs on past the surname through `van de` into a known name
             // (`Leyen van de Europese Commissie`, which the Dutch rules read as one body;
             // `Mathieu van der Poel van Alpecin-Deceuninck`) is that known name, after the
             // person.
-            var cut: EntityMention?
-            if let reaching = mentions.first(where: {
-                range.contains($0.start) && $0.end > range.upperBound
-            }) {
-                cut = knownNameAfter(surname, endingAt: reaching.end)
+            guard signed, !startsOrganization(surname) else { continue }
+            let cut = mentions.first { range.contains($0.start) && $0.end > range.upperBound }.flatMap {
+                knownNameAfter(surname, endingAt: $0.end)
             }
             // Refused over a mention reaching out of the span (unless cut so), an organisation
             // inside it, or a person, place or organisation of exactly its extent.
@@ -168,7 +162,7 @@ extension CapitalizedNames {
                 guard range.encloses(mention.range) else { return cut == nil }
                 return mention.type == .organization || (mention.range == range && mention.type != .miscellaneous)
             }
-            guard signed, !startsOrganization(surname), !mentions.contains(where: blocks) else { continue }
+            guard !mentions.contains(where: blocks) else { continue }
             found.append(
                 EntityMention(
                     start: range.lowerBound,
