@@ -12,14 +12,18 @@ public import Logging
 /// completions, reloads, signals and timers. Every decision is the pure
 /// ``DaemonScheduler``'s: the control queue turns what happens into its events and carries
 /// out the actions it returns. Documents run through the chain on a ``WorkerPool``, at most
-/// `workers` at a time (with one more handed to each, to take up as soon as it is free); a
-/// serial `writer` queue encodes and stages their outputs for the ``OutputCommitter``, and
-/// outcomes are posted back to `control`.
+/// `workers` at a time (with one more handed to each, to take up as soon as it is free).
+/// Their outputs are encoded and staged for the ``OutputCommitter`` by a serial `writer`
+/// queue while a core is left over for it, else by the worker itself
+/// (``writesOnWorker(workers:processors:)``), and outcomes are posted back to `control`.
 public final class Daemon: Sendable {
     let control = DispatchQueue(label: "lector.control")
     let workers = WorkerPool(label: "lector.work")
-    /// Encodes and stages outputs, so that a worker is free once the chain has run.
+    /// Encodes and stages outputs, so that a worker is free once the chain has run (while
+    /// the workers leave a core free).
     let writer = DispatchQueue(label: "lector.write")
+    /// How many cores the daemon may run on.
+    let processors: Int
     let background = DispatchQueue(label: "lector.reload")
     /// Writes the status and metrics files, off the control queue.
     let statusQueue = DispatchQueue(label: "lector.status")
@@ -61,6 +65,7 @@ public final class Daemon: Sendable {
     ) throws(DaemonError) {
         self.publisher = publisher
         self.clock = clock
+        processors = ProcessInfo.processInfo.activeProcessorCount
         startedAt = clock.wallTime
         guard let spoolConfiguration = configuration.spool else {
             throw DaemonError(.configuration, "the configuration has no inbox, outbox and failed folders")

@@ -59,4 +59,13 @@ struct WorkerPoolTests {
             group.notify(queue: .global()) { continuation.resume() }
         }
     }
+
+    @Test("workers stage their own outputs once they fill every core; with a core left over, the writer does")
+    func whoWrites() {
+        #expect(!Daemon.writesOnWorker(workers: 1, processors: 2))
+        #expect(!Daemon.writesOnWorker(workers: 3, processors: 8))
+        #expect(Daemon.writesOnWorker(workers: 2, processors: 2))
+        #expect(Daemon.writesOnWorker(workers: 4, processors: 2))
+        #expect(Daemon.writesOnWorker(workers: 1, processors: 1))
+    }
 }
