@@ -4,8 +4,9 @@
 Usage: daemon_bench.py [--lector PATH] [--data DIR] [--config-pipeline STEPS] [--rate 50] [--seconds 10]
 
 For 1 and 2 workers it starts the daemon on a fresh spool in a temporary folder and
-  * throughput: renames every article into the inbox at once and times until the last
-    output appears (documents per second);
+  * throughput: renames every article into the inbox at once (each --copies times, under
+    other names, so that a run lasts seconds rather than half of one) and times until the
+    last output appears (documents per second);
   * latency: drops articles at a steady rate and records, for each, the time from its
     rename into the inbox to its output appearing (polled every millisecond), plus the
     daemon's own figure (inotify event to output renamed) from its status file.
@@ -220,6 +221,8 @@ def main():
     parser.add_argument("--rate", type=float, default=50, help="articles per second for the latency run")
     parser.add_argument("--seconds", type=float, default=10, help="length of the latency run")
     parser.add_argument("--repeat", type=int, default=3, help="throughput runs per worker count (median kept)")
+    parser.add_argument("--copies", type=int, default=4,
+                        help="times each article is dropped in a throughput run, under other names")
     args = parser.parse_args()
     docs = list(articles(args.data))
     # `lector bench` runs the default chain; compare with it only when the daemon does too.
@@ -230,12 +233,16 @@ def main():
         args.pipeline = line.split(":", 1)[1]
     pipeline = [step.strip() for step in args.pipeline.split(",") if step.strip()]
     results = {"articles": len(docs), "mean_bytes": int(statistics.mean(len(b) for _, b in docs)), "pipeline": pipeline}
+    copies = [(f"{copy}-{name}" if copy else name, body) for copy in range(max(args.copies, 1)) for name, body in docs]
+    results["throughput_documents"] = len(copies)
     print(f"{len(docs)} DEV articles (mean {results['mean_bytes']} bytes), chain: {', '.join(pipeline)}")
+    print(f"throughput: {len(copies)} documents dropped at once ({max(args.copies, 1)} per article)")
     baseline = {} if args.latency_only or args.pipeline_given else in_process(args.lector, args.data)
     print(f"{'workers':>8} {'docs/s (median)':>16} {'in-process':>11} {'ratio':>6} "
           f"{'p50 ms':>8} {'p99 ms':>8} {'daemon p50':>11} {'daemon p99':>11}")
     for workers in (1, 2):
-        rates = [] if args.latency_only else [throughput(args.lector, workers, pipeline, docs) for _ in range(args.repeat)]
+        rates = [] if args.latency_only else [throughput(args.lector, workers, pipeline, copies)
+                                              for _ in range(args.repeat)]
         lat = latency(args.lector, workers, pipeline, docs, args.rate, args.seconds)
         results[f"workers_{workers}"] = {"latency": lat}
         if rates:
