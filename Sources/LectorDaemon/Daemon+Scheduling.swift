@@ -5,6 +5,7 @@ import LectorCore
 import LectorPipeline
 import LectorSystem
 import Logging
+import Synchronization
 
 extension Daemon {
     /// Tells the scheduler what happened and carries out what it decides, on the control
@@ -18,6 +19,11 @@ extension Daemon {
     ///   - metadata: Log metadata for the actions' log lines (a document's).
     ///   - now: The time of the event; the clock's time when `nil`.
     func send(_ event: SchedulerEvent, metadata: Logger.Metadata = [:], now: ContinuousClock.Instant? = nil) {
+        let staged = stagedNames.withLock { names in
+            defer { names = [] }
+            return names
+        }
+        if !staged.isEmpty { state.value.events.append(QueuedEvent(event: .staged(staged), metadata: [:], now: now)) }
         state.value.events.append(QueuedEvent(event: event, metadata: metadata, now: now))
         guard !state.value.sending else { return }
         state.value.sending = true
@@ -203,8 +209,12 @@ extension Daemon {
             }
             return
         }
-        // Posted before the committer can post the outcome, so the scheduler sees them in order.
-        control.async { @Sendable [self] in send(.staged(name)) }
+        // Listed before the committer can post the outcome, and every `send` tells the list
+        // first, so the scheduler sees them in order. The control queue is woken for it only
+        // when the workers run low on documents: under a stream of them, once per few
+        // documents instead of once per document (each wake-up preempted a worker).
+        stagedNames.withLock { $0.append(name) }
+        if workers.isRunningLow { control.async { @Sendable [self] in send(.staged([])) } }
         committer.submit(
             OutputCommitter.Item(name: name, temporary: temporary, id: id) { @Sendable [self] committed in
                 let elapsed = clock.now - start

@@ -4,6 +4,7 @@ public import LectorConfig
 public import LectorPipeline
 import LectorSystem
 public import Logging
+import Synchronization
 
 /// The long-running daemon: watches the inbox, claims documents, runs them through the
 /// chain on a bounded pool of workers, and writes the results — until SIGTERM.
@@ -12,7 +13,8 @@ public import Logging
 /// completions, reloads, signals and timers. Every decision is the pure
 /// ``DaemonScheduler``'s: the control queue turns what happens into its events and carries
 /// out the actions it returns. Documents run through the chain on a ``WorkerPool``, at most
-/// `workers` at a time (with one more handed to each, to take up as soon as it is free).
+/// `workers` at a time (with up to three more handed to each, to take up as soon as it is
+/// free).
 /// Their outputs are encoded and staged for the ``OutputCommitter`` by a serial `writer`
 /// queue while a core is left over for it, else by the worker itself
 /// (``writesOnWorker(workers:processors:)``), and outcomes are posted back to `control`.
@@ -24,6 +26,9 @@ public final class Daemon: Sendable {
     let writer = DispatchQueue(label: "lector.write")
     /// How many cores the daemon may run on.
     let processors: Int
+    /// Documents staged for the committer that the scheduler has not been told of yet
+    /// (``SchedulerEvent/staged(_:)``): ``send(_:metadata:now:)`` tells it first thing.
+    let stagedNames = Mutex<[FileName]>([])
     let background = DispatchQueue(label: "lector.reload")
     /// Writes the status and metrics files, off the control queue.
     let statusQueue = DispatchQueue(label: "lector.status")

@@ -32,7 +32,7 @@ struct DaemonSchedulerTests {
             #expect(driver.send(.claimed(name(file), .claimed)) == [.dispatch(name(file), attempt: 1)])
         }
         #expect(driver.scheduler.inFlight.count == 4)
-        #expect(SchedulerDriver.claims(driver.send(.staged(name("a.txt")))) == ["e.txt"])
+        #expect(SchedulerDriver.claims(driver.send(.staged([name("a.txt")]))) == ["e.txt"])
     }
 
     @Test("ignored names and names already queued are not queued twice")
@@ -150,12 +150,27 @@ struct DaemonSchedulerTests {
         #expect(SchedulerDriver.dispatches(driver.send(.finished(name("a.txt"), .written))) == ["a.txt#1"])
     }
 
+    @Test("staged documents told in one batch free their slots together; a name already finished is not held again")
+    func stagedBatch() {
+        var driver = SchedulerDriver(workers: 2, queuedPerWorker: 1)
+        driver.claimAll(driver.start(seeing: ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt", "g.txt"]))
+        #expect(driver.scheduler.inFlight.count == 4)
+        let staged = driver.send(.staged([name("a.txt"), name("b.txt")]))
+        #expect(SchedulerDriver.claims(staged) == ["e.txt", "f.txt"])
+        driver.claimAll(staged)
+        #expect(driver.send(.staged([])).isEmpty, "an empty batch starts nothing while the slots are full")
+        driver.send(.finished(name("c.txt"), .written))
+        driver.send(.staged([name("c.txt")]))
+        #expect(!driver.scheduler.holds(name("c.txt")), "a late batch does not hold a finished document again")
+        #expect(driver.scheduler.held == 5, "a and b committing; d, e and f in flight")
+    }
+
     @Test("analysed documents free their worker while the committer stores them; latency is recorded")
     func stagingFreesTheWorker() {
         var driver = SchedulerDriver(workers: 1)
         driver.claimAll(driver.start(seeing: ["a.txt", "b.txt"]))
         driver.clock.advance(by: .milliseconds(40))
-        let staged = driver.send(.staged(name("a.txt")))
+        let staged = driver.send(.staged([name("a.txt")]))
         #expect(SchedulerDriver.claims(staged) == ["b.txt"])
         driver.claimAll(staged)
         #expect(driver.scheduler.held == 2, "a.txt is still held until it is stored")

@@ -52,6 +52,29 @@ struct WorkerPoolTests {
         #expect(figures.withLock { $0.most } == 1, "after the first jobs, one at a time")
     }
 
+    @Test("the pool runs low once at most one job waits per worker")
+    func runningLow() async {
+        let pool = WorkerPool(label: "test.pool.low")
+        let gate = DispatchSemaphore(value: 0)
+        let done = DispatchGroup()
+        #expect(pool.isRunningLow)
+        for _ in 0..<4 {
+            done.enter()
+            pool.submit(limit: 1) {
+                gate.wait()
+                done.leave()
+            }
+        }
+        #expect(!pool.isRunningLow, "one runs, three wait")
+        gate.signal()
+        gate.signal()
+        for _ in 0..<1000 where !pool.isRunningLow { usleep(1000) }
+        #expect(pool.isRunningLow, "one runs, at most one waits")
+        gate.signal()
+        gate.signal()
+        await Self.wait(for: done)
+    }
+
     /// Waits for a group without blocking a thread of the test runner's pool (a blocked
     /// one would keep Dispatch from starting the pool's workers).
     private static func wait(for group: DispatchGroup) async {

@@ -32,8 +32,10 @@ struct DaemonScheduler: Sendable {
         /// How many documents run at once.
         var workers: Int
         /// How many documents are dispatched to each worker beyond the one it runs: the
-        /// daemon's ``WorkerPool`` hands them over as workers finish.
-        var queuedPerWorker = 1
+        /// daemon's ``WorkerPool`` hands them over as workers finish. Three, so that the
+        /// control queue, told of staged outputs only when at most one waits per worker,
+        /// refills the hand-off list a few documents at a time.
+        var queuedPerWorker = 3
         /// Below this many free bytes in the outbox, claiming pauses.
         var minimumFreeBytes: Int
         /// How long a drain waits for held documents.
@@ -135,9 +137,8 @@ struct DaemonScheduler: Sendable {
         case .adopted(let names): adopt(names)
         case .claimed(let name, let result): claimed(name, result, now: now, into: &actions)
         case .freeSpace(let bytes): measured(bytes, now: now, into: &actions)
-        case .staged(let name):
-            inFlight.remove(name)
-            committing.insert(name)
+        case .staged(let names):
+            for name in names where inFlight.remove(name) != nil { committing.insert(name) }
         case .finished(let name, let result): finished(name, result, now: now, into: &actions)
         case .signal(let number) where number == SIGHUP:
             if phase != .draining, reload.request() { actions.append(.startReload) }

@@ -13,8 +13,10 @@ enum SchedulerEvent: Sendable, Equatable {
     case claimed(FileName, ClaimResult)
     /// The outbox's free bytes (asked with ``SchedulerAction/measureFreeSpace``).
     case freeSpace(Int)
-    /// A worker analysed a document; its output waits for the committer (the worker is free).
-    case staged(FileName)
+    /// Workers analysed these documents; their outputs wait for the committer (the workers
+    /// are free). Told in batches, before any of their outcomes; an empty batch asks only
+    /// for more documents to be started.
+    case staged([FileName])
     /// A document is done, one way or another.
     case finished(FileName, DocumentResult)
     /// SIGHUP, SIGTERM or SIGINT.

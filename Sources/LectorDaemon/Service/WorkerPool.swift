@@ -23,6 +23,11 @@ final class WorkerPool: Sendable {
         queue = DispatchQueue(label: label, attributes: .concurrent)
     }
 
+    /// Whether at most one job waits per worker: time to hand over more.
+    var isRunningLow: Bool {
+        state.withLock { $0.waiting.count <= $0.limit }
+    }
+
     /// Runs a job on a free worker, or hands it to the next worker that finishes.
     ///
     /// - Parameters:
