@@ -176,10 +176,11 @@ extension Daemon {
 
     /// Whether a worker encodes and stages its own outputs rather than handing them to the
     /// writer's queue. The hand-off frees the worker at once, which pays while a core is
-    /// left over for the writer (1 worker on 2 cores: 745 documents/s against 694 on the
-    /// worker); once the workers fill every core it only adds a thread wake-up and a context
-    /// switch per document (2 workers on 2 cores: 1,150 against 1,215, 655 BBC DEV articles
-    /// dropped four times). A publish (NATS) also runs on the worker: it waits for its
+    /// left over for the writer (1 worker on 2 cores: 735–746 documents/s against 673–694
+    /// on the worker, 2,620 BBC DEV articles dropped at once); once the workers fill every
+    /// core it only adds a thread wake-up and a context switch per document (2 workers on
+    /// 2 cores, with the committer's 6 ms window: 1,198–1,221 on the worker against
+    /// 1,133–1,187). A publish (NATS) also runs on the worker: it waits for its
     /// acknowledgement, and workers let publishes run side by side.
     ///
     /// - Parameters:
