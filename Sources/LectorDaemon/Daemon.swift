@@ -13,7 +13,7 @@ import Synchronization
 /// completions, reloads, signals and timers. Every decision is the pure
 /// ``DaemonScheduler``'s: the control queue turns what happens into its events and carries
 /// out the actions it returns. Documents run through the chain on a ``WorkerPool``, at most
-/// `workers` at a time (with up to three more handed to each, to take up as soon as it is
+/// `workers` at a time (with up to six more handed to each, to take up as soon as it is
 /// free). Their outputs are encoded and staged for the ``OutputCommitter`` by a serial
 /// `writer` queue while a core is left over for it, else by the worker itself
 /// (``writesOnWorker(workers:processors:)``), and outcomes are posted back to `control`.

@@ -71,7 +71,7 @@ struct DaemonDiskSpaceTests {
         try mountOutbox(harness, size: "1m")
         let filler = try fill(harness, leaving: 0)
         let daemon = try harness.start()
-        for index in 0..<12 {
+        for index in 0..<20 {
             try harness.drop("doc-\(index).txt", text: "Document \(index). " + String(repeating: "x", count: 5000))
         }
         #expect(harness.waitFor(seconds: 10) { (harness.status(of: daemon)?["retries"] as? Int ?? 0) >= 3 })
@@ -79,14 +79,14 @@ struct DaemonDiskSpaceTests {
         #expect(harness.outputs().isEmpty)
         // The first failed write pauses claiming: what was claimed waits in the work folder,
         // the rest in the inbox, instead of a burst being claimed into retry loops.
-        #expect(harness.workLeftovers().count + harness.names(in: harness.inbox).count == 12)
+        #expect(harness.workLeftovers().count + harness.names(in: harness.inbox).count == 20)
         #expect(
-            harness.workLeftovers().count <= 8,
-            "no more claimed than the two workers took, with three queued behind each"
+            harness.workLeftovers().count <= 14,
+            "no more claimed than the two workers took, with six queued behind each"
         )
         #expect(harness.status(of: daemon)?["state"] as? String == "paused")
         try FileManager.default.removeItem(atPath: filler)
-        #expect(harness.waitFor(seconds: 20) { harness.outputs().count == 12 })
+        #expect(harness.waitFor(seconds: 20) { harness.outputs().count == 20 })
         // An output appears before its input leaves the work folder (written, then finished).
         #expect(harness.waitFor(seconds: 5) { harness.workLeftovers().isEmpty }, "\(harness.workLeftovers())")
         #expect(harness.log(of: daemon).contains("transient error; will retry"))
