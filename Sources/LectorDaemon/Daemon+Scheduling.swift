@@ -12,7 +12,9 @@ extension Daemon {
     /// queue. An action that asks a question (a claim, the free space) answers it with
     /// another event, which waits in ``DaemonState/events`` until the actions before it
     /// are carried out: one loop, never a recursion, so a backlog of thousands of names
-    /// that cannot be claimed yet (too young, claimed by a sibling) needs no stack.
+    /// that cannot be claimed yet (too young, claimed by a sibling) needs no stack. The
+    /// outputs workers staged since the last call (``stagedNames``) are told first, so the
+    /// scheduler hears that a document was staged before it hears its outcome.
     ///
     /// - Parameters:
     ///   - event: What happened.
