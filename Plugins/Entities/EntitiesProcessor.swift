@@ -125,12 +125,16 @@ package struct EntitiesProcessor: Processor {
         let analysis = context.memo.value(TextAnalysis.self, of: document.text, TextAnalysis.init)
         let text = analysis.text
         let given = document.resolvedLanguageCode
+        let dateline = document.metadata["dateline"]?.stringValue.flatMap { place in
+            DatelineSpan.find(in: text, place: place, agency: document.metadata["agency"]?.stringValue)
+        }
         let groups = entities(
             in: text,
             tokens: analysis.tokens,
             sentences: analysis.sentences,
             language: given?.lowercased(),
-            referenceDate: document.metadata["date"]?.stringValue
+            referenceDate: document.metadata["date"]?.stringValue,
+            dateline: dateline
         )
         document.annotations["entities"] = .array(groups.map { $0.json(in: text) })
         return document
@@ -164,13 +168,16 @@ package struct EntitiesProcessor: Processor {
     ///     when needed.
     ///   - language: As in ``entities(in:language:referenceDate:)``.
     ///   - referenceDate: The ISO date that dates without a year are resolved against.
+    ///   - dateline: The text's dateline: its place is a place, and its mentions weigh little
+    ///     in salience.
     /// - Returns: The entities, most salient first.
     func entities(
         in text: ScalarText,
         tokens: [Token],
         sentences: [Sentence]?,
         language: String?,
-        referenceDate: String?
+        referenceDate: String?,
+        dateline: DatelineSpan? = nil
     ) -> [EntityGroup] {
         // A language with value words but no model (German, French…) gets its dates, money,
         // percentages and quantities, and no names.
@@ -230,8 +237,10 @@ package struct EntitiesProcessor: Processor {
         }
         let repeats = NameRepeats.mentions(of: mentions, besides: values, tokens: tokens, text: text, language: code)
         if !repeats.isEmpty { mentions = (mentions + repeats).sorted { $0.start < $1.start } }
+        if let dateline, types.contains(.location) { mentions = dateline.addingPlace(to: mentions) }
         if !values.isEmpty { mentions = Self.merge(named: mentions, values: values) }
-        return MentionGrouper(text: text, language: code).group(JoinedNames.split(mentions, in: text))
+        return MentionGrouper(text: text, language: code, dateline: dateline)
+            .group(JoinedNames.split(mentions, in: text))
     }
 
     /// The passes after a language's model and rules: organisations known by name, then

@@ -24,16 +24,21 @@ let defaultProcessor: EntitiesProcessor = {
     }
 }()
 
-/// Runs a processor on a text, with an optional `metadata.date` and `metadata.language`.
+/// Runs a processor on a text, with an optional `metadata.date`, `metadata.language`,
+/// `metadata.dateline` and `metadata.agency`.
 func entities(
     _ text: String,
     date: String? = nil,
     language: String? = nil,
+    dateline: String? = nil,
+    agency: String? = nil,
     processor: EntitiesProcessor = defaultProcessor
 ) -> [JSONValue] {
     var metadata = JSONObject()
     if let date { metadata["date"] = .string(date) }
     if let language { metadata["language"] = .string(language) }
+    if let dateline { metadata["dateline"] = .string(dateline) }
+    if let agency { metadata["agency"] = .string(agency) }
     let document = Document(id: "test", text: text, metadata: metadata)
     let result = processor.process(document, context: ProcessingContext(logger: Logger(label: "test")))
     return result.annotations["entities"]?.arrayValue ?? []

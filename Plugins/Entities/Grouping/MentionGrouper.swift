@@ -21,11 +21,15 @@ import LectorText
 /// Salience: each mention scores `1 / (1 + 2 p)` where `p` is its position in the text
 /// (0 to 1), a mention in the first fifth of the text scores 1 more, rule-based mentions
 /// count a third, demonyms (``Demonyms``) a quarter and never more than nine tenths of the
-/// lowest name's; an entity's score over the sum of all scores is its salience.
+/// lowest name's; a mention inside the dateline (``DatelineSpan``: `BERLIN (dpa) -`) counts a
+/// third, without the lead's bonus, since it says where and by whom the article was filed;
+/// an entity's score over the sum of all scores is its salience.
 struct MentionGrouper {
     let text: ScalarText
     /// The text's language: German and Russian names group across case endings (``NameForms``).
     var language: String?
+    /// The text's dateline, if it has one.
+    var dateline: DatelineSpan?
 
     private static let initialsSkipped: Set<String> = ["of", "the", "and", "for", "de", "la", "del", "y", "&"]
 
@@ -290,7 +294,11 @@ struct MentionGrouper {
             var score = 0.0
             for mention in group.mentions {
                 let position = Double(mention.start) / length
-                score += 1 / (1 + 2 * position) + (position < 0.2 ? 1 : 0)
+                if let dateline, dateline.whole.lowerBound <= mention.start, mention.end <= dateline.whole.upperBound {
+                    score += 1 / (1 + 2 * position) / 3
+                } else {
+                    score += 1 / (1 + 2 * position) + (position < 0.2 ? 1 : 0)
+                }
             }
             if !group.type.isNamed { score /= 3 }
             if group.type == .miscellaneous, Demonyms.all(members.map { shown[$0] }) {
