@@ -25,32 +25,23 @@ struct DatelineSpan: Equatable {
     /// - Returns: The dateline, or `nil` when the place does not start a line of the text.
     static func find(in text: ScalarText, place: String, agency: String?) -> DatelineSpan? {
         let placeScalars = Array(place.unicodeScalars)
-        guard !placeScalars.isEmpty,
-            let start = firstOccurrence(of: placeScalars, in: text.scalars, from: 0, where: { startsLine($0, text) })
-        else { return nil }
-        var end = start + placeScalars.count
-        if let agency, !agency.isEmpty {
-            let agencyScalars = Array(agency.unicodeScalars)
-            if let credit = firstOccurrence(of: agencyScalars, in: text.scalars, from: end, where: { _ in true }),
-                credit + agencyScalars.count <= start + placeScalars.count + creditReach
-            {
-                end = credit + agencyScalars.count
+        guard !placeScalars.isEmpty else { return nil }
+        var from = 0
+        while let found = text.scalars[from...].firstRange(of: placeScalars) {
+            if startsLine(found.lowerBound, text) {
+                return DatelineSpan(place: found, whole: found.lowerBound..<creditEnd(after: found, agency, in: text))
             }
+            from = found.lowerBound + 1
         }
-        return DatelineSpan(place: start..<start + placeScalars.count, whole: start..<end)
+        return nil
     }
 
-    /// The mentions with the place added as a ``EntityType/location`` where no mention
-    /// overlaps it.
-    ///
-    /// - Parameter mentions: The mentions, in text order.
-    /// - Returns: The mentions, in text order.
-    func addingPlace(to mentions: [EntityMention]) -> [EntityMention] {
-        guard !mentions.contains(where: { $0.start < place.upperBound && place.lowerBound < $0.end }) else {
-            return mentions
-        }
-        return (mentions + [EntityMention(start: place.lowerBound, end: place.upperBound, type: .location)])
-            .sorted { $0.start < $1.start }
+    /// The end of the agency credit within ``creditReach`` scalars after the place, or the
+    /// place's end when there is none.
+    private static func creditEnd(after place: Range<Int>, _ agency: String?, in text: ScalarText) -> Int {
+        guard let agency, !agency.isEmpty else { return place.upperBound }
+        let reach = place.upperBound..<min(place.upperBound + creditReach, text.count)
+        return text.scalars[reach].firstRange(of: Array(agency.unicodeScalars))?.upperBound ?? place.upperBound
     }
 
     /// Whether a position is the start of the text or of a line (after spaces).
@@ -60,19 +51,14 @@ struct DatelineSpan: Equatable {
         return index < 0 || text.scalars[index] == "\n" || text.scalars[index] == "\r"
     }
 
-    private static func firstOccurrence(
-        of needle: [Unicode.Scalar],
-        in haystack: [Unicode.Scalar],
-        from start: Int,
-        where accepted: (Int) -> Bool
-    ) -> Int? {
-        guard needle.count <= haystack.count, start <= haystack.count - needle.count else { return nil }
-        for position in start...(haystack.count - needle.count)
-        where haystack[position] == needle[0] && haystack[position..<position + needle.count].elementsEqual(needle)
-            && accepted(position)
-        {
-            return position
-        }
-        return nil
+    /// The mentions with the place added as a ``EntityType/location`` where no mention
+    /// overlaps it.
+    ///
+    /// - Parameter mentions: The mentions, in text order.
+    /// - Returns: The mentions, in text order.
+    func addingPlace(to mentions: [EntityMention]) -> [EntityMention] {
+        guard !mentions.contains(where: { $0.range.overlaps(place) }) else { return mentions }
+        return (mentions + [EntityMention(start: place.lowerBound, end: place.upperBound, type: .location)])
+            .sorted { $0.start < $1.start }
     }
 }

@@ -294,7 +294,7 @@ struct MentionGrouper {
             var score = 0.0
             for mention in group.mentions {
                 let position = Double(mention.start) / length
-                if let dateline, dateline.whole.lowerBound <= mention.start, mention.end <= dateline.whole.upperBound {
+                if let dateline, dateline.whole.encloses(mention.range) {
                     score += 1 / (1 + 2 * position) / 3
                 } else {
                     score += 1 / (1 + 2 * position) + (position < 0.2 ? 1 : 0)
