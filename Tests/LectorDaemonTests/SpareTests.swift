@@ -44,6 +44,22 @@ struct SpareTests {
         #expect(Self.inode("\(after)") == inode)
     }
 
+    @Test("a syncfs of the spool's file system readies the spares kept before it, with no folder fsync")
+    func readiedBySyncingFileSystem() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let spool = try makeSpool(directory)
+        try directory.write("inbox/a.txt", text: "input")
+        _ = try spool.claim(FileName("a.txt"))
+        let inode = Self.inode(directory.appending("inbox/.lector/work/\(spool.id)/a.txt"))
+        try spool.finish(FileName("a.txt"))
+        #expect(spool.spares.withLock { $0.pending.count } == 1)
+        try spool.syncFileSystem()
+        #expect(spool.spares.withLock { $0.pending.isEmpty && $0.ready.count == 1 })
+        let staged = try spool.stageOutput(Array("{}".utf8))
+        #expect(Self.inode("\(staged)") == inode, "the kept input holds the next output")
+    }
+
     @Test("inputs with another name, an open descriptor or extended attributes are deleted, not reused")
     func notReused() throws {
         let directory = try TemporaryDirectory()

@@ -119,7 +119,7 @@ final class OutputCommitter: Sendable {
         var published: [(Item, FileName)] = []
         var synced = false
         if batch.count >= Self.syncFileSystemFrom {
-            synced = (try? SystemCalls.syncFileSystem(spool.layout.outbox)) != nil
+            synced = (try? spool.syncFileSystem()) != nil
         }
         for item in batch {
             do {

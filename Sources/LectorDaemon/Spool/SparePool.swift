@@ -12,8 +12,10 @@ import LectorSystem
 ///
 /// Order keeps the promise: an input becomes a spare only after its output is durable (it
 /// is finished then, as a deletion would be); spares are written over only after the work
-/// folder, the inbox and the spare folder are fsynced (once per 16 kept), so a crash can
-/// never leave a claimed or dropped name that points at another document's output. Spares
+/// folder, the inbox and the spare folder are fsynced (once per 16 kept), or after a
+/// `syncfs` of their file system that started once they were kept (the group commit's, for
+/// each batch of several outputs), so a crash can never leave a claimed or dropped name that
+/// points at another document's output. Spares
 /// are never outputs until renamed, a crash leaves them in the spare folder, and the next
 /// daemon removes them. Only inputs up to 64 KiB are kept, at most 64 of them. On a file
 /// system without a journal, a crash between renaming a spare into the outbox and the next

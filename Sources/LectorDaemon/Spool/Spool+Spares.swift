@@ -97,6 +97,27 @@ extension Spool {
         spares.withLock { $0.ready.append(contentsOf: pending) }
     }
 
+    /// Syncs the spool's file system (`syncfs`) and makes the spares kept before the call
+    /// usable, without ``commitSpares(batch:)``'s three folder fsyncs: `syncfs` writes every
+    /// change of the file system's metadata, the renames that moved those spares out of the
+    /// work folder included, and spares are kept only where they can be renamed into the
+    /// outbox, so they are on its file system (as are the work folder and the inbox, from
+    /// which claimed inputs are renamed). The group commit calls it for each batch of
+    /// several outputs, so under load each batch readies the last one's spares.
+    ///
+    /// - Throws: ``Errno`` from `syncfs`; the spares then stay pending.
+    func syncFileSystem() throws(Errno) {
+        let before = spares.withLock { $0.pending }
+        try SystemCalls.syncFileSystem(layout.outbox)
+        guard !before.isEmpty else { return }
+        spares.withLock { pool in
+            // Only those still pending in that order: none was reset or readied meanwhile.
+            guard pool.pending.starts(with: before) else { return }
+            pool.pending.removeFirst(before.count)
+            pool.ready.append(contentsOf: before)
+        }
+    }
+
     /// Writes bytes over a ready spare, if there is one.
     ///
     /// - Parameter bytes: The contents.
