@@ -130,30 +130,19 @@ extension CapitalizedNames {
         return (result + added).sorted { $0.start < $1.start }
     }
 
-    /// A token that no known name reaches: a padding, which no phrase matches.
-    private static let unreached = TokenFeatures(padding: 0x2_0010)
-
-    /// The tokens' features where a known name or place could reach, and where one could
-    /// start: at a word starting with a capital or a digit (`50PLUS`), and over the words
-    /// after it up to the gazetteer's longest phrase; ``unreached`` elsewhere, as no name
-    /// starts in lowercase. Most words of a text are skipped so (on Dutch news the pass took
-    /// 3 % of the chain).
+    /// Where a known name or place could start: at a word starting with a capital or a
+    /// digit (`50PLUS`), as no name starts in lowercase; the features reach the gazetteer's
+    /// longest phrase from there (``reachableFeatures(_:in:from:)``). Most words of a text are
+    /// skipped so (on Dutch news the pass took 3 % of the chain).
     private static func candidateFeatures(
         _ tokens: [Token],
         in text: ScalarText
     ) -> (features: [TokenFeatures], starts: [Bool]) {
-        var features = [TokenFeatures](repeating: unreached, count: tokens.count)
-        var starts = [Bool](repeating: false, count: tokens.count)
-        var reach = -1
-        for index in tokens.indices {
-            let first = text.scalars[tokens[index].start]
-            if startsWithCapital(first) || (0x30...0x39).contains(first.value) {
-                starts[index] = true
-                reach = index + Gazetteer.maximumLength - 1
-            }
-            if index <= reach { features[index] = TokenFeatures(text.scalars[tokens[index].range]) }
+        func isStart(_ first: Unicode.Scalar) -> Bool {
+            startsWithCapital(first) || (0x30...0x39).contains(first.value)
         }
-        return (features, starts)
+        let starts = tokens.map { isStart(text.scalars[$0.start]) }
+        return (reachableFeatures(tokens, in: text, from: isStart), starts)
     }
 
     /// Whether a mention is exactly one name the gazetteer knows: a place phrase (hashed as

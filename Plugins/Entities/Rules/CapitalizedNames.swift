@@ -124,14 +124,14 @@ package struct CapitalizedNames: Sendable {
     }
 
     private func sentenceMentions(_ text: ScalarText, _ tokens: [Token], acronyms: inout Set<Int>) -> [EntityMention] {
-        let features = tokens.map { TokenFeatures(text.scalars[$0.range]) }
+        let features = Self.reachableFeatures(tokens, in: text, from: Self.mayBeCapitalized)
         let placeFlags = places.flags(features)
-        let words = tokens.map { $0.text(in: text) }
         let personCues = Self.personCues[language] ?? []
         let placeCues = Self.placeCues[language] ?? []
+        func word(_ index: Int) -> String { tokens[index].text(in: text) }
         func lower(_ index: Int) -> String {
-            guard index >= 0, index < words.count else { return "" }
-            return Self.cueForm(words[index])
+            guard index >= 0, index < tokens.count else { return "" }
+            return Self.cueForm(word(index))
         }
         func isName(_ index: Int) -> Bool { Self.isNameWord(index, tokens: tokens, features: features, in: text) }
         func isParticle(_ index: Int) -> Bool {
@@ -226,11 +226,11 @@ package struct CapitalizedNames: Sendable {
             let run = start..<end
             let runLower = run.map(lower)
             // The run as it stood before its title was cut (`avenue du Général Leclerc`).
-            if let street = streetStart(before: index, words: words, isParticle: isParticle, spaced: spaced),
+            if let street = streetStart(before: index, word: word, isParticle: isParticle, spaced: spaced),
                 !runLower.contains(where: Self.organizationWords.contains),
                 !(run.count == 1 && Demonyms.words.contains(runLower[0])),
                 // `la place de la France en Europe`: a country's place, not a square.
-                !(words[street] == "place" && placeFlags[start] == 2)
+                !(word(street) == "place" && placeFlags[start] == 2)
             {
                 // `piazza del Plebiscito`, `rue de la Loi`, `via Caracciolo`: a street or a
                 // square, named with its lowercase noun.
@@ -246,11 +246,11 @@ package struct CapitalizedNames: Sendable {
             let knownPlace =
                 placeFlags[start] == 2
                 && !(run.count >= 2 && placeFlags[start + 1] != 1 && isGiven(start))
-            let acronym = run.count == 1 && features[start].isAllCaps && words[start].count <= 6
+            let acronym = run.count == 1 && features[start].isAllCaps && word(start).count <= 6
             // `l'Istat`, `la Cgil`: Italian writes acronyms with one capital.
             let titleCaseAcronym =
                 run.count == 1 && !opensSentence && placeFlags[start] == 0 && !titled
-                && Self.isTitleCaseAcronym(words[start], language: language)
+                && Self.isTitleCaseAcronym(word(start), language: language)
             var type: EntityType
             var confidence = 0.8
             if run.count == 1, Demonyms.words.contains(runLower[0]) {
@@ -314,21 +314,22 @@ package struct CapitalizedNames: Sendable {
     /// noun (`via da Kiev`: away from).
     private func streetStart(
         before start: Int,
-        words: [String],
+        word: (Int) -> String,
         isParticle: (Int) -> Bool,
         spaced: (Int, Int) -> Bool
     ) -> Int? {
         guard let nouns = Self.streetNouns[language] else { return nil }
         var index = start - 1
         var particles = 0
-        while index >= 0, particles < 2, isParticle(index), words[index] != "da", spaced(index, index + 1) {
+        while index >= 0, particles < 2, isParticle(index), word(index) != "da", spaced(index, index + 1) {
             index -= 1
             particles += 1
         }
-        guard index >= 0, nouns.contains(words[index]), spaced(index, index + 1) else { return nil }
-        let noun = words[index]
+        guard index >= 0 else { return nil }
+        let noun = word(index)
+        guard nouns.contains(noun), spaced(index, index + 1) else { return nil }
         if particles > 0, Self.directStreetNouns.contains(noun) { return nil }
-        if noun == "place", index >= 2, words[index - 1].lowercased() == "la", words[index - 2].lowercased() == "à" {
+        if noun == "place", index >= 2, word(index - 1).lowercased() == "la", word(index - 2).lowercased() == "à" {
             return nil
         }
         return index
