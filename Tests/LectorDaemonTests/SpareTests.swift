@@ -31,11 +31,7 @@ struct SpareTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let spool = try makeSpool(directory)
-        try directory.write("inbox/a.txt", text: "input")
-        _ = try spool.claim(FileName("a.txt"))
-        let inode = Self.inode(directory.appending("inbox/.lector/work/\(spool.id)/a.txt"))
-        try spool.finish(FileName("a.txt"))
-        #expect(spool.spares.withLock { $0.pending.count } == 1)
+        let inode = try keepOnePending(spool, directory)
         spool.commitSpares()
         let before = try spool.stageOutput(Array("{}".utf8))
         #expect(Self.inode("\(before)") != inode, "one kept is not yet a batch to sync: a new file")
@@ -49,11 +45,7 @@ struct SpareTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let spool = try makeSpool(directory)
-        try directory.write("inbox/a.txt", text: "input")
-        _ = try spool.claim(FileName("a.txt"))
-        let inode = Self.inode(directory.appending("inbox/.lector/work/\(spool.id)/a.txt"))
-        try spool.finish(FileName("a.txt"))
-        #expect(spool.spares.withLock { $0.pending.count } == 1)
+        let inode = try keepOnePending(spool, directory)
         try spool.syncFileSystem()
         #expect(spool.spares.withLock { $0.pending.isEmpty && $0.ready.count == 1 })
         let staged = try spool.stageOutput(Array("{}".utf8))
@@ -191,6 +183,17 @@ struct SpareTests {
         #expect(FileManager.default.fileExists(atPath: directory.appending("inbox/.lector/spare/\(live.id)")))
         live.release()
         #expect(!FileManager.default.fileExists(atPath: directory.appending("inbox/.lector/spare/\(live.id)")))
+    }
+
+    /// Drops, claims and finishes `a.txt`, which the spool keeps as a spare not yet usable;
+    /// returns its inode.
+    private func keepOnePending(_ spool: Spool, _ directory: TemporaryDirectory) throws -> UInt64 {
+        try directory.write("inbox/a.txt", text: "input")
+        _ = try spool.claim(FileName("a.txt"))
+        let inode = Self.inode(directory.appending("inbox/.lector/work/\(spool.id)/a.txt"))
+        try spool.finish(FileName("a.txt"))
+        #expect(spool.spares.withLock { $0.pending.count } == 1)
+        return inode
     }
 
     /// Drops, claims, writes the output of and finishes one input; returns the input's inode.
