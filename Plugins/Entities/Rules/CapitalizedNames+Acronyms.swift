@@ -20,12 +20,14 @@ extension CapitalizedNames {
     ///   - text: Their text.
     /// - Returns: The tokens.
     static func splittingElisions(_ tokens: [Token], in text: ScalarText) -> [Token] {
+        // Offsets into the text's scalars, not slices of them: a slice per token retains
+        // and releases the array, which took most of this pass's time.
+        let scalars = text.scalars
         var result: [Token] = []
         result.reserveCapacity(tokens.count)
         for token in tokens {
-            let scalars = text.scalars[token.range]
-            guard token.kind == .word, let mark = scalars.firstIndex(where: isApostrophe), mark > token.start,
-                mark + 1 < token.end, text.scalars[mark + 1].properties.isAlphabetic,
+            guard token.kind == .word, let mark = token.range.first(where: { isApostrophe(scalars[$0]) }),
+                mark > token.start, mark + 1 < token.end, scalars[mark + 1].properties.isAlphabetic,
                 elisions.contains(text.slice(token.start..<mark).lowercased())
             else {
                 result.append(token)

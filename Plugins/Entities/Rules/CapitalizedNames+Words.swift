@@ -169,6 +169,10 @@ extension CapitalizedNames {
         "d’", "dell'", "dell’",
     ]
 
+    /// The most scalars a token of one of ``particles`` has (with a full stop after it, which
+    /// ``cueForm(_:)`` drops): longer tokens are no particle, with no string made.
+    static let particleLength = (particles.map(\.unicodeScalars.count).max() ?? 0) + 1
+
     /// Adjectives that continue an institution's name in lowercase (`Commissione europea`,
     /// `Assemblée nationale`, `Corte costituzionale`), in their inflected forms. A list, not
     /// word endings: endings take verbs too (`la Banca d'Italia pubblica`, `la Commission

@@ -129,13 +129,20 @@ package struct CapitalizedNames: Sendable {
         let personCues = Self.personCues[language] ?? []
         let placeCues = Self.placeCues[language] ?? []
         func word(_ index: Int) -> String { tokens[index].text(in: text) }
+        // Each token's cue form is made once: the rules ask the same few words again and
+        // again (the words of a run and the one before it).
+        var cueForms = [String?](repeating: nil, count: tokens.count)
         func lower(_ index: Int) -> String {
             guard index >= 0, index < tokens.count else { return "" }
-            return Self.cueForm(word(index))
+            if let form = cueForms[index] { return form }
+            let form = Self.cueForm(word(index))
+            cueForms[index] = form
+            return form
         }
         func isName(_ index: Int) -> Bool { Self.isNameWord(index, tokens: tokens, features: features, in: text) }
         func isParticle(_ index: Int) -> Bool {
-            index < tokens.count && Self.particles.contains(lower(index)) && !features[index].isCapitalized
+            index < tokens.count && tokens[index].range.count <= Self.particleLength && !features[index].isCapitalized
+                && Self.particles.contains(lower(index))
         }
         func spaced(_ left: Int, _ right: Int) -> Bool { Self.isSpaced(left, right, tokens: tokens, in: text) }
         let firstWord = tokens.firstIndex { $0.kind == .word } ?? 0
