@@ -126,8 +126,7 @@ package struct CapitalizedNames: Sendable {
     private func sentenceMentions(_ text: ScalarText, _ tokens: [Token], acronyms: inout Set<Int>) -> [EntityMention] {
         let features = Self.reachableFeatures(tokens, in: text, from: Self.mayBeCapitalized)
         let placeFlags = places.flags(features)
-        let personCues = Self.personCues[language] ?? []
-        let placeCues = Self.placeCues[language] ?? []
+        let cueTable = Self.cueTables[language] ?? Self.cueTable(for: language)
         func word(_ index: Int) -> String { tokens[index].text(in: text) }
         // Each token's cue form is made once: the rules ask the same few words again and
         // again (the words of a run and the one before it).
@@ -139,10 +138,18 @@ package struct CapitalizedNames: Sendable {
             cueForms[index] = form
             return form
         }
+        var cueKinds = [CueKinds?](repeating: nil, count: tokens.count)
+        func cue(_ index: Int) -> CueKinds {
+            guard index >= 0, index < tokens.count else { return [] }
+            if let kinds = cueKinds[index] { return kinds }
+            let kinds = cueTable[lower(index)] ?? []
+            cueKinds[index] = kinds
+            return kinds
+        }
         func isName(_ index: Int) -> Bool { Self.isNameWord(index, tokens: tokens, features: features, in: text) }
         func isParticle(_ index: Int) -> Bool {
             index < tokens.count && tokens[index].range.count <= Self.particleLength && !features[index].isCapitalized
-                && Self.particles.contains(lower(index))
+                && cue(index).contains(.particle)
         }
         func spaced(_ left: Int, _ right: Int) -> Bool { Self.isSpaced(left, right, tokens: tokens, in: text) }
         let firstWord = tokens.firstIndex { $0.kind == .word } ?? 0
@@ -169,11 +176,9 @@ package struct CapitalizedNames: Sendable {
                 // `Eelco Heinen van Financiën`: after a whole name (two names, no institution;
                 // a leading title or article is no name), `van` says what the person is
                 // minister or mayor of.
-                if Self.ofParticles.contains(lower(end)),
-                    (index..<end).count(where: {
-                        isName($0) && !personCues.contains(lower($0)) && !Self.openers.contains(lower($0))
-                    }) >= 2,
-                    !(index..<end).contains(where: { Self.organizationWords.contains(lower($0)) })
+                if cue(end).contains(.ofParticle),
+                    (index..<end).count(where: { isName($0) && cue($0).isDisjoint(with: [.person, .opener]) }) >= 2,
+                    !(index..<end).contains(where: { cue($0).contains(.organization) })
                 {
                     break
                 }
@@ -181,7 +186,7 @@ package struct CapitalizedNames: Sendable {
             }
             // `Commissione europea`, `Assemblée nationale`: an institution's name goes on in
             // lowercase adjectives (up to two).
-            if (index..<end).contains(where: { Self.organizationWords.contains(lower($0)) }) {
+            if (index..<end).contains(where: { cue($0).contains(.organization) }) {
                 var added = 0
                 while added < 2, end < tokens.count, tokens[end].kind == .word, !features[end].isCapitalized,
                     spaced(end - 1, end), Self.isAdjective(lower(end), language: language)
@@ -196,7 +201,7 @@ package struct CapitalizedNames: Sendable {
             // never as a bare person; left out without one), the person on the next turn.
             var isCutHead = false
             let isGiven = { (index: Int) in isName(index) && self.places.isGivenName(features[index]) }
-            if var given = givenNameTail(index..<end, isName: isName, lower: lower, isGiven: isGiven) {
+            if var given = givenNameTail(index..<end, isName: isName, cue: cue, isGiven: isGiven) {
                 while given > index + 1, isParticle(given - 1) { given -= 1 }
                 end = given
                 isCutHead = true
@@ -204,16 +209,15 @@ package struct CapitalizedNames: Sendable {
             defer { index = end }
             // A sentence's opening function word and leading titles are not part of the name.
             var start = index
-            var titled = personCues.contains(lower(start - 1))
+            var titled = cue(start - 1).contains(.person)
             // An article or pronoun leads a run at a sentence's start, after a dateline
             // (`AMSTERDAM (ANP) - De Duitse …`) or as a people's name (`Les Français`);
             // it stays only in an organisation's name (`De Nederlandsche Bank`).
-            let institution = (index..<end).contains { Self.organizationWords.contains(lower($0)) }
+            let institution = (index..<end).contains { cue($0).contains(.organization) }
             while start < end,
-                (Self.openers.contains(lower(start)) && (start == firstWord || !institution))
-                    || personCues.contains(lower(start))
+                (cue(start).contains(.opener) && (start == firstWord || !institution)) || cue(start).contains(.person)
             {
-                titled = titled || personCues.contains(lower(start))
+                titled = titled || cue(start).contains(.person)
                 start += 1
             }
             // `Selon la Banque de France`: the particle after an opener is not the name either;
@@ -224,18 +228,18 @@ package struct CapitalizedNames: Sendable {
             }
             // `presidente del Consiglio Giorgia Meloni`: a title that ends in an institution.
             if start + 2 < end, lower(start - 1) == "del" || lower(start - 1) == "de" || lower(start - 1) == "van",
-                personCues.contains(lower(start - 2)), Self.organizationWords.contains(lower(start))
+                cue(start - 2).contains(.person), cue(start).contains(.organization)
             {
                 start += 1
                 titled = true
             }
             guard start < end, isName(start) else { continue }
             let run = start..<end
-            let runLower = run.map(lower)
+            let runCues = run.reduce(into: CueKinds()) { $0.formUnion(cue($1)) }
             // The run as it stood before its title was cut (`avenue du Général Leclerc`).
             if let street = streetStart(before: index, word: word, isParticle: isParticle, spaced: spaced),
-                !runLower.contains(where: Self.organizationWords.contains),
-                !(run.count == 1 && Demonyms.words.contains(runLower[0])),
+                !runCues.contains(.organization),
+                !(run.count == 1 && cue(start).contains(.demonym)),
                 // `la place de la France en Europe`: a country's place, not a square.
                 !(word(street) == "place" && placeFlags[start] == 2)
             {
@@ -260,16 +264,15 @@ package struct CapitalizedNames: Sendable {
                 && Self.isTitleCaseAcronym(word(start), language: language)
             var type: EntityType
             var confidence = 0.8
-            if run.count == 1, Demonyms.words.contains(runLower[0]) {
+            if run.count == 1, cue(start).contains(.demonym) {
                 // `Duitse`, `Français`, `Italiani`: MISC, marked a demonym when grouped.
                 mentions.append(
                     EntityMention(start: tokens[start].start, end: tokens[start].end, type: .miscellaneous)
                 )
                 continue
             }
-            if runLower.contains(where: Self.organizationWords.contains)
-                || Self.organizationCues.contains(lower(start - 1))
-                || Self.legalSuffixes.contains(runLower.last ?? "") || (acronym && !knownPlace)
+            if runCues.contains(.organization) || cue(start - 1).contains(.organizationCue)
+                || cue(end - 1).contains(.legalSuffix) || (acronym && !knownPlace)
             {
                 type = .organization
             } else if titleCaseAcronym {
@@ -279,26 +282,25 @@ package struct CapitalizedNames: Sendable {
             } else if titled {
                 type = .person
             } else if (2...3).contains(run.count), isGiven(start), !knownPlace, !isCutHead,
-                !run.contains(where: isParticle), !Self.venueNouns.contains(runLower[0]),
-                !Self.venueNouns.contains(lower(start - 1))
+                !run.contains(where: isParticle), !cue(start).contains(.venue), !cue(start - 1).contains(.venue)
             {
                 // `da Pasquale Stanzione`, `a Sam Altman`: a known given name says person
                 // before a place preposition says place.
                 type = .person
-            } else if knownPlace || (run.count <= 3 && placeCues.contains(lower(start - 1))) {
+            } else if knownPlace || (run.count <= 3 && cue(start - 1).contains(.place)) {
                 type = .location
             } else if run.count >= 2,
-                Self.venueNouns.contains(runLower[0]) || Self.venueEnds.contains(runLower[run.count - 1])
+                cue(start).contains(.venue) || cue(end - 1).contains(.venueEnd)
             {
                 // `Policlinico Umberto Primo`, `Palazzo Chigi`, `Rod Laver Arena`.
                 type = .location
-            } else if (2...3).contains(run.count), !isCutHead, !Self.eventEnds.contains(runLower[run.count - 1]),
+            } else if (2...3).contains(run.count), !isCutHead, !cue(end - 1).contains(.eventEnd),
                 isGiven(start) || !run.contains(where: isParticle)
             {
                 // Two or three bare capitalised words: a person, surer when the first is a
                 // known given name (`Olaf Scholz`; the model's given names, when it has them).
                 type = .person
-                confidence = placeFlags[start] == 3 && !Self.venueNouns.contains(lower(start - 1)) ? 0.8 : 0.65
+                confidence = placeFlags[start] == 3 && !cue(start - 1).contains(.venue) ? 0.8 : 0.65
             } else {
                 continue
             }
@@ -391,27 +393,26 @@ package struct CapitalizedNames: Sendable {
     /// - Parameters:
     ///   - run: The run's token indices.
     ///   - isName: Whether a token is a capitalised word.
-    ///   - lower: A token's lowercased text.
+    ///   - cue: The cue lists a token is on.
     ///   - isGiven: Whether a token is a known given name (a place of that name too: `Anna`).
     /// - Returns: The index the person's name starts at, or `nil`.
     private func givenNameTail(
         _ run: Range<Int>,
         isName: (Int) -> Bool,
-        lower: (Int) -> String,
+        cue: (Int) -> CueKinds,
         isGiven: (Int) -> Bool
     ) -> Int? {
         guard run.count >= 3 else { return nil }
         // After an article's contraction (`degli Esteri`, `della Regione`) the run opens with
         // what a title is of, never a given name (`Esteri` is one in some country's list).
-        let ofInstitution = Self.contractedArticles.contains(lower(run.lowerBound - 1))
+        let ofInstitution = cue(run.lowerBound - 1).contains(.contracted)
         for given in max(run.lowerBound + 1, run.upperBound - 3)...(run.upperBound - 2)
         where isGiven(given) && (!isGiven(given - 1) || ofInstitution)
-            && !Self.saints.contains(lower(given - 1)) && (given + 1..<run.upperBound).allSatisfy(isName)
+            && !cue(given - 1).contains(.saint) && (given + 1..<run.upperBound).allSatisfy(isName)
         {
-            let head = (run.lowerBound..<given).filter { !Self.particles.contains(lower($0)) }
+            let head = (run.lowerBound..<given).filter { !cue($0).contains(.particle) }
             guard head.count == 1 else { return given }
-            let noun = lower(head[0])
-            return Self.organizationWords.contains(noun) || Self.venueNouns.contains(noun) ? nil : given
+            return cue(head[0]).isDisjoint(with: [.organization, .venue]) ? given : nil
         }
         return nil
     }
