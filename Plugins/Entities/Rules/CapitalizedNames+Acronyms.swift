@@ -7,6 +7,10 @@ extension CapitalizedNames {
         "l", "d", "dell", "all", "dall", "nell", "sull", "coll", "un", "quell", "qu", "jusqu", "lorsqu", "puisqu",
     ]
 
+    /// The most scalars of an elided word before its apostrophe (`lorsqu`): an apostrophe
+    /// further into a token ends no elision, so the search stops there.
+    static let elisionLength = elisions.map(\.unicodeScalars.count).max() ?? 0
+
     /// Whether a scalar is an apostrophe (straight or typographic).
     package static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "’" }
 
@@ -26,7 +30,8 @@ extension CapitalizedNames {
         var result: [Token] = []
         result.reserveCapacity(tokens.count)
         for token in tokens {
-            guard token.kind == .word, let mark = token.range.first(where: { isApostrophe(scalars[$0]) }),
+            let reach = token.start..<min(token.end, token.start + elisionLength + 1)
+            guard token.kind == .word, let mark = reach.first(where: { isApostrophe(scalars[$0]) }),
                 mark > token.start, mark + 1 < token.end, scalars[mark + 1].properties.isAlphabetic,
                 elisions.contains(text.slice(token.start..<mark).lowercased())
             else {

@@ -17,6 +17,9 @@ extension CapitalizedNames {
         "pt": ["de", "da", "do", "das", "dos", "van", "von"],
     ]
 
+    /// Each language's ``firstParticles`` and ``secondParticles`` together.
+    static let anyParticles = firstParticles.mapValues { $0.union(secondParticles) }
+
     /// The most particles between a surname and the body it belongs to (`van de`).
     private static let maximumParticlesAfterName = 2
 
@@ -84,7 +87,7 @@ extension CapitalizedNames {
         }
         func placeLength(_ index: Int) -> Int { places.placeLength(window(index), at: 0) }
         func startsOrganization(_ index: Int) -> Bool { places.organizationLength(window(index), at: 0) > 0 }
-        let anyParticle = first.union(Self.secondParticles)
+        let anyParticle = Self.anyParticles[language] ?? first.union(Self.secondParticles)
         /// The known organisation or place after a surname and its `van de`, ending at `end`.
         func knownNameAfter(_ surname: Int, endingAt end: Int) -> EntityMention? {
             var next = surname + 1
