@@ -30,6 +30,8 @@ struct SeedArticleTests {
         ] {
             #expect(entity(document, name)?["type"]?.stringValue == type, "\(name)")
         }
+        #expect(entity(document, "US") == nil, "`the US` is the United States, one entity")
+        #expect(entity(document, "United States")?["count"]?.intValue == 2)
         let quantities = document["entities"]?.arrayValue?.filter { $0["type"] == "QUANTITY" } ?? []
         #expect(quantities.contains { $0["value"]?.doubleValue == 150_000 || $0["value"]?.intValue == 150_000 })
         #expect(entity(document, "February 15")?["value"] == "2022-02-15", "relative to the article's date")

@@ -7,8 +7,9 @@ import LectorText
 /// one of its mentions; when their words are a contiguous part of a PERSON's longest form
 /// (`Vladimir` or `Putin` joins `Vladimir Putin`; a short form of another type only as the
 /// surname, so `Putin` tagged ORG still joins but `China` does not join `China Dream`); or when
-/// an all-capitals word is the initials of an ORG (`NATO`, `North Atlantic Treaty
-/// Organization`). In German and Russian an organisation's or a place's name also joins an
+/// one word, full stops aside, is the initials of an ORG (`NATO`, `North Atlantic Treaty
+/// Organization`; `U.N.`, `United Nations`), or, written in capitals and not tagged ORG, of a
+/// LOC (`US` and `U.S.`, `United States`; `UK`, `United Kingdom`). In German and Russian an organisation's or a place's name also joins an
 /// entity of its type when one of them, without its case ending, is the other as written:
 /// the nominative `Газпром`, which ends like an instrumental, joins `Газпрома` (only within
 /// a type, so `Росси` the person stays apart from `России` the place; and not for people,
@@ -71,6 +72,7 @@ struct MentionGrouper {
                         tokens: tokens,
                         form: form,
                         type: mention.type,
+                        capitals: !shown[position].contains { $0.isLowercase },
                         drafts: drafts,
                         inflected: language == "ru"
                     )
@@ -113,8 +115,8 @@ struct MentionGrouper {
         var namedByForm: [String: Int] = [:]
         /// The PERSON drafts, in creation order.
         var people: [Int] = []
-        /// The initials of the ORG drafts of two words or more, in creation order.
-        var initials: [(draft: Int, initials: String)] = []
+        /// The initials of the ORG and LOC drafts of two words or more, in creation order.
+        var initials: [(draft: Int, initials: String, type: EntityType)] = []
         /// The drafts of rule-based types, in creation order.
         var valued: [Int] = []
         /// The first ORG, LOC or MISC draft holding each form without case endings, and each
@@ -129,9 +131,9 @@ struct MentionGrouper {
             }
             note(form, plain: plain, type: draft.type, of: created)
             if draft.type == .person { people.append(created) }
-            if draft.type == .organization, draft.words.count >= 2 {
+            if draft.type == .organization || draft.type == .location, draft.words.count >= 2 {
                 let letters = draft.words.filter { !MentionGrouper.initialsSkipped.contains($0) }.compactMap(\.first)
-                initials.append((created, String(letters)))
+                initials.append((created, String(letters), draft.type))
             }
         }
 
@@ -160,8 +162,17 @@ struct MentionGrouper {
         /// PERSON of as many words whose surname has the same stem and whose other words'
         /// stems differ by a last letter at most (`Сергея Лаврова`: `серге лавров`, `Сергей
         /// Лавров`: `серг лавров`; names in -ей, -ий lose two letters in the nominative, one
-        /// in the other cases); or an ORG whose initials it is.
-        func namedTarget(tokens: [String], form: String, type: EntityType, drafts: [Draft], inflected: Bool) -> Int? {
+        /// in the other cases); or an ORG whose initials it is, or a LOC whose initials it is when
+        /// it is written in `capitals` and not tagged ORG (`US`, which a tagger may call MISC,
+        /// joins `United States`; a company `SA` does not join `South Africa`).
+        func namedTarget(
+            tokens: [String],
+            form: String,
+            type: EntityType,
+            capitals: Bool,
+            drafts: [Draft],
+            inflected: Bool
+        ) -> Int? {
             if let known = namedByForm[form] { return known }
             if tokens.allSatisfy({ $0.count > 1 }) {
                 for candidate in people where drafts[candidate].words.count > tokens.count {
@@ -184,8 +195,12 @@ struct MentionGrouper {
                     }
                 }
             }
-            if tokens.count == 1, let only = tokens.first, only.count >= 2, type != .person {
-                for entry in initials where entry.initials == only { return entry.draft }
+            if tokens.count == 1, let only = tokens.first, type != .person {
+                let letters = only.filter { $0 != "." }  // `u.s.`, `u.n.`
+                guard letters.count >= 2 else { return nil }
+                for entry in initials where entry.initials == letters {
+                    if entry.type == .organization || (capitals && type != .organization) { return entry.draft }
+                }
             }
             return nil
         }
