@@ -188,7 +188,8 @@ package struct EntitiesProcessor: Processor {
         var mentions: [EntityMention] = []
         if let model = models[code] {
             let sentences = sentences ?? SentenceSplitter.split(text, tokens: tokens)
-            mentions = NamedEntityRecognizer(model: model).mentions(in: text, tokens: tokens, sentences: sentences)
+            let tagged = NamedEntityRecognizer(model: model).mentions(in: text, tokens: tokens, sentences: sentences)
+            mentions = CountryAbbreviations.retyped(tagged, in: text)
                 .filter { $0.confidence >= minimumConfidence && types.contains($0.type) }
             if CapitalizedNames.languages.contains(code) {
                 // French and Dutch models learned from historical newspapers: the rules add
