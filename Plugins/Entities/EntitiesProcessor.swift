@@ -230,7 +230,9 @@ package struct EntitiesProcessor: Processor {
                 .filter { $0.confidence >= minimumConfidence && types.contains($0.type) }
             mentions = afterRules(mentions, rules: rules, in: text, tokens: tokens, sentences: sentences)
         }
-        mentions.removeAll { CommonAcronyms.isCommonNoun($0, in: text, language: code) }
+        mentions.removeAll {
+            CommonAcronyms.isCommonNoun($0, in: text, language: code) || PronounContractions.isContraction($0, in: text)
+        }
         var values: [EntityMention] = []
         if types.contains(where: { !$0.isNamed }) {
             values = ValueRecognizer(language: code, referenceDate: referenceDate).mentions(in: text, tokens: tokens)

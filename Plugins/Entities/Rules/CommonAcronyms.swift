@@ -1,7 +1,7 @@
 import LectorText
 
 /// Acronyms that are common nouns in news, not names: `PIB` and `TVA` in French, `Pil` and
-/// `Iva` in Italian, `btw` in Dutch. Written in capitals they look like an organisation's
+/// `Iva` in Italian, `btw` in Dutch, `DVD` and `PC` in English. Written in capitals they look like an organisation's
 /// name to a tagger and to the rules (`CDI`, `TGV`, `PDG` came out ORG or LOC in French
 /// news); the processor drops a one-word named mention that is one of them.
 enum CommonAcronyms {
@@ -25,6 +25,12 @@ enum CommonAcronyms {
             "btw", "bbp", "cao", "ozb", "wia", "ww", "aow", "pgb", "zzp", "zzp'er", "vve", "ai", "ceo", "cfo", "ov",
         ],
         "de": ["bip", "mwst", "ki", "ceo", "cfo", "kita", "kitas", "ezb-zins"],
+        // The BBC DEV articles had `DVD` ORG 42 times, `PC` 34, `DVDs` MISC 18, `CD` 4. Not
+        // `pcs`: the lowercased `PCS` is also a union's name.
+        "en": [
+            "dvd", "dvds", "pc", "cd", "cds", "tv", "ipo", "ipos", "sms", "mp", "mps", "ceo", "cfo", "gdp", "vat",
+            "atm", "atms", "pin",
+        ],
     ]
 
     /// Whether a one-word mention is a common-noun acronym of the language.
