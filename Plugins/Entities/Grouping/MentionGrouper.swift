@@ -71,8 +71,8 @@ struct MentionGrouper {
                     index.namedTarget(
                         tokens: tokens,
                         form: form,
+                        written: shown[position],
                         type: mention.type,
-                        capitals: !shown[position].contains { $0.isLowercase },
                         drafts: drafts,
                         inflected: language == "ru"
                     )
@@ -163,13 +163,13 @@ struct MentionGrouper {
         /// stems differ by a last letter at most (`Сергея Лаврова`: `серге лавров`, `Сергей
         /// Лавров`: `серг лавров`; names in -ей, -ий lose two letters in the nominative, one
         /// in the other cases); or an ORG whose initials it is, or a LOC whose initials it is when
-        /// it is written in `capitals` and not tagged ORG (`US`, which a tagger may call MISC,
+        /// it is `written` in capitals and not tagged ORG (`US`, which a tagger may call MISC,
         /// joins `United States`; a company `SA` does not join `South Africa`).
         func namedTarget(
             tokens: [String],
             form: String,
+            written: String,
             type: EntityType,
-            capitals: Bool,
             drafts: [Draft],
             inflected: Bool
         ) -> Int? {
@@ -195,11 +195,15 @@ struct MentionGrouper {
                     }
                 }
             }
-            if tokens.count == 1, let only = tokens.first, type != .person {
-                let letters = only.filter { $0 != "." }  // `u.s.`, `u.n.`
+            if tokens.count == 1, let only = tokens.first, type != .person, !initials.isEmpty {
+                let letters = only.contains(".") ? only.filter { $0 != "." } : only  // `u.s.`, `u.n.`
                 guard letters.count >= 2 else { return nil }
                 for entry in initials where entry.initials == letters {
-                    if entry.type == .organization || (capitals && type != .organization) { return entry.draft }
+                    if entry.type == .organization
+                        || (type != .organization && !written.contains(where: \.isLowercase))
+                    {
+                        return entry.draft
+                    }
                 }
             }
             return nil
