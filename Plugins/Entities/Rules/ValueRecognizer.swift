@@ -30,6 +30,8 @@ package struct ValueRecognizer: Sendable {
     let normalizer = DateNormalizer()
     /// The language's weekdays, relative days, scales, currency and percent words.
     let words: ValueWords
+    /// The first words of the language's holidays (``Holidays/starts``).
+    let holidayStarts: Set<String>
 
     /// Creates a recognizer.
     ///
@@ -40,6 +42,7 @@ package struct ValueRecognizer: Sendable {
         self.language = language
         self.referenceDate = referenceDate
         words = ValueWords.for(language)
+        holidayStarts = Holidays.starts[language] ?? []
     }
 
     /// The languages whose dates, money, percentages and quantities are read with words of

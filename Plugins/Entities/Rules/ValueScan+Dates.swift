@@ -8,6 +8,8 @@ extension ValueScan {
         guard mayBeDateWord(index), var lower = lower(index) else { return nil }
         if lower.count > 3, lower.hasSuffix(".") { lower.removeLast() }
         if mayStartFullDate(index, lower: lower), let full = fullDate(at: index) { return full }
+        // Before weekdays: `Domingo de Resurrección`, `Viernes Santo`.
+        if let holiday = holiday(at: index, lower: lower) { return holiday }
         let words = recognizer.words
         if let weekday = words.weekdays[lower], isCapitalized(index) || words.lowercaseNames {
             let isNext =
@@ -80,7 +82,7 @@ extension ValueScan {
         let languages = ValueWords.languages.map(ValueWords.for)
         let words =
             Array(DateNormalizer.monthNames.keys) + languages.flatMap { Array($0.weekdays.keys) }
-            + languages.flatMap { Array($0.relativeDays.keys) }
+            + languages.flatMap { Array($0.relativeDays.keys) } + Holidays.firstWords
         var keys = Set<UInt64>()
         for word in words {
             keys.insert(key(ArraySlice(Array(word.unicodeScalars))))
