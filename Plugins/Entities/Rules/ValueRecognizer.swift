@@ -9,9 +9,10 @@ package import LectorText
 ///   closest to the reference date; a month and year (`February 2022` → `2022-02`); a month
 ///   after `in`, `since`, `until`, `by`, `last`, `next`, `early`, `late`, `en`, `desde`,
 ///   `hasta` (→ `YYYY-MM`); a weekday (the last such day on or before the reference date,
-///   or after it with `next`); `yesterday`, `today`, `tomorrow`, `ayer`, `hoy`; and a year
-///   alone (`1996`). Without a reference date, a date missing its year is written
-///   `--MM-DD` and weekdays and relative days have no value.
+///   or after it with `next`); `yesterday`, `today`, `tomorrow`, `ayer`, `hoy`; holidays
+///   (``Holidays``: `Christmas`, `Easter Monday`, `Noël`, `Koningsdag`); and a year alone
+///   (`1996`). Without a reference date, a date missing its year is written `--MM-DD` and
+///   weekdays, relative days and Easter's holidays have no value.
 /// - **MONEY**: a currency symbol or code before a number (`$1.5 billion`, `€20m`,
 ///   `US$ 300`, `Rs 500 crore`, `GBP 12`), or a currency word or code after it
 ///   (`20 million euros`, `300 dólares`); `value` is the amount, `unit` the ISO 4217 code.
