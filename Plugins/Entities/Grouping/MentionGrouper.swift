@@ -6,15 +6,16 @@ import LectorText
 /// Named mentions (PERSON, ORG, LOC, MISC) join an entity when, ignoring case, they equal
 /// one of its mentions; when their words are a contiguous part of a PERSON's longest form
 /// (`Vladimir` or `Putin` joins `Vladimir Putin`; a short form of another type only as the
-/// surname, so `Putin` tagged ORG still joins but `China` does not join `China Dream`); or when
-/// one word, full stops aside, is the initials of an ORG (`NATO`, `North Atlantic Treaty
-/// Organization`; `U.N.`, `United Nations`), or, written in capitals and not tagged ORG, of a
-/// LOC (`US` and `U.S.`, `United States`; `UK`, `United Kingdom`). In German and Russian an organisation's or a place's name also joins an
-/// entity of its type when one of them, without its case ending, is the other as written:
-/// the nominative `Газпром`, which ends like an instrumental, joins `Газпрома` (only within
-/// a type, so `Росси` the person stays apart from `России` the place; and not for people,
-/// whose given names would merge: `Мари` and `Мария`). Longer mentions are placed first, so
-/// a surname joins its full name wherever it appears. An entity's type is that of its longest mention, and its text the
+/// surname, so `Putin` tagged ORG still joins but `China` does not join `China Dream`); or
+/// when one word, full stops aside, is the initials of an ORG (`NATO`, `North Atlantic
+/// Treaty Organization`; `U.N.`, `United Nations`), or, written in capitals and not tagged
+/// ORG, of a LOC (`US` and `U.S.`, `United States`; `UK`, `United Kingdom`). In German and
+/// Russian an organisation's or a place's name also joins an entity of its type when one of
+/// them, without its case ending, is the other as written: the nominative `Газпром`, which
+/// ends like an instrumental, joins `Газпрома` (only within a type, so `Росси` the person
+/// stays apart from `России` the place; and not for people, whose given names would merge:
+/// `Мари` and `Мария`). Longer mentions are placed first, so a surname joins its full name
+/// wherever it appears. An entity's type is that of its longest mention, and its text the
 /// longest mention (one not in all capitals when there is one; in German and Russian the
 /// shortest of those with the most words, the nominative where the text has it). Rule-based
 /// mentions group by type and value.

@@ -1,9 +1,10 @@
 import LectorText
 
 /// Acronyms that are common nouns in news, not names: `PIB` and `TVA` in French, `Pil` and
-/// `Iva` in Italian, `btw` in Dutch, `DVD` and `PC` in English. Written in capitals they look like an organisation's
-/// name to a tagger and to the rules (`CDI`, `TGV`, `PDG` came out ORG or LOC in French
-/// news); the processor drops a one-word named mention that is one of them.
+/// `Iva` in Italian, `btw` in Dutch, `DVD` and `PC` in English. Written in capitals they
+/// look like an organisation's name to a tagger and to the rules (`CDI`, `TGV`, `PDG` came
+/// out ORG or LOC in French news); the processor drops a one-word named mention that is one
+/// of them.
 enum CommonAcronyms {
     /// The acronyms per language, lowercased.
     static let nouns: [String: Set<String>] = [
