@@ -41,20 +41,50 @@ struct HolidayTests {
         #expect(dates("See you at Christmas.", date: nil)["Christmas"] == "--12-25")
     }
 
-    @Test("holidays in German, French, Spanish, Italian, Portuguese and Dutch")
-    func european() {
-        let german = dates("Die Läden schließen an Weihnachten und am Ostermontag.", language: "de", date: "2024-03-03")
-        #expect(german == ["Weihnachten": "2023-12-25", "Ostermontag": "2024-04-01"])
-        let french = dates("Les soldes reprennent après Noël et avant Pâques.", language: "fr", date: "2024-03-03")
-        #expect(french == ["Noël": "2023-12-25", "Pâques": "2024-03-31"])
-        let spanish = dates("La fiesta de Nochevieja y el Viernes Santo.", language: "es", date: "2024-03-03")
-        #expect(spanish == ["Nochevieja": "2023-12-31", "Viernes Santo": "2024-03-29"])
-        let italian = dates("Chiuso a Ferragosto e a Pasquetta.", language: "it", date: "2024-03-03")
-        #expect(italian == ["Ferragosto": "2024-08-15", "Pasquetta": "2024-04-01"])
-        let portuguese = dates("Viagens no Ano Novo e na Páscoa.", language: "pt", date: "2024-03-03")
-        #expect(portuguese == ["Ano Novo": "2024-01-01", "Páscoa": "2024-03-31"])
-        let dutch = dates("Drukte op Koningsdag en met Pasen.", language: "nl", date: "2024-03-03")
-        #expect(dutch == ["Koningsdag": "2024-04-27", "Pasen": "2024-03-31"])
+    /// A sentence in one language and the holidays expected in it, against 3 March 2024.
+    struct European: Sendable, CustomTestStringConvertible {
+        var language: String
+        var text: String
+        var expected: [String: String]
+        var testDescription: String { language }
+    }
+
+    static let europeanSentences = [
+        European(
+            language: "de",
+            text: "Die Läden schließen an Weihnachten und am Ostermontag.",
+            expected: ["Weihnachten": "2023-12-25", "Ostermontag": "2024-04-01"]
+        ),
+        European(
+            language: "fr",
+            text: "Les soldes reprennent après Noël et avant Pâques.",
+            expected: ["Noël": "2023-12-25", "Pâques": "2024-03-31"]
+        ),
+        European(
+            language: "es",
+            text: "La fiesta de Nochevieja y el Viernes Santo.",
+            expected: ["Nochevieja": "2023-12-31", "Viernes Santo": "2024-03-29"]
+        ),
+        European(
+            language: "it",
+            text: "Chiuso a Ferragosto e a Pasquetta.",
+            expected: ["Ferragosto": "2024-08-15", "Pasquetta": "2024-04-01"]
+        ),
+        European(
+            language: "pt",
+            text: "Viagens no Ano Novo e na Páscoa.",
+            expected: ["Ano Novo": "2024-01-01", "Páscoa": "2024-03-31"]
+        ),
+        European(
+            language: "nl",
+            text: "Drukte op Koningsdag en met Pasen.",
+            expected: ["Koningsdag": "2024-04-27", "Pasen": "2024-03-31"]
+        ),
+    ]
+
+    @Test("holidays in German, French, Spanish, Italian, Portuguese and Dutch", arguments: europeanSentences)
+    func european(_ sentence: European) {
+        #expect(dates(sentence.text, language: sentence.language, date: "2024-03-03") == sentence.expected)
     }
 
     @Test("a holiday that is also a person's name is a date only after a preposition or an article")

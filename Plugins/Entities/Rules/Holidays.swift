@@ -163,16 +163,19 @@ extension ValueScan {
         {
             return mention(index, last + 1, .date, value: .string(day.date(in: year).iso))
         }
-        let value = reference.map { reference -> JSONValue in
-            let nearest = [reference.year - 1, reference.year, reference.year + 1].map(day.date(in:)).min {
-                abs($0.dayNumber - reference.dayNumber) < abs($1.dayNumber - reference.dayNumber)
+        switch day {
+        case .fixed(let month, let dayOfMonth):
+            // As a month and day without a year: the nearest year, or `--MM-DD`.
+            return resolved(from: index, through: last, month: month, day: dayOfMonth)
+        case .easter:
+            let value = reference.map { reference -> JSONValue in
+                let candidates = [reference.year - 1, reference.year, reference.year + 1].map(day.date(in:))
+                let nearest = candidates.min {
+                    abs($0.dayNumber - reference.dayNumber) < abs($1.dayNumber - reference.dayNumber)
+                }
+                return .string((nearest ?? day.date(in: reference.year)).iso)
             }
-            return .string((nearest ?? day.date(in: reference.year)).iso)
+            return mention(index, last, .date, value: value)
         }
-        if value == nil, case .fixed(let month, let dayOfMonth) = day {
-            let text = "--\(month < 10 ? "0" : "")\(month)-\(dayOfMonth < 10 ? "0" : "")\(dayOfMonth)"
-            return mention(index, last, .date, value: .string(text))
-        }
-        return mention(index, last, .date, value: value)
     }
 }
