@@ -29,6 +29,68 @@ struct JSONValueTests {
         #expect(JSONValue.double(-0.5).encodedString() == "-0.5")
     }
 
+    @Test("numbers of up to three decimals are written as description writes them, others too")
+    func thousandths() {
+        var numbers: [Double] = [0.001, -0.001, 0.5, 0.125, -0.125, 0.1, 0.3, 2.675, 123_456.789, -999_999_999.999]
+        numbers += [0.1234, 1.0 / 3, 1e-7, 2.5e-4, 1e20 + 0.5, 999_999_999.5, 1_000_000_000.5, 0.1 + 0.2]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let thousandths = Double(Int.random(in: -5_000_000...5_000_000, using: &generator))
+            numbers.append(thousandths / 1000)
+            numbers.append(Double.random(in: -1000...1000, using: &generator))
+        }
+        for number in numbers where number != number.rounded() {
+            #expect(JSONValue.double(number).encodedString() == number.description, "\(number)")
+        }
+    }
+
+    @Test("a byte that needs an escape is found at every place of an eight-byte word")
+    func escapeInEveryPlace() {
+        let specials: [UInt8] = [0x00, 0x1F, 0x22, 0x5C, 0x7F]
+        let plain: [UInt8] = [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7E, 0x41]
+        for special in specials + plain {
+            for place in 0..<24 {
+                var bytes = Array(repeating: UInt8(ascii: "a"), count: 24)
+                bytes[place] = special
+                let text = String(decoding: bytes, as: UTF8.self)
+                let expected = Self.escapedByteByByte(text)
+                #expect(JSONValue.string(text).encodedString() == expected, "\(special) at \(place)")
+            }
+        }
+    }
+
+    @Test("an output larger than the first buffer grows and keeps every byte")
+    func largeOutput() {
+        let line = "Zürich \"quoted\" \u{01} tab\t — " + String(repeating: "x", count: 50)
+        let text = String(repeating: line, count: 2_000)
+        let value: JSONValue = ["text": .string(text), "list": .array((0..<5_000).map { .double(Double($0) / 8) })]
+        let numbers = (0..<5_000).map { JSONValue.double(Double($0) / 8).encodedString() }
+        let list = #","list":["# + numbers.joined(separator: ",") + "]}"
+        let expected = #"{"text":"# + Self.escapedByteByByte(text) + list
+        #expect(value.encodedString() == expected)
+    }
+
+    /// A string literal escaped one byte at a time: what the writer's word-at-a-time search
+    /// must agree with.
+    private static func escapedByteByByte(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                out += "\\u00" + String(scalar.value >> 4, radix: 16) + String(scalar.value & 0xF, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
     @Test("integers are written digit by digit, the extremes included")
     func integers() {
         for number in [0, 7, -7, 10, 1_000_000, Int.max, Int.min] {

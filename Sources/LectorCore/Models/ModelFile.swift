@@ -27,9 +27,15 @@ public struct ModelFile: Sendable {
 /// `sentiment/lexicon.tsv@sha256:1a2b3c4d5e6f` (the first 12 hex digits of the hash).
 public struct ModelVersion: Sendable, Hashable, CustomStringConvertible {
     /// The path inside the models folder.
-    public var path: String
+    public var path: String {
+        didSet { description = Self.described(path: path, sha256: sha256) }
+    }
     /// The SHA-256 of the contents, 64 lowercase hex digits.
-    public var sha256: String
+    public var sha256: String {
+        didSet { description = Self.described(path: path, sha256: sha256) }
+    }
+    /// `PATH@sha256:` and the first 12 hex digits of the hash. Made once, not per output.
+    public private(set) var description: String
 
     /// Creates a version.
     ///
@@ -39,8 +45,10 @@ public struct ModelVersion: Sendable, Hashable, CustomStringConvertible {
     public init(path: String, sha256: String) {
         self.path = path
         self.sha256 = sha256
+        description = Self.described(path: path, sha256: sha256)
     }
 
-    /// `PATH@sha256:` and the first 12 hex digits of the hash.
-    public var description: String { "\(path)@sha256:\(sha256.prefix(12))" }
+    private static func described(path: String, sha256: String) -> String {
+        "\(path)@sha256:\(sha256.prefix(12))"
+    }
 }

@@ -77,12 +77,38 @@ struct BenchCommand: ParsableCommand {
             chain: chain.steps.map(\.name),
             loadMilliseconds: load.inMilliseconds,
             rows: rows,
-            stepTotals: stepTotals
+            stepTotals: stepTotals,
+            encoding: Self.encoding(articles.map { chain.run($0, logger: logger) }, includeText: chain.includeText)
         ).print()
     }
 }
 
 extension BenchCommand {
+    /// How long encoding an output takes (what the daemon and `lector process` add after the
+    /// chain): every result encoded as the outbox gets it, for at least a second.
+    ///
+    /// - Parameters:
+    ///   - results: The chain's results.
+    ///   - includeText: Whether outputs carry `text`.
+    /// - Returns: Microseconds per output and bytes per output.
+    static func encoding(_ results: [ProcessedDocument], includeText: Bool) -> BenchReport.Encoding {
+        let clock = ContinuousClock()
+        var outputs = 0
+        var bytes = 0
+        let start = clock.now
+        repeat {
+            for result in results {
+                bytes += DocumentEncoder.json(result, includeText: includeText).encoded().count
+                outputs += 1
+            }
+        } while clock.now - start < .seconds(1)
+        let elapsed = clock.now - start
+        return BenchReport.Encoding(
+            microseconds: elapsed.inSeconds * 1e6 / Double(max(outputs, 1)),
+            bytes: bytes / max(outputs, 1)
+        )
+    }
+
     /// CPU time this thread has used, in seconds: per-core throughput that a busy machine
     /// does not distort.
     static func threadCPUSeconds() -> Double {
@@ -119,6 +145,15 @@ struct BenchReport {
     let loadMilliseconds: Double
     let rows: [(workers: Int, rate: Double, cpuRate: Double)]
     let stepTotals: [String: Double]
+    let encoding: Encoding
+
+    /// What encoding the outputs costs.
+    struct Encoding {
+        /// Microseconds per output.
+        let microseconds: Double
+        /// Mean bytes per output.
+        let bytes: Int
+    }
 
     func print() {
         let bytes = articles.reduce(0) { $0 + $1.text.utf8.count } / max(articles.count, 1)
@@ -134,6 +169,14 @@ struct BenchReport {
         for row in rows { Swift.print(String(format: "%7d  %18.0f  %30.0f", row.workers, row.rate, row.cpuRate)) }
         let speedup = rows.count == 2 ? rows[1].rate / rows[0].rate : 1
         Swift.print(String(format: "2 workers / 1: %.2fx", speedup))
+        Swift.print(
+            String(
+                format: "output encoding: %.1f µs per article (%d bytes, %.0f MB/s)",
+                encoding.microseconds,
+                encoding.bytes,
+                Double(encoding.bytes) / encoding.microseconds
+            )
+        )
         let total = stepTotals.values.reduce(0, +)
         Swift.print("share of chain time (1 worker):")
         var shares = JSONObject()
@@ -150,6 +193,7 @@ struct BenchReport {
             "articles_per_second_2": .double(rows.last?.rate.rounded() ?? 0),
             "articles_per_cpu_second": .double(rows.first?.cpuRate.rounded() ?? 0),
             "speedup_2": .double((speedup * 100).rounded() / 100), "share": .object(shares),
+            "encode_us": .double((encoding.microseconds * 10).rounded() / 10), "output_bytes": .int(encoding.bytes),
         ]
         Swift.print(json.encodedString())
     }
