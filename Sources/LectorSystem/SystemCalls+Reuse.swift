@@ -70,21 +70,21 @@ extension SystemCalls {
     /// - Parameters:
     ///   - path: The file (symlinks are not followed).
     ///   - identity: What a new file would be.
-    /// - Returns: Whether the file may be reused; when `true`, its permissions are
-    ///   `identity.permissions`.
-    public static func prepareForReuse(_ path: FilePath, as identity: NewFileIdentity) -> Bool {
-        guard let descriptor = try? open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY) else { return false }
+    /// - Returns: The file's size when it may be reused (its permissions are then
+    ///   `identity.permissions`), else `nil`.
+    public static func prepareForReuse(_ path: FilePath, as identity: NewFileIdentity) -> Int? {
+        guard let descriptor = try? open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY) else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1,
             info.st_uid == identity.owner, info.st_gid == identity.group, UInt64(info.st_dev) == identity.device,
             info.st_size <= identity.maximumSize, lector_xattr_names_size(descriptor) == 0
-        else { return false }
-        guard takesLease(descriptor, F_WRLCK) else { return false }
+        else { return nil }
+        guard takesLease(descriptor, F_WRLCK) else { return nil }
         if info.st_mode & 0o7777 != identity.permissions {
-            guard fchmod(descriptor, identity.permissions) == 0 else { return false }
+            guard fchmod(descriptor, identity.permissions) == 0 else { return nil }
         }
-        return true
+        return Int(info.st_size)
     }
 
     /// Replaces the contents of an existing file: writes `bytes` from its start and cuts it to
@@ -94,11 +94,15 @@ extension SystemCalls {
     /// - Parameters:
     ///   - bytes: The new contents.
     ///   - path: The file (symlinks are not followed).
+    ///   - size: The file's size before, when known: no longer than `bytes` (an article's
+    ///     output is longer than the article), it leaves nothing to cut, and the `ftruncate`
+    ///     is not made.
     /// - Throws: ``Errno``; the file may then hold anything, and the caller removes it.
-    public static func overwriteFile(_ bytes: [UInt8], at path: FilePath) throws(Errno) {
+    public static func overwriteFile(_ bytes: [UInt8], at path: FilePath, size: Int? = nil) throws(Errno) {
         let descriptor = try open(path, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
         defer { close(descriptor) }
         try writeAll(descriptor, bytes)
+        if let size, size <= bytes.count { return }
         while ftruncate(descriptor, off_t(bytes.count)) != 0 {
             if errno != EINTR { throw Errno.current }
         }

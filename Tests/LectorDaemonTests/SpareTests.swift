@@ -26,6 +26,21 @@ struct SpareTests {
         #expect(!FileManager.default.fileExists(atPath: directory.appending("inbox/.lector/work/\(spool.id)/a.txt")))
     }
 
+    @Test("a spare shorter than the output it holds is written over without a cut, and holds just the output")
+    func shorterSpare() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let spool = try makeSpool(directory)
+        let first = try finishOne(spool, directory, "a.txt", text: "tiny")
+        #expect(spool.spares.withLock { $0.ready.map(\.size) } == [4], "the spare remembers the input's size")
+        let bytes = Array(#"{"source":{"file":"b.txt"},"text":"\#(String(repeating: "x", count: 5_000))"}"#.utf8)
+        try directory.write("inbox/b.txt", text: "Short.")
+        #expect(try spool.claim(FileName("b.txt")) == .claimed)
+        let staged = try spool.stageOutput(bytes)
+        #expect(Self.inode("\(staged)") == first)
+        #expect(FileManager.default.contents(atPath: "\(staged)") == Data(bytes + [UInt8(ascii: "\n")]))
+    }
+
     @Test("spares are written over only after a batch of them is synced (commitSpares)")
     func pendingUntilCommitted() throws {
         let directory = try TemporaryDirectory()

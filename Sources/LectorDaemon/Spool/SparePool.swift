@@ -22,11 +22,17 @@ import LectorSystem
 /// inode under both names; `e2fsck` (which such a file system needs after a crash) counts
 /// both, and removing the spare name then leaves the output.
 struct SparePool: Sendable {
+    /// A kept input: its path in the spare folder and its size.
+    struct Spare: Sendable, Equatable {
+        var path: FilePath
+        var size: Int
+    }
+
     /// Inputs moved to the spare folder whose removal from the work folder is not yet
     /// known to be on disk.
-    var pending: [FilePath] = []
+    var pending: [Spare] = []
     /// Spares that may be written over.
-    var ready: [FilePath] = []
+    var ready: [Spare] = []
 
     /// How many are kept, pending or ready.
     var count: Int { pending.count + ready.count }

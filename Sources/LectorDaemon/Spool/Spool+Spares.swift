@@ -45,11 +45,11 @@ extension Spool {
     /// file systems); the spares kept are removed.
     func stopReusingInputs() {
         sparesDisabled.store(true, ordering: .relaxed)
-        let kept = spares.withLock { pool -> [FilePath] in
+        let kept = spares.withLock { pool -> [SparePool.Spare] in
             defer { pool = SparePool() }
             return pool.pending + pool.ready
         }
-        for spare in kept { try? SystemCalls.remove(spare) }
+        for spare in kept { try? SystemCalls.remove(spare.path) }
     }
 
     /// Whether a path is one of this daemon's spares.
@@ -61,11 +61,11 @@ extension Spool {
     /// - Returns: Whether it was moved (else the caller deletes it).
     func keepAsSpare(_ path: FilePath) -> Bool {
         guard let identity = reuseIdentity, spares.withLock({ $0.count }) < Self.maximumSpares,
-            SystemCalls.prepareForReuse(path, as: identity)
+            let size = SystemCalls.prepareForReuse(path, as: identity)
         else { return false }
         let spare = spareFolder.appending(temporaryName())
         guard (try? SystemCalls.renameNoReplace(path, spare)) != nil else { return false }
-        spares.withLock { $0.pending.append(spare) }
+        spares.withLock { $0.pending.append(SparePool.Spare(path: spare, size: size)) }
         return true
     }
 
@@ -81,7 +81,7 @@ extension Spool {
     ///
     /// - Parameter batch: How many must wait (``spareCommitBatch`` unless testing).
     public func commitSpares(batch: Int = spareCommitBatch) {
-        let pending = spares.withLock { pool -> [FilePath] in
+        let pending = spares.withLock { pool -> [SparePool.Spare] in
             guard pool.pending.count >= max(batch, 1) else { return [] }
             defer { pool.pending = [] }
             return pool.pending
@@ -91,7 +91,7 @@ extension Spool {
             (try? SystemCalls.syncDirectory($0)) != nil
         }
         guard synced else {
-            for spare in pending { try? SystemCalls.remove(spare) }
+            for spare in pending { try? SystemCalls.remove(spare.path) }
             return
         }
         spares.withLock { $0.ready.append(contentsOf: pending) }
@@ -125,10 +125,10 @@ extension Spool {
     func writeOverSpare(_ bytes: [UInt8]) -> FilePath? {
         guard reuseIdentity != nil, let spare = spares.withLock({ $0.ready.popLast() }) else { return nil }
         do {
-            try SystemCalls.overwriteFile(bytes, at: spare)
-            return spare
+            try SystemCalls.overwriteFile(bytes, at: spare.path, size: spare.size)
+            return spare.path
         } catch {
-            try? SystemCalls.remove(spare)
+            try? SystemCalls.remove(spare.path)
             return nil
         }
     }
