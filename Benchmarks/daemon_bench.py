@@ -11,8 +11,9 @@ For 1 and 2 workers it starts the daemon on a fresh spool in a temporary folder 
     rename into the inbox to its output appearing (polled every millisecond), plus the
     daemon's own figure (inotify event to output renamed) from its status file.
 In the same run it times the same chain in process on the same articles (`lector bench`
-on the same file), so the table shows what the spool costs: daemon docs/s against
-in-process docs/s, and their ratio, at 1 and 2 workers.
+on the same file), before and after the daemon's runs (the mean is shown, so that a busy
+spell on a shared machine weighs on both sides), so the table shows what the spool costs:
+daemon docs/s against in-process docs/s, and their ratio, at 1 and 2 workers.
 The harness learns of outputs from inotify, so it sleeps while the daemon works (it used
 to list the outbox every 1-2 ms, a share of the same two cores). Prints a table and one
 JSON line. The articles are the DEV news articles of
@@ -237,13 +238,22 @@ def main():
     results["throughput_documents"] = len(copies)
     print(f"{len(docs)} DEV articles (mean {results['mean_bytes']} bytes), chain: {', '.join(pipeline)}")
     print(f"throughput: {len(copies)} documents dropped at once ({max(args.copies, 1)} per article)")
-    baseline = {} if args.latency_only or args.pipeline_given else in_process(args.lector, args.data)
-    print(f"{'workers':>8} {'docs/s (median)':>16} {'in-process':>11} {'ratio':>6} "
-          f"{'p50 ms':>8} {'p99 ms':>8} {'daemon p50':>11} {'daemon p99':>11}")
+    compare = not (args.latency_only or args.pipeline_given)
+    # In process before and after the daemon's runs, averaged: a busy spell on a shared
+    # machine then weighs on both sides instead of on one.
+    before = in_process(args.lector, args.data) if compare else {}
+    measured = {}
     for workers in (1, 2):
         rates = [] if args.latency_only else [throughput(args.lector, workers, pipeline, copies)
                                               for _ in range(args.repeat)]
-        lat = latency(args.lector, workers, pipeline, docs, args.rate, args.seconds)
+        measured[workers] = (rates, latency(args.lector, workers, pipeline, docs, args.rate, args.seconds))
+    after = in_process(args.lector, args.data) if compare else {}
+    baseline = {workers: (before[workers] + after[workers]) / 2 for workers in before}
+    if compare:
+        results["in_process_before_after"] = {str(w): [before[w], after[w]] for w in before}
+    print(f"{'workers':>8} {'docs/s (median)':>16} {'in-process':>11} {'ratio':>6} "
+          f"{'p50 ms':>8} {'p99 ms':>8} {'daemon p50':>11} {'daemon p99':>11}")
+    for workers, (rates, lat) in measured.items():
         results[f"workers_{workers}"] = {"latency": lat}
         if rates:
             results[f"workers_{workers}"]["docs_per_s"] = round(statistics.median(rates), 1)
@@ -251,12 +261,15 @@ def main():
         ratio = None
         if rates and workers in baseline:
             ratio = round(statistics.median(rates) / baseline[workers], 2)
-            results[f"workers_{workers}"]["in_process_docs_per_s"] = baseline[workers]
+            results[f"workers_{workers}"]["in_process_docs_per_s"] = round(baseline[workers], 1)
             results[f"workers_{workers}"]["daemon_vs_in_process"] = ratio
         rate_text = f"{statistics.median(rates):.1f}" if rates else "-"
         base_text = f"{baseline[workers]:.0f}" if workers in baseline else "-"
         print(f"{workers:>8} {rate_text:>16} {base_text:>11} {ratio if ratio is not None else '-'!s:>6} "
               f"{lat['p50_ms']:>8} {lat['p99_ms']:>8} {lat['daemon_p50_ms']!s:>11} {lat['daemon_p99_ms']!s:>11}")
+    if compare:
+        print("in process, before / after the daemon's runs: "
+              + "; ".join(f"{w} worker{'s' if w > 1 else ''} {before[w]:.0f} / {after[w]:.0f}" for w in before))
     if not args.latency_only:
         results["speedup_2_vs_1"] = round(results["workers_2"]["docs_per_s"] / results["workers_1"]["docs_per_s"], 2)
     speedup = f"2 workers / 1 worker: {results['speedup_2_vs_1']}x; " if "speedup_2_vs_1" in results else ""
