@@ -179,13 +179,8 @@ private struct JSONWriter: ~Copyable {
             fraction /= 10
             digits -= 1
         }
-        reserve(1 + digits)
-        base[count] = UInt8(ascii: ".")
-        for place in stride(from: digits, through: 1, by: -1) {
-            base[count + place] = UInt8(ascii: "0") + UInt8(fraction % 10)
-            fraction /= 10
-        }
-        count += 1 + digits
+        appendByte(UInt8(ascii: "."))
+        writeDigits(of: fraction.magnitude, count: digits)
         return true
     }
 
@@ -271,21 +266,23 @@ private struct JSONWriter: ~Copyable {
 
     /// Writes an integer's decimal digits without making a `String`.
     mutating func writeInteger(_ number: Int) {
-        reserve(20)
-        if number < 0 {
-            base[count] = UInt8(ascii: "-")
-            count += 1
-        }
-        var magnitude = number.magnitude
+        if number < 0 { appendByte(UInt8(ascii: "-")) }
         var digits = 1
-        var rest = magnitude / 10
+        var rest = number.magnitude / 10
         while rest > 0 {
             digits += 1
             rest /= 10
         }
+        writeDigits(of: number.magnitude, count: digits)
+    }
+
+    /// Writes the last `digits` decimal digits of `value`, with leading zeros if it has fewer.
+    private mutating func writeDigits(of value: UInt, count digits: Int) {
+        reserve(digits)
+        var value = value
         for place in stride(from: digits - 1, through: 0, by: -1) {
-            base[count + place] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-            magnitude /= 10
+            base[count + place] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
         }
         count += digits
     }
