@@ -40,10 +40,10 @@ extension TaggerModel {
         var transitions = [Float](repeating: 0, count: (tags + 1) * tags)
         for index in transitions.indices { transitions[index] = Float(bitPattern: try reader.uint32()) }
         var lexicon = Set<UInt64>(minimumCapacity: lexiconCount)
-        for _ in 0..<lexiconCount { lexicon.insert(try reader.uint64()) }
+        for hash in try reader.uint64s(lexiconCount) { lexicon.insert(hash) }
         let phraseCount = Int(try reader.uint32())
         var phrases = Set<UInt64>(minimumCapacity: phraseCount)
-        for _ in 0..<phraseCount { phrases.insert(try reader.uint64()) }
+        for hash in try reader.uint64s(phraseCount) { phrases.insert(hash) }
         let weightCount = (1 << bits) * tags
         var clusters = WordClusters.empty
         if version == 3 {
@@ -57,12 +57,7 @@ extension TaggerModel {
         }
         let raw = try reader.take(weightCount * 2)
         let weights = [Float](unsafeUninitializedCapacity: weightCount) { buffer, initialized in
-            raw.withUnsafeBytes { source in
-                for index in 0..<weightCount {
-                    let pattern = source.loadUnaligned(fromByteOffset: index * 2, as: UInt16.self)
-                    buffer[index] = Float(Float16(bitPattern: UInt16(littleEndian: pattern)))
-                }
-            }
+            raw.withUnsafeBytes { HalfFloats.widen($0, count: weightCount, into: buffer) }
             initialized = weightCount
         }
         self.init(
@@ -136,14 +131,26 @@ private struct ByteReader {
     }
 
     mutating func uint32() throws -> UInt32 {
-        try take(4).reversed().reduce(0) { $0 << 8 | UInt32($1) }
+        try number(UInt32.self)
     }
 
     mutating func uint16() throws -> UInt16 {
-        try take(2).reversed().reduce(0) { $0 << 8 | UInt16($1) }
+        try number(UInt16.self)
     }
 
     mutating func uint64() throws -> UInt64 {
-        try take(8).reversed().reduce(0) { $0 << 8 | UInt64($1) }
+        try number(UInt64.self)
+    }
+
+    /// `count` little-endian UInt64s, read as one block.
+    mutating func uint64s(_ count: Int) throws -> [UInt64] {
+        guard count <= remaining / 8 else { throw TaggerModelError("model file is truncated") }
+        return try take(count * 8).withUnsafeBytes { raw in
+            (0..<count).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
+        }
+    }
+
+    private mutating func number<Number: FixedWidthInteger>(_: Number.Type) throws -> Number {
+        try take(MemoryLayout<Number>.size).withUnsafeBytes { Number(littleEndian: $0.loadUnaligned(as: Number.self)) }
     }
 }
