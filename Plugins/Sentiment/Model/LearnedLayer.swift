@@ -39,11 +39,7 @@ package struct LearnedLayer: Sendable {
         var bias: Float = 0
         var features: [String: Float] = [:]
         var words: [String: Float] = [:]
-        var number = 0
-        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            number += 1
-            guard !line.isEmpty, line.first != UInt8(ascii: "#") else { continue }
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+        let lines = try TabSeparatedRecords.forEach(in: bytes) { number, fields throws(SentimentModelError) in
             guard fields.count == 3, let value = Float(String(decoding: fields[2], as: UTF8.self)) else {
                 throw SentimentModelError(file: "weights.tsv", line: number, message: "expected KIND, NAME and WEIGHT")
             }
@@ -58,7 +54,7 @@ package struct LearnedLayer: Sendable {
         var weights: [Float] = []
         for name in SentimentFeatures.names {
             guard let weight = features[name] else {
-                throw SentimentModelError(file: "weights.tsv", line: number, message: "no weight for feature '\(name)'")
+                throw SentimentModelError(file: "weights.tsv", line: lines, message: "no weight for feature '\(name)'")
             }
             weights.append(weight)
         }

@@ -89,35 +89,30 @@ package struct SentimentLexicon: Sendable {
     )
         throws(SentimentModelError)
     {
-        var number = 0
-        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            number += 1
-            guard !line.isEmpty, line.first != UInt8(ascii: "#") else { continue }
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+        try TabSeparatedRecords.forEach(in: bytes) { number, fields throws(SentimentModelError) in
             guard fields.count == 3, fields[0].count == 1, let kind = fields[0].first,
                 let value = Float(String(decoding: fields[2], as: UTF8.self)), !fields[1].isEmpty
             else {
                 throw SentimentModelError(file: name, line: number, message: "expected KIND, WORD and VALUE")
             }
             let word = String(decoding: fields[1], as: UTF8.self)
-            var entry = entries[word] ?? Entry()
+            // One hash look-up per line: the entry is changed in place.
             switch kind {
-            case UInt8(ascii: "v"): entry.valence = value
-            case UInt8(ascii: "b"): entry.boost = value
-            case UInt8(ascii: "n"): entry.negates = true
-            case UInt8(ascii: "c"): entry.contrastWeight = value
-            case UInt8(ascii: "h"): entry.hedge = value
-            case UInt8(ascii: "u"): entry.direction = value
-            case UInt8(ascii: "d"): entry.direction = -value
-            case UInt8(ascii: "q"): entry.quantity = value
-            case UInt8(ascii: "k"): entry.isCause = true
-            case UInt8(ascii: "p"): entry.polarity = value
-            case UInt8(ascii: "m"): entry.connotation = value
-            case UInt8(ascii: "t"): entry.tone = value
+            case UInt8(ascii: "v"): entries[word, default: Entry()].valence = value
+            case UInt8(ascii: "b"): entries[word, default: Entry()].boost = value
+            case UInt8(ascii: "n"): entries[word, default: Entry()].negates = true
+            case UInt8(ascii: "c"): entries[word, default: Entry()].contrastWeight = value
+            case UInt8(ascii: "h"): entries[word, default: Entry()].hedge = value
+            case UInt8(ascii: "u"): entries[word, default: Entry()].direction = value
+            case UInt8(ascii: "d"): entries[word, default: Entry()].direction = -value
+            case UInt8(ascii: "q"): entries[word, default: Entry()].quantity = value
+            case UInt8(ascii: "k"): entries[word, default: Entry()].isCause = true
+            case UInt8(ascii: "p"): entries[word, default: Entry()].polarity = value
+            case UInt8(ascii: "m"): entries[word, default: Entry()].connotation = value
+            case UInt8(ascii: "t"): entries[word, default: Entry()].tone = value
             default:
                 throw SentimentModelError(file: name, line: number, message: "unknown kind")
             }
-            entries[word] = entry
         }
     }
 

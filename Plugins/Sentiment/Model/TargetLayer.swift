@@ -20,12 +20,8 @@ package struct TargetLayer: Sendable {
         var bias = SIMD4<Float>()
         var weights: [UInt64: SIMD4<Float>] = [:]
         weights.reserveCapacity(65_536)
-        var number = 0
         var sawBias = false
-        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            number += 1
-            guard !line.isEmpty, line.first != UInt8(ascii: "#") else { continue }
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+        let lines = try TabSeparatedRecords.forEach(in: bytes) { number, fields throws(SentimentModelError) in
             guard fields.count == 5 else {
                 throw SentimentModelError(
                     file: "targets.tsv",
@@ -64,7 +60,7 @@ package struct TargetLayer: Sendable {
                 throw SentimentModelError(file: "targets.tsv", line: number, message: "unknown kind")
             }
         }
-        guard sawBias else { throw SentimentModelError(file: "targets.tsv", line: number, message: "no bias line") }
+        guard sawBias else { throw SentimentModelError(file: "targets.tsv", line: lines, message: "no bias line") }
         self.bias = bias
         self.weights = TargetWeights(weights)
     }
