@@ -4,14 +4,20 @@ package struct HashSet64: Sendable, Equatable {
     private let slots: [UInt64]
     private let shift: UInt64
 
-    /// The hashes, in no particular order.
+    /// The hashes, in ascending order.
     package let elements: [UInt64]
 
     /// Builds the set.
     ///
+    /// Duplicates are dropped by sorting rather than through a `Set`: the model files list
+    /// their hashes in order already, which the standard library's sort takes in one pass,
+    /// with no hashing.
+    ///
     /// - Parameter elements: The hashes (0 is stored as 1).
     package init(_ elements: some Sequence<UInt64>) {
-        let unique = Array(Set(elements.map(HashSlots.key)))
+        var unique = elements.map(HashSlots.key)
+        unique.sort()
+        unique.removeAdjacentDuplicates()
         let bits = HashSlots.bits(for: unique.count)
         var slots = [UInt64](repeating: 0, count: 1 << bits)
         let shift = UInt64(64 - bits)
@@ -41,5 +47,19 @@ package struct HashSet64: Sendable, Equatable {
                 index = (index + 1) & (table.count - 1)
             }
         }
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Removes every element equal to the one before it (all duplicates, once sorted).
+    fileprivate mutating func removeAdjacentDuplicates() {
+        guard var last = first else { return }
+        var kept = 1
+        for index in indices.dropFirst() where self[index] != last {
+            last = self[index]
+            self[kept] = last
+            kept += 1
+        }
+        removeLast(count - kept)
     }
 }

@@ -39,11 +39,8 @@ extension TaggerModel {
         let tags = NamedType.tagCount
         var transitions = [Float](repeating: 0, count: (tags + 1) * tags)
         for index in transitions.indices { transitions[index] = Float(bitPattern: try reader.uint32()) }
-        var lexicon = Set<UInt64>(minimumCapacity: lexiconCount)
-        for hash in try reader.uint64s(lexiconCount) { lexicon.insert(hash) }
-        let phraseCount = Int(try reader.uint32())
-        var phrases = Set<UInt64>(minimumCapacity: phraseCount)
-        for hash in try reader.uint64s(phraseCount) { phrases.insert(hash) }
+        let lexicon = try reader.uint64s(lexiconCount)
+        let phrases = try reader.uint64s(Int(try reader.uint32()))
         let weightCount = (1 << bits) * tags
         var clusters = WordClusters.empty
         if version == 3 {

@@ -32,7 +32,7 @@ package final class TaggerModel: Sendable {
         bucketBits: Int,
         weights: [Float],
         transitions: [Float],
-        lowercaseWords: Set<UInt64>,
+        lowercaseWords: some Sequence<UInt64>,
         gazetteer: Gazetteer,
         clusters: WordClusters = .empty
     ) {
