@@ -82,6 +82,9 @@ __attribute__((target("sha,sse4.1,ssse3"))) static void sha_extension_blocks(
     for (size_t block = 0; block < blocks; block++, data += 64) {
         const __m128i abef = state0, cdgh = state1;
         __m128i m[4];
+        // Unrolled whole, the message schedule stays in registers: 1.43 GB/s against
+        // 0.97-1.14 with the loop clang keeps otherwise (1 MB hashed 500 times, -O2).
+#pragma clang loop unroll(full)
         for (int i = 0; i < 16; i++) {
             if (i < 4) m[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(data + 16 * i)), mask);
             __m128i message = _mm_add_epi32(m[i % 4], _mm_loadu_si128((const __m128i *)&k[4 * i]));
