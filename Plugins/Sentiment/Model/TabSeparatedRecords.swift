@@ -5,6 +5,9 @@
 /// every line and one array per line: the sentiment model's 60,000 lines spent more time
 /// there than in reading the numbers. Here one field list is reused for every line.
 enum TabSeparatedRecords {
+    /// One field: a view of the file's bytes, valid during the call it is passed to.
+    typealias Field = Slice<UnsafeBufferPointer<UInt8>>
+
     /// Calls `body` with each record's line number (from 1) and fields, in file order.
     ///
     /// - Parameters:
@@ -15,25 +18,33 @@ enum TabSeparatedRecords {
     @discardableResult
     static func forEach<Failure: Error>(
         in bytes: [UInt8],
-        _ body: (_ line: Int, _ fields: [ArraySlice<UInt8>]) throws(Failure) -> Void
+        _ body: (_ line: Int, _ fields: [Field]) throws(Failure) -> Void
     ) throws(Failure) -> Int {
-        var fields: [ArraySlice<UInt8>] = []
-        var number = 0
-        var start = bytes.startIndex
-        while start < bytes.endIndex {
-            number += 1
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
-            defer { start = end + 1 }
-            guard start < end, bytes[start] != UInt8(ascii: "#") else { continue }
-            fields.removeAll(keepingCapacity: true)
-            var fieldStart = start
-            while let tab = bytes[fieldStart..<end].firstIndex(of: UInt8(ascii: "\t")) {
-                fields.append(bytes[fieldStart..<tab])
-                fieldStart = tab + 1
+        // Views of the bytes rather than array slices: no reference counting per field.
+        let result: Result<Int, Failure> = bytes.withUnsafeBufferPointer { buffer in
+            var fields: [Field] = []
+            var number = 0
+            var start = 0
+            while start < buffer.count {
+                number += 1
+                let end = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) ?? buffer.count
+                defer { start = end + 1 }
+                guard start < end, buffer[start] != UInt8(ascii: "#") else { continue }
+                fields.removeAll(keepingCapacity: true)
+                var fieldStart = start
+                while let tab = buffer[fieldStart..<end].firstIndex(of: UInt8(ascii: "\t")) {
+                    fields.append(buffer[fieldStart..<tab])
+                    fieldStart = tab + 1
+                }
+                fields.append(buffer[fieldStart..<end])
+                do throws(Failure) {
+                    try body(number, fields)
+                } catch {
+                    return .failure(error)
+                }
             }
-            fields.append(bytes[fieldStart..<end])
-            try body(number, fields)
+            return .success(number)
         }
-        return number
+        return try result.get()
     }
 }
