@@ -141,8 +141,7 @@ private struct ByteReader {
 
     /// `count` little-endian UInt64s, read as one block.
     mutating func uint64s(_ count: Int) throws -> [UInt64] {
-        guard count <= remaining / 8 else { throw TaggerModelError("model file is truncated") }
-        return try take(count * 8).withUnsafeBytes { raw in
+        try take(count * 8).withUnsafeBytes { raw in
             (0..<count).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
         }
     }
