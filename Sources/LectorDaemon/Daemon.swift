@@ -81,7 +81,7 @@ public final class Daemon: Sendable {
         logger[metadataKey: "daemon.id"] = "\(spool.id)"
         self.logger = logger
         notifier = SystemdNotifier()
-        committer = OutputCommitter(spool: spool)
+        committer = OutputCommitter(spool: spool, clock: clock)
         state = QueueBound(DaemonState(configuration: configuration, chain: chain), queue: control)
     }
 

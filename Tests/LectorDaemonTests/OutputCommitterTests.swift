@@ -6,8 +6,8 @@ import Testing
 
 @testable import LectorDaemon
 
-/// Group commit (`OutputCommitter`): a lone output goes at once; under load, a short batch
-/// waits for more so that one folder fsync covers them.
+/// Group commit (`OutputCommitter`): a lone output goes at once; under load (or in a stream
+/// of single outputs), a short batch waits for more so that one folder fsync covers them.
 @Suite("Output committer", .serialized)
 struct OutputCommitterTests {
     @Test("a lone output is committed at once, without waiting for the window")
@@ -68,6 +68,53 @@ struct OutputCommitterTests {
                     atPath: directory.appending("inbox/.lector/work/\(spool.id)/\(name).txt")
                 )
             )
+        }
+    }
+
+    @Test("an output that finds the committer idle for less than a window waits for it, as in a stream")
+    func streamWaits() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let spool = try makeSpool(directory)
+        let window = Duration.milliseconds(400)
+        let committer = OutputCommitter(spool: spool, window: window, clock: ManualClock())
+        let done = DispatchSemaphore(value: 0)
+        committer.submit(try item(spool, directory, "a.txt") { _ in done.signal() })
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        try waitUntilIdle(committer)
+        // The manual clock stands still: B comes no time after A's batch, as from one
+        // worker on two cores, which keeps the committer idle between its outputs.
+        let b = try item(spool, directory, "b.txt") { _ in done.signal() }
+        let handedOver = ContinuousClock.now
+        committer.submit(b)
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        #expect(ContinuousClock.now - handedOver >= window, "B waited for more outputs to share its commit")
+        #expect(FileManager.default.fileExists(atPath: directory.appending("outbox/b.json")))
+    }
+
+    @Test("an output that finds the committer idle for a window or more goes at once")
+    func afterAPauseAtOnce() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let spool = try makeSpool(directory)
+        let clock = ManualClock()
+        let committer = OutputCommitter(spool: spool, window: .seconds(30), clock: clock)
+        let done = DispatchSemaphore(value: 0)
+        committer.submit(try item(spool, directory, "a.txt") { _ in done.signal() })
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        try waitUntilIdle(committer)
+        clock.advance(by: .seconds(30))
+        committer.submit(try item(spool, directory, "b.txt") { _ in done.signal() })
+        #expect(done.wait(timeout: .now() + 10) == .success, "committed long before the 30 s window")
+        #expect(FileManager.default.fileExists(atPath: directory.appending("outbox/b.json")))
+    }
+
+    /// Waits (up to 10 s) until the committer has finished its drain.
+    private func waitUntilIdle(_ committer: OutputCommitter) throws {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !committer.isIdle {
+            try #require(ContinuousClock.now < deadline, "the committer stays busy")
+            Thread.sleep(forTimeInterval: 0.001)
         }
     }
 

@@ -20,8 +20,15 @@ import Synchronization
 /// outputs that arrived while a batch was being committed make the next batch; when they
 /// are fewer than ``fillTarget``, the committer first waits ``window`` for more (then takes
 /// at most ``maximumBatch``), so the folder fsync — and the `syncfs` that replaces the per-file
-/// fsyncs — are shared by more documents. The disk waits happen on the committer's queue,
-/// while workers go on analysing.
+/// fsyncs — are shared by more documents. An output that finds the committer idle but
+/// arrives within ``window`` of its last batch is part of a stream too (one worker on two
+/// cores keeps the committer idle between outputs): it waits like a short batch instead of
+/// going alone. With one worker and 2,620 BBC DEV articles dropped at once, that took the
+/// disk flushes from 1.2–1.8 per document to 0.37 and the disk's interrupts from 4–6 to
+/// 1.2; the worker no longer slows down when it shares a core with those interrupts
+/// (724–748 documents/s on either core, against 664–684 on the interrupts' core and
+/// 739–764 on the other). The disk waits happen on the committer's queue, while workers
+/// go on analysing.
 final class OutputCommitter: Sendable {
     /// One output waiting to be committed.
     struct Item: Sendable {
@@ -59,42 +66,59 @@ final class OutputCommitter: Sendable {
         case commit([Item])
     }
 
+    private struct Waiting {
+        var items: [Item] = []
+        var draining = false
+        /// When the committer last ran out of outputs, if it ever has.
+        var idleSince: ContinuousClock.Instant?
+    }
+
     private let spool: Spool
     private let window: Duration
+    private let clock: any DaemonClock
     private let queue = DispatchQueue(label: "lector.commit")
-    private let waiting = Mutex<(items: [Item], draining: Bool)>(([], false))
+    private let waiting = Mutex(Waiting())
 
     /// Creates a committer for a spool.
     ///
     /// - Parameters:
     ///   - spool: The spool whose outputs it commits.
     ///   - window: How long a batch under load waits for more outputs (zero: never).
-    init(spool: Spool, window: Duration = OutputCommitter.defaultWindow) {
+    ///   - clock: Where it reads how long it has been idle.
+    init(spool: Spool, window: Duration = OutputCommitter.defaultWindow, clock: any DaemonClock = SystemDaemonClock()) {
         self.spool = spool
         self.window = window
+        self.clock = clock
     }
+
+    /// Whether no batch is being committed or waited for: the next output starts a drain.
+    var isIdle: Bool { waiting.withLock { !$0.draining } }
 
     /// Hands over a staged output; `item.completion` is called once it is committed (or
     /// could not be).
     func submit(_ item: Item) {
-        let start = waiting.withLock { state -> Bool in
+        // nil: a drain is under way and takes the item; else whether its batch goes at once.
+        let atOnce = waiting.withLock { state -> Bool? in
             state.items.append(item)
-            if state.draining { return false }
+            if state.draining { return nil }
             state.draining = true
-            return true
+            // Idle for less than a window: outputs are streaming in, one at a time.
+            let streaming = state.idleSince.map { clock.now - $0 < window } ?? false
+            return !streaming
         }
-        if start { queue.async { @Sendable [self] in drain(waited: true) } }
+        if let atOnce { queue.async { @Sendable [self] in drain(waited: atOnce) } }
     }
 
-    /// Commits batches until none waits. The first batch goes at once (the committer was
-    /// idle, or has just waited); a later one that is short of ``fillTarget`` waits for
-    /// ``window`` first, on a timer, not on the queue's thread.
+    /// Commits batches until none waits. The first batch goes at once when `waited` (the
+    /// committer was idle for a window or more, or has just waited); any other that is short
+    /// of ``fillTarget`` waits for ``window`` first, on a timer, not on the queue's thread.
     private func drain(waited: Bool) {
         var waited = waited
         while true {
             let step = waiting.withLock { state -> Step in
                 if state.items.isEmpty {
                     state.draining = false
+                    state.idleSince = clock.now
                     return .idle
                 }
                 if !waited, window > .zero, state.items.count < Self.fillTarget { return .wait }
