@@ -35,6 +35,7 @@ extension Daemon {
             let actions = state.value.scheduler.handle(next.event, now: next.now ?? clock.now)
             for action in actions { perform(action, metadata: next.metadata) }
         }
+        committer.noteBacklog(state.value.scheduler.backlog > 0)
     }
 
     /// Watcher events, on the control queue.

@@ -35,6 +35,21 @@ struct DaemonSchedulerTests {
         #expect(SchedulerDriver.claims(driver.send(.staged([name("a.txt")]))) == ["e.txt"])
     }
 
+    @Test("the backlog counts names that wait for a worker: queued, or dispatched beyond the workers")
+    func backlog() {
+        var driver = SchedulerDriver(workers: 2, queuedPerWorker: 1)
+        #expect(driver.scheduler.backlog == 0)
+        driver.claimAll(driver.start(seeing: ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"]))
+        #expect(driver.scheduler.inFlight.count == 4)
+        #expect(driver.scheduler.backlog == 3, "e.txt queued; c.txt and d.txt wait for a busy worker")
+        driver.claimAll(driver.send(.staged([name("a.txt")])))
+        #expect(driver.scheduler.backlog == 2, "b.txt to e.txt dispatched to two workers")
+        driver.send(.staged([name("b.txt")]))
+        #expect(driver.scheduler.backlog == 1)
+        driver.send(.staged([name("c.txt")]))
+        #expect(driver.scheduler.backlog == 0)
+    }
+
     @Test("ignored names and names already queued are not queued twice")
     func ignoredAndDuplicates() {
         var driver = SchedulerDriver()

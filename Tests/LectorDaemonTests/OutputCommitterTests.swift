@@ -71,6 +71,36 @@ struct OutputCommitterTests {
         }
     }
 
+    @Test("while documents wait for a worker, a short batch waits the longer backlog window")
+    func backlogWindow() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let spool = try makeSpool(directory)
+        let committer = OutputCommitter(spool: spool, window: .milliseconds(1), backlogWindow: .seconds(1))
+        committer.noteBacklog(true)
+        let firstDone = DispatchSemaphore(value: 0)
+        let allDone = DispatchSemaphore(value: 0)
+        let lateOutputThereWhenBCompleted = Mutex<Bool?>(nil)
+        let b = try item(spool, directory, "b.txt") { _ in
+            let late = FileManager.default.fileExists(atPath: directory.appending("outbox/d.json"))
+            lateOutputThereWhenBCompleted.withLock { $0 = late }
+            allDone.signal()
+        }
+        let d = try item(spool, directory, "d.txt") { _ in allDone.signal() }
+        committer.submit(
+            try item(spool, directory, "a.txt") { _ in
+                committer.submit(b)
+                firstDone.signal()
+            }
+        )
+        #expect(firstDone.wait(timeout: .now() + 10) == .success)
+        // Well past the 1 ms window, well within the 1 s one.
+        Thread.sleep(forTimeInterval: 0.2)
+        committer.submit(d)
+        for _ in 0..<2 { #expect(allDone.wait(timeout: .now() + 10) == .success) }
+        #expect(lateOutputThereWhenBCompleted.withLock { $0 } == true, "D was committed in B's batch")
+    }
+
     @Test("an output that finds the committer idle for less than a window waits for it, as in a stream")
     func streamWaits() throws {
         let directory = try TemporaryDirectory()

@@ -117,6 +117,11 @@ struct DaemonScheduler: Sendable {
     /// their time.
     var queued: Int { pending.count + ready.count + waiting.count }
 
+    /// Names that wait for a worker: seen or claimed and not yet dispatched, or dispatched
+    /// while every worker is busy. While there are any, a document's drop-to-output time is
+    /// set by this queue, not by the committer's window.
+    var backlog: Int { pending.count + ready.count + max(inFlight.count - settings.workers, 0) }
+
     /// Whether this daemon holds a document of that name (being analysed or committed).
     func holds(_ name: FileName) -> Bool { inFlight.contains(name) || committing.contains(name) }
 
