@@ -39,28 +39,8 @@ struct OutputCommitterTests {
         defer { directory.remove() }
         let spool = try makeSpool(directory)
         let committer = OutputCommitter(spool: spool, window: .milliseconds(500))
-        let firstDone = DispatchSemaphore(value: 0)
-        let allDone = DispatchSemaphore(value: 0)
-        let lateOutputThereWhenBCompleted = Mutex<Bool?>(nil)
-        let b = try item(spool, directory, "b.txt") { _ in
-            let late = FileManager.default.fileExists(atPath: directory.appending("outbox/d.json"))
-            lateOutputThereWhenBCompleted.withLock { $0 = late }
-            allDone.signal()
-        }
-        let c = try item(spool, directory, "c.txt") { _ in allDone.signal() }
-        let d = try item(spool, directory, "d.txt") { _ in allDone.signal() }
-        // B and C arrive while A is being committed: the next batch is under load and short.
-        committer.submit(
-            try item(spool, directory, "a.txt") { _ in
-                committer.submit(b)
-                committer.submit(c)
-                firstDone.signal()
-            }
-        )
-        #expect(firstDone.wait(timeout: .now() + 10) == .success)
-        committer.submit(d)
-        for _ in 0..<3 { #expect(allDone.wait(timeout: .now() + 10) == .success) }
-        #expect(lateOutputThereWhenBCompleted.withLock { $0 } == true, "D was committed in B's batch")
+        let joined = try lateOutputJoinsBatch(committer, spool, directory, besidesB: ["c.txt"], after: 0)
+        #expect(joined, "D was committed in B's batch")
         for name in ["a", "b", "c", "d"] {
             #expect(FileManager.default.fileExists(atPath: directory.appending("outbox/\(name).json")))
             #expect(
@@ -78,27 +58,9 @@ struct OutputCommitterTests {
         let spool = try makeSpool(directory)
         let committer = OutputCommitter(spool: spool, window: .milliseconds(1), backlogWindow: .seconds(1))
         committer.noteBacklog(true)
-        let firstDone = DispatchSemaphore(value: 0)
-        let allDone = DispatchSemaphore(value: 0)
-        let lateOutputThereWhenBCompleted = Mutex<Bool?>(nil)
-        let b = try item(spool, directory, "b.txt") { _ in
-            let late = FileManager.default.fileExists(atPath: directory.appending("outbox/d.json"))
-            lateOutputThereWhenBCompleted.withLock { $0 = late }
-            allDone.signal()
-        }
-        let d = try item(spool, directory, "d.txt") { _ in allDone.signal() }
-        committer.submit(
-            try item(spool, directory, "a.txt") { _ in
-                committer.submit(b)
-                firstDone.signal()
-            }
-        )
-        #expect(firstDone.wait(timeout: .now() + 10) == .success)
-        // Well past the 1 ms window, well within the 1 s one.
-        Thread.sleep(forTimeInterval: 0.2)
-        committer.submit(d)
-        for _ in 0..<2 { #expect(allDone.wait(timeout: .now() + 10) == .success) }
-        #expect(lateOutputThereWhenBCompleted.withLock { $0 } == true, "D was committed in B's batch")
+        // D comes well past the 1 ms window, well within the 1 s one.
+        let joined = try lateOutputJoinsBatch(committer, spool, directory, besidesB: [], after: 0.2)
+        #expect(joined, "D was committed in B's batch")
     }
 
     @Test("an output that finds the committer idle for less than a window waits for it, as in a stream")
@@ -137,6 +99,42 @@ struct OutputCommitterTests {
         committer.submit(try item(spool, directory, "b.txt") { _ in done.signal() })
         #expect(done.wait(timeout: .now() + 10) == .success, "committed long before the 30 s window")
         #expect(FileManager.default.fileExists(atPath: directory.appending("outbox/b.json")))
+    }
+
+    /// Commits A; while A is being committed, hands over B (and `others`), so that the next
+    /// batch is under load and short; once A is done and `seconds` more have passed, hands
+    /// over D.
+    ///
+    /// - Returns: Whether D's output was in the outbox when B completed: D joined B's batch.
+    private func lateOutputJoinsBatch(
+        _ committer: OutputCommitter,
+        _ spool: Spool,
+        _ directory: TemporaryDirectory,
+        besidesB others: [String],
+        after seconds: TimeInterval
+    ) throws -> Bool {
+        let firstDone = DispatchSemaphore(value: 0)
+        let allDone = DispatchSemaphore(value: 0)
+        let lateOutputThereWhenBCompleted = Mutex<Bool?>(nil)
+        let b = try item(spool, directory, "b.txt") { _ in
+            let late = FileManager.default.fileExists(atPath: directory.appending("outbox/d.json"))
+            lateOutputThereWhenBCompleted.withLock { $0 = late }
+            allDone.signal()
+        }
+        let rest = try others.map { try item(spool, directory, $0) { _ in allDone.signal() } }
+        let d = try item(spool, directory, "d.txt") { _ in allDone.signal() }
+        committer.submit(
+            try item(spool, directory, "a.txt") { _ in
+                committer.submit(b)
+                for other in rest { committer.submit(other) }
+                firstDone.signal()
+            }
+        )
+        #expect(firstDone.wait(timeout: .now() + 10) == .success)
+        if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
+        committer.submit(d)
+        for _ in 0..<(2 + rest.count) { #expect(allDone.wait(timeout: .now() + 10) == .success) }
+        return lateOutputThereWhenBCompleted.withLock { $0 } == true
     }
 
     /// Waits (up to 10 s) until the committer has finished its drain.

@@ -20,11 +20,11 @@ import Synchronization
 /// outputs that arrived while a batch was being committed make the next batch; when they
 /// are fewer than ``fillTarget``, the committer first waits ``window`` for more (while
 /// documents wait for a worker, ``backlogWindow`` for up to ``backlogFillTarget``; then it
-/// takes at most ``maximumBatch``), so the folder fsync — and the `syncfs` that replaces the per-file
-/// fsyncs — are shared by more documents. An output that finds the committer idle but
-/// arrives within ``window`` of its last batch is part of a stream too (one worker on two
-/// cores keeps the committer idle between outputs): it waits like a short batch instead of
-/// going alone. With one worker and 2,620 BBC DEV articles dropped at once, that took the
+/// takes at most ``maximumBatch``), so the folder fsync — and the `syncfs` that replaces
+/// the per-file fsyncs — are shared by more documents. An output that finds the committer
+/// idle but arrives within ``window`` of its last batch is part of a stream too (one worker
+/// on two cores keeps the committer idle between outputs): it waits like a short batch
+/// instead of going alone. With one worker and 2,620 BBC DEV articles dropped at once, that took the
 /// disk flushes from 1.2–1.8 per document to 0.37 and the disk's interrupts from 4–6 to
 /// 1.2; the worker no longer slows down when it shares a core with those interrupts
 /// (724–748 documents/s on either core, against 664–684 on the interrupts' core and
@@ -118,9 +118,9 @@ final class OutputCommitter: Sendable {
     /// Tells the committer whether documents wait for a worker, which sets how long a short
     /// batch waits for more: ``backlogWindow`` or ``window``.
     ///
-    /// - Parameter waiting: Whether any document waits for a worker.
-    func noteBacklog(_ waiting: Bool) {
-        backlogged.store(waiting, ordering: .relaxed)
+    /// - Parameter backlog: Whether any document waits for a worker.
+    func noteBacklog(_ backlog: Bool) {
+        backlogged.store(backlog, ordering: .relaxed)
     }
 
     /// Whether no batch is being committed or waited for: the next output starts a drain.
