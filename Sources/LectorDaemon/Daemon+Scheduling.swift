@@ -35,7 +35,8 @@ extension Daemon {
             let actions = state.value.scheduler.handle(next.event, now: next.now ?? clock.now)
             for action in actions { perform(action, metadata: next.metadata) }
         }
-        committer.noteBacklog(state.value.scheduler.backlog > 0)
+        let (backlog, workers) = (state.value.scheduler.backlog, state.value.scheduler.settings.workers)
+        committer.noteBacklog(perWorker: backlog / max(workers, 1))
     }
 
     /// Watcher events, on the control queue.

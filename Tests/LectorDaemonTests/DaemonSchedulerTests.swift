@@ -50,6 +50,19 @@ struct DaemonSchedulerTests {
         #expect(driver.scheduler.backlog == 0)
     }
 
+    @Test("names that will not be dispatched are no backlog: while draining or while claiming is paused")
+    func backlogOnlyOfWhatWillRun() {
+        var driver = SchedulerDriver(workers: 2, queuedPerWorker: 1, minimumFreeBytes: 1_000)
+        driver.claimAll(driver.start(seeing: ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt"]))
+        #expect(driver.scheduler.backlog == 4, "e.txt and f.txt queued; c.txt and d.txt wait for a busy worker")
+        driver.clock.advance(by: .seconds(2))
+        driver.send(.freeSpace(10))
+        #expect(driver.scheduler.paused)
+        #expect(driver.scheduler.backlog == 2, "the disk is full: e.txt and f.txt are not claimed")
+        driver.send(.signal(SIGTERM))
+        #expect(driver.scheduler.backlog == 2, "draining: only what the workers already hold")
+    }
+
     @Test("ignored names and names already queued are not queued twice")
     func ignoredAndDuplicates() {
         var driver = SchedulerDriver()

@@ -51,16 +51,19 @@ struct OutputCommitterTests {
         }
     }
 
-    @Test("while documents wait for a worker, a short batch waits the longer backlog window")
-    func backlogWindow() throws {
+    @Test(
+        "a short batch waits the longer backlog window only while a deep backlog waits for the workers",
+        arguments: [OutputCommitter.deepBacklog, OutputCommitter.deepBacklog - 1]
+    )
+    func backlogWindow(perWorker: Int) throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let spool = try makeSpool(directory)
-        let committer = OutputCommitter(spool: spool, window: .milliseconds(1), backlogWindow: .seconds(1))
-        committer.noteBacklog(true)
-        // D comes well past the 1 ms window, well within the 1 s one.
-        let joined = try lateOutputJoinsBatch(committer, spool, directory, besidesB: [], after: 0.2)
-        #expect(joined, "D was committed in B's batch")
+        let committer = OutputCommitter(spool: spool, window: .milliseconds(1), backlogWindow: .seconds(2))
+        committer.noteBacklog(perWorker: perWorker)
+        // D comes well past the 1 ms window, well within the 2 s one.
+        let joined = try lateOutputJoinsBatch(committer, spool, directory, besidesB: [], after: 0.5)
+        #expect(joined == (perWorker >= OutputCommitter.deepBacklog), "whether D was committed in B's batch")
     }
 
     @Test("an output that finds the committer idle for less than a window waits for it, as in a stream")

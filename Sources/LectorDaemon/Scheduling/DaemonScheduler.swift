@@ -117,10 +117,15 @@ struct DaemonScheduler: Sendable {
     /// their time.
     var queued: Int { pending.count + ready.count + waiting.count }
 
-    /// Names that wait for a worker: seen or claimed and not yet dispatched, or dispatched
-    /// while every worker is busy. While there are any, a document's drop-to-output time is
-    /// set by this queue, not by the committer's window.
-    var backlog: Int { pending.count + ready.count + max(inFlight.count - settings.workers, 0) }
+    /// Documents that wait for a worker and will get one: dispatched beyond the workers, and,
+    /// while running, claimed ones not yet dispatched and seen ones that may be claimed (not
+    /// while draining, nor while claiming is paused or blocked). The committer waits longer
+    /// for a batch only while this queue alone holds documents longer than its window.
+    var backlog: Int {
+        let dispatched = max(inFlight.count - settings.workers, 0)
+        guard phase == .running else { return dispatched }
+        return dispatched + ready.count + (paused || blockedReason != nil ? 0 : pending.count)
+    }
 
     /// Whether this daemon holds a document of that name (being analysed or committed).
     func holds(_ name: FileName) -> Bool { inFlight.contains(name) || committing.contains(name) }

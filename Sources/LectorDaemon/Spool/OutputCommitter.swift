@@ -16,15 +16,15 @@ import Synchronization
 /// is durable, exactly as with one document at a time; a crash anywhere leaves inputs in
 /// the work folder, and their re-run replaces whatever output had been renamed.
 ///
-/// A lone document is committed at once — no added latency at low load. Under load, the
-/// outputs that arrived while a batch was being committed make the next batch; when they
-/// are fewer than ``fillTarget``, the committer first waits ``window`` for more (while
-/// documents wait for a worker, ``backlogWindow`` for up to ``backlogFillTarget``; then it
-/// takes at most ``maximumBatch``), so the folder fsync — and the `syncfs` that replaces
-/// the per-file fsyncs — are shared by more documents. An output that finds the committer
-/// idle but arrives within ``window`` of its last batch is part of a stream too (one worker
-/// on two cores keeps the committer idle between outputs): it waits like a short batch
-/// instead of going alone. With one worker and 2,620 BBC DEV articles dropped at once, that took the
+/// A lone document (one that finds the committer idle for a window or more) is committed
+/// at once — no added latency at low load. Under load, the outputs that arrived while a
+/// batch was being committed make the next batch; when they are fewer than ``fillTarget``,
+/// the committer first waits the whole ``window`` for more (``backlogWindow`` while at least
+/// ``deepBacklog`` documents per worker wait for one), then takes at most ``maximumBatch``, so the
+/// folder fsync — and the `syncfs` that replaces the per-file fsyncs — are shared by more
+/// documents. An output that finds the committer idle but arrives within ``window`` of its
+/// last batch is part of a stream too (one worker on two cores keeps the committer idle
+/// between outputs): it waits like a short batch instead of going alone. With one worker and 2,620 BBC DEV articles dropped at once, that took the
 /// disk flushes from 1.2–1.8 per document to 0.37 and the disk's interrupts from 4–6 to
 /// 1.2; the worker no longer slows down when it shares a core with those interrupts
 /// (724–748 documents/s on either core, against 664–684 on the interrupts' core and
@@ -61,12 +61,16 @@ final class OutputCommitter: Sendable {
     /// (188–206 against 374–396), and gave 1,185–1,258 documents/s against 1,070–1,178.
     static let defaultWindow = Duration.milliseconds(6)
 
-    /// While documents wait for a worker (``noteBacklog(_:)``), a batch of fewer outputs than
-    /// this waits ``backlogWindow`` for more.
+    /// How many documents must wait per worker (``noteBacklog(perWorker:)``) before a short
+    /// batch waits ``backlogWindow``: 32 news articles are about 40 ms of analysis, twice the
+    /// window, so the longer window adds less than the queue itself makes them wait.
+    static let deepBacklog = 32
+
+    /// Under a deep backlog, a batch of fewer outputs than this waits ``backlogWindow``.
     static let backlogFillTarget = 64
 
-    /// How long a batch waits for more outputs while documents wait for a worker, by
-    /// default. Their drop-to-output time is then set by that queue, not by the window, so
+    /// How long a batch waits for more outputs under a deep backlog, by default. The
+    /// documents' drop-to-output time is then set by their queue, not by the window, so
     /// the committer shares each commit among more outputs: every batch costs about a
     /// millisecond of CPU on top of its outputs (`syncfs`, the folder fsync, the writeback
     /// and the wake-ups and interrupts they bring, which are dear in a virtual machine). At
@@ -94,14 +98,14 @@ final class OutputCommitter: Sendable {
     private let clock: any DaemonClock
     private let queue = DispatchQueue(label: "lector.commit")
     private let waiting = Mutex(Waiting())
-    private let backlogged = Atomic(false)
+    private let backlog = Atomic(0)
 
     /// Creates a committer for a spool.
     ///
     /// - Parameters:
     ///   - spool: The spool whose outputs it commits.
     ///   - window: How long a batch under load waits for more outputs (zero: never).
-    ///   - backlogWindow: How long it waits while documents wait for a worker.
+    ///   - backlogWindow: How long it waits under a deep backlog.
     ///   - clock: Where it reads how long it has been idle.
     init(
         spool: Spool,
@@ -115,12 +119,12 @@ final class OutputCommitter: Sendable {
         self.clock = clock
     }
 
-    /// Tells the committer whether documents wait for a worker, which sets how long a short
-    /// batch waits for more: ``backlogWindow`` or ``window``.
+    /// Tells the committer how many documents wait per worker, which sets how long a short
+    /// batch waits for more: ``backlogWindow`` from ``deepBacklog`` on, else ``window``.
     ///
-    /// - Parameter backlog: Whether any document waits for a worker.
-    func noteBacklog(_ backlog: Bool) {
-        backlogged.store(backlog, ordering: .relaxed)
+    /// - Parameter documents: Documents waiting for a worker, divided by the workers.
+    func noteBacklog(perWorker documents: Int) {
+        backlog.store(documents, ordering: .relaxed)
     }
 
     /// Whether no batch is being committed or waited for: the next output starts a drain.
@@ -144,13 +148,12 @@ final class OutputCommitter: Sendable {
     /// Commits batches until none waits. The first batch goes at once when `waited` (the
     /// committer was idle for a window or more, or has just waited); any other that is short
     /// of ``fillTarget`` waits for ``window`` first (``backlogFillTarget`` and
-    /// ``backlogWindow`` while documents wait for a worker), on a timer, not on the queue's
-    /// thread.
+    /// ``backlogWindow`` under a deep backlog), on a timer, not on the queue's thread.
     private func drain(waited: Bool) {
         var waited = waited
         while true {
             let (target, wait) =
-                backlogged.load(ordering: .relaxed)
+                backlog.load(ordering: .relaxed) >= Self.deepBacklog
                 ? (Self.backlogFillTarget, backlogWindow) : (Self.fillTarget, window)
             let step = waiting.withLock { state -> Step in
                 if state.items.isEmpty {
