@@ -96,24 +96,38 @@ package struct SentimentLexicon: Sendable {
                 throw SentimentModelError(file: name, line: number, message: "expected KIND, WORD and VALUE")
             }
             let word = String(decoding: fields[1], as: UTF8.self)
-            // One hash look-up per line: the entry is changed in place.
-            switch kind {
-            case UInt8(ascii: "v"): entries[word, default: Entry()].valence = value
-            case UInt8(ascii: "b"): entries[word, default: Entry()].boost = value
-            case UInt8(ascii: "n"): entries[word, default: Entry()].negates = true
-            case UInt8(ascii: "c"): entries[word, default: Entry()].contrastWeight = value
-            case UInt8(ascii: "h"): entries[word, default: Entry()].hedge = value
-            case UInt8(ascii: "u"): entries[word, default: Entry()].direction = value
-            case UInt8(ascii: "d"): entries[word, default: Entry()].direction = -value
-            case UInt8(ascii: "q"): entries[word, default: Entry()].quantity = value
-            case UInt8(ascii: "k"): entries[word, default: Entry()].isCause = true
-            case UInt8(ascii: "p"): entries[word, default: Entry()].polarity = value
-            case UInt8(ascii: "m"): entries[word, default: Entry()].connotation = value
-            case UInt8(ascii: "t"): entries[word, default: Entry()].tone = value
-            default:
+            // One hash look-up per line: the entry is changed in place. An unknown kind
+            // leaves an empty entry behind, but the throw discards the whole lexicon.
+            guard Self.apply(kind, value, to: &entries[word, default: Entry()]) else {
                 throw SentimentModelError(file: name, line: number, message: "unknown kind")
             }
         }
+    }
+
+    /// Sets what a lexicon line of that kind sets.
+    ///
+    /// - Parameters:
+    ///   - kind: The line's KIND byte.
+    ///   - value: Its VALUE.
+    ///   - entry: The word's entry.
+    /// - Returns: `false` for an unknown kind, with the entry unchanged.
+    private static func apply(_ kind: UInt8, _ value: Float, to entry: inout Entry) -> Bool {
+        switch kind {
+        case UInt8(ascii: "v"): entry.valence = value
+        case UInt8(ascii: "b"): entry.boost = value
+        case UInt8(ascii: "n"): entry.negates = true
+        case UInt8(ascii: "c"): entry.contrastWeight = value
+        case UInt8(ascii: "h"): entry.hedge = value
+        case UInt8(ascii: "u"): entry.direction = value
+        case UInt8(ascii: "d"): entry.direction = -value
+        case UInt8(ascii: "q"): entry.quantity = value
+        case UInt8(ascii: "k"): entry.isCause = true
+        case UInt8(ascii: "p"): entry.polarity = value
+        case UInt8(ascii: "m"): entry.connotation = value
+        case UInt8(ascii: "t"): entry.tone = value
+        default: return false
+        }
+        return true
     }
 
     /// This lexicon with the learned layer's word weights folded into its entries, so that
