@@ -107,6 +107,26 @@ struct SpareTests {
         #expect(spool.spares.withLock { $0.count } == 1)
     }
 
+    @Test("at most maximumSpares inputs are kept; the next finished one is deleted")
+    func bounded() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let spool = try makeSpool(directory)
+        for number in 0...Spool.maximumSpares {
+            let name = "n\(number).txt"
+            try directory.write("inbox/\(name)", text: "input")
+            _ = try spool.claim(FileName(name))
+            try spool.finish(FileName(name))
+        }
+        #expect(spool.spares.withLock { $0.count } == Spool.maximumSpares)
+        let kept = try FileManager.default.contentsOfDirectory(
+            atPath: directory.appending("inbox/.lector/spare/\(spool.id)")
+        )
+        #expect(kept.count == Spool.maximumSpares)
+        let work = directory.appending("inbox/.lector/work/\(spool.id)")
+        #expect(!FileManager.default.fileExists(atPath: "\(work)/n\(Spool.maximumSpares).txt"), "the last one deleted")
+    }
+
     @Test("a set-group-ID outbox: reused files must have its group, so others' inputs are deleted")
     func setGroupOutbox() throws {
         let directory = try TemporaryDirectory()

@@ -17,7 +17,7 @@ import LectorSystem
 /// each batch of several outputs), so a crash can never leave a claimed or dropped name that
 /// points at another document's output. Spares are never outputs until renamed, a crash
 /// leaves them in the spare folder, and the next daemon removes them. Only inputs up to
-/// 64 KiB are kept, at most 64 of them. On a file system without a journal, a crash between
+/// 64 KiB are kept, at most 256 of them. On a file system without a journal, a crash between
 /// renaming a spare into the outbox and the next fsync of the spare folder can leave the
 /// inode under both names; `e2fsck` (which such a file system needs after a crash) counts
 /// both, and removing the spare name then leaves the output.
