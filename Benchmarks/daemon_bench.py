@@ -6,14 +6,17 @@ Usage: daemon_bench.py [--lector PATH] [--data DIR] [--config-pipeline STEPS] [-
 For 1 and 2 workers it starts the daemon on a fresh spool in a temporary folder and
   * throughput: renames every article into the inbox at once (each --copies times, under
     other names, so that a run lasts seconds rather than half of one) and times until the
-    last output appears (documents per second);
+    last output appears (documents per second), and the steady rate between the 10th and
+    the 90th percentile output (without the daemon's start, the harness's own renames and
+    the last batches: what `lector bench`, which times a warmed-up chain, compares with);
   * latency: drops articles at a steady rate and records, for each, the time from its
     rename into the inbox to its output appearing (polled every millisecond), plus the
     daemon's own figure (inotify event to output renamed) from its status file.
 In the same run it times the same chain in process on the same articles (`lector bench`
 on the same file), before and after the daemon's runs (the mean is shown, so that a busy
 spell on a shared machine weighs on both sides), so the table shows what the spool costs:
-daemon docs/s against in-process docs/s, and their ratio, at 1 and 2 workers.
+daemon docs/s against in-process docs/s, and their ratio, at 1 and 2 workers (the ratio is
+the whole run's; the steady one is shown beside it).
 The harness learns of outputs from inotify, so it sleeps while the daemon works (it used
 to list the outbox every 1-2 ms, a share of the same two cores). Prints a table and one
 JSON line. The articles are the DEV news articles of
@@ -140,6 +143,16 @@ class Daemon:
 
 
 def throughput(lector, workers, pipeline, docs):
+    """Documents per second from the first drop to the last output."""
+    return burst(lector, workers, pipeline, docs)["rate"]
+
+
+def burst(lector, workers, pipeline, docs):
+    """Drops every document at once into a fresh daemon. Returns `rate`, documents per second
+    from the first drop to the last output, and `steady`, the rate between the 10th and the
+    90th percentile output: without the start (a new process, the harness's own renames on
+    one of the cores, the first `syncfs` writing every dropped file) and the last batches,
+    like `lector bench`, which times a warmed-up chain."""
     daemon = Daemon(lector, workers, pipeline)
     try:
         for name, body in docs:
@@ -147,14 +160,19 @@ def throughput(lector, workers, pipeline, docs):
                 handle.write(body)
         watch = daemon.watch()
         try:
+            arrivals = []
             start = time.perf_counter()
             for name, _ in docs:
                 os.rename(os.path.join(daemon.staging, name), os.path.join(daemon.inbox, name))
             while len(watch.names) < len(docs):
-                watch.wait(1)
+                fresh = watch.wait(1)
+                arrivals += [time.perf_counter()] * len(fresh)
                 if time.perf_counter() - start > 300:
                     sys.exit(f"daemon_bench: {len(watch.names)} of {len(docs)} outputs after 300 s")
-            return len(docs) / (time.perf_counter() - start)
+            low, high = len(arrivals) // 10, len(arrivals) * 9 // 10
+            spread = arrivals[high] - arrivals[low]
+            return {"rate": len(docs) / (arrivals[-1] - start),
+                    "steady": (high - low) / spread if spread > 0 else None}
         finally:
             watch.close()
     finally:
@@ -244,28 +262,38 @@ def main():
     before = in_process(args.lector, args.data) if compare else {}
     measured = {}
     for workers in (1, 2):
-        rates = [] if args.latency_only else [throughput(args.lector, workers, pipeline, copies)
-                                              for _ in range(args.repeat)]
-        measured[workers] = (rates, latency(args.lector, workers, pipeline, docs, args.rate, args.seconds))
+        runs = [] if args.latency_only else [burst(args.lector, workers, pipeline, copies)
+                                             for _ in range(args.repeat)]
+        measured[workers] = (runs, latency(args.lector, workers, pipeline, docs, args.rate, args.seconds))
     after = in_process(args.lector, args.data) if compare else {}
     baseline = {workers: (before[workers] + after[workers]) / 2 for workers in before}
     if compare:
         results["in_process_before_after"] = {str(w): [before[w], after[w]] for w in before}
-    print(f"{'workers':>8} {'docs/s (median)':>16} {'in-process':>11} {'ratio':>6} "
+    print(f"{'workers':>8} {'docs/s (median)':>16} {'in-process':>11} {'ratio':>6} {'steady':>7} {'ratio':>6} "
           f"{'p50 ms':>8} {'p99 ms':>8} {'daemon p50':>11} {'daemon p99':>11}")
-    for workers, (rates, lat) in measured.items():
+    for workers, (runs, lat) in measured.items():
         results[f"workers_{workers}"] = {"latency": lat}
+        rates = [run["rate"] for run in runs]
+        steadies = [run["steady"] for run in runs if run["steady"]]
+        entry = results[f"workers_{workers}"]
         if rates:
-            results[f"workers_{workers}"]["docs_per_s"] = round(statistics.median(rates), 1)
-            results[f"workers_{workers}"]["docs_per_s_runs"] = [round(r, 1) for r in rates]
-        ratio = None
+            entry["docs_per_s"] = round(statistics.median(rates), 1)
+            entry["docs_per_s_runs"] = [round(r, 1) for r in rates]
+        if steadies:
+            entry["docs_per_s_steady"] = round(statistics.median(steadies), 1)
+        ratio = steady_ratio = None
         if rates and workers in baseline:
             ratio = round(statistics.median(rates) / baseline[workers], 2)
-            results[f"workers_{workers}"]["in_process_docs_per_s"] = round(baseline[workers], 1)
-            results[f"workers_{workers}"]["daemon_vs_in_process"] = ratio
+            entry["in_process_docs_per_s"] = round(baseline[workers], 1)
+            entry["daemon_vs_in_process"] = ratio
+            if steadies:
+                steady_ratio = round(statistics.median(steadies) / baseline[workers], 2)
+                entry["steady_vs_in_process"] = steady_ratio
         rate_text = f"{statistics.median(rates):.1f}" if rates else "-"
+        steady_text = f"{statistics.median(steadies):.0f}" if steadies else "-"
         base_text = f"{baseline[workers]:.0f}" if workers in baseline else "-"
         print(f"{workers:>8} {rate_text:>16} {base_text:>11} {ratio if ratio is not None else '-'!s:>6} "
+              f"{steady_text:>7} {steady_ratio if steady_ratio is not None else '-'!s:>6} "
               f"{lat['p50_ms']:>8} {lat['p99_ms']:>8} {lat['daemon_p50_ms']!s:>11} {lat['daemon_p99_ms']!s:>11}")
     if compare:
         print("in process, before / after the daemon's runs: "
@@ -273,7 +301,8 @@ def main():
     if not args.latency_only:
         results["speedup_2_vs_1"] = round(results["workers_2"]["docs_per_s"] / results["workers_1"]["docs_per_s"], 2)
     speedup = f"2 workers / 1 worker: {results['speedup_2_vs_1']}x; " if "speedup_2_vs_1" in results else ""
-    print(f"{speedup}latency measured at a steady {args.rate:g} articles/s")
+    print(f"{speedup}latency measured at a steady {args.rate:g} articles/s; "
+          "steady: the rate between the 10th and the 90th percentile output")
     print(json.dumps(results))
 
 
