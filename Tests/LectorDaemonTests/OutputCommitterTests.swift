@@ -104,6 +104,31 @@ struct OutputCommitterTests {
         #expect(FileManager.default.fileExists(atPath: directory.appending("outbox/b.json")))
     }
 
+    @Test("the spares a syncfs batch keeps wait for the next sync, without three folder fsyncs of their own")
+    func sparesWaitForNextSync() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let spool = try makeSpool(directory)
+        let committer = OutputCommitter(spool: spool, window: .seconds(30))
+        let names = (0..<Spool.spareCommitBatch + 3).map { "n\($0).txt" }
+        let done = DispatchSemaphore(value: 0)
+        let batch = try names.map { try item(spool, directory, $0) { _ in done.signal() } }
+        // A alone (an fsync, no syncfs); the others arrive while it is committed: one batch.
+        committer.submit(
+            try item(spool, directory, "a.txt") { _ in
+                for other in batch { committer.submit(other) }
+                done.signal()
+            }
+        )
+        for _ in 0...names.count { #expect(done.wait(timeout: .now() + 10) == .success) }
+        try waitUntilIdle(committer)
+        let (pending, ready) = spool.spares.withLock { ($0.pending.count, $0.ready.count) }
+        #expect(ready == 1, "A's spare, readied by the batch's syncfs")
+        #expect(pending == names.count, "the batch's own spares wait for the next syncfs")
+        try spool.syncFileSystem()
+        #expect(spool.spares.withLock { $0.ready.count } == names.count + 1)
+    }
+
     /// Commits A; while A is being committed, hands over B (and `others`), so that the next
     /// batch is under load and short; once A is done and `seconds` more have passed, hands
     /// over D.

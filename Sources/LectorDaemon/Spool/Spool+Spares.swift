@@ -83,7 +83,8 @@ extension Spool {
     /// the work folder and the inbox, so that neither the claimed name nor the dropped one
     /// can come back after a crash pointing at an inode that holds another document by
     /// then, and the spare folder, so that the names of spares already renamed into the
-    /// outbox are gone from it too. Called once per committed batch.
+    /// outbox are gone from it too. Called after each committed batch that fsynced its files
+    /// one by one; a batch that ran `syncfs` leaves its spares to the next one's.
     ///
     /// - Parameter batch: How many must wait (``spareCommitBatch`` unless testing).
     public func commitSpares(batch: Int = spareCommitBatch) {
