@@ -269,7 +269,7 @@ def main():
     baseline = {workers: (before[workers] + after[workers]) / 2 for workers in before}
     if compare:
         results["in_process_before_after"] = {str(w): [before[w], after[w]] for w in before}
-    print(f"{'workers':>8} {'docs/s (median)':>16} {'in-process':>11} {'ratio':>6} {'steady':>7} {'ratio':>6} "
+    print(f"{'workers':>8} {'docs/s (median)':>16} {'in-process':>11} {'ratio':>6} {'steady':>8} {'s.ratio':>8} "
           f"{'p50 ms':>8} {'p99 ms':>8} {'daemon p50':>11} {'daemon p99':>11}")
     for workers, (runs, lat) in measured.items():
         results[f"workers_{workers}"] = {"latency": lat}
@@ -290,10 +290,10 @@ def main():
                 steady_ratio = round(statistics.median(steadies) / baseline[workers], 2)
                 entry["steady_vs_in_process"] = steady_ratio
         rate_text = f"{statistics.median(rates):.1f}" if rates else "-"
-        steady_text = f"{statistics.median(steadies):.0f}" if steadies else "-"
+        steady_text = f"{statistics.median(steadies):.1f}" if steadies else "-"
         base_text = f"{baseline[workers]:.0f}" if workers in baseline else "-"
         print(f"{workers:>8} {rate_text:>16} {base_text:>11} {ratio if ratio is not None else '-'!s:>6} "
-              f"{steady_text:>7} {steady_ratio if steady_ratio is not None else '-'!s:>6} "
+              f"{steady_text:>8} {steady_ratio if steady_ratio is not None else '-'!s:>8} "
               f"{lat['p50_ms']:>8} {lat['p99_ms']:>8} {lat['daemon_p50_ms']!s:>11} {lat['daemon_p99_ms']!s:>11}")
     if compare:
         print("in process, before / after the daemon's runs: "
@@ -302,7 +302,7 @@ def main():
         results["speedup_2_vs_1"] = round(results["workers_2"]["docs_per_s"] / results["workers_1"]["docs_per_s"], 2)
     speedup = f"2 workers / 1 worker: {results['speedup_2_vs_1']}x; " if "speedup_2_vs_1" in results else ""
     print(f"{speedup}latency measured at a steady {args.rate:g} articles/s; "
-          "steady: the rate between the 10th and the 90th percentile output")
+          "steady, s.ratio: the rate between the 10th and the 90th percentile output, and its ratio")
     print(json.dumps(results))
 
 

@@ -110,7 +110,8 @@ struct OutputCommitterTests {
         defer { directory.remove() }
         let spool = try makeSpool(directory)
         let committer = OutputCommitter(spool: spool, window: .seconds(30))
-        let names = (0..<Spool.spareCommitBatch + 3).map { "n\($0).txt" }
+        // Enough for commitSpares' batch and for the committer's fill target (no window wait).
+        let names = (0..<max(Spool.spareCommitBatch, OutputCommitter.fillTarget) + 3).map { "n\($0).txt" }
         let done = DispatchSemaphore(value: 0)
         let batch = try names.map { try item(spool, directory, $0) { _ in done.signal() } }
         // A alone (an fsync, no syncfs); the others arrive while it is committed: one batch.

@@ -6,7 +6,8 @@ import Synchronization
 extension Spool {
     /// Finishes a processed input: moves it to `archive/` when configured (under a name no
     /// earlier input holds), else keeps its inode to hold a later output when it can
-    /// (``SparePool``; usable after ``commitSpares()``), else deletes it.
+    /// (``SparePool``; usable after ``commitSpares()`` or the next ``syncFileSystem()``), else
+    /// deletes it.
     ///
     /// - Parameter name: The input's name in the work folder.
     /// - Throws: ``Errno``.
