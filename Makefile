@@ -2,6 +2,9 @@
 # Both install what they need on a fresh Debian machine (run as root, or with sudo).
 
 SWIFT ?= swift
+# Every swift command runs with a TMPDIR of its own, removed after it (scripts/own-tmpdir.sh):
+# the toolchain leaves empty folders in TMPDIR on each build.
+SWIFT_RUN = scripts/own-tmpdir.sh $(SWIFT)
 PREFIX ?= /usr/local
 CONFIG ?= config.yaml
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -38,15 +41,15 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build
+	$(SWIFT_RUN) build
 
 release: deps
-	$(SWIFT) build -c release --product lector
+	$(SWIFT_RUN) build -c release --product lector
 
 # Builds lector and the example plugins (Plugins/examples), release.
 plugins: release
-	$(SWIFT) build -c release --product lector-example-reading-time
-	$(SWIFT) build -c release --product LectorExampleTextStats
+	$(SWIFT_RUN) build -c release --product lector-example-reading-time
+	$(SWIFT_RUN) build -c release --product LectorExampleTextStats
 
 # Starts the daemon in the foreground on config.yaml (spool under var/); Ctrl-C stops it.
 run: release
@@ -117,7 +120,7 @@ soak: release
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= decode config text metadata plugin_reply json chain
 fuzz: deps
-	$(SWIFT) build -c release --scratch-path .build-fuzz --product lector-fuzz -Xswiftc -sanitize=fuzzer,address
+	$(SWIFT_RUN) build -c release --scratch-path .build-fuzz --product lector-fuzz -Xswiftc -sanitize=fuzzer,address
 	@mkdir -p Fuzz/findings
 	@for target in $(FUZZ_TARGETS); do \
 		echo "== fuzzing $$target for $(FUZZ_SECONDS)s"; \
@@ -135,8 +138,8 @@ format:
 	scripts/format.sh
 
 test: deps lint
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT_RUN) build --build-tests
+	$(SWIFT_RUN) test --skip-build
 
 clean:
 	rm -rf .build var
