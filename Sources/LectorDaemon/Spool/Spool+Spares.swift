@@ -3,15 +3,14 @@ import Synchronization
 
 extension Spool {
     /// The most spares kept at once; further finished inputs are deleted. A batch's spares
-    /// wait to be readied by the next `syncfs` while the last batch's are written over, so
-    /// the pool must hold about two batches (a deep backlog's aim at 64 outputs; one that
-    /// took up to ``OutputCommitter/maximumBatch`` after a slow commit fills it, and the next
-    /// batch's inputs are deleted, as they were before spares): with 64, a light chain
-    /// (`metadata` alone, 2 workers,
-    /// 5,240 BBC DEV articles dropped at once) ran out of them, and allocating inodes for new
-    /// outputs, which scans past the recently freed ones, took 12 % of the workers' time
-    /// (6,872 documents/s, median of 5 alternating runs, against 7,939 with 256; 1,024 gave
-    /// no more). At most 256 inputs of at most 64 KiB stay on disk.
+    /// wait for the next `syncfs` while the previous batch's are written over, so the pool
+    /// must hold about two batches (a deep backlog aims at 64 outputs per batch; a batch of up
+    /// to ``OutputCommitter/maximumBatch`` after a slow commit fills it, and the next batch's
+    /// inputs are deleted, as before spares existed). With 64, a light chain (`metadata`
+    /// alone, 2 workers, 5,240 BBC DEV articles dropped at once) ran out of them, and
+    /// allocating inodes for new outputs, which scans past the recently freed ones, took
+    /// 12 % of the workers' time: 6,872 documents/s (median of 5 alternating runs) against
+    /// 7,939 with 256; 1,024 gave no more. At most 256 inputs of at most 64 KiB stay on disk.
     static let maximumSpares = 256
 
     /// This daemon's spare folder, `inbox/.lector/spare/ID`.
