@@ -19,12 +19,13 @@ import Synchronization
 /// A lone document (one that finds the committer idle for a window or more) is committed
 /// at once — no added latency at low load. Under load, the outputs that arrived while a
 /// batch was being committed make the next batch; when they are fewer than ``fillTarget``,
-/// the committer first waits the whole ``window`` for more (``backlogWindow`` while at least
-/// ``deepBacklog`` documents per worker wait for one), then takes at most ``maximumBatch``, so the
-/// folder fsync — and the `syncfs` that replaces the per-file fsyncs — are shared by more
-/// documents. An output that finds the committer idle but arrives within ``window`` of its
-/// last batch is part of a stream too (one worker on two cores keeps the committer idle
-/// between outputs): it waits like a short batch instead of going alone. With one worker and 2,620 BBC DEV articles dropped at once, that took the
+/// the committer first waits the whole ``window`` for more (``backlogWindow`` while at
+/// least ``deepBacklog`` documents per worker wait for one), then takes at most
+/// ``maximumBatch``, so the folder fsync — and the `syncfs` that replaces the per-file
+/// fsyncs — are shared by more documents. An output that finds the committer idle but
+/// arrives within ``window`` of its last batch is part of a stream too (one worker on two
+/// cores keeps the committer idle between outputs): it waits like a short batch instead of
+/// going alone. With one worker and 2,620 BBC DEV articles dropped at once, that took the
 /// disk flushes from 1.2–1.8 per document to 0.37 and the disk's interrupts from 4–6 to
 /// 1.2; the worker no longer slows down when it shares a core with those interrupts
 /// (724–748 documents/s on either core, against 664–684 on the interrupts' core and
