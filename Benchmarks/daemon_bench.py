@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Drop-to-output latency and throughput of a running `lector run`, on real articles.
 
-Usage: daemon_bench.py [--lector PATH] [--data DIR] [--config-pipeline STEPS] [--rate 50] [--seconds 10]
+Usage: daemon_bench.py [--lector PATH] [--data DIR] [--pipeline STEPS] [--rate 50] [--seconds 10]
+                       [--repeat 5] [--copies 4] [--in-process-seconds 3]
 
 For 1 and 2 workers it starts the daemon on a fresh spool in a temporary folder and
   * throughput: renames every article into the inbox at once (each --copies times, under
@@ -12,11 +13,12 @@ For 1 and 2 workers it starts the daemon on a fresh spool in a temporary folder 
   * latency: drops articles at a steady rate and records, for each, the time from its
     rename into the inbox to its output appearing (polled every millisecond), plus the
     daemon's own figure (inotify event to output renamed) from its status file.
-In the same run it times the same chain in process on the same articles (`lector bench`
-on the same file), before and after the daemon's runs (the mean is shown, so that a busy
-spell on a shared machine weighs on both sides), so the table shows what the spool costs:
-daemon docs/s against in-process docs/s, and their ratio, at 1 and 2 workers (the ratio is
-the whole run's; the steady one is shown beside it).
+The throughput runs come in --repeat rounds. Each round first times the same chain in
+process on the same articles (`lector bench` on the same file, 1 and 2 workers), then the
+daemon at 1 and at 2 workers, and each daemon rate is divided by the in-process rate of its
+own round: a busy spell on the shared machine then weighs on both halves of a ratio, not on
+one. The table shows the medians of the rates and of the per-round ratios (the steady
+ratio beside the whole run's), at 1 and 2 workers.
 The harness learns of outputs from inotify, so it sleeps while the daemon works (it used
 to list the outbox every 1-2 ms, a share of the same two cores). Prints a table and one
 JSON line. The articles are the DEV news articles of
@@ -179,13 +181,15 @@ def burst(lector, workers, pipeline, docs):
         daemon.stop()
 
 
-def in_process(lector, data_dir):
-    """Articles/s of the same chain without the spool, on 1 and 2 workers (`lector bench`)."""
+def in_process(lector, data_dir, seconds):
+    """Articles/s of the same chain without the spool, on 1 and 2 workers (`lector bench`,
+    timing each worker count for `seconds`)."""
     folder = tempfile.mkdtemp(prefix="lector-bench-articles-")
     try:
         os.symlink(os.path.abspath(os.path.join(data_dir, "bbc_news_summary.dev.jsonl")),
                    os.path.join(folder, "bbc_news_summary.dev.jsonl"))
-        output = subprocess.run([lector, "bench", folder], capture_output=True, text=True, check=True).stdout
+        output = subprocess.run([lector, "bench", folder, "--seconds", str(seconds)],
+                                capture_output=True, text=True, check=True).stdout
         figures = json.loads(output.strip().splitlines()[-1])
         return {1: figures["articles_per_second_1"], 2: figures["articles_per_second_2"]}
     finally:
@@ -230,6 +234,14 @@ def latency(lector, workers, pipeline, docs, rate, seconds):
         daemon.stop()
 
 
+def _median(values):
+    return statistics.median(values) if values else None
+
+
+def _text(value, form):
+    return format(value, form) if value is not None else "-"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--lector", default=".build/release/lector")
@@ -239,7 +251,10 @@ def main():
     parser.add_argument("--latency-only", action="store_true", help="skip the throughput runs")
     parser.add_argument("--rate", type=float, default=50, help="articles per second for the latency run")
     parser.add_argument("--seconds", type=float, default=10, help="length of the latency run")
-    parser.add_argument("--repeat", type=int, default=3, help="throughput runs per worker count (median kept)")
+    parser.add_argument("--repeat", type=int, default=5,
+                        help="rounds of throughput runs (in process, then the daemon at 1 and 2 workers)")
+    parser.add_argument("--in-process-seconds", type=float, default=3,
+                        help="seconds `lector bench` times each worker count in each round")
     parser.add_argument("--copies", type=int, default=4,
                         help="times each article is dropped in a throughput run, under other names")
     args = parser.parse_args()
@@ -257,52 +272,54 @@ def main():
     print(f"{len(docs)} DEV articles (mean {results['mean_bytes']} bytes), chain: {', '.join(pipeline)}")
     print(f"throughput: {len(copies)} documents dropped at once ({max(args.copies, 1)} per article)")
     compare = not (args.latency_only or args.pipeline_given)
-    # In process before and after the daemon's runs, averaged: a busy spell on a shared
-    # machine then weighs on both sides instead of on one.
-    before = in_process(args.lector, args.data) if compare else {}
-    measured = {}
-    for workers in (1, 2):
-        runs = [] if args.latency_only else [burst(args.lector, workers, pipeline, copies)
-                                             for _ in range(args.repeat)]
-        measured[workers] = (runs, latency(args.lector, workers, pipeline, docs, args.rate, args.seconds))
-    after = in_process(args.lector, args.data) if compare else {}
-    baseline = {workers: (before[workers] + after[workers]) / 2 for workers in before}
-    if compare:
-        results["in_process_before_after"] = {str(w): [before[w], after[w]] for w in before}
+    # Rounds: the chain in process, then the daemon at 1 and 2 workers, each daemon rate
+    # paired with its own round's in-process rate.
+    runs = {1: [], 2: []}
+    for _ in range(0 if args.latency_only else args.repeat):
+        baseline = in_process(args.lector, args.data, args.in_process_seconds) if compare else {}
+        # 2 workers first: `lector bench` timed them last, so that pair is the closest.
+        for workers in (2, 1):
+            run = burst(args.lector, workers, pipeline, copies)
+            run["in_process"] = baseline.get(workers)
+            runs[workers].append(run)
+    latencies = {workers: latency(args.lector, workers, pipeline, docs, args.rate, args.seconds) for workers in (1, 2)}
     print(f"{'workers':>8} {'docs/s (median)':>16} {'in-process':>11} {'ratio':>6} {'steady':>8} {'s.ratio':>8} "
           f"{'p50 ms':>8} {'p99 ms':>8} {'daemon p50':>11} {'daemon p99':>11}")
-    for workers, (runs, lat) in measured.items():
-        results[f"workers_{workers}"] = {"latency": lat}
-        rates = [run["rate"] for run in runs]
-        steadies = [run["steady"] for run in runs if run["steady"]]
-        entry = results[f"workers_{workers}"]
+    for workers in (1, 2):
+        lat = latencies[workers]
+        entry = results[f"workers_{workers}"] = {"latency": lat}
+        rates = [run["rate"] for run in runs[workers]]
+        steadies = [run["steady"] for run in runs[workers] if run["steady"]]
+        bases = [run["in_process"] for run in runs[workers] if run["in_process"]]
+        ratios = [run["rate"] / run["in_process"] for run in runs[workers] if run["in_process"]]
+        steady_ratios = [run["steady"] / run["in_process"] for run in runs[workers]
+                         if run["in_process"] and run["steady"]]
         if rates:
-            entry["docs_per_s"] = round(statistics.median(rates), 1)
+            entry["docs_per_s"] = round(_median(rates), 1)
             entry["docs_per_s_runs"] = [round(r, 1) for r in rates]
         if steadies:
-            entry["docs_per_s_steady"] = round(statistics.median(steadies), 1)
-        ratio = steady_ratio = None
-        if rates and workers in baseline:
-            ratio = round(statistics.median(rates) / baseline[workers], 2)
-            entry["in_process_docs_per_s"] = round(baseline[workers], 1)
-            entry["daemon_vs_in_process"] = ratio
-            if steadies:
-                steady_ratio = round(statistics.median(steadies) / baseline[workers], 2)
-                entry["steady_vs_in_process"] = steady_ratio
-        rate_text = f"{statistics.median(rates):.1f}" if rates else "-"
-        steady_text = f"{statistics.median(steadies):.1f}" if steadies else "-"
-        base_text = f"{baseline[workers]:.0f}" if workers in baseline else "-"
-        print(f"{workers:>8} {rate_text:>16} {base_text:>11} {ratio if ratio is not None else '-'!s:>6} "
-              f"{steady_text:>8} {steady_ratio if steady_ratio is not None else '-'!s:>8} "
+            entry["docs_per_s_steady"] = round(_median(steadies), 1)
+        if bases:
+            entry["in_process_docs_per_s"] = round(_median(bases), 1)
+            entry["in_process_runs"] = [round(b, 1) for b in bases]
+            entry["daemon_vs_in_process"] = round(_median(ratios), 2)
+            entry["daemon_vs_in_process_runs"] = [round(r, 3) for r in ratios]
+            if steady_ratios:
+                entry["steady_vs_in_process"] = round(_median(steady_ratios), 2)
+        print(f"{workers:>8} {_text(_median(rates), '.1f'):>16} {_text(_median(bases), '.0f'):>11} "
+              f"{_text(entry.get('daemon_vs_in_process'), '.2f'):>6} {_text(_median(steadies), '.1f'):>8} "
+              f"{_text(entry.get('steady_vs_in_process'), '.2f'):>8} "
               f"{lat['p50_ms']:>8} {lat['p99_ms']:>8} {lat['daemon_p50_ms']!s:>11} {lat['daemon_p99_ms']!s:>11}")
-    if compare:
-        print("in process, before / after the daemon's runs: "
-              + "; ".join(f"{w} worker{'s' if w > 1 else ''} {before[w]:.0f} / {after[w]:.0f}" for w in before))
+    if compare and not args.latency_only:
+        print("ratio per round (daemon / in process in the same round): "
+              + "; ".join(f"{w} worker{'s' if w > 1 else ''} "
+                          + ", ".join(f"{r:.2f}" for r in results[f"workers_{w}"]["daemon_vs_in_process_runs"])
+                          for w in (1, 2)))
     if not args.latency_only:
         results["speedup_2_vs_1"] = round(results["workers_2"]["docs_per_s"] / results["workers_1"]["docs_per_s"], 2)
     speedup = f"2 workers / 1 worker: {results['speedup_2_vs_1']}x; " if "speedup_2_vs_1" in results else ""
-    print(f"{speedup}latency measured at a steady {args.rate:g} articles/s; "
-          "steady, s.ratio: the rate between the 10th and the 90th percentile output, and its ratio")
+    print(f"{speedup}latency measured at a steady {args.rate:g} articles/s; ratio, s.ratio: medians of the "
+          "rounds' ratios; steady: the rate between the 10th and the 90th percentile output")
     print(json.dumps(results))
 
 
