@@ -15,7 +15,7 @@ For 1 and 2 workers it starts the daemon on a fresh spool in a temporary folder 
     daemon's own figure (inotify event to output renamed) from its status file.
 The throughput runs come in --repeat rounds. Each round first times the same chain in
 process on the same articles (`lector bench` on the same file, 1 and 2 workers), then the
-daemon at 1 and at 2 workers, and each daemon rate is divided by the in-process rate of its
+daemon at 2 and at 1 worker, and each daemon rate is divided by the in-process rate of its
 own round: a busy spell on the shared machine then weighs on both halves of a ratio, not on
 one. The table shows the medians of the rates and of the per-round ratios (the steady
 ratio beside the whole run's), at 1 and 2 workers.
@@ -252,7 +252,7 @@ def main():
     parser.add_argument("--rate", type=float, default=50, help="articles per second for the latency run")
     parser.add_argument("--seconds", type=float, default=10, help="length of the latency run")
     parser.add_argument("--repeat", type=int, default=5,
-                        help="rounds of throughput runs (in process, then the daemon at 1 and 2 workers)")
+                        help="rounds of throughput runs (in process, then the daemon at 2 and 1 workers)")
     parser.add_argument("--in-process-seconds", type=float, default=3,
                         help="seconds `lector bench` times each worker count in each round")
     parser.add_argument("--copies", type=int, default=4,
@@ -272,7 +272,7 @@ def main():
     print(f"{len(docs)} DEV articles (mean {results['mean_bytes']} bytes), chain: {', '.join(pipeline)}")
     print(f"throughput: {len(copies)} documents dropped at once ({max(args.copies, 1)} per article)")
     compare = not (args.latency_only or args.pipeline_given)
-    # Rounds: the chain in process, then the daemon at 1 and 2 workers, each daemon rate
+    # Rounds: the chain in process, then the daemon at 2 and 1 workers, each daemon rate
     # paired with its own round's in-process rate.
     runs = {1: [], 2: []}
     for _ in range(0 if args.latency_only else args.repeat):
